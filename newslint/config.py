@@ -1,0 +1,142 @@
+"""Configuration: `[tool.newslint]` in pyproject.toml or a `.newslint.toml`, strictly checked."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+from newslint.rule import suggest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".newslint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+
+_LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "include",
+              "accept", "extend-safe-fixes", "extend-unsafe-fixes")
+_KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "unsafe-fixes", "rules")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one run; CLI options are merged in by `with_overrides`."""
+
+    select: tuple[str, ...] | None = None  # None: every rule that is on by default
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unsafe_fixes: bool = False
+    accept: frozenset[str] = frozenset()
+    extend_safe_fixes: tuple[str, ...] = ()
+    extend_unsafe_fixes: tuple[str, ...] = ()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
+    path: Path | None = None  # the file it came from
+    root: Path = field(default_factory=Path.cwd)  # where relative globs start
+
+    @property
+    def source(self) -> str:
+        return str(self.path) if self.path else "command line"
+
+    def with_overrides(self, **changes: Any) -> Config:
+        values = {k: v for k, v in changes.items() if v is not None}
+        return Config(**{**self.__dict__, **values})
+
+
+def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("newslint")
+        return table if isinstance(table, dict) else None
+    return data.get("tool", {}).get("newslint", data) if "tool" in data else data
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _per_file_ignores(path: Path, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
+    return tuple((glob, _strings(path, f"per-file-ignores.{glob}", codes)) for glob, codes in value.items())
+
+
+def _rule_tables(path: Path, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{path}: 'rules' must hold one table per rule, like [tool.newslint.rules.NL301]")
+    return {key: dict(options) for key, options in value.items()}
+
+
+def parse_config(path: Path, table: dict[str, Any]) -> Config:
+    """Check a `[tool.newslint]` table key by key and build a Config."""
+    values: dict[str, Any] = {"path": path, "root": path.parent}
+    for key, value in table.items():
+        if key not in _KNOWN_KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}'{suggest(key, _KNOWN_KEYS)}")
+        attr = key.replace("-", "_")
+        if key in _LIST_KEYS:
+            values[attr] = _strings(path, key, value)
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: 'unsafe-fixes' must be true or false")
+            values[attr] = value
+        elif key == "per-file-ignores":
+            values[attr] = _per_file_ignores(path, value)
+        else:
+            values[attr] = _rule_tables(path, value)
+    if "accept" in values:
+        values["accept"] = frozenset(values["accept"])
+    return Config(**values)
+
+
+def load_config(path: Path) -> Config:
+    """Read the config file at `path` (named with --config)."""
+    data = _read_toml(path)
+    table = _table_of(path, data)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.newslint] table")
+    return parse_config(path, table)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The closest config file at or above `start` (a directory)."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and _has_newslint_table(candidate):
+                return candidate
+    return None
+
+
+def _has_newslint_table(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    try:
+        return "newslint" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        # A broken pyproject is ours to report only if it meant to configure newslint.
+        return b"tool.newslint" in raw

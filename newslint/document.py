@@ -1,0 +1,163 @@
+"""The document a rule sees: text plus lazily computed lines, paragraphs, sentences, tokens."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from newslint.model import Edit, Position
+
+_NEWLINE = regex.compile(r"\n")
+_BLANK_RUN = regex.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
+# A sentence ends at . ! ? (optionally closed by quotes or brackets) followed by space.
+_SENTENCE_END = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n""")
+_TOKEN = regex.compile(r"\w+(?:['’.\-]\w+)*")
+# The commonest English function words; their share of tokens tells English prose apart.
+_ENGLISH_STOPWORDS = frozenset(
+    "the of and to a in is that for it was on with as he by at from his be are an "
+    "this have but not they which or had has were their been said will its who more".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets [start, end)."""
+
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start == end:  # an insertion point touches a span only inside it
+            return self.start < start < self.end
+        return start < self.end and self.start < end
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """Article text as the rules see it.
+
+    `text` is what rules read: for Markdown the non-prose parts (code, front matter,
+    link targets) are blanked out with spaces, so offsets still match `source`.
+    """
+
+    text: str
+    path: str = "<text>"
+    vocabulary: frozenset[str] = frozenset()
+    ignored: tuple[Span, ...] = field(default=())
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line's content, without its line terminator (CR included)."""
+        text, starts = self.text, self.line_starts
+        spans = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            spans.append(Span(start, end))
+        return tuple(spans)
+
+    @cached_property
+    def nonblank_lines(self) -> tuple[int, ...]:
+        """Indices of lines that hold something other than whitespace."""
+        text = self.text
+        return tuple(i for i, s in enumerate(self.lines) if text[s.start : s.end].strip())
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Blocks of text separated by blank lines, stripped of outer whitespace."""
+        spans, pos = [], 0
+        for m in [*_BLANK_RUN.finditer(self.text), None]:
+            end = m.start() if m else len(self.text)
+            span = _strip(self.text, pos, end)
+            if span:
+                spans.append(span)
+            if m:
+                pos = m.end()
+        return tuple(spans)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Rough sentence spans inside each line (news text keeps one paragraph a line)."""
+        spans = []
+        text = self.text
+        for line in self.lines:
+            pos = line.start
+            for m in _SENTENCE_END.finditer(text, line.start, line.end):
+                span = _strip(text, pos, m.end())
+                if span:
+                    spans.append(span)
+                pos = m.end()
+            span = _strip(text, pos, line.end)
+            if span:
+                spans.append(span)
+        return tuple(spans)
+
+    @cached_property
+    def tokens(self) -> tuple[Span, ...]:
+        return tuple(Span(*m.span()) for m in _TOKEN.finditer(self.text))
+
+    @cached_property
+    def is_english(self) -> bool:
+        """Whether the text reads as English prose; English-only rules stand back otherwise."""
+        words = [self.text[t.start : t.end].lower() for t in self.tokens[:3000]]
+        words = [w for w in words if w.isalpha()]
+        if len(words) < 8:
+            return True  # too short to tell; rules stay cautious on their own
+        hits = sum(1 for w in words if w in _ENGLISH_STOPWORDS)
+        return hits / len(words) >= 0.12
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        index = self.line_index(offset)
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def accepts(self, word: str) -> bool:
+        """Whether the project vocabulary accepts `word` (case-sensitive, then lower-case)."""
+        return word in self.vocabulary or word.lower() in self.vocabulary
+
+    def delete_lines(self, first: int, last: int | None = None) -> Edit:
+        """An edit deleting lines first..last whole, leaving no run of blank lines behind."""
+        return _line_deletion(self, first, first if last is None else last)
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def _line_deletion(doc: Document, first: int, last: int) -> Edit:
+    nonblank = doc.nonblank_lines
+    lo = bisect.bisect_left(nonblank, first)
+    hi = bisect.bisect_right(nonblank, last)
+    prev_line = nonblank[lo - 1] if lo > 0 else None
+    next_line = nonblank[hi] if hi < len(nonblank) else None
+    starts = doc.line_starts
+    if next_line is None and prev_line is not None:
+        # The last content of the file: cut from the end of the previous content line,
+        # so whatever followed the deleted line (final newline or not) stays as it was.
+        return Edit(doc.lines[prev_line].end, doc.lines[last].end)
+    if next_line is None:
+        return Edit(doc.lines[first].start, doc.lines[last].end)
+    if prev_line is None:
+        return Edit(starts[first], starts[next_line])
+    blanks_before = first - prev_line - 1
+    blanks_after = next_line - last - 1
+    # Keep the larger of the two blank gaps, so paragraphs stay apart but no run is left.
+    keep_after = max(blanks_before, blanks_after) - blanks_before
+    return Edit(starts[first], starts[next_line - keep_after])

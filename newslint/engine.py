@@ -1,0 +1,149 @@
+"""Linting and fixing text with a chosen set of rules; knows nothing of any artifact."""
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from newslint import markdown
+from newslint.config import Config
+from newslint.document import Document, Span
+from newslint.errors import FixesDidNotConverge, NewslintError, RuleCrashed
+from newslint.fixes import apply_fixes
+from newslint.model import Applicability, Violation
+from newslint.registry import RuleInfo, all_rules
+from newslint.rule import Rule
+from newslint.selection import matches, resolve, rule_settings, selected_codes
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one run, built once from a Config and shared by every file."""
+
+    rules: tuple[Rule, ...]
+    config: Config
+    registry: dict[str, RuleInfo]
+
+    def for_path(self, path: str) -> tuple[Rule, ...]:
+        """The rules to run on `path`, after per-file-ignores."""
+        ignored: set[str] = set()
+        relative = _relative(path, self.config)
+        for pattern, selectors in self.config.per_file_ignores:
+            if _glob_match(relative, pattern):
+                ignored |= resolve(selectors, self.registry, self.config.source)
+        return tuple(r for r in self.rules if r.code not in ignored)
+
+    def close(self) -> None:
+        for rule in self.rules:
+            rule.close()
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    fixed: tuple[Violation, ...]  # violations whose fixes were applied, across passes
+    remaining: tuple[Violation, ...]  # what is still reported in the fixed text
+
+
+def build_ruleset(config: Config | None = None) -> RuleSet:
+    config = config or Config()
+    registry = all_rules()
+    codes = selected_codes(config, registry)
+    rules = []
+    for code in codes:
+        settings = rule_settings(config, code, registry)
+        try:
+            rules.append(registry[code].cls(settings))
+        except NewslintError as exc:
+            raise type(exc)(f"{config.source}: {exc}") from None
+    return RuleSet(tuple(rules), config, registry)
+
+
+def _relative(path: str, config: Config) -> str:
+    try:
+        return PurePath(path).relative_to(config.root).as_posix()
+    except ValueError:
+        return PurePath(path).as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePath(relative).name, pattern)
+
+
+def make_document(text: str, path: str, config: Config) -> Document:
+    ignored: tuple[Span, ...] = ()
+    if path.lower().endswith(markdown.MARKDOWN_SUFFIXES):
+        ignored = markdown.non_prose_spans(text)
+    return Document(markdown.blank_out(text, ignored), path, config.accept, ignored)
+
+
+def _keep(violation: Violation, doc: Document) -> Violation | None:
+    """Drop findings in non-prose parts or on accepted words; drop fixes that touch non-prose."""
+    if any(s.overlaps(violation.start, violation.end) for s in doc.ignored):
+        return None
+    if doc.vocabulary and doc.accepts(doc.text[violation.start : violation.end]):
+        return None
+    if violation.fix and any(s.overlaps(e.start, e.end) for e in violation.fix.edits for s in doc.ignored):
+        return replace(violation, fix=None)
+    return violation
+
+
+def _with_applicability(violation: Violation, config: Config, registry: dict[str, RuleInfo]) -> Violation:
+    if violation.fix is None or violation.code not in registry:
+        return violation
+    info = registry[violation.code]
+    if any(matches(s, info) for s in config.extend_unsafe_fixes):
+        return replace(violation, fix=replace(violation.fix, applicability=Applicability.UNSAFE))
+    if any(matches(s, info) for s in config.extend_safe_fixes):
+        return replace(violation, fix=replace(violation.fix, applicability=Applicability.SAFE))
+    return violation
+
+
+def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None = None) -> list[Violation]:
+    """Run `rules` over one document; a rule that raises is reported, never swallowed."""
+    found: list[Violation] = []
+    for rule in rules:
+        try:
+            produced = list(rule.check(doc))
+        except NewslintError:
+            raise
+        except Exception as exc:
+            raise RuleCrashed(rule.code, doc.path, exc) from exc
+        for violation in produced:
+            if not 0 <= violation.start <= violation.end <= len(doc.text):
+                raise RuleCrashed(rule.code, doc.path, ValueError(f"span {violation.start}..{violation.end} outside the text"))
+            kept = _keep(violation, doc)
+            if kept and ruleset:
+                kept = _with_applicability(kept, ruleset.config, ruleset.registry)
+            if kept:
+                found.append(kept)
+    found.sort(key=lambda v: (v.start, v.end, v.code))
+    return found
+
+
+def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violation]:
+    doc = make_document(text, path, ruleset.config)
+    return check_document(doc, ruleset.for_path(path), ruleset)
+
+
+def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
+    """Apply fixes until none applies; a fix that keeps firing past the cap is an error."""
+    if unsafe is None:
+        unsafe = ruleset.config.unsafe_fixes
+    rules = ruleset.for_path(path)
+    fixed: list[Violation] = []
+    for _ in range(MAX_FIX_PASSES):
+        violations = check_document(make_document(text, path, ruleset.config), rules, ruleset)
+        allowed = [v for v in violations if v.fix and (unsafe or v.fix.safe)]
+        if not allowed:
+            return FixResult(text, tuple(fixed), tuple(violations))
+        new_text, applied = apply_fixes(text, allowed)
+        fixed.extend(applied)
+        if new_text == text:  # fixes that change nothing would loop forever
+            return FixResult(text, tuple(fixed), tuple(violations))
+        text = new_text
+    codes = sorted({v.code for v in fixed[-20:]})
+    raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")

@@ -1,0 +1,102 @@
+"""The Rule base class: metadata, options and the `check(doc)` contract."""
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.document import Document
+from newslint.errors import ConfigError
+from newslint.model import Fix, Violation
+
+_CODE = regex.compile(r"^[A-Z]{2,5}[0-9]{2,4}$")
+_NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option, set in `[tool.newslint.rules.<CODE>]`."""
+
+    name: str
+    default: Any
+    help: str
+    check: Callable[[Any], str | None] | None = None  # returns an error text, or None
+
+    def validate(self, value: Any) -> Any:
+        expected = type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if expected in (list, tuple):
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ValueError("expected a list of strings")
+            value = tuple(value)
+        elif not isinstance(value, expected) or isinstance(value, bool) != isinstance(self.default, bool):
+            raise ValueError(f"expected {expected.__name__}, got {type(value).__name__}")
+        problem = self.check(value) if self.check else None
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+class Rule:
+    """Base class of every rule, built-in or from a plugin.
+
+    Subclasses set `code`, `name`, a docstring (first line: the summary; then the
+    sections `## What it does`, `## Why is this bad?`, `## Example`, and `## Fix safety`
+    when the rule fixes), and implement `check`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    options: ClassVar[tuple[Option, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if inspect.isabstract(cls) or "code" not in cls.__dict__:
+            return
+        if not _CODE.match(cls.code):
+            raise TypeError(f"{cls.__name__}: rule code {cls.code!r} is not like 'NL101'")
+        if not _NAME.match(getattr(cls, "name", "")):
+            raise TypeError(f"{cls.__name__}: rule name {getattr(cls, 'name', '')!r} is not kebab-case")
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        known = {o.name: o for o in self.options}
+        values = {name: o.default for name, o in known.items()}
+        for key, value in (settings or {}).items():
+            if key not in known:
+                raise ConfigError(f"rule {self.code}: unknown option '{key}'{suggest(key, known)}")
+            try:
+                values[key] = known[key].validate(value)
+            except ValueError as exc:
+                raise ConfigError(f"rule {self.code}: option '{key}': {exc}") from None
+        self.settings: dict[str, Any] = values
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.splitlines()[0] if doc else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release outside resources (servers, processes); called once per run."""
+
+    def violation(self, start: int, end: int, message: str, fix: Fix | None = None) -> Violation:
+        return Violation(self.code, self.name, message, start, end, fix)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean ...?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
