@@ -67,7 +67,10 @@ class Document:
     def nonblank_lines(self) -> tuple[int, ...]:
         """Indices of lines that hold something other than whitespace."""
         text = self.text
-        return tuple(i for i, s in enumerate(self.lines) if text[s.start : s.end].strip())
+        content = {i for i, s in enumerate(self.lines) if text[s.start : s.end].strip()}
+        for span in self.ignored:  # blanked-out code is still content for line geometry
+            content.update(range(self.line_index(span.start), self.line_index(max(span.start, span.end - 1)) + 1))
+        return tuple(sorted(content))
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

@@ -121,7 +121,17 @@ def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None
             if kept:
                 found.append(kept)
     found.sort(key=lambda v: (v.start, v.end, v.code))
-    return found
+    deferring = {r.code for r in rules if r.defers_to_others}
+    return _drop_deferred(found, deferring) if deferring else found
+
+
+def _drop_deferred(found: list[Violation], deferring: set[str]) -> list[Violation]:
+    primary = [v for v in found if v.code not in deferring]
+    return [
+        v for v in found
+        if v.code not in deferring
+        or not any(p.start < v.end and v.start < p.end for p in primary)
+    ]
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violation]:

@@ -42,7 +42,9 @@ def _code_blocks(text: str) -> list[Span]:
             first, last = token.map
             if token.type == "html_block" and not text[starts[first]:].lstrip().startswith("<!--"):
                 continue  # an HTML block of prose is still prose; comments are not
-            spans.append(Span(starts[first], starts[min(last, len(starts) - 1)]))
+            # End before the block's last line break, so deleting the next line stays possible.
+            end = max(starts[first], starts[min(last, len(starts) - 1)] - 1)
+            spans.append(Span(starts[first], end))
     return spans
 
 

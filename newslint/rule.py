@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -54,6 +54,8 @@ class Rule:
     name: ClassVar[str]
     default_enabled: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
+    # A second-opinion rule (grammar, spelling) yields to any other rule's finding on the same text.
+    defers_to_others: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -88,6 +90,13 @@ class Rule:
 
     def check(self, doc: Document) -> Iterable[Violation]:
         raise NotImplementedError
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Called with a batch of documents before they are checked one by one.
+
+        Rules that call an outside service can send the batch in one go here; the
+        default does nothing.
+        """
 
     def close(self) -> None:
         """Release outside resources (servers, processes); called once per run."""

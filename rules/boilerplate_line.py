@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
-from rules._phrases import compile_line_pattern, load_phrases
+from newslint.rules._phrases import compile_line_pattern, load_phrases
 
 _DEFAULT = compile_line_pattern(load_phrases("boilerplate_lines"))
 

@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""Measure what newslint's fixes do to a labelled corpus of scraped news text.
+
+The corpus is a directory of JSONL files, one per extractor, one record per page with
+`scraped`, `gold`, `line_labels` and (optionally) `merged_word_offsets` /
+`lost_space_offsets` (the DEV corpus format, see its README). Everything runs in this
+one process through the Python API: the rule set is built once, then `fix_text` (unsafe
+fixes on) runs on every record; only that call is timed.
+
+Per extractor it prints:
+- merged words: how many spaces the fixes inserted; with labels, their precision (an
+  inserted space is right where a space was lost) and the recall of labelled merges;
+- lines: how many labelled lines were deleted, the deletion precision (residue deleted
+  / (residue + clean deleted)), the recall of residue lines, the share of clean lines
+  kept, and lines flagged by findings without an applied fix;
+- shingle precision/recall/F1 against the gold, before and after the fixes;
+- throughput of `fix_text` in MB/s (one process).
+
+Usage:
+    python bench/quality.py ../shared/corpus/dev
+    python bench/quality.py ../shared/corpus/dev --select NL2,NL3 --only naive_p,trafilatura
+    python bench/quality.py ../shared/corpus/dev --json quality.json --limit 50
+
+Exit status 1 when a threshold is missed (see `--help` for their values).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from newslint.config import Config
+from newslint.engine import build_ruleset, fix_text, lint_text
+
+WORD = regex.compile(r"\w+")  # the tokens of the shingle metric (Unicode word runs)
+SHINGLE = 4
+NO_F1_GAIN_NEEDED = ("html_text",)  # whole-page text: line rules cannot make it an article
+NAIVE = "naive_p"
+
+
+# ---------------------------------------------------------------- shingle metric
+
+def shingles(text: str) -> Counter:
+    """Token 4-grams as a multiset; a text shorter than 4 tokens is one shingle."""
+    words = WORD.findall(text)
+    if len(words) < SHINGLE:
+        return Counter([tuple(words)]) if words else Counter()
+    return Counter(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def document_shares(gold: str, pred: str) -> tuple[float, float, float]:
+    """TP, FP, FN of one document, each divided by their sum (every document weighs the same)."""
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def shingle_scores(shares: list[tuple[float, float, float]]) -> dict[str, float]:
+    """Precision averaged over documents with a prediction, recall over documents with a gold."""
+    precisions = [1.0 if fp == fn == 0 else tp / (tp + fp) for tp, fp, fn in shares if tp + fp > 0]
+    recalls = [1.0 if fp == fn == 0 else tp / (tp + fn) for tp, fp, fn in shares if tp + fn > 0]
+    p = statistics.fmean(precisions) if precisions else 0.0
+    r = statistics.fmean(recalls) if recalls else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+# ---------------------------------------------------------------- line labels
+
+def line_key(text: str) -> str:
+    return " ".join(WORD.findall(text)).lower()
+
+
+def deleted_lines(record: dict, fixed: str) -> Counter:
+    """Count labelled lines whose words no longer occur in the fixed text.
+
+    A line counts as present when its lower-cased word sequence occurs at word
+    boundaries; a line of 25+ letters also when it occurs with spaces ignored (a line
+    whose merged words were split is still there).
+    """
+    counts: Counter = Counter()
+    after = f" {line_key(fixed)} "
+    after_joined = after.replace(" ", "")
+    scraped = record["scraped"]
+    for label in record.get("line_labels", ()):
+        kind = label["label"]
+        if kind not in ("clean", "residue"):
+            continue
+        key = line_key(scraped[label["start"] : label["end"]])
+        if not key:
+            continue
+        joined = key.replace(" ", "")
+        present = f" {key} " in after or (len(joined) >= 25 and joined in after_joined)
+        counts[f"{kind}_total"] += 1
+        counts[f"{kind}_deleted"] += not present
+    return counts
+
+
+def flagged_lines(record: dict, spans: list[tuple[int, int]]) -> Counter:
+    """Count labelled lines overlapped by findings whose fixes did not apply."""
+    counts: Counter = Counter()
+    for label in record.get("line_labels", ()):
+        if label["label"] in ("clean", "residue") and any(
+            s < label["end"] and label["start"] < e for s, e in spans
+        ):
+            counts[f"{label['label']}_flagged"] += 1
+    return counts
+
+
+# ---------------------------------------------------------------- inserted spaces
+
+def inserted_spaces(before: str, after: str) -> list[int]:
+    """Offsets of `before` where `after` has whitespace inserted and nothing else changed.
+
+    Lines are matched first (deleted lines are ignored); changed lines are then compared
+    character by character.
+    """
+    old_lines = before.splitlines(keepends=True)
+    new_lines = after.splitlines(keepends=True)
+    offsets, line_start = [], [0]
+    for line in old_lines:
+        line_start.append(line_start[-1] + len(line))
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace":
+            continue
+        old, new = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        chars = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for cop, a1, a2, b1, b2 in chars.get_opcodes():
+            added = new[b1:b2]
+            if added.strip() == "" and (cop == "insert" or (cop == "replace" and old[a1:a2].strip() == "")):
+                offsets.append(line_start[i1] + a1)
+    return offsets
+
+
+# ---------------------------------------------------------------- one extractor
+
+@dataclass
+class Tally:
+    docs: int = 0
+    nbytes: int = 0
+    seconds: float = 0.0
+    lines: Counter = field(default_factory=Counter)
+    inserted: int = 0
+    inserted_right: int = 0
+    merged_labels: int = 0
+    merged_found: int = 0
+    has_space_labels: bool = False
+    before: list = field(default_factory=list)
+    after: list = field(default_factory=list)
+
+
+def measure(records: list[dict], ruleset, flag: bool) -> Tally:
+    tally = Tally()
+    for record in records:
+        scraped, gold = record.get("scraped") or "", record.get("gold") or ""
+        started = time.perf_counter()
+        result = fix_text(scraped, ruleset, "article.txt", unsafe=True)
+        tally.seconds += time.perf_counter() - started
+        fixed = result.text
+        tally.docs += 1
+        tally.nbytes += len(scraped.encode("utf-8"))
+        tally.before.append(document_shares(gold, scraped))
+        tally.after.append(document_shares(gold, fixed))
+        tally.lines += deleted_lines(record, fixed)
+        if flag:
+            unfixed = [(v.start, v.end) for v in lint_text(scraped, ruleset, "article.txt") if v.fix is None]
+            tally.lines += flagged_lines(record, unfixed)
+        if fixed != scraped:
+            spaces = inserted_spaces(scraped, fixed)
+        else:
+            spaces = []
+        tally.inserted += len(spaces)
+        merged = set(record.get("merged_word_offsets") or ())
+        lost = set(record.get("lost_space_offsets") or ()) | merged
+        if record.get("merged_word_method") == "construction":
+            tally.has_space_labels = True
+            tally.inserted_right += sum(1 for o in spaces if o in lost)
+            tally.merged_labels += len(merged)
+            tally.merged_found += len(merged & set(spaces))
+    return tally
+
+
+def ratio(part: float, whole: float, empty: float | None = None) -> float | None:
+    return part / whole if whole else empty
+
+
+def summarise(tally: Tally) -> dict:
+    lines = tally.lines
+    removed_residue, removed_clean = lines["residue_deleted"], lines["clean_deleted"]
+    flagged = lines["residue_flagged"] + lines["clean_flagged"]
+    before, after = shingle_scores(tally.before), shingle_scores(tally.after)
+    return {
+        "docs": tally.docs,
+        "mb_per_s": tally.nbytes / 1e6 / tally.seconds if tally.seconds else 0.0,
+        "spaces_inserted": tally.inserted,
+        "spaces_precision": ratio(tally.inserted_right, tally.inserted, 1.0) if tally.has_space_labels else None,
+        "merged_recall": ratio(tally.merged_found, tally.merged_labels) if tally.has_space_labels else None,
+        "lines_deleted": removed_residue + removed_clean,
+        "clean_deleted": removed_clean,
+        "deletion_precision": ratio(removed_residue, removed_residue + removed_clean, 1.0),
+        "residue_recall": ratio(removed_residue, lines["residue_total"], 0.0),
+        "clean_kept": ratio(lines["clean_total"] - removed_clean, lines["clean_total"], 1.0),
+        "lines_flagged": flagged,
+        "flag_precision": ratio(lines["residue_flagged"], flagged, 1.0),
+        **{f"{k}_before": v for k, v in before.items()},
+        **{f"{k}_after": v for k, v in after.items()},
+    }
+
+
+def misses(name: str, row: dict, args: argparse.Namespace) -> list[str]:
+    """The issue's thresholds that this extractor misses."""
+    found = []
+    if row["clean_kept"] < args.min_clean_kept:
+        found.append(f"{name}: clean kept {row['clean_kept']:.4f} < {args.min_clean_kept}")
+    if row["lines_deleted"] and row["deletion_precision"] < args.min_deletion_precision:
+        found.append(f"{name}: deletion precision {row['deletion_precision']:.3f} < {args.min_deletion_precision}")
+    gain = row["f1_after"] - row["f1_before"]
+    if name not in NO_F1_GAIN_NEEDED and gain <= 0:
+        found.append(f"{name}: shingle F1 not higher ({row['f1_before']:.4f} -> {row['f1_after']:.4f})")
+    if name == NAIVE and not args.lines_only:
+        if gain < args.min_naive_gain:
+            found.append(f"{name}: shingle F1 gain {gain:+.4f} < {args.min_naive_gain}")
+        if row["spaces_precision"] is not None and row["spaces_precision"] < args.min_merged_precision:
+            found.append(f"{name}: inserted-space precision {row['spaces_precision']:.3f} < {args.min_merged_precision}")
+        if row["merged_recall"] is not None and row["merged_recall"] < args.min_merged_recall:
+            found.append(f"{name}: merged-word recall {row['merged_recall']:.3f} < {args.min_merged_recall}")
+    return found
+
+
+# ---------------------------------------------------------------- output
+
+COLUMNS = (
+    ("extractor", "{:<12}", None), ("docs", "{:>4}", "docs"),
+    ("F1 before", "{:>9.4f}", "f1_before"), ("F1 after", "{:>8.4f}", "f1_after"),
+    ("P after", "{:>7.4f}", "precision_after"), ("R after", "{:>7.4f}", "recall_after"),
+    ("del", "{:>5}", "lines_deleted"), ("del P", "{:>6.3f}", "deletion_precision"),
+    ("res R", "{:>6.3f}", "residue_recall"), ("clean kept", "{:>10.4f}", "clean_kept"),
+    ("flag", "{:>5}", "lines_flagged"), ("flag P", "{:>6.3f}", "flag_precision"),
+    ("sp ins", "{:>6}", "spaces_inserted"), ("sp P", "{:>5}", "spaces_precision"),
+    ("mrg R", "{:>5}", "merged_recall"), ("MB/s", "{:>6.1f}", "mb_per_s"),
+)
+
+
+def cell(fmt: str, value) -> str:
+    if value is None:
+        return fmt.replace(".4f", "").replace(".3f", "").replace(".1f", "").format("-")
+    if isinstance(value, float) and "f" not in fmt:
+        return fmt.format(f"{value:.2f}")
+    return fmt.format(value)
+
+
+def print_table(results: dict[str, dict]) -> None:
+    widths = [len(fmt.format(0 if key else "") if key != "spaces_precision" else "x" * 5) for _, fmt, key in COLUMNS]
+    print(" ".join(f"{title:>{max(w, len(title))}}" if key else f"{title:<12}"
+                   for (title, _, key), w in zip(COLUMNS, widths)))
+    for name, row in results.items():
+        cells = []
+        for (title, fmt, key), w in zip(COLUMNS, widths):
+            text = fmt.format(name) if key is None else cell(fmt, row[key])
+            cells.append(text if key is None else f"{text:>{max(w, len(title))}}")
+        print(" ".join(cells))
+
+
+# ---------------------------------------------------------------- main
+
+def load(path: Path, limit: int) -> list[dict]:
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                records.append(json.loads(line))
+                if limit and len(records) >= limit:
+                    break
+    return records
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="directory of <extractor>.jsonl files")
+    parser.add_argument("--select", default="", help="comma-separated rule selectors (default: the default rule set)")
+    parser.add_argument("--ignore", default="", help="comma-separated rule selectors to leave out")
+    parser.add_argument("--only", default="", help="comma-separated extractors to run (default: all)")
+    parser.add_argument("--limit", type=int, default=0, help="first N records of each extractor only")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--no-flagged", action="store_true", help="skip the extra lint pass that counts flagged lines")
+    parser.add_argument("--lines-only", action="store_true",
+                        help="check only the line thresholds (for a run narrowed to line rules)")
+    parser.add_argument("--min-clean-kept", type=float, default=0.995)
+    parser.add_argument("--min-deletion-precision", type=float, default=0.95)
+    parser.add_argument("--min-naive-gain", type=float, default=0.05)
+    parser.add_argument("--min-merged-precision", type=float, default=0.95)
+    parser.add_argument("--min-merged-recall", type=float, default=0.80)
+    parser.add_argument("--min-mb-per-s", type=float, default=5.0, help="throughput over all extractors")
+    return parser.parse_args(argv)
+
+
+def split(option: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in option.split(",") if s.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    files = sorted(args.corpus.glob("*.jsonl"))
+    if args.only:
+        wanted = set(split(args.only))
+        files = [f for f in files if f.stem in wanted]
+    if not files:
+        print(f"no <extractor>.jsonl files in {args.corpus}", file=sys.stderr)
+        return 2
+    config = Config(select=split(args.select) or None, ignore=split(args.ignore))
+    ruleset = build_ruleset(config)
+    results, problems = {}, []
+    nbytes = seconds = 0.0
+    try:
+        for path in files:
+            tally = measure(load(path, args.limit), ruleset, flag=not args.no_flagged)
+            results[path.stem] = summarise(tally)
+            problems += misses(path.stem, results[path.stem], args)
+            nbytes += tally.nbytes
+            seconds += tally.seconds
+    finally:
+        ruleset.close()
+    speed = nbytes / 1e6 / seconds if seconds else 0.0
+    if speed < args.min_mb_per_s:
+        problems.append(f"throughput {speed:.1f} MB/s < {args.min_mb_per_s}")
+    print_table(results)
+    print(f"rules: {', '.join(r.code for r in ruleset.rules)}")
+    if args.json:
+        args.json.write_text(json.dumps({"results": results, "mb_per_s": speed, "misses": problems}, indent=1))
+    if problems:
+        print(f"MISSED {len(problems)}: " + "; ".join(problems) + f" | {speed:.1f} MB/s")
+        return 1
+    print(f"all thresholds hold on {len(results)} extractors | {speed:.1f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

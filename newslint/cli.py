@@ -1,0 +1,179 @@
+"""The `newslint` command: parses options and calls the library."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newslint import __version__, report
+from newslint.errors import NewslintError
+from newslint.registry import all_rules
+from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`--select A,B --select C` as ('A', 'B', 'C'); None when not given."""
+    items = tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+    return items or None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def main() -> None:
+    """Lint scraped news-article text and fix what can be fixed safely."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--fix", is_flag=True, help="Apply fixes (safe ones; unsafe ones too with --unsafe-fixes).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply (and mark as fixable) unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules not to run.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option("--exclude", multiple=True, help="Glob patterns of paths to skip when walking directories.")
+@click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--statistics", is_flag=True, help="Count violations per rule.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even if violations remain.")
+@click.option("-q", "--quiet", is_flag=True, help="Print violations only, no summary.")
+@click.option("--stdin-filename", help="The name to report (and match config against) for text read from '-'.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per core).")
+def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
+          ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
+          config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
+          stdin_filename: str | None, jobs: int) -> None:
+    """Check PATHS (files or directories; '-' for standard input)."""
+    if config_path is not None and not config_path.is_file():
+        _fail(f"{config_path}: config file not found")
+    overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
+                 "extend_exclude": _codes(exclude)}
+    options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
+                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs)
+    session = Session(options)
+    try:
+        reports = _run(session, paths or (".",), stdin_filename)
+        status = _emit(reports, session, fmt, statistics, quiet, exit_zero)
+    except NewslintError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("newslint: interrupted; every file is either as it was or fully fixed", err=True)
+        sys.exit(130)
+    finally:
+        session.close()
+    sys.exit(status)
+
+
+def _run(session: Session, paths: tuple[str, ...], stdin_filename: str | None) -> list[FileReport]:
+    if "-" in paths:
+        if len(paths) > 1:
+            raise NewslintError("'-' (standard input) cannot be mixed with other paths")
+        return [check_stdin(session, sys.stdin.buffer.read(), stdin_filename or "-")]
+    files, warnings = collect_paths(session, paths)
+    for warning in warnings:
+        click.echo(f"newslint: warning: {warning}", err=True)
+    return list(check_files(session, files))
+
+
+def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: bool, quiet: bool,
+          exit_zero: bool) -> int:
+    options = session.options
+    unsafe = bool(options.unsafe_fixes)
+    findings = [f for r in reports for f in r.findings]
+    errors = [r.error for r in reports if r.error]
+    for r in reports:
+        if r.warning:
+            click.echo(f"newslint: warning: {r.warning}", err=True)
+        if r.output is not None:
+            click.echo(r.output, nl=False)
+    for error in errors:
+        click.echo(f"newslint: error: {error}", err=True)
+    out = click.echo if not any(r.output is not None for r in reports) else (lambda s: click.echo(s, err=True))
+    if options.diff:
+        diffs = "".join(r.diff for r in reports)
+        if diffs:
+            click.echo(diffs, nl=False)
+        if not quiet:
+            click.echo(f"{sum(1 for r in reports if r.diff)} file(s) would be changed.", err=True)
+    elif statistics:
+        if findings:
+            out(report.statistics(findings, unsafe))
+    else:
+        _write_findings(out, fmt, findings, reports, unsafe, quiet)
+    if errors:
+        return 2
+    if exit_zero:
+        return 0
+    return 1 if findings or any(r.diff for r in reports) else 0
+
+
+def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool) -> None:
+    if fmt == "text":
+        for f in findings:
+            out(report.text_line(f, unsafe))
+        if not quiet:
+            fixed = sum(r.fixed for r in reports)
+            fixing = any(r.fixed for r in reports)
+            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing))
+    elif fmt == "json":
+        out(json.dumps([report.as_json(f) for f in findings], indent=2, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for f in findings:
+            out(json.dumps(report.as_json(f), ensure_ascii=False))
+    elif fmt == "github":
+        for f in findings:
+            out(report.github_line(f))
+    elif fmt == "sarif":
+        rules = {code: info.cls for code, info in all_rules().items()}
+        out(json.dumps(report.sarif_log(findings, rules), indent=2, ensure_ascii=False))
+    elif fmt == "junit":
+        out(report.junit_xml(findings, [r.path for r in reports]).rstrip("\n"))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every installed rule."""
+    try:
+        rules = all_rules()
+    except NewslintError as exc:
+        _fail(str(exc))
+    rows = [(code, i.cls.name, i.package, "yes" if i.cls.fixable else "no",
+             "yes" if i.cls.default_enabled else "no", i.cls.summary().split(": ", 1)[-1]) for code, i in rules.items()]
+    if fmt == "json":
+        keys = ("code", "name", "package", "fixable", "default", "summary")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+    elif fmt == "markdown":
+        click.echo("| code | name | fix | on by default | what it finds |\n|---|---|---|---|---|")
+        for code, name, _, fixable, default, summary in rows:
+            click.echo(f"| {code} | {name} | {fixable} | {default} | {summary.replace('|', '/')} |")
+    else:
+        click.echo(f"{'code':<8} {'name':<34} {'package':<14} {'fix':<4} {'default':<7}")
+        for code, name, package, fixable, default, _ in rows:
+            click.echo(f"{code:<8} {name:<34} {package:<14} {fixable:<4} {default:<7}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Show the documentation of the rule CODE (a code or a name)."""
+    try:
+        rules = all_rules()
+    except NewslintError as exc:
+        _fail(str(exc))
+    for info in rules.values():
+        if code in (info.code, info.cls.name):
+            click.echo(info.cls.documentation())
+            return
+    from newslint.rule import suggest
+
+    _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.cls.name for i in rules.values())])}")

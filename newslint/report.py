@@ -1,0 +1,161 @@
+"""Output formats: text, json, jsonl, sarif, github, junit; plus the summary and statistics."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from newslint import __version__
+from newslint.document import Document
+from newslint.model import Edit, Position, Violation
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A violation with its positions resolved against the text it was found in."""
+
+    path: str
+    violation: Violation
+    start: Position
+    end: Position
+    edits: tuple[tuple[Edit, Position, Position], ...] = ()
+
+
+def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
+    result = []
+    for v in violations:
+        edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()
+        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits))
+    return result
+
+
+def _fix_json(f: Finding) -> dict[str, Any] | None:
+    if f.violation.fix is None:
+        return None
+    return {
+        "applicability": f.violation.fix.applicability.value,
+        "edits": [
+            {"line": s.line, "column": s.column, "end_line": e.line, "end_column": e.column, "content": edit.text}
+            for edit, s, e in f.edits
+        ],
+    }
+
+
+def as_json(f: Finding) -> dict[str, Any]:
+    v = f.violation
+    return {
+        "path": f.path, "line": f.start.line, "column": f.start.column,
+        "end_line": f.end.line, "end_column": f.end.column,
+        "code": v.code, "name": v.name, "message": v.message, "fix": _fix_json(f),
+    }
+
+
+def text_line(f: Finding, unsafe_fixes: bool) -> str:
+    v = f.violation
+    mark = " [*]" if v.fix and (v.fix.safe or unsafe_fixes) else ""
+    return f"{f.path}:{f.start.line}:{f.start.column}: {v.code} {v.message}{mark}"
+
+
+def _github_escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github_line(f: Finding) -> str:
+    v = f.violation
+    props = (f"file={_github_escape(f.path, prop=True)},line={f.start.line},col={f.start.column},"
+             f"endLine={f.end.line},endColumn={f.end.column},"
+             f"title={_github_escape(f'newslint {v.code} {v.name}', prop=True)}")
+    return f"::error {props}::{_github_escape(f'{v.code} {v.message}')}"
+
+
+def _region(start: Position, end: Position) -> dict[str, int]:
+    return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
+
+
+def sarif_log(findings: list[Finding], rules: dict[str, Any]) -> dict[str, Any]:
+    """A SARIF 2.1.0 log; `rules` maps code to the rule class (for names and summaries)."""
+    codes = sorted({f.violation.code for f in findings} | set(rules))
+    index = {code: i for i, code in enumerate(codes)}
+    descriptors = []
+    for code in codes:
+        cls = rules.get(code)
+        descriptor: dict[str, Any] = {"id": code}
+        if cls is not None:
+            descriptor["name"] = cls.name
+            descriptor["shortDescription"] = {"text": cls.summary()}
+            descriptor["fullDescription"] = {"text": cls.documentation(), "markdown": cls.documentation()}
+        descriptors.append(descriptor)
+    results = []
+    for f in findings:
+        v = f.violation
+        location = {"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": _region(f.start, f.end)}}
+        result: dict[str, Any] = {"ruleId": v.code, "ruleIndex": index[v.code], "level": "warning",
+                                  "message": {"text": v.message}, "locations": [location]}
+        if v.fix:
+            replacements = [{"deletedRegion": _region(s, e), "insertedContent": {"text": edit.text}}
+                            for edit, s, e in f.edits]
+            result["fixes"] = [{"description": {"text": f"{v.fix.applicability.value} fix"},
+                                "artifactChanges": [{"artifactLocation": {"uri": f.path},
+                                                     "replacements": replacements}]}]
+        results.append(result)
+    driver = {"name": "newslint", "version": __version__, "informationUri": "https://pypi.org/project/newslint/",
+              "rules": descriptors}
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
+
+
+def junit_xml(findings: list[Finding], paths: list[str]) -> str:
+    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="newslint" tests="{max(len(findings), len(by_path))}" failures="{len(findings)}">']
+    for path, items in by_path.items():
+        out.append(f'  <testsuite name={quoteattr(path)} tests="{max(len(items), 1)}" failures="{len(items)}">')
+        if not items:
+            out.append(f'    <testcase name="newslint" classname={quoteattr(path)}/>')
+        for f in items:
+            v = f.violation
+            name = quoteattr(f"{v.code} at line {f.start.line}, column {f.start.column}")
+            out.append(f"    <testcase name={name} classname={quoteattr(path)}>")
+            out.append(f"      <failure message={quoteattr(v.message)} type={quoteattr(v.code)}>"
+                       f"{escape(f'{path}:{f.start.line}:{f.start.column}: {v.code} {v.message}')}</failure>")
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def summary(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool) -> str:
+    """The closing line(s) of text output, in ruff's manner."""
+    if not remaining:
+        return f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)." if fixed_count else "All checks passed!"
+    total = len(remaining)
+    if fixing:
+        return f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."
+    safe = sum(1 for f in remaining if f.violation.fix and f.violation.fix.safe)
+    unsafe = sum(1 for f in remaining if f.violation.fix and not f.violation.fix.safe)
+    lines = [f"Found {total} violation{'s' if total != 1 else ''}."]
+    fixable = safe + (unsafe if unsafe_fixes else 0)
+    if fixable:
+        lines.append(f"[*] {fixable} fixable with the `--fix` option.")
+    if unsafe and not unsafe_fixes:
+        lines.append(f"{unsafe} more fixable with `--fix --unsafe-fixes`.")
+    return "\n".join(lines)
+
+
+def statistics(findings: list[Finding], unsafe_fixes: bool) -> str:
+    counts = Counter((f.violation.code, f.violation.name) for f in findings)
+    fixable = Counter((f.violation.code, f.violation.name) for f in findings
+                      if f.violation.fix and (f.violation.fix.safe or unsafe_fixes))
+    rows = [f"{n:>6}  {code:<7} {name:<36} {'[*]' if fixable[(code, name)] else ''}".rstrip()
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(rows)
+
+

@@ -1,0 +1,213 @@
+"""Checking and fixing files: what `newslint check` does, callable from Python."""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
+from newslint.document import Document
+from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text, make_document
+from newslint.errors import InputError, NewslintError
+from newslint.report import Finding, findings_for
+from newslint.rule import Rule
+from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
+
+DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the user asked for; `overrides` are Config fields given on the command line."""
+
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool | None = None
+    config_path: Path | None = None
+    isolated: bool = False
+    overrides: dict[str, Any] = field(default_factory=dict)
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: tuple[Finding, ...] = ()  # what remains (after fixing, when fixing)
+    fixed: int = 0
+    diff: str = ""
+    error: str | None = None
+    warning: str | None = None
+    output: str | None = None  # fixed text of stdin
+
+
+class Session:
+    """Configs and rule sets of one run, built once per config file and reused for every file."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._rulesets: dict[Path | None, RuleSet] = {}
+
+    def config_for(self, path: Path) -> Config:
+        if self.options.isolated:
+            return self._with_overrides(Config(), None)
+        if self.options.config_path:
+            return self._with_overrides(load_config(self.options.config_path), self.options.config_path)
+        directory = path.parent.resolve() if path.name else Path.cwd()
+        found = find_config_file(directory)
+        return self._with_overrides(load_config(found) if found else Config(), found)
+
+    def _with_overrides(self, config: Config, key: Path | None) -> Config:
+        if key not in self._configs:
+            self._configs[key] = config.with_overrides(**self.options.overrides)
+        return self._configs[key]
+
+    def ruleset_for(self, config: Config) -> RuleSet:
+        if config.path not in self._rulesets:
+            self._rulesets[config.path] = build_ruleset(config)
+        return self._rulesets[config.path]
+
+    def close(self) -> None:
+        for ruleset in self._rulesets.values():
+            ruleset.close()
+
+    def unsafe(self, config: Config) -> bool:
+        return config.unsafe_fixes if self.options.unsafe_fixes is None else self.options.unsafe_fixes
+
+    def excluded(self, path: Path, config: Config) -> bool:
+        patterns = (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude)
+        try:
+            relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p)
+                   or relative.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Files to check and warnings; a missing path is an error."""
+    files: list[Path] = []
+    warnings: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if not os.path.lexists(path):
+            raise InputError(f"{name}: no such file or directory")
+        if path.is_dir():
+            config = session.config_for(path / "_")
+            found = iter_text_files(path, config.include or DEFAULT_INCLUDE, lambda p: session.excluded(p, config))
+            if not found:
+                warnings.append(f"{name}: no text files to check (looked for {', '.join(config.include)})")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, warnings
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 f"a/{path}", f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def process_source(session: Session, source: Source, *, to_stdout: bool = False) -> FileReport:
+    """Lint one decoded file, fixing it (or diffing the fixes) when asked."""
+    config = session.config_for(Path(source.path))
+    ruleset = session.ruleset_for(config)
+    opts = session.options
+    if not (opts.fix or opts.diff):
+        violations = lint_text(source.text, ruleset, source.path)
+        return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))))
+    result = fix_text(source.text, ruleset, source.path, unsafe=session.unsafe(config))
+    findings = tuple(findings_for(source.path, result.remaining, Document(result.text)))
+    changed = result.text != source.text
+    if opts.diff:
+        return FileReport(source.path, findings, len(result.fixed), _diff(source.path, source.text, result.text) if changed else "")
+    if to_stdout:
+        return FileReport(source.path, findings, len(result.fixed), output=source.encode(result.text).decode("utf-8"))
+    if changed:
+        write_source(source, result.text)
+    return FileReport(source.path, findings, len(result.fixed))
+
+
+def _prepare(session: Session, sources: list[Source]) -> None:
+    """Give rules that batch outside calls (grammar servers) the documents ahead of time."""
+    by_ruleset: dict[int, tuple[RuleSet, list[Document]]] = {}
+    for source in sources:
+        config = session.config_for(Path(source.path))
+        ruleset = session.ruleset_for(config)
+        entry = by_ruleset.setdefault(id(ruleset), (ruleset, []))
+        entry[1].append(make_document(source.text, source.path, config))
+    for ruleset, docs in by_ruleset.values():
+        for rule in ruleset.rules:
+            if type(rule).prepare is not Rule.prepare:
+                rule.prepare(docs)
+
+
+def _read_or_report(path: str) -> Source | FileReport:
+    try:
+        return read_source(path)
+    except BinaryFile as exc:
+        return FileReport(path, warning=str(exc))
+    except InputError as exc:
+        return FileReport(path, error=str(exc))
+
+
+def _check_one(session: Session, item: Source | FileReport) -> FileReport:
+    if isinstance(item, FileReport):
+        return item
+    try:
+        return process_source(session, item)
+    except NewslintError as exc:
+        return FileReport(item.path, error=str(exc))
+
+
+def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
+    """Reports for `files` in order, serially or in worker processes."""
+    if session.options.jobs != 1 and len(files) > BATCH_SIZE:
+        for path in files:  # config errors surface here, once, before any worker starts
+            session.ruleset_for(session.config_for(path))
+        yield from _check_parallel(session.options, files)
+        return
+    for i in range(0, len(files), BATCH_SIZE):
+        batch = [_read_or_report(str(p)) for p in files[i : i + BATCH_SIZE]]
+        sources = [s for s in batch if isinstance(s, Source)]
+        if sources:
+            _prepare(session, sources)
+        for item in batch:
+            yield _check_one(session, item)
+
+
+_WORKER: Session | None = None
+
+
+def _worker_start(options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Session(options)
+
+
+def _worker_check(paths: list[str]) -> list[FileReport]:
+    assert _WORKER is not None
+    return list(check_files(_WORKER, [Path(p) for p in paths]))
+
+
+def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[FileReport]:
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
+    serial = RunOptions(**{**options.__dict__, "jobs": 1})
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as pool:
+        for reports in pool.map(_worker_check, chunks):
+            yield from reports
+
+
+def check_stdin(session: Session, data: bytes, filename: str) -> FileReport:
+    try:
+        source = decode(data, filename)
+    except InputError as exc:
+        return FileReport(filename, error=str(exc))
+    return process_source(session, source, to_stdout=session.options.fix)

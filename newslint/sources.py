@@ -1,0 +1,117 @@
+"""Reading and writing article files: UTF-8 only, line endings, BOM and mode kept, atomic writes."""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.errors import InputError
+
+_BOM = codecs.BOM_UTF8
+_OTHER_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class BinaryFile(InputError):
+    """A file that holds no text; skipped with a warning."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's text as the rules see it (LF line ends) and what is needed to write it back."""
+
+    path: str
+    text: str
+    raw: bytes  # the bytes as read, to detect a change by someone else before writing
+    crlf: bool = False
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (_BOM if self.bom else b"") + text.encode("utf-8")
+
+
+def decode(raw: bytes, path: str) -> Source:
+    """Decode UTF-8 bytes; CRLF files are seen with LF, and written back with CRLF."""
+    for bom, name in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise InputError(f"{path}: file is {name}; newslint reads UTF-8 only")
+    if b"\x00" in raw[:8192]:
+        raise BinaryFile(f"{path}: binary file (NUL bytes), skipped")
+    bom = raw.startswith(_BOM)
+    try:
+        text = raw[len(_BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(_BOM) if bom else 0)
+        raise InputError(f"{path}: invalid UTF-8 at byte {offset}: {exc.reason}") from None
+    crlf = "\r\n" in text and text.count("\n") == text.count("\r\n")
+    return Source(path, text.replace("\r\n", "\n") if crlf else text, raw, crlf, bom)
+
+
+def _describe(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def read_source(path: str) -> Source:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file")
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {_describe(exc)}") from None
+    return decode(raw, path)
+
+
+def write_source(source: Source, text: str) -> None:
+    """Replace the file's content atomically, keeping its mode; refuse if it changed meanwhile."""
+    target = os.path.realpath(source.path)  # write through a symlink, keep the link
+    data = source.encode(text)
+    try:
+        info = os.stat(target)
+        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise InputError(f"{source.path}: file is read-only, not fixed")
+        with open(target, "rb") as handle:
+            if handle.read() != source.raw:
+                raise InputError(f"{source.path}: file changed while being checked, not fixed")
+        _replace_atomically(target, data, stat.S_IMODE(info.st_mode))
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot write: {_describe(exc)}; file left unchanged") from None
+
+
+def _replace_atomically(target: str, data: bytes, mode: int) -> None:
+    directory, name = os.path.split(target)
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint-tmp", dir=directory or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:  # Ctrl-C included: never leave the temp file behind
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def iter_text_files(root: Path, include: tuple[str, ...], excluded) -> list[Path]:
+    """Text files under `root` matching `include`, not excluded, without following links into loops."""
+    found = []
+    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(directory)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not excluded(here / d))
+        for name in sorted(filenames):
+            path = here / name
+            if any(path.match(glob) for glob in include) and not excluded(path):
+                found.append(path)
+    return found

@@ -1,0 +1,187 @@
+"""The `newslint` command as a user runs it: output, exit status, fixing files, errors."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from tests.helpers import SEED, run_cli, run_process
+
+ARTICLE = "The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n"
+CLEAN = "The talks ended without a deal.\n\nBoth sides will meet again in May.\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_text_output_and_exit_status(article):
+    result = run_cli("check", "--select", "NL301", str(article))
+    assert result.exit_code == 1
+    assert f"{article}:3:1: NL301 boilerplate line 'Source link' [*]" in result.stdout
+    assert "Found 2 violations." in result.stdout
+    assert "[*] 2 fixable with the `--fix` option." in result.stdout
+
+
+def test_clean_file_exits_zero(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    result = run_cli("check", str(path))
+    assert result.exit_code == 0, result.stdout
+    assert "All checks passed!" in result.stdout
+
+
+def test_fix_rewrites_file_and_second_fix_changes_nothing(article):
+    first = run_cli("check", "--select", "NL301", "--fix", str(article))
+    assert first.exit_code == 0, first.stdout + first.stderr
+    assert article.read_text(encoding="utf-8") == "The talks ended without a deal.\n"
+    assert "2 fixed, 0 remaining" in first.stdout
+    before = article.stat().st_mtime_ns
+    second = run_cli("check", "--select", "NL301", "--fix", str(article))
+    assert second.exit_code == 0
+    assert article.stat().st_mtime_ns == before  # nothing rewritten
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("final", [True, False])
+def test_fix_keeps_line_endings_bom_and_final_newline(tmp_path, newline, bom, final):
+    text = ARTICLE if final else ARTICLE.rstrip("\n")
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + text.replace("\n", newline).encode("utf-8"))
+    os.chmod(path, 0o640)
+    run_cli("check", "--select", "NL301", "--fix", str(path))
+    expected = "The talks ended without a deal." + ("\n" if final else "")
+    assert path.read_bytes() == bom + expected.replace("\n", newline).encode("utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_diff_writes_nothing(article):
+    result = run_cli("check", "--select", "NL301", "--diff", str(article))
+    assert result.exit_code == 1
+    assert "-Source link" in result.stdout and "-Leave a Reply" in result.stdout
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_stdin_check_and_fix():
+    result = run_cli("check", "--select", "NL301", "--stdin-filename", "story.txt", "-", input=ARTICLE)
+    assert result.exit_code == 1
+    assert "story.txt:3:1: NL301" in result.stdout
+    fixed = run_cli("check", "--select", "NL301", "--fix", "-", input=ARTICLE)
+    assert fixed.stdout == "The talks ended without a deal.\n"
+    assert fixed.exit_code == 0
+
+
+def test_selection_by_code_prefix_and_name(article):
+    for selector in ("NL301", "NL3", "boilerplate-line"):
+        assert run_cli("check", "--isolated", "--select", selector, str(article)).exit_code == 1
+    assert run_cli("check", "--select", "NL301", "--ignore", "boilerplate-line", str(article)).exit_code == 0
+
+
+def test_unknown_rule_code_is_an_error_with_suggestion(article):
+    result = run_cli("check", "--select", "NL3010", str(article))
+    assert result.exit_code == 2
+    assert "unknown rule selector 'NL3010'" in result.stderr
+    assert "did you mean 'NL301'" in result.stderr
+
+
+def test_statistics_exit_zero_and_quiet(article):
+    stats = run_cli("check", "--select", "NL301", "--statistics", str(article))
+    assert stats.stdout.split() == ["2", "NL301", "boilerplate-line", "[*]"]
+    quiet = run_cli("check", "--select", "NL301", "--quiet", "--exit-zero", str(article))
+    assert quiet.exit_code == 0
+    assert "Found" not in quiet.stdout and quiet.stdout.count("NL301") == 2
+
+
+def test_json_contract_on_the_seed_article():
+    result = run_cli("check", "--format", "json", str(SEED))
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and data
+    for item in data:
+        assert {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "fix"} <= item.keys()
+        if item["fix"] is not None:
+            assert item["fix"]["applicability"] in ("safe", "unsafe")
+            for edit in item["fix"]["edits"]:
+                assert {"line", "column", "end_line", "end_column", "content"} <= edit.keys()
+
+
+def test_jsonl_matches_json(article):
+    as_json = json.loads(run_cli("check", "--format", "json", str(article)).stdout)
+    as_jsonl = [json.loads(line) for line in run_cli("check", "--format", "jsonl", str(article)).stdout.splitlines()]
+    assert as_json == as_jsonl
+
+
+def test_github_annotations(article):
+    lines = run_cli("check", "--select", "NL301", "--format", "github", str(article)).stdout.splitlines()
+    assert lines[0].startswith(f"::error file={article},line=3,col=1,endLine=3,endColumn=12,")
+    assert lines[0].endswith("::NL301 boilerplate line 'Source link'")
+
+
+def test_missing_path_is_one_line_error(tmp_path):
+    result = run_cli("check", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_directory_without_text_files_warns(tmp_path):
+    (tmp_path / "data.bin").write_bytes(b"\x00\x01")
+    result = run_cli("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "no text files to check" in result.stderr
+
+
+def test_binary_file_is_skipped_with_warning(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"abc\x00def")
+    result = run_cli("check", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == f"newslint: warning: {path}: binary file (NUL bytes), skipped\n"
+
+
+def test_invalid_utf8_names_byte_offset_and_leaves_file(tmp_path):
+    path = tmp_path / "bad.txt"
+    data = b"Source link\n\ncaf\xe9 au lait\n"
+    path.write_bytes(data)
+    result = run_cli("check", "--fix", str(path))
+    assert result.exit_code == 2
+    assert f"newslint: error: {path}: invalid UTF-8 at byte 16" in result.stderr
+    assert path.read_bytes() == data
+
+
+def test_directory_walk_uses_include_globs(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "c.html").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", "--select", "NL301", "--format", "json", str(tmp_path))
+    paths = {os.path.basename(item["path"]) for item in json.loads(result.stdout)}
+    assert paths == {"a.txt", "b.md"}
+
+
+def test_rules_and_rule_commands():
+    table = run_cli("rules")
+    assert table.exit_code == 0 and "NL301" in table.stdout and "boilerplate-line" in table.stdout
+    doc = run_cli("rule", "NL301")
+    assert "## What it does" in doc.stdout
+    unknown = run_cli("rule", "NL3011")
+    assert unknown.exit_code == 2 and "unknown rule 'NL3011'" in unknown.stderr
+
+
+def test_python_dash_m_works_the_same(article):
+    proc = run_process("check", "--select", "NL301", str(article))
+    assert proc.returncode == 1
+    assert b"NL301 boilerplate line 'Source link'" in proc.stdout
+
+
+def test_parallel_run_equals_serial(tmp_path):
+    for i in range(80):
+        (tmp_path / f"{i:03d}.txt").write_text(ARTICLE if i % 3 else CLEAN, encoding="utf-8")
+    serial = run_cli("check", "--format", "json", str(tmp_path))
+    parallel = run_cli("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)

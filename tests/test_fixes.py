@@ -1,0 +1,99 @@
+"""Fix application: overlaps, order, convergence and idempotence."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import RuleSet, fix_text
+from newslint.errors import FixesDidNotConverge, RuleCrashed
+from newslint.fixes import apply_fixes
+from newslint.model import Edit, Fix, Violation
+from newslint.rule import Rule
+
+
+def _v(start: int, end: int, text: str = "", code: str = "T001") -> Violation:
+    return Violation(code, "t", "m", start, end, Fix((Edit(start, end, text),)))
+
+
+def test_overlapping_fix_is_left_for_the_next_pass():
+    text = "abcdef"
+    new, applied = apply_fixes(text, [_v(1, 3, "X"), _v(2, 4, "Y"), _v(4, 5, "Z")])
+    assert new == "aXdZf"
+    assert [v.fix.edits[0].text for v in applied] == ["X", "Z"]
+
+
+def test_touching_edits_both_apply():
+    new, applied = apply_fixes("abcdef", [_v(0, 2), _v(2, 4)])
+    assert new == "ef" and len(applied) == 2
+
+
+def test_two_insertions_at_one_point_do_not_both_apply():
+    new, applied = apply_fixes("ab", [_v(1, 1, "X"), _v(1, 1, "Y")])
+    assert new in ("aXb", "aYb") and len(applied) == 1
+
+
+def test_fix_rejects_overlapping_edits():
+    with pytest.raises(ValueError):
+        Fix((Edit(0, 3), Edit(2, 4)))
+
+
+def test_edit_rejects_reversed_range():
+    with pytest.raises(ValueError):
+        Edit(3, 1)
+
+
+class _Doubler(Rule):
+    """T901 doubler: never settles (test only)."""
+
+    code = "TST901"
+    name = "doubler"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        yield self.violation(0, 1, "grow", Fix.insert(0, "x"))
+
+
+class _Crasher(Rule):
+    """T902 crasher: raises (test only)."""
+
+    code = "TST902"
+    name = "crasher"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        raise ZeroDivisionError("boom")
+
+
+class _Squeezer(Rule):
+    """T903 squeezer: collapses double spaces, one pair a fix (test only)."""
+
+    code = "TST903"
+    name = "squeezer"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        pos = doc.text.find("  ")
+        while pos != -1:
+            yield self.violation(pos, pos + 2, "double space", Fix.replace(pos, pos + 2, " "))
+            pos = doc.text.find("  ", pos + 2)
+
+
+def _ruleset(*rules: Rule) -> RuleSet:
+    return RuleSet(tuple(rules), Config(), {})
+
+
+def test_fix_that_never_settles_is_an_error():
+    with pytest.raises(FixesDidNotConverge, match="TST901"):
+        fix_text("abc", _ruleset(_Doubler()), "a.txt")
+
+
+def test_crashing_rule_names_rule_and_file():
+    with pytest.raises(RuleCrashed, match=r"a\.txt: rule TST902 crashed: ZeroDivisionError: boom"):
+        fix_text("abc", _ruleset(_Crasher()), "a.txt")
+
+
+def test_fixing_repeats_until_settled_and_is_idempotent():
+    result = fix_text("a      b", _ruleset(_Squeezer()))
+    assert result.text == "a b"
+    assert fix_text(result.text, _ruleset(_Squeezer())).text == "a b"
+    assert result.remaining == ()

@@ -1,0 +1,52 @@
+"""Machine formats: SARIF valid against the 2.1.0 schema, JUnit XML, github annotations."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+
+from tests.helpers import SEED, run_cli
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_is_valid_and_complete():
+    log = json.loads(run_cli("check", "--format", "sarif", str(SEED)).stdout)
+    jsonschema.validate(log, SCHEMA)
+    run = log["runs"][0]
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert run["results"], "the seed article has findings"
+    for result in run["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    assert any("fixes" in r for r in run["results"])
+
+
+def test_sarif_with_no_findings_is_valid(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text("Nothing to see.\n", encoding="utf-8")
+    log = json.loads(run_cli("check", "--format", "sarif", str(path)).stdout)
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["results"] == []
+
+
+def test_junit_has_one_failure_per_violation(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Text & more.\n\nSource link\n\nLeave a Reply\n", encoding="utf-8")
+    clean = tmp_path / "b.txt"
+    clean.write_text("Clean.\n", encoding="utf-8")
+    tree = ET.fromstring(run_cli("check", "--select", "NL301", "--format", "junit", str(path), str(clean)).stdout)
+    suites = {s.get("name"): s for s in tree.iter("testsuite")}
+    assert suites[str(path)].get("failures") == "2"
+    assert suites[str(clean)].get("failures") == "0"
+    assert len(list(tree.iter("failure"))) == 2
+
+
+def test_github_escapes_special_characters(tmp_path):
+    path = tmp_path / "a,b:c.txt"
+    path.write_text("Text.\n\nSource link\n", encoding="utf-8")
+    line = run_cli("check", "--select", "NL301", "--format", "github", str(path)).stdout.splitlines()[0]
+    assert "a%2Cb%3Ac.txt" in line
