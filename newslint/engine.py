@@ -58,7 +58,9 @@ def build_ruleset(config: Config | None = None) -> RuleSet:
         try:
             rules.append(registry[code].cls(settings))
         except NewslintError as exc:
-            raise type(exc)(f"{config.source}: {exc}") from None
+            if config.path is None:
+                raise
+            raise type(exc)(f"{config.path}: {exc}") from None
     return RuleSet(tuple(rules), config, registry)
 
 

@@ -56,6 +56,8 @@ class Rule:
     fixable: ClassVar[bool] = False
     # A second-opinion rule (grammar, spelling) yields to any other rule's finding on the same text.
     defers_to_others: ClassVar[bool] = False
+    # A rule holding one outside session per run (a grammar server) keeps the run in one process.
+    single_process: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

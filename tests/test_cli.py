@@ -84,10 +84,10 @@ def test_selection_by_code_prefix_and_name(article):
 
 
 def test_unknown_rule_code_is_an_error_with_suggestion(article):
-    result = run_cli("check", "--select", "NL3010", str(article))
+    result = run_cli("check", "--select", "boilerplate-lines", str(article))
     assert result.exit_code == 2
-    assert "unknown rule selector 'NL3010'" in result.stderr
-    assert "did you mean 'NL301'" in result.stderr
+    assert "unknown rule selector 'boilerplate-lines'" in result.stderr
+    assert "did you mean 'boilerplate-line'" in result.stderr
 
 
 def test_statistics_exit_zero_and_quiet(article):
@@ -185,3 +185,25 @@ def test_parallel_run_equals_serial(tmp_path):
     serial = run_cli("check", "--format", "json", str(tmp_path))
     parallel = run_cli("check", "--format", "json", "--jobs", "2", str(tmp_path))
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+
+
+def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
+    from newslint import Rule, engine
+    from newslint.registry import RuleInfo, all_rules
+
+    class Crasher(Rule):
+        """TST001 crasher: always fails (test only)."""
+
+        code = "TST001"
+        name = "crasher"
+
+        def check(self, doc):
+            raise KeyError("lost")
+
+    registry = {**all_rules(), "TST001": RuleInfo(Crasher, "tests")}
+    monkeypatch.setattr(engine, "all_rules", lambda: registry)
+    path = tmp_path / "a.txt"
+    path.write_text("Some text.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "TST001", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {path}: rule TST001 crashed: KeyError: 'lost'\n"

@@ -1,0 +1,64 @@
+"""Rules, fixtures, docs and README stay in step."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from newslint.registry import all_rules
+from tests.helpers import ROOT, run_cli
+
+BUILTIN = {code: info.cls for code, info in all_rules().items() if info.package == "newslint"}
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_rule_documentation_has_the_sections(code):
+    cls = BUILTIN[code]
+    doc = cls.documentation()
+    assert doc.splitlines()[0].startswith(f"{code} {cls.name}: ")
+    for heading in ("## What it does", "## Why is this bad?", "## Example"):
+        assert heading in doc, f"{code} lacks '{heading}'"
+    if cls.fixable:
+        assert "## Fix safety" in doc, f"{code} fixes text but does not say how safe that is"
+
+
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_rule_has_ok_and_bad_fixtures(code):
+    directory = ROOT / "fixtures" / code
+    names = [p.name for p in directory.iterdir()] if directory.is_dir() else []
+    assert any(n.startswith("ok_") for n in names), f"fixtures/{code} has no ok_ case"
+    assert any(n.startswith("bad_") for n in names), f"fixtures/{code} has no bad_ case"
+
+
+@pytest.mark.parametrize("code", sorted(BUILTIN))
+def test_module_is_named_after_the_rule(code):
+    cls = BUILTIN[code]
+    assert cls.__module__ == "newslint.rules." + cls.name.replace("-", "_")
+
+
+def test_readme_rule_table_is_current():
+    table = run_cli("rules", "--format", "markdown").stdout.strip()
+    start, end = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
+    assert start in README and end in README
+    current = README.split(start, 1)[1].split(end, 1)[0].strip()
+    assert current == table, "README rule table is stale: paste `newslint rules --format markdown`"
+
+
+def test_every_hook_is_in_the_readme():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        assert f"id: {hook['id']}" in README
+
+
+def test_ci_runs_the_readme_test_command():
+    command = re.search(r"^(python3 -m venv \.venv .*pytest.*)$", README, re.M)
+    assert command, "README has no test command"
+    assert command.group(1) in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_rules_import_the_package_not_the_folder():
+    for path in (ROOT / "rules").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) rules\b", source, re.M), f"{path.name} imports 'rules' directly"
