@@ -62,7 +62,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     session = Session(options)
     try:
         reports = _run(session, paths or (".",), stdin_filename)
-        status = _emit(reports, session, fmt, statistics, quiet, exit_zero)
+        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=options.fix and "-" in paths)
     except NewslintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -85,7 +85,7 @@ def _run(session: Session, paths: tuple[str, ...], stdin_filename: str | None) -
 
 
 def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: bool, quiet: bool,
-          exit_zero: bool) -> int:
+          exit_zero: bool, *, fixing_stdin: bool = False) -> int:
     options = session.options
     unsafe = bool(options.unsafe_fixes)
     findings = [f for r in reports for f in r.findings]
@@ -97,7 +97,9 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
             click.echo(r.output, nl=False)
     for error in errors:
         click.echo(f"newslint: error: {error}", err=True)
-    out = click.echo if not any(r.output is not None for r in reports) else (lambda s: click.echo(s, err=True))
+    # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
+    to_stderr = fixing_stdin or any(r.output is not None for r in reports)
+    out = (lambda s: click.echo(s, err=True)) if to_stderr else click.echo
     if options.diff:
         diffs = "".join(r.diff for r in reports)
         if diffs:

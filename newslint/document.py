@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,7 +13,9 @@ from newslint.model import Edit, Position
 _NEWLINE = regex.compile(r"\n")
 _BLANK_RUN = regex.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 # A sentence ends at . ! ? (optionally closed by quotes or brackets) followed by space.
-_SENTENCE_END = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n""")
+# A match starts only at the first stop of a run, and never gives characters back, so a
+# long run of stops costs linear time, not quadratic.
+_SENTENCE_END = regex.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s)|\n""")
 _TOKEN = regex.compile(r"\w+(?:['’.\-]\w+)*")
 # The commonest English function words; their share of tokens tells English prose apart.
 _ENGLISH_STOPWORDS = frozenset(
@@ -109,7 +112,8 @@ class Document:
     @cached_property
     def is_english(self) -> bool:
         """Whether the text reads as English prose; English-only rules stand back otherwise."""
-        words = [self.text[t.start : t.end].lower() for t in self.tokens[:3000]]
+        # The first 3000 tokens tell; tokenising a long text in full would not.
+        words = [m.group().lower() for m in itertools.islice(_TOKEN.finditer(self.text), 3000)]
         words = [w for w in words if w.isalpha()]
         if len(words) < 8:
             return True  # too short to tell; rules stay cautious on their own

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text, make_document
-from newslint.errors import InputError, NewslintError
+from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.report import Finding, findings_for
 from newslint.rule import Rule
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
@@ -83,7 +84,8 @@ class Session:
     def excluded(self, path: Path, config: Config) -> bool:
         patterns = (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude)
         try:
-            relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+            # The parent only: the file itself may be a symlink loop, reported when it is read.
+            relative = (path.parent.resolve() / path.name).relative_to(config.root.resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
         return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p)
@@ -131,7 +133,12 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     if to_stdout:
         return FileReport(source.path, findings, len(result.fixed), output=source.encode(result.text).decode("utf-8"))
     if changed:
-        write_source(source, result.text)
+        try:
+            write_source(source, result.text)
+        except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
+            violations = lint_text(source.text, ruleset, source.path)
+            return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))),
+                              error=str(exc))
     return FileReport(source.path, findings, len(result.fixed))
 
 
@@ -163,6 +170,8 @@ def _check_one(session: Session, item: Source | FileReport) -> FileReport:
         return item
     try:
         return process_source(session, item)
+    except ConfigError:
+        raise  # a missing precondition stops the run once, not once per file
     except NewslintError as exc:
         return FileReport(item.path, error=str(exc))
 
@@ -170,10 +179,11 @@ def _check_one(session: Session, item: Source | FileReport) -> FileReport:
 def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
     """Reports for `files` in order, serially or in worker processes."""
     if session.options.jobs != 1 and len(files) > BATCH_SIZE:
-        for path in files:  # config errors surface here, once, before any worker starts
-            session.ruleset_for(session.config_for(path))
-        yield from _check_parallel(session.options, files)
-        return
+        # Config errors surface here, once, before any worker starts.
+        rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
+        if not any(rule.single_process for r in rulesets.values() for rule in r.rules):
+            yield from _check_parallel(session.options, files)
+            return
     for i in range(0, len(files), BATCH_SIZE):
         batch = [_read_or_report(str(p)) for p in files[i : i + BATCH_SIZE]]
         sources = [s for s in batch if isinstance(s, Source)]
@@ -188,6 +198,9 @@ _WORKER: Session | None = None
 
 def _worker_start(options: RunOptions) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group: the main process alone handles it (it starts
+    # no new batch), and workers finish the batch they hold, so no write is cut short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Session(options)
 
 

@@ -71,22 +71,26 @@ def read_source(path: str) -> Source:
 
 
 def write_source(source: Source, text: str) -> None:
-    """Replace the file's content atomically, keeping its mode; refuse if it changed meanwhile."""
+    """Replace the file's content atomically, keeping its mode and owner; refuse if it changed meanwhile."""
     target = os.path.realpath(source.path)  # write through a symlink, keep the link
     data = source.encode(text)
     try:
         info = os.stat(target)
-        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # No write bit, or none for this user: replacing the file through its directory would
+        # still work, but would override the file's own permissions.
+        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
             raise InputError(f"{source.path}: file is read-only, not fixed")
-        with open(target, "rb") as handle:
-            if handle.read() != source.raw:
-                raise InputError(f"{source.path}: file changed while being checked, not fixed")
-        _replace_atomically(target, data, stat.S_IMODE(info.st_mode))
+        _replace_atomically(source, target, data, info)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {_describe(exc)}; file left unchanged") from None
 
 
-def _replace_atomically(target: str, data: bytes, mode: int) -> None:
+def _unchanged(source: Source, target: str) -> bool:
+    with open(target, "rb") as handle:
+        return handle.read() == source.raw
+
+
+def _replace_atomically(source: Source, target: str, data: bytes, info: os.stat_result) -> None:
     directory, name = os.path.split(target)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint-tmp", dir=directory or ".")
     try:
@@ -94,7 +98,11 @@ def _replace_atomically(target: str, data: bytes, mode: int) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        _keep_owner(source, temp, info)
+        # Compared last, right before the switch, to leave the least time for another writer.
+        if not _unchanged(source, target):
+            raise InputError(f"{source.path}: file changed while being checked, not fixed")
         os.replace(temp, target)
     except BaseException:  # Ctrl-C included: never leave the temp file behind
         try:
@@ -102,6 +110,17 @@ def _replace_atomically(target: str, data: bytes, mode: int) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _keep_owner(source: Source, temp: str, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, or refuse (a root run must not take files over)."""
+    made = os.stat(temp)
+    if (made.st_uid, made.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise InputError(f"{source.path}: cannot keep the file's owner and group, not fixed") from None
 
 
 def iter_text_files(root: Path, include: tuple[str, ...], excluded) -> list[Path]:

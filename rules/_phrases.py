@@ -1,4 +1,12 @@
-"""Phrase lists kept as data files (one phrase per line, `#` comments) beside the rules."""
+"""Phrase lists kept as data files (one phrase per line, `#` comments) beside the rules.
+
+Two ways of matching them against a line:
+- as a whole line (`phrase_key`): both sides are compared lower-cased, with every space
+  removed and outer punctuation stripped, so `Share this:`, `SHARE THIS` and a scraper's
+  `Share this` with lost spaces all match the phrase `Share this`;
+- as a line opening (`prefix_regex`): the phrase's words and punctuation in order,
+  any case, with optional spaces between them (`Read more:` matches `READ MORE :`).
+"""
 from __future__ import annotations
 
 import functools
@@ -6,14 +14,31 @@ from importlib import resources
 
 import regex
 
+# Stripped from both ends of a line before comparing it with whole-line phrases.
+OUTER_PUNCTUATION = (" \t\r\u00a0\u2009\u200b\ufeff"  # spaces
+                     ":;.,!?|/\\»›>«‹<…*#+-–—•·●▪■►▶\"'“”‘’()[]{}")
+_TOKEN = regex.compile(r"\w+|[^\w\s]")
+
 
 @functools.cache
 def load_phrases(name: str) -> tuple[str, ...]:
     """Phrases from `data/<name>.txt`, in file order."""
     text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-def compile_line_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
-    """A pattern matching a whole line that is one of `phrases` (case-insensitive, literal)."""
-    return regex.compile(r"^[ \t]*\L<phrases>[ \t]*$", regex.I | regex.M, phrases=list(phrases))
+def phrase_key(text: str) -> str:
+    """The form in which a line and a whole-line phrase are compared."""
+    return "".join(text.lower().split()).strip(OUTER_PUNCTUATION)
+
+
+def prefix_regex(phrase: str) -> str:
+    """Regex source matching `phrase` at a line start: its tokens in order, spaces optional."""
+    tokens = _TOKEN.findall(phrase)
+    if not tokens:
+        raise ValueError(f"empty phrase {phrase!r}")
+    source = r"[^\S\n]*".join(regex.escape(t) for t in tokens)
+    # A phrase ending in a letter must end a word: `Related` is not the start of `Relatedly`.
+    # A capital may follow, where a scraper lost the space (`Subscribe to ourDigital Edition`).
+    return source + r"(?![\p{Ll}\d])" if tokens[-1][-1].isalnum() else source

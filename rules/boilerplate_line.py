@@ -1,54 +1,73 @@
-"""NL301 boilerplate-line: a whole line of known CMS or scraper boilerplate.
-
-## What it does
-Finds lines that consist only of a known boilerplate phrase left by a page template
-or a scraper: `Source link`, `Leave a Reply`, `Your email address will not be
-published. Required fields are marked *`. The phrases live in
-`rules/data/boilerplate_lines.txt`; the `extend-phrases` option adds more.
-
-## Why is this bad?
-These lines are widgets and footers of the page, not part of the article, and they
-end up in every corpus built from scraped text.
-
-## Example
-    ... a nuclear test site that was closed in 2018.
-
-    Source link
-
-Use instead:
-    ... a nuclear test site that was closed in 2018.
-
-## Fix safety
-Safe: only a line that is exactly a known phrase is deleted, with the blank line that
-separated it, so no run of blank lines is left behind.
-"""
+"""NL301 boilerplate-line: whole lines of CMS or scraper boilerplate (data: boilerplate_*.txt)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import regex
 
-from newslint.document import Document
-from newslint.model import Fix, Violation
-from newslint.rule import Option, Rule
-from newslint.rules._phrases import compile_line_pattern, load_phrases
+from newslint.rules._lines import LINE_END, LineRule, Opening, starting
 
-_DEFAULT = compile_line_pattern(load_phrases("boilerplate_lines"))
+_WS = r"[^\S\n]"
+_COUNT = r"\d[\d,.]*k?"
+_SHAPES = (
+    # Counters of a comment or share widget: `142 COMMENTS`, `Comments (3)`, `1.2K Shares`.
+    Opening(regex.compile(
+        rf"{_COUNT}{_WS}*(?:comments?|shares?|likes?|replies|responses|reactions){LINE_END}"
+        rf"|(?:comments?|shares?|replies|responses){_WS}*[(:]?{_WS}*{_COUNT}{_WS}*\)?{LINE_END}",
+        regex.I), starting("#", "comment", "share", "repl", "respons"), 4),
+    # `This story has been shared 44,976 times.`
+    Opening(regex.compile(rf"this{_WS}+(?:story|article|post|page){_WS}+has{_WS}+been{_WS}+shared"
+                          rf"{_WS}+[\d,.]+{_WS}+times", regex.I),
+            starting("this story", "this article", "this post", "this page"), 10),
+    # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
+    Opening(regex.compile(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
+)
 
 
-class BoilerplateLine(Rule):
+class BoilerplateLine(LineRule):
+    """NL301 boilerplate-line: a whole line of CMS or scraper boilerplate.
+
+    ## What it does
+    Finds lines that consist only of a known template phrase: scraper footers
+    (`Source link`), comment forms (`Leave a Reply`, `Your email address will not be
+    published. Required fields are marked *`, `Post Comment`, `Comments`) and page
+    controls (`Back to Gallery`, `Text size`, `Print Article`), and by shape the
+    counters of comment and share widgets (`142 COMMENTS`) and wire-service slugs
+    (`AP-US--Trump-Impeachment, 4th Ld-Writethru`). Whole lines live in
+    `rules/data/boilerplate_lines.txt` and the openings of comment-policy and form
+    notices (`As you comment, please be respectful ...`) in
+    `rules/data/boilerplate_prefixes.txt`; `extend-phrases` and `extend-prefixes` add
+    more, and `extend-patterns` adds regular expressions (a line one of them matches from
+    its start is flagged; patterns that could backtrack catastrophically are refused).
+
+    A line matches a phrase whatever its case, spacing and outer punctuation:
+    `SOURCE LINK`, `Source link:` and a scraper's `Sourcelink` all match `Source link`.
+
+    ## Why is this bad?
+    These lines are widgets and footers of the page, not part of the article, and they
+    end up in every corpus built from scraped text.
+
+    ## Example
+        ... a nuclear test site that was closed in 2018.
+
+        Source link
+
+    Use instead:
+        ... a nuclear test site that was closed in 2018.
+
+    ## Fix safety
+    Safe for a line that is, as a whole, a known phrase (it is deleted with the blank
+    line that separated it, so no run of blank lines is left behind). Unsafe for counters
+    and slugs, found by their shape, and for a line matched by an `extend-prefixes`
+    opening or an `extend-patterns` pattern, since the rest of the line is not known.
+
+    ## Limitations
+    A one-word control such as `Comments` or `Close` is flagged wherever it stands alone on
+    a line; an article that uses one as a section heading should accept it with
+    `per-file-ignores` or leave NL301 unselected for those files.
+    """
+
     code = "NL301"
     name = "boilerplate-line"
-    fixable = True
-    options = (Option("extend-phrases", [], "more whole-line phrases to remove, matched literally"),)
-
-    def __init__(self, settings=None) -> None:
-        super().__init__(settings)
-        extra = self.settings["extend-phrases"]
-        self._pattern = compile_line_pattern(load_phrases("boilerplate_lines") + extra) if extra else _DEFAULT
-
-    def check(self, doc: Document) -> Iterator[Violation]:
-        for m in self._pattern.finditer(doc.text):
-            line = doc.line_index(m.start())
-            edit = doc.delete_lines(line)
-            phrase = m.group().strip()
-            yield self.violation(m.start() + m.group().index(phrase), m.start() + m.group().index(phrase) + len(phrase),
-                                 f"boilerplate line '{phrase}'", Fix((edit,)))
+    artifact = "boilerplate line"
+    phrase_files = ("boilerplate_lines",)
+    prefix_files = ("boilerplate_prefixes",)
+    openings = _SHAPES

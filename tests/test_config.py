@@ -21,14 +21,14 @@ def _codes(result):
 
 
 def test_pyproject_found_by_walking_up(tmp_path):
-    _write(tmp_path / "pyproject.toml", '[tool.newslint]\nignore = ["NL301"]\n')
+    _write(tmp_path / "pyproject.toml", '[tool.newslint]\nignore = ["NL3"]\n')
     article = _write(tmp_path / "deep" / "er" / "a.txt", ARTICLE)
     assert run_cli("check", str(article)).exit_code == 0
     assert run_cli("check", "--isolated", str(article)).exit_code == 1
 
 
 def test_pyproject_without_our_table_is_passed_over(tmp_path):
-    _write(tmp_path / "pyproject.toml", '[tool.newslint]\nignore = ["NL301"]\n')
+    _write(tmp_path / "pyproject.toml", '[tool.newslint]\nignore = ["NL3"]\n')
     _write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
     article = _write(tmp_path / "sub" / "a.txt", ARTICLE)
     assert run_cli("check", str(article)).exit_code == 0

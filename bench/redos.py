@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Adversarial text for every built-in rule: does the time stay linear in the input size?
+
+Two levels are measured, each at a size n and at `--factor` times n:
+
+1. Patterns. Every compiled regular expression held by newslint's modules (rules, their
+   helpers, the document model, Markdown masking) runs `finditer` over "pumped" strings:
+   one short piece repeated many times, with a character that breaks the match at the
+   end, the classic shape of catastrophic-backtracking input. The pieces are generic
+   (letters, digits, spaces, punctuation, quotes, line breaks, entities, mojibake) plus
+   the literal characters of the pattern itself. Each pattern is screened with every
+   piece at a small size, and its slowest pieces are then timed at n and factor x n.
+   `finditer` from every position is harsher than some rules' own use (an anchored
+   `match`), so a slow pattern here is a lead to follow, not yet a verdict.
+2. Rules. Each rule's `check` runs on documents built from the same pieces (one long
+   line, and many short lines), and on the rules' own phrase lists repeated; then the
+   whole engine (`fix_text` with every rule) runs on each document.
+
+A measurement is superlinear when time(factor x n) / time(n) exceeds `--max-ratio`
+(the default, 2.5 x factor, sits well below the factor squared that a quadratic shows)
+and the larger time is above `--floor` seconds (below it, timer noise rules). Any single
+run over `--timeout` seconds counts as superlinear too.
+
+Usage:
+    python bench/redos.py                      # every built-in rule, n = 20000 characters
+    python bench/redos.py --size 50000 --factor 4 --rules NL301,NL5
+    python bench/redos.py --json redos.json
+
+Exit status 1 when a rule (level 2) or the engine is superlinear; slow patterns (level 1)
+are listed but only fail the run with --strict-patterns.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import ModuleType
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.config import Config  # noqa: E402
+from newslint.document import Document  # noqa: E402
+from newslint.engine import build_ruleset, fix_text  # noqa: E402
+from newslint.registry import all_rules  # noqa: E402
+from newslint.rule import Rule  # noqa: E402
+
+# Short pieces that, repeated, drive typical patterns into their slow paths.
+PIECES = (
+    "a", "A", "aA", "Aa ", "1", "1,", "1.", " ", "  ", "\t", "\n", "\n\n", " \n", "\r\n", ".", ". ", "a. ", "a.",
+    ",", "-", "a-", "- ", "'", "’", "“", "”", "\"", "(", ")", "[", "]", "&", "&amp;", "&#", "#", ";", ":", "/",
+    "//", "@", "a@", "*", "_", "`", "<", "<a", "é", "Ж", "中", "\u00a0", "\u200b", "\u00ad", "Ã©", "â€", "http://",
+    "www.", "a/", "A.", "Mr. ", "—", "…", "?", "!", "|", "aa ", "The ", "the ", "A a", "a a.", "1 a",
+    "`a", "[a", "](", "*a", "_a", "<!--", "# a\n", "> ", "```\n",  # Markdown
+)
+BREAKERS = ("!", "\x00", "\n")
+SCREEN_SIZE = 2_000
+KEEP_PIECES = 4
+
+
+@dataclass
+class Result:
+    level: str  # pattern, rule or engine
+    name: str
+    piece: str
+    small: float
+    large: float
+    ratio: float
+    superlinear: bool
+
+
+def timed(action: Callable[[], object], timeout: float) -> float:
+    started = time.perf_counter()
+    try:
+        action()
+    except TimeoutError:
+        return float("inf")
+    elapsed = time.perf_counter() - started
+    return float("inf") if elapsed > timeout else elapsed
+
+
+def pumped(piece: str, size: int, breaker: str = "!") -> str:
+    return "x" + piece * max(1, size // max(1, len(piece))) + breaker
+
+
+def verdict(small: float, large: float, args: argparse.Namespace) -> tuple[float, bool]:
+    if large == float("inf"):
+        return float("inf"), True
+    ratio = large / small if small > 0 else 0.0
+    return ratio, ratio > args.max_ratio and large > args.floor
+
+
+# ---- level 1: patterns ----
+
+def newslint_modules() -> list[ModuleType]:
+    all_rules()  # imports every rule module and its helpers
+    return [m for name, m in sorted(sys.modules.items()) if name.startswith("newslint") and m is not None]
+
+
+def patterns() -> dict[str, regex.Pattern]:
+    found: dict[str, regex.Pattern] = {}
+    for module in newslint_modules():
+        for attr, value in vars(module).items():
+            if isinstance(value, regex.Pattern) and id(value) not in {id(p) for p in found.values()}:
+                found[f"{module.__name__}.{attr}"] = value
+    return found
+
+
+def literal_pieces(pattern: regex.Pattern) -> list[str]:
+    """Characters the pattern spells out (outside escapes), as extra pieces."""
+    source = regex.sub(r"\\[pPN]\{[^}]*\}|\\.", "", pattern.pattern)
+    return sorted({c for c in source if c.isprintable() and c not in "()[]{}|*+?^$\\"})[:20]
+
+
+def measure_pattern(name: str, pattern: regex.Pattern, args: argparse.Namespace) -> Result:
+    pieces = list(dict.fromkeys((*PIECES, *literal_pieces(pattern))))
+    screened = []
+    for piece in pieces:
+        for breaker in BREAKERS:
+            text = pumped(piece, SCREEN_SIZE, breaker)
+            cost = timed(lambda t=text: list(pattern.finditer(t, timeout=args.timeout)), args.timeout)
+            screened.append((cost, piece, breaker))
+    screened.sort(reverse=True)
+    worst = None
+    for _, piece, breaker in screened[:KEEP_PIECES]:
+        small_text, large_text = pumped(piece, args.size, breaker), pumped(piece, args.size * args.factor, breaker)
+        small = min(timed(lambda: list(pattern.finditer(small_text, timeout=args.timeout)), args.timeout)
+                    for _ in range(2))
+        large = min(timed(lambda: list(pattern.finditer(large_text, timeout=args.timeout)), args.timeout)
+                    for _ in range(2))
+        ratio, bad = verdict(small, large, args)
+        result = Result("pattern", name, piece + breaker, small, large, ratio, bad)
+        if worst is None or (bad, large) > (worst.superlinear, worst.large):
+            worst = result
+    assert worst is not None
+    return worst
+
+
+# ---- level 2: rules and the engine ----
+
+def phrase_pieces() -> list[str]:
+    """A few entries of each of the rules' own lists, as pieces (the rules look for these)."""
+    data = ROOT / "rules" / "data"
+    pieces = []
+    for path in sorted(data.glob("*.txt")):
+        lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and x[0] != "#"]
+        pieces += [line + " " for line in lines[:3]] + [line + "\n" for line in lines[:2]]
+    return pieces
+
+
+def documents(size: int) -> Iterable[tuple[str, str]]:
+    """(label, text) pairs of adversarial documents of about `size` characters."""
+    for piece in (*PIECES, *phrase_pieces()):
+        yield f"line:{piece!r}", pumped(piece, size)
+        short = (piece * max(1, 40 // max(1, len(piece)))).replace("\n", " ") + "\n"
+        yield f"lines:{piece!r}", short * max(1, size // len(short))
+
+
+def measure_rules(codes: list[str], args: argparse.Namespace) -> list[Result]:
+    ruleset = build_ruleset(Config(select=tuple(codes)))
+    small_docs = dict(documents(args.size))
+    large_docs = dict(documents(args.size * args.factor))
+    results = []
+    for rule in ruleset.rules:
+        results.append(worst_of(f"{rule.code} {rule.name}", "rule", small_docs, large_docs,
+                                lambda text, r=rule: list(r.check(Document(text, "a.txt"))), args))
+    for path in ("a.txt", "a.md"):
+        results.append(worst_of(f"fix_text with every rule on {path}", "engine", small_docs, large_docs,
+                                lambda text, p=path: fix_text(text, ruleset, p, unsafe=True), args))
+    ruleset.close()
+    return results
+
+
+def worst_of(name: str, level: str, small_docs: dict[str, str], large_docs: dict[str, str],
+             run: Callable[[str], object], args: argparse.Namespace) -> Result:
+    screened = sorted(((timed(lambda t=text: run(t), args.timeout), label) for label, text in small_docs.items()),
+                      reverse=True)
+    worst = None
+    for _, label in screened[:KEEP_PIECES]:
+        small = min(timed(lambda: run(small_docs[label]), args.timeout) for _ in range(2))
+        large = min(timed(lambda: run(large_docs[label]), args.timeout) for _ in range(2))
+        ratio, bad = verdict(small, large, args)
+        result = Result(level, name, label, small, large, ratio, bad)
+        if worst is None or (bad, large) > (worst.superlinear, worst.large):
+            worst = result
+    assert worst is not None
+    return worst
+
+
+def selected_codes(spec: str | None) -> list[str]:
+    # Rules that batch calls to an outside service (they override `prepare`) are left out.
+    codes = [c for c, info in all_rules().items() if info.package == "newslint" and info.cls.prepare is Rule.prepare]
+    if spec:
+        wanted = [s.strip() for s in spec.split(",") if s.strip()]
+        codes = [c for c in codes if any(c.startswith(w) for w in wanted)]
+    return codes
+
+
+def report(results: list[Result]) -> None:
+    print(f"{'level':<8} {'what':<58} {'worst input':<22} {'t(n) s':>9} {'t(kn) s':>9} {'ratio':>7}")
+    for r in results:
+        mark = "  SUPERLINEAR" if r.superlinear else ""
+        print(f"{r.level:<8} {r.name[:58]:<58} {r.piece[:22]!r:<22} {r.small:>9.4f} {r.large:>9.4f} "
+              f"{r.ratio:>7.1f}{mark}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=20_000, help="n, characters (default 20000)")
+    parser.add_argument("--factor", type=int, default=4, help="the larger input is factor x n (default 4)")
+    parser.add_argument("--max-ratio", type=float, help="largest linear time ratio (default 2.5 x factor)")
+    parser.add_argument("--floor", type=float, default=0.05, help="seconds below which no ratio counts")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds one run may take")
+    parser.add_argument("--rules", help="comma-separated codes or prefixes (default: every offline built-in rule)")
+    parser.add_argument("--patterns", help="only patterns whose module.NAME contains this text")
+    parser.add_argument("--skip-patterns", action="store_true", help="measure rules and the engine only")
+    parser.add_argument("--skip-rules", action="store_true", help="measure patterns only")
+    parser.add_argument("--strict-patterns", action="store_true", help="a slow pattern fails the run too")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    args.max_ratio = args.max_ratio or 2.5 * args.factor
+    results: list[Result] = []
+    if not args.skip_patterns:
+        for name, pattern in patterns().items():
+            if args.patterns is None or args.patterns in name:
+                results.append(measure_pattern(name, pattern, args))
+    if not args.skip_rules:
+        results += measure_rules(selected_codes(args.rules), args)
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2, default=str), encoding="utf-8")
+    failing = [r for r in results if r.superlinear and (r.level != "pattern" or args.strict_patterns)]
+    slow_patterns = [r for r in results if r.superlinear and r.level == "pattern"]
+    print(f"\n{len(results)} measurements; superlinear: {len(failing)} rule/engine, {len(slow_patterns)} pattern")
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,395 @@
+"""What the line rules (NL2xx captions and credits, NL3xx boilerplate) share.
+
+A line rule finds whole lines that are not article text and deletes them with
+`Document.delete_lines`. Its evidence, from surest to loosest:
+- the whole line is a known phrase (a data file, compared as `phrase_key`s);
+- the line opens with a known phrase such as `Read more:` (a data file);
+- the line has a shape the rule knows: an `Opening` (a pattern matched where the line
+  starts) or an `Inside` (a keyword anywhere in the line, then a check of the line).
+Every rule reports one finding per line, spanning the line without its indentation.
+
+Speed matters: these rules run on every document of a corpus. The `regex` engine finds
+a literal fast but is slow to try an alternation at every position, and a Python loop
+over every line of every document is slow too. So each document gets one `LineIndex`,
+shared by all line rules: the lines' keys (lower-cased, without spaces and outer
+punctuation) and the lines grouped by the first two characters of their keys. An
+opening is tried only on the lines of its groups whose keys start right; an inside
+starts from a keyword with a literal start.
+"""
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+import regex
+
+from newslint.document import Document
+from newslint.model import Applicability, Fix, Violation
+from newslint.patterns import compile_user_pattern
+from newslint.rule import Option, Rule
+from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
+
+MAX_PHRASE_LINE = 120  # longer lines are never compared with whole-line phrases
+LINE_END = r"[^\S\n]*(?=\n|\Z)"  # ends a pattern that must match a whole line
+HEAD = 2  # lines are grouped by this many characters of their keys
+DIGIT = "#"  # in openings: any digit
+_LONG_LINE_KEY = 16  # a longer line is keyed by this many characters only
+_KEY_START = 8  # so much of an opening is compared with a line's key before a regex is tried
+_PHRASE_OPENING = 160  # so much of a line is compared with opening phrases
+_MAX_WORD_CHARS = 25  # a line longer than this per allowed word is too long, uncounted
+_EXCERPT = 60
+_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class LineHit:
+    """A line found by a rule: its index, its content span and whether deleting it is safe."""
+
+    index: int
+    start: int
+    end: int
+    safe: bool
+
+
+# ---------------------------------------------------------------- the per-document index
+
+_WANTED: set[str] = set()  # every head some opening asked for
+
+
+class LineIndex:
+    """The keys of a document's lines, and its lines grouped by how their keys open.
+
+    A key is `phrase_key` of the line (lower case, no spaces, no outer punctuation) for
+    a line of up to `MAX_PHRASE_LINE` characters, and the key of its first characters
+    for a longer one. Groups are made for the heads openings asked for, and for every
+    line that opens with a digit (group `#`).
+    """
+
+    __slots__ = ("keys", "keyset", "_groups")
+
+    def __init__(self, text: str) -> None:
+        self.keys = [_key(line) if len(line) <= MAX_PHRASE_LINE else _long_key(line)
+                     for line in text.split("\n")]
+        self.keyset = frozenset(self.keys)
+        self._groups: dict[str, list[int]] | None = None
+
+    @property
+    def groups(self) -> dict[str, list[int]]:
+        if self._groups is None:
+            wanted: dict[str, list[int]] = {}
+            heads = [(i, k[:HEAD]) for i, k in enumerate(self.keys)
+                     if k[:HEAD] in _WANTED or k[:1] in _DIGITS]
+            for i, head in heads:
+                wanted.setdefault(DIGIT if head[0] in _DIGITS else head, []).append(i)
+            self._groups = wanted
+        return self._groups
+
+
+def _key(line: str) -> str:
+    return line.lower().replace(" ", "").replace("\u00a0", "").strip(OUTER_PUNCTUATION)
+
+
+def _long_key(line: str) -> str:
+    return line[:_LONG_LINE_KEY].lower().replace(" ", "").lstrip(OUTER_PUNCTUATION)
+
+
+_INDEXES: weakref.WeakKeyDictionary[Document, LineIndex] = weakref.WeakKeyDictionary()
+
+
+def line_index(doc: Document) -> LineIndex:
+    """The document's `LineIndex`, computed once and shared by the line rules."""
+    index = _INDEXES.get(doc)
+    if index is None:
+        index = _INDEXES[doc] = LineIndex(doc.text)
+    return index
+
+
+def content_span(text: str, line_start: int) -> tuple[int, int]:
+    """The line starting at `line_start`, without indentation and trailing space."""
+    end = text.find("\n", line_start)
+    end = len(text) if end < 0 else end
+    start = line_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def squeeze(text: str) -> str:
+    """`text` lower-cased, without spaces and leading punctuation: how keys open."""
+    return "".join(text.lower().split()).lstrip(OUTER_PUNCTUATION)
+
+
+def starting(*openings: str) -> tuple[str, ...]:
+    """The openings of an `Opening`: what a matching line can start with (`#`: a digit)."""
+    return openings
+
+
+def _heads(openings: Iterable[str]) -> tuple[str, ...]:
+    found = tuple(sorted({DIGIT if o == DIGIT else squeeze(o)[:HEAD] for o in openings}))
+    if any(len(h) < HEAD and h != DIGIT for h in found):
+        raise ValueError(f"an opening needs {HEAD} characters after outer punctuation: {openings}")
+    _WANTED.update(h for h in found if h != DIGIT)
+    return found
+
+
+def _key_starts(openings: Iterable[str]) -> tuple[str, ...]:
+    starts: set[str] = set()
+    for o in openings:
+        if o == DIGIT:
+            starts.update(_DIGITS)
+        else:  # a short line's key has lost its trailing punctuation (`More:` is keyed `more`)
+            starts.add(squeeze(o)[:_KEY_START].rstrip(OUTER_PUNCTUATION))
+    return tuple(sorted(starts))
+
+
+# ---------------------------------------------------------------- shapes
+
+class Matcher(Protocol):
+    """Something tried on the lines of some index groups: an `Opening` or `PhraseOpenings`."""
+
+    heads: tuple[str, ...]
+    starts: tuple[str, ...]
+    safe: bool
+
+    def match_line(self, text: str, line_start: int) -> tuple[int, int] | None: ...
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A shape matched where a line's content starts, after outer punctuation (`- `, `[`).
+
+    `openings` are what a matching line can start with (`starting("this", "these")`);
+    only such lines are tried. `needs`, if given, are lower-case strings one of which
+    the line must hold before the pattern is tried (a cheap test before a costly
+    pattern). `check`, if given, has the last word on the line's text.
+    """
+
+    pattern: regex.Pattern[str]
+    openings: tuple[str, ...]
+    max_words: int = 40
+    check: Callable[[str], bool] | None = None
+    needs: tuple[str, ...] = ()
+    safe: bool = False
+    heads: tuple[str, ...] = field(init=False, repr=False)
+    starts: tuple[str, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "heads", _heads(self.openings))
+        object.__setattr__(self, "starts", _key_starts(self.openings))
+
+    def match_line(self, text: str, line_start: int) -> tuple[int, int] | None:
+        start, end = content_span(text, line_start)
+        if end - start > self.max_words * _MAX_WORD_CHARS:
+            return None
+        line = text[start:end]
+        if self.needs:
+            lower = line.lower()
+            if not any(n in lower for n in self.needs):
+                return None
+        opening = start + len(line) - len(line.lstrip(OUTER_PUNCTUATION))
+        if self.pattern.match(text, opening, end) and _fits(line, self.max_words, self.check):
+            return start, end
+        return None
+
+
+@dataclass(frozen=True)
+class PhraseOpenings:
+    """Opening phrases from data files, compared without spaces, then confirmed by a regex each."""
+
+    safe: bool
+    by_head: dict[str, tuple[tuple[str, regex.Pattern[str]], ...]]
+    heads: tuple[str, ...]
+    starts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], *, safe: bool) -> PhraseOpenings:
+        phrases = tuple(phrases)
+        by_head: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            squeezed = squeeze(phrase)
+            # Outer punctuation before the phrase is skipped, as the keys skip it.
+            pattern = regex.compile(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
+            by_head.setdefault(squeezed[:HEAD], []).append((squeezed, pattern))
+        groups = {head: tuple(found) for head, found in by_head.items()}
+        return cls(safe, groups, _heads(phrases), _key_starts(phrases))
+
+    def match_line(self, text: str, line_start: int) -> tuple[int, int] | None:
+        squeezed = squeeze(text[line_start:line_start + _PHRASE_OPENING])
+        for phrase, pattern in self.by_head.get(squeezed[:HEAD], ()):
+            if squeezed.startswith(phrase):
+                start, end = content_span(text, line_start)
+                if pattern.match(text, start, end):
+                    return start, end
+        return None
+
+
+@dataclass(frozen=True)
+class Inside:
+    """A shape found from a keyword anywhere in a line.
+
+    `keyword` should start with a literal, which the regex engine finds fast. A line
+    holding it is a hit if it has at most `max_words` words, `pattern` (when given)
+    matches somewhere in it and `check` (when given) agrees.
+    """
+
+    keyword: regex.Pattern[str]
+    pattern: regex.Pattern[str] | None = None
+    max_words: int = 40
+    check: Callable[[str], bool] | None = None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(line start, content start, content end) of every line that is a hit."""
+        search, pos = self.keyword.search, 0
+        while (m := search(text, pos)) is not None:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            start, end = content_span(text, line_start)
+            line_end = text.find("\n", m.end())
+            pos = len(text) if line_end < 0 else line_end + 1  # each line is tried once
+            if end - start > self.max_words * _MAX_WORD_CHARS:
+                continue
+            line = text[start:end]
+            if len(line.split()) > self.max_words:
+                continue
+            if self.pattern is not None and not self.pattern.search(line):
+                continue
+            if self.check is None or self.check(line):
+                yield line_start, start, end
+
+
+def _fits(line: str, max_words: int, check: Callable[[str], bool] | None) -> bool:
+    return len(line.split()) <= max_words and (check is None or check(line))
+
+
+# ---------------------------------------------------------------- the base rule
+
+_Compiled = tuple[frozenset[str], dict[str, tuple[Matcher, ...]]]
+
+
+class LineRule(Rule):
+    """A rule that flags whole lines and deletes them.
+
+    Subclasses set `artifact` (what the message calls a hit), may name data files
+    (`phrase_files`: whole lines, deleted with a safe fix; `prefix_files`: openings,
+    safe if `prefix_fix_safe`) and may list `openings` and `insides` (unsafe fixes);
+    `shape_hits` can add anything else. Users extend every line rule with whole lines
+    (`extend-phrases`), openings (`extend-prefixes`) and regular expressions matched from
+    the start of a line (`extend-patterns`, unsafe fixes).
+    """
+
+    fixable = True
+    artifact: ClassVar[str] = "line"
+    phrase_files: ClassVar[tuple[str, ...]] = ()
+    prefix_files: ClassVar[tuple[str, ...]] = ()
+    prefix_fix_safe: ClassVar[bool] = False
+    openings: ClassVar[tuple[Opening, ...]] = ()
+    insides: ClassVar[tuple[Inside, ...]] = ()
+    options = (
+        Option("extend-phrases", [], "more whole lines to flag "
+               "(compared without case, spaces and outer punctuation)"),
+        Option("extend-prefixes", [], "more line openings to flag "
+               "(their words in order, any case)"),
+        Option("extend-patterns", [], "regular expressions: a line one of them matches from its "
+               "start is flagged (checked for catastrophic backtracking)"),
+    )
+    _compiled: ClassVar[dict[tuple[Any, ...], _Compiled]] = {}
+
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        extra_phrases = tuple(self.settings.get("extend-phrases", ()))
+        extra_prefixes = tuple(self.settings.get("extend-prefixes", ()))
+        key = (type(self), extra_phrases, extra_prefixes)
+        if key not in self._compiled:
+            self._compiled[key] = self._compile(extra_phrases, extra_prefixes)
+        self._phrases, self._dispatch = self._compiled[key]
+        where = f"rule {self.code}: option 'extend-patterns'"
+        patterns = self.settings.get("extend-patterns", ())
+        self._patterns = tuple(compile_user_pattern(p, where) for p in patterns)
+
+    def _compile(self, extra_phrases: tuple[str, ...],
+                 extra_prefixes: tuple[str, ...]) -> _Compiled:
+        phrases = [p for name in self.phrase_files for p in load_phrases(name)]
+        matchers: list[Matcher] = []
+        listed = [p for name in self.prefix_files for p in load_phrases(name)]
+        if listed:
+            matchers.append(PhraseOpenings.of(listed, safe=self.prefix_fix_safe))
+        if extra_prefixes:
+            matchers.append(PhraseOpenings.of(extra_prefixes, safe=False))
+        matchers.extend(self.openings)
+        dispatch: dict[str, list[Matcher]] = {}
+        for matcher in matchers:
+            for head in matcher.heads:
+                dispatch.setdefault(head, []).append(matcher)
+        keys = frozenset(k for k in map(phrase_key, phrases + list(extra_phrases)) if k)
+        return keys, {head: tuple(found) for head, found in dispatch.items()}
+
+    def check(self, doc: Document) -> list[Violation]:
+        hits = self.hits(doc)
+        return [self.line_violation(doc, hits[i]) for i in sorted(hits)]
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        """The lines this rule flags, by line index."""
+        index = line_index(doc)
+        text, starts, keys = doc.text, doc.line_starts, index.keys
+        hits: dict[int, LineHit] = {}
+        found = index.keyset & self._phrases if self._phrases else ()
+        if found:
+            for i, key in enumerate(keys):
+                if key in found:
+                    start, end = content_span(text, starts[i])
+                    if end - start <= MAX_PHRASE_LINE:  # a long line's key is its opening only
+                        hits[i] = LineHit(i, start, end, True)
+        if self._dispatch:
+            groups, dispatch = index.groups, self._dispatch
+            for head in groups.keys() & dispatch.keys():
+                for i in groups[head]:
+                    if i not in hits:
+                        self._try_matchers(dispatch[head], text, starts[i], i, keys[i], hits)
+        for inside in self.insides:
+            for line_start, start, end in inside.spans(text):
+                i = doc.line_index(line_start)
+                if i not in hits:
+                    hits[i] = LineHit(i, start, end, False)
+        if self._patterns:
+            self._pattern_hits(text, starts, hits)
+        for hit in self.shape_hits(doc):
+            hits.setdefault(hit.index, hit)
+        return hits
+
+    def _pattern_hits(self, text: str, starts: list[int], hits: dict[int, LineHit]) -> None:
+        """Lines matched by the user's `extend-patterns`, each tried on the line alone."""
+        for i, line_start in enumerate(starts):
+            if i in hits:
+                continue
+            start, end = content_span(text, line_start)
+            line = text[start:end]
+            if line and any(p.match(line) for p in self._patterns):
+                hits[i] = LineHit(i, start, end, False)
+
+    @staticmethod
+    def _try_matchers(matchers: tuple[Matcher, ...], text: str, line_start: int, i: int,
+                      key: str, hits: dict[int, LineHit]) -> None:
+        for matcher in matchers:
+            span = key.startswith(matcher.starts) and matcher.match_line(text, line_start)
+            if span:
+                hits[i] = LineHit(i, span[0], span[1], matcher.safe)
+                return
+
+    def shape_hits(self, doc: Document) -> Iterable[LineHit]:
+        """Lines found in ways the shape classes do not cover; none by default."""
+        return ()
+
+    def line_violation(self, doc: Document, hit: LineHit) -> Violation:
+        applicability = Applicability.SAFE if hit.safe else Applicability.UNSAFE
+        fix = Fix((doc.delete_lines(hit.index),), applicability)
+        message = f"{self.artifact} '{excerpt(doc.text[hit.start:hit.end])}'"
+        return self.violation(hit.start, hit.end, message, fix)
+
+
+def excerpt(text: str) -> str:
+    """`text` on one line, cut to a readable length."""
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"

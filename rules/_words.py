@@ -1,0 +1,154 @@
+"""Word costs and the segmentation of a glued lower-case word (used by NL101).
+
+Costs are negative log10 word frequencies from wordfreq's English list: "the" costs
+1.3, "prompting" 5.5. Splitting a token into words is worth it when the words cost
+less, together with a penalty per joint, than the token as one word; a token the list
+does not know costs `unknown_cost`, more the longer it is, since long unknown tokens are
+rarely real words. Only words that can stand alone are pieces of a split: frequent
+enough, not a suffix or a prefix (`words_affixes.txt`), and of one or two letters only
+if they are common function words (`words_short.txt`).
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from wordfreq import get_frequency_dict
+
+from newslint.rules._phrases import load_phrases
+
+JOINT_PENALTY = 1.0  # the prior against a lost space, paid per joint
+FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": frequent enough to trust as a short piece
+MAX_PIECE = 24  # longest word tried as a piece
+LONG_PIECE = 8  # pieces this long may be rarer words: "expectancies", "retelling"
+
+
+@dataclass(frozen=True)
+class Params:
+    """The knobs of the splitter; the rule's options map onto them."""
+
+    min_length: int = 4  # shortest stretch of one letter case that is segmented
+    min_zipf: float = 3.0  # weakest word accepted as a piece (3 letters: +0.5, 8 or more: -0.5)
+    unknown_cost: float = 9.5  # cost of an unknown token of up to `long_token` letters
+    long_token: int = 8
+    length_slope: float = 0.75  # extra cost per letter beyond `long_token`
+    name_discount: float = 0.5  # an unknown capitalised token (a name?) costs this much less
+    margin: float = 0.0  # how much cheaper than the whole token a split must be
+
+
+@functools.cache
+def frequencies() -> dict[str, float]:
+    return get_frequency_dict("en")
+
+
+def zipf(word: str) -> float:
+    """wordfreq's Zipf value of a lower-case word: 7.7 for "the", 0 when unknown."""
+    freq = frequencies().get(word)
+    return math.log10(freq) + 9.0 if freq else 0.0
+
+
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(load_phrases(name))
+
+
+SHORT_WORDS = word_set("words_short")
+AFFIXES = word_set("words_affixes")
+
+
+@functools.cache
+def piece_costs(params: Params) -> dict[str, float]:
+    """Every word that may be a piece of a split, with its cost (built once per Params)."""
+    floors = {3: params.min_zipf + 0.5}
+    lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
+    costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
+    for word, freq in frequencies().items():  # most frequent first
+        if freq < lowest:
+            break
+        size = len(word)
+        if size < 3 or size > MAX_PIECE:
+            continue
+        floor = floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf)
+        if freq >= 10.0 ** (floor - 9.0) and word.isalpha() and word not in AFFIXES:
+            costs[word] = -math.log10(freq)
+    return costs
+
+
+def whole_cost(word: str, params: Params, title: bool = False) -> float:
+    """Cost of reading `word` as one token; unknown tokens cost more the longer they are."""
+    z = zipf(word)
+    if z:
+        return 9.0 - z
+    extra = params.length_slope * max(0, len(word) - params.long_token)
+    return params.unknown_cost + extra - (params.name_discount if title else 0.0)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What surrounds a stretch: apostrophes before or after it, its letter case."""
+
+    title: bool = False  # capitalised: "I" may be the first piece, "a" may not be the last
+    clitic_before: bool = False  # follows an apostrophe: "s" may be the first piece
+    clitic_after: str = ""  # the letters after a following apostrophe ("t" of doesn’t)
+
+
+CLITICS = frozenset(("s", "t", "d", "m", "re", "ve", "ll"))  # what follows an apostrophe
+_PLAIN = Context()
+
+
+def segment(word: str, params: Params, context: Context = _PLAIN) -> tuple[float, tuple[int, ...]] | None:
+    """The cheapest split of a lower-case word into two or more pieces: (cost, cut offsets).
+
+    Dynamic programming over cut points; a split costs the sum of its pieces' costs plus
+    JOINT_PENALTY per joint. The same word twice in a row is not a split ("toto").
+    """
+    costs = piece_costs(params)
+    size = len(word)
+    inf = math.inf
+    best = [inf] * (size + 1)
+    back = [0] * (size + 1)
+    best[0] = 0.0
+    reachable = [0]  # offsets where a piece may start, in order
+    for end in range(1, size + 1):
+        for start in reachable:
+            if end - start > MAX_PIECE:
+                continue
+            piece = word[start:end]
+            cost = costs.get(piece)
+            if start == 0 or end == size:
+                if start == 0 and end == size:
+                    continue
+                cost = _edge_cost(piece, cost, start == 0, context)
+            if cost is None or (start and word[back[start] : start] == piece):
+                continue
+            total = best[start] + cost + (JOINT_PENALTY if start else 0.0)
+            if total < best[end]:
+                best[end] = total
+                back[end] = start
+        if best[end] < inf:
+            reachable.append(end)
+    if best[size] == inf:
+        return None
+    cuts = []
+    end = back[size]
+    while end > 0:
+        cuts.append(end)
+        end = back[end]
+    return best[size], tuple(reversed(cuts))
+
+
+def _edge_cost(piece: str, cost: float | None, first: bool, context: Context) -> float | None:
+    """The cost of a first or last piece, which depends on what surrounds the word."""
+    if first:
+        if context.clitic_before and piece in CLITICS:
+            return 0.0  # the "s" of city’sconstruction belongs to the word before the apostrophe
+        if context.title and piece == "i":
+            return 9.0 - zipf("i")  # Iwrote
+        return cost
+    if context.title and piece == "a":
+        return None  # names end in "a" (Kashmira) far more often than merges do
+    if context.clitic_after == "t" and piece not in AFFIXES:
+        negated = zipf(piece + "'t")  # the "doesn" of impeachmentdoesn’t
+        if negated >= 3.0:
+            return 9.0 - negated
+    return cost

@@ -1,0 +1,270 @@
+"""Finding merged words in a whole text, fast (used by NL101).
+
+The text is cut into chunks of non-space characters; each distinct chunk is judged once
+and the verdict cached across documents, so a document costs little more than a
+`str.split()` and a dictionary look-up per distinct chunk. Chunks that are addresses or
+code (URLs, e-mails, handles, hashtags, domains, paths, identifiers) are never split,
+except for a word glued to the front of an address ("visitwww.example.com"). Findings on
+a line of their own (logos, menu items) or in template lines are dropped. In a text
+that is not English, the rules keep only findings on lines that read as English
+(`english_line`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import Document
+from newslint.rules._words import FUNCTION_ZIPF, Params, piece_costs, segment, zipf
+from newslint.rules._words_runs import JOINT_WORDS, Split, known_words, split_run
+
+CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
+FIND_LIMIT = 16  # more flagged chunks than this are located in one pass over the text
+ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
+ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
+
+_ADDRESS = regex.compile(
+    r"://|^(?:www|pic)\.|[@#_{}=<>/\\]|\.(?:com|org|net|gov|edu|int|info|biz|io|co|uk|us|ca|au|de|fr|it|es|"
+    r"br|ru|in|jp|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
+    regex.I | regex.V1,
+)
+# Prose glued to the front of an address: "visitwww.", "athttps://", "onWired.com".
+_GLUED_ADDRESS = regex.compile(
+    r"^(\p{L}+)(?:https?://|www\.|pic\.twitter\.com)|^(\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M",
+    regex.V1,
+)
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_CHUNK = regex.compile(r"\S+")
+_SENTENCE_END = "\n.!?:\"“”"
+_APOSTROPHES = "'’"
+_CLITIC_AFTER = regex.compile(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
+_WORD_BEFORE_APOSTROPHE = regex.compile(r"[\p{L}\d]+$")
+# Punctuation that may surround a word in a chunk: "(said,", "“Ukraineprompting”".
+_EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—"
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A run of letters at text[start:end] that holds glued words; spaces go at `cuts`."""
+
+    start: int
+    end: int
+    cuts: tuple[int, ...]
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass
+class _Verdicts:
+    """Chunks already judged: most hold nothing (kept in a set, so that a document's new
+    chunks are found by one set difference); the others with their findings."""
+
+    clean: set[str]
+    flagged: dict[str, tuple[tuple[int, int, Split], ...]]
+
+
+_VERDICTS: dict[Params, _Verdicts] = {}
+
+
+@functools.cache
+def _known_chunks() -> frozenset[str]:
+    """Chunks that hold no merge whatever the options: frequent words in their usual forms."""
+    words = known_words()
+    return words | {word.capitalize() for word in words}
+
+
+def prepare(params: Params) -> None:
+    """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead."""
+    piece_costs(params)
+    _known_chunks()
+
+
+def find_merges(doc: Document, params: Params) -> list[Merge]:
+    """Every merged-word run in the document's text, in text order."""
+    text = doc.text
+    chunks = set(text.split())
+    flagged = _flagged_chunks(chunks, params)
+    if not flagged:
+        return []
+    found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
+    counts: Counter[str] = Counter()  # how often each flagged run occurs: a repeated one is a name
+    for at, chunk in _positions(text, flagged):
+        for run in flagged[chunk]:
+            counts[chunk[run[0] : run[1]]] += 1
+            found.append((at, chunk, run))
+    prose = _ProseLines(doc)
+    merges = []
+    for at, chunk, (start, end, split) in found:
+        if split.weak and counts[chunk[start:end]] > 1 or not prose(at, at + len(chunk)):
+            continue
+        if split.head and not _backed(split, chunks, text, at + start):
+            continue
+        merges.append(Merge(at + start, at + end, tuple(at + start + c for c in split.cuts), split.kinds))
+    merges.sort(key=lambda m: m.start)
+    return merges
+
+
+def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, tuple[tuple[int, int, Split], ...]]:
+    """The distinct chunks of a text that hold a merge, with their splittable runs."""
+    verdicts = _VERDICTS.get(params)
+    if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
+        verdicts = _VERDICTS[params] = _Verdicts(set(_known_chunks()), {})
+    flagged = {}
+    for chunk in chunks.difference(verdicts.clean):
+        runs = verdicts.flagged.get(chunk)
+        if runs is None:
+            runs = chunk_runs(chunk, params)
+            if not runs:
+                verdicts.clean.add(chunk)
+                continue
+            verdicts.flagged[chunk] = runs
+        flagged[chunk] = runs
+    return flagged
+
+
+def _backed(split: Split, chunks: set[str], text: str, start: int) -> bool:
+    """Whether the document backs a split's head: uses it as a word of its own, or (if the
+    split allows) the token starts a sentence, so that its capital says nothing."""
+    head = split.head
+    if any(form in chunks for form in (head, head + ",", head + ".", head + "’s", head + "'s", head + ":")):
+        return True
+    if not split.initial:
+        return False
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_END
+
+
+def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]]:
+    """Where the given chunks occur in `text` as whole whitespace-delimited chunks.
+
+    A few chunks are looked up with `str.find`; many in one pass over all chunks, so
+    that the cost stays linear in the length of the text.
+    """
+    if len(chunks) > FIND_LIMIT:
+        for m in _CHUNK.finditer(text):
+            if m.group() in chunks:
+                yield m.start(), m.group()
+        return
+    for chunk in chunks:
+        size, at = len(chunk), text.find(chunk)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+                yield at, chunk
+            at = text.find(chunk, end)
+
+
+def chunk_runs(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]:
+    """The letter runs of one non-space chunk that need spaces: (start, end, split)."""
+    if len(chunk) < 3:
+        return ()
+    core = chunk.strip(_EDGE_PUNCTUATION)
+    if core.isalpha():  # a word with punctuation around it, the common case
+        if core in _known_chunks():
+            return ()
+        start = chunk.find(core)
+        split = split_run(core, params, False, _clitic_after(chunk, start + len(core)))
+        return ((start, start + len(core), split),) if split else ()
+    if _ADDRESS.search(chunk):
+        return _glued_address(chunk, params)
+    found = []
+    for m in _LETTER_RUN.finditer(chunk):
+        start, end = m.span()
+        clitic_before = start > 1 and chunk[start - 1] in _APOSTROPHES and chunk[start - 2].isalnum()
+        clitic = _clitic_after(chunk, end)
+        split = split_run(m.group(), params, clitic_before, clitic)
+        if split is not None:
+            # Report the whole word with its apostrophes: city’sconstruction, impeachmentdoesn’t.
+            word_start = _WORD_BEFORE_APOSTROPHE.search(chunk, 0, start - 1).start() if clitic_before else start
+            word_end = end + 1 + len(clitic) if clitic else end
+            cuts = tuple(start - word_start + c for c in split.cuts)
+            found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
+    return tuple(found)
+
+
+def _clitic_after(chunk: str, end: int) -> str:
+    """The clitic after an apostrophe at chunk[end] ("t" in doesn’t), or ""."""
+    if end >= len(chunk) or chunk[end] not in _APOSTROPHES:
+        return ""
+    m = _CLITIC_AFTER.match(chunk, end)
+    return m.group(1).lower() if m else ""
+
+
+def _glued_address(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]:
+    """A word glued to the address after it: "visitwww.example.com", "onWired.com".
+
+    The word must be known (or end in a known word), or be a function word before a
+    capitalised domain; the address itself is never split.
+    """
+    m = _GLUED_ADDRESS.match(chunk)
+    if m is None:
+        return ()
+    word = m.group(1) or m.group(2)
+    low = word.lower()
+    if m.group(1):
+        found = segment(low, params) if len(low) >= params.min_length else None
+        last = low[found[1][-1] :] if found else low
+        if zipf(last) < params.min_zipf:
+            return ()
+    elif low not in JOINT_WORDS:
+        return ()
+    return ((0, len(chunk), Split((len(word),), False, ("address",))),)
+
+
+class _ProseLines:
+    """Whether a chunk sits in a line of prose.
+
+    A chunk alone on its line is a logo, a menu item or a name (Storagecraft, myMuseum),
+    and a line with braces is a template or code (`{* backButton *}`).
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._code: dict[int, bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        doc, text = self._doc, self._doc.text
+        index = doc.line_index(start)
+        line = doc.lines[index]
+        before, after = start - 1, end
+        while before >= line.start and text[before].isspace():
+            before -= 1
+        while after < line.end and text[after].isspace():
+            after += 1
+        if before < line.start and after >= line.end:
+            return False
+        if index not in self._code:
+            self._code[index] = text.find("{", line.start, line.end) >= 0 or text.find("}", line.start, line.end) >= 0
+        return not self._code[index]
+
+
+class EnglishLines:
+    """Whether a finding stands on English text: its line reads as English, or failing
+    that the whole document does. Judging the line first spares most documents the cost
+    of `Document.is_english`."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._lines: dict[int, bool] = {}
+
+    def __call__(self, at: int) -> bool:
+        index = self._doc.line_index(at)
+        if index not in self._lines:
+            line = self._doc.lines[index]
+            self._lines[index] = english_line(self._doc.text, line.start, line.end)
+        return self._lines[index] or self._doc.is_english
+
+
+def english_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as English: a quarter of its words or more are among
+    the commonest English words (the, of, and, was...)."""
+    words = [w.lower() for w in _LETTER_RUN.findall(text, start, end)]
+    if len(words) < ENGLISH_LINE_WORDS:
+        return False
+    return sum(1 for w in words if zipf(w) >= FUNCTION_ZIPF) >= ENGLISH_LINE_SHARE * len(words)

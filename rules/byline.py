@@ -1,0 +1,91 @@
+"""NL203 byline: author lines (`By Jill Disis, CNN Business`) standing apart from the text."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._lines import Inside, LineRule, Opening, starting
+
+_WS = r"[^\S\n]"
+# Lower-case words that can sit inside a byline: name particles, joins and job titles.
+_BYLINE_WORDS = frozenset("""
+    and & of the at for in on de da di del della der den van von le la du dos das bin ibn al el y
+    staff writer writers reporter reporters correspondent correspondents editor editors columnist
+    contributor contributors senior chief political national security business tech technology
+    sports science health foreign white house bureau large news opinion special data investigative
+    """.split())
+_TOKEN = regex.compile(r"\p{L}[\p{L}’'-]*|\d+")
+# `By Jill Disis, CNN Business`, `ByPaul Takahashi` (spaces lost), `Analysis by Chris Cillizza,
+# CNN Editor-at-large`.
+_BY = regex.compile(rf"(?i:(?:analysis|opinion|commentary|story|words|text|written|reported|posted"
+                    rf"|report){_WS}+)?(?:by|By|BY){_WS}*(?=\p{{Lu}})")
+_OPENINGS = ("by", "analysis", "opinion", "commentary", "story", "words", "text", "written",
+             "reported", "posted", "report")
+MAX_BYLINE_WORDS = 12
+# `Tom Krisher, AP Auto Writer`, `Meg Kinnard and Errin Haines, Associated Press`: names, then
+# an agency or a job title, and nothing else.
+_NAME = r"\p{Lu}[\p{L}’'.-]*"
+_NAMES = rf"{_NAME}(?:{_WS}+{_NAME}){{1,3}}"
+_NAMES_TITLE = regex.compile(
+    rf"{_NAMES}(?:(?:,|{_WS}+and|{_WS}*&){_WS}+{_NAMES}){{0,3}},?{_WS}+"
+    rf"(?:(?i:the{_WS}+)?Associated{_WS}+Press|(?:[^\S\n,]+[^\n,]{{0,40}}?)?\bWriters?)"
+)
+
+
+def is_byline(line: str) -> bool:
+    """Every word after `by` is capitalised, a number (a date) or a byline word; a name at least."""
+    m = _BY.match(line)
+    words = _TOKEN.findall(line[m.end():] if m else line)
+    names = sum(1 for w in words if w[0].isupper())
+    return names >= 1 and all(w[0].isupper() or w.isdigit() or w.lower() in _BYLINE_WORDS
+                              for w in words)
+
+
+def is_names_and_title(line: str) -> bool:
+    return bool(_NAMES_TITLE.fullmatch(line))
+
+
+class Byline(LineRule):
+    """NL203 byline: a line naming the author(s) of the article, apart from the text.
+
+    ## What it does
+    Finds author lines that scrapers keep above or below the article: `By Jill Disis,
+    CNN Business`, `ByPaul Takahashi`, `Analysis by Chris Cillizza, CNN Editor-at-large`,
+    `Tom Krisher, AP Auto Writer`, `Meg Kinnard and Errin Haines, Associated Press`,
+    and a lone `By` or `Written by` left by an author box (`rules/data/byline_lines.txt`).
+    After its `by`, a byline has at most 12 words, all of them capitalised names, numbers
+    (a date) or byline words (`and`, `staff writer`, `correspondent`, name particles such
+    as `de` or `van`). `extend-phrases` and `extend-prefixes` add whole lines and
+    openings of your own.
+
+    ## Why is this bad?
+    The byline is metadata of the page. In the text it is a line that is not a sentence,
+    and in a corpus it ties every article to the people who wrote it.
+
+    ## Example
+        By Jill Disis, CNN Business
+
+        Chinese tech giant Tencent ...
+
+    Use instead:
+        Chinese tech giant Tencent ...
+
+    ## Fix safety
+    Unsafe: a byline is judged by its shape, and a short line of names can be the
+    article's own (a list of names, a heading such as `By The Numbers`).
+
+    ## Limitations
+    A byline without `by` is found only when it ends with `Writer` or `Associated
+    Press`; bylines glued to the first paragraph, and bylines in other languages, are not
+    found. Whether an article should keep its byline is a matter of use: ignore NL203 to
+    keep them.
+    """
+
+    code = "NL203"
+    name = "byline"
+    artifact = "byline"
+    phrase_files = ("byline_lines",)
+    insides = (
+        Inside(regex.compile("Writer"), None, MAX_BYLINE_WORDS, is_names_and_title),
+        Inside(regex.compile("Associated Press"), None, MAX_BYLINE_WORDS, is_names_and_title),
+    )
+    openings = (Opening(_BY, starting(*_OPENINGS), MAX_BYLINE_WORDS, is_byline),)

@@ -1,0 +1,149 @@
+"""NL601 inconsistent-spelling: one name spelt two ways in one text (`Luhansk` and `Lugansk`)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.model import Violation
+from newslint.rule import Option, Rule
+from newslint.rules._fragments import common_words, is_english
+from newslint.rules._variants import known_variants, transliteration_key
+
+MIN_LENGTH = 5  # of words the general detector compares; known spellings may be shorter (`Kyiv`)
+# Capitalised words of four or more Latin letters (the shortest known spellings, `Kyiv`, have
+# four), found with a plain pattern: the standard `re` engine scans it several times faster
+# than `regex` with word boundaries. A hit may be the tail of a longer word (`Phone` in
+# `iPhone`): uses are counted by whole-word matching later.
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")
+MAX_LINES_SHOWN = 8
+
+
+def _line_list(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:MAX_LINES_SHOWN])
+    more = ", ..." if len(lines) > MAX_LINES_SHOWN else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+class InconsistentSpelling(Rule):
+    """NL601 inconsistent-spelling: one name spelt two ways in one text (`Luhansk` and `Lugansk`).
+
+    ## What it does
+    Finds capitalised names that one text spells in more than one way, and reports each
+    use of the less frequent spelling, naming the other spelling and its lines. When two
+    spellings are used equally often, the one that appears later is reported.
+
+    Two sources of variants are combined:
+    - known sets of spellings (`Kyiv`/`Kiev`, `Donbas`/`Donbass`, `Gaddafi`/`Qaddafi`), in
+      `rules/data/variants_names.txt`, checked in any language;
+    - in English text, a general detector for transliteration habits: two capitalised
+      words of at least five letters that become the same after folding accents,
+      collapsing doubled letters and swapping `kh`/`h`, `g`/`h`, `y`/`i`, `j`/`i`, `w`/`v`,
+      `ph`/`f`, `ck`/`k` (`Zelensky`/`Zelenskyy`, `Pushilin`/`Pushilyn`). Both words must
+      be rare in English (below `max-zipf`, default 3.0, on wordfreq's Zipf scale), so
+      common words, brands and
+      common names (`Anna`/`Ana`, `Philip`/`Phillip`, `Philips`/`Phillipps`, `Hall`/`Gall`)
+      are never paired, and neither may appear in lower case in the text, where it is an
+      ordinary word.
+
+    Words the project accepts (`accept` in the configuration) are never reported.
+
+    ## Why is this bad?
+    Scraped and syndicated articles mix house styles: a wire story says `Lugansk`, the
+    site's own paragraphs say `Luhansk`. Readers may take the two for different places,
+    and search, entity linking and counting treat them as two names.
+
+    ## Example
+        North Korea recognised the independence of Donetsk and Luhansk.
+        Read more: Where are Donetsk and Lugansk?
+
+    Use instead:
+        North Korea recognised the independence of Donetsk and Luhansk.
+        Read more: Where are Donetsk and Luhansk?
+
+    ## Limitations
+    Report only: which spelling is right is a matter of house style, a text may use both on
+    purpose (`Kyiv, then called Kiev`, `Chicken Kiev`), and quotations and titles keep the
+    spelling of their source. Two different people whose rare names differ by one doubled
+    letter would be reported as one name spelt two ways. Only single words written in
+    Latin letters (ASCII and Latin-1) are compared: `Kim Jong Un` and `Kim Jong-un` are not.
+    """
+    code = "NL601"
+    name = "inconsistent-spelling"
+    options = (
+        Option("max-zipf", 3.0, "the general detector pairs only words rarer than this in English "
+               "(wordfreq Zipf scale: 3 is a word met about once per million words)"),
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        names = set(_NAME.findall(doc.text))
+        groups = self._known_groups(names) + self._general_groups(doc, names)
+        if not groups:
+            return
+        positions = _positions(doc.text, {word for group in groups for word in group})
+        for group in groups:
+            yield from self._report(doc, group, positions)
+
+    @staticmethod
+    def _known_groups(names: set[str]) -> list[list[str]]:
+        known = known_variants()
+        by_set: dict[int, list[str]] = defaultdict(list)
+        for word in names & known.keys():
+            by_set[known[word]].append(word)
+        return [group for group in by_set.values() if len(group) > 1]
+
+    def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
+        # Set operations run in C: only the rare words are looked at one by one. The names are
+        # title-case, so `capitalize` gives back the form found in the text.
+        rare = set(map(str.lower, names)) - common_words(self.settings["max-zipf"])
+        known = known_variants()
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in map(str.capitalize, rare):
+            if len(word) >= MIN_LENGTH and word not in known and word in names:
+                by_key[transliteration_key(word)].append(word)
+        groups = [group for group in by_key.values() if len(group) > 1]
+        if not groups or not is_english(doc):
+            return []
+        ordinary = _lower_case_uses(doc.text, {w.lower() for group in groups for w in group})
+        groups = [[w for w in group if w.lower() not in ordinary] for group in groups]
+        return [group for group in groups if len(group) > 1]
+
+    def _report(self, doc: Document, group: list[str],
+                positions: dict[str, list[int]]) -> Iterator[Violation]:
+        present = [w for w in group if positions.get(w)]
+        if len(present) < 2:
+            return
+        # The majority: most uses, then earliest first use; every other spelling is reported.
+        ranked = sorted(present, key=lambda w: (-len(positions[w]), positions[w][0]))
+        lines = {w: sorted({doc.line_index(p) + 1 for p in positions[w]}) for w in present}
+        for word in ranked[1:]:
+            others = [w for w in ranked if w != word]
+            described = ", and ".join(f"'{w}' ({_line_list(lines[w])})" for w in others)
+            if len(others) == 1:
+                other = others[0]
+                message = (f"'{word}' is also spelt '{other}' in this text "
+                           f"({_line_list(lines[other])})")
+            else:
+                message = f"'{word}' is also spelt {described} in this text"
+            for start in positions[word]:
+                yield self.violation(start, start + len(word), message)
+
+
+def _whole_words(words: set[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\w'’-])\L<words>(?![\w-])", words=sorted(words))
+
+
+def _positions(text: str, words: set[str]) -> dict[str, list[int]]:
+    """The offsets of every use of `words` in `text`."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for m in _whole_words(words).finditer(text):
+        found[m.group()].append(m.start())
+    return found
+
+
+def _lower_case_uses(text: str, words: set[str]) -> set[str]:
+    """Those of the lower-case `words` that `text` uses in lower case: ordinary words there."""
+    return set(_whole_words(words).findall(text))

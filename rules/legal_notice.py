@@ -1,0 +1,127 @@
+"""NL305 legal-notice: copyright, cookie, browser and error notices (data: notice_*.txt)."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._lines import Inside, LineRule, Opening, starting
+from newslint.rules._phrases import phrase_key
+
+_WS = r"[^\S\n]"
+MAX_NOTICE_WORDS = 120
+# The links of a site's footer; a line made only of them, joined by bars or dots, is a footer.
+_FOOTER_LINKS = frozenset(phrase_key(p) for p in (
+    "privacy", "privacy policy", "privacy notice", "privacy statement", "your privacy rights",
+    "terms", "terms of use", "terms of service", "terms and conditions", "terms & conditions",
+    "cookie policy", "cookies", "cookie settings", "contact", "contact us", "about", "about us",
+    "faq", "faqs", "help", "sitemap", "site map", "advertise", "advertise with us", "careers",
+    "jobs", "accessibility", "ad choices", "adchoices", "your ad choices",
+    "do not sell my personal information", "do not sell my info", "community guidelines",
+    "copyright policy", "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
+    "impressum",
+))
+_FOOTER_OPENINGS = ("privacy", "terms", "cookie", "contact", "about", "faq", "help", "sitemap",
+                    "site map", "advertise", "careers", "jobs", "accessibility", "ad choices",
+                    "adchoices", "your ad", "do not sell", "community", "copyright policy",
+                    "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
+                    "impressum")
+_LINK_SEPARATORS = regex.compile(r"[|·•/]")
+# `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
+# (a bare `© Name` is a picture credit, NL202's business) ...
+_SIGN_FIRST = regex.compile(
+    r"\A[^\w©]{0,3}©[^\n]*?(?:\b(?:19|20)\d\d\b|\b(?i:inc|ltd|llc|plc|gmbh|limited"
+    r"|corporation|corp|company|media|group|network|publishing|newspapers|holdings|all\s+rights)\b)"
+)
+# ... or a short line with the sign right before a year: `The contents of this site are ©2019 ...`.
+_SIGN_YEAR = regex.compile(r"©[^\S\n]*(?:19|20)\d\d\b")
+MAX_SIGN_YEAR_WORDS = 30
+
+
+def is_link_bar(line: str) -> bool:
+    """Whether `line` is two or more footer links (`Terms of Use | Privacy Policy | Sitemap`)."""
+    items = [phrase_key(item) for item in _LINK_SEPARATORS.split(line)]
+    items = [item for item in items if item]
+    return len(items) >= 2 and all(item in _FOOTER_LINKS for item in items)
+
+
+def is_copyright_line(line: str) -> bool:
+    if _SIGN_FIRST.match(line):
+        return True
+    return len(line.split()) <= MAX_SIGN_YEAR_WORDS and bool(_SIGN_YEAR.search(line))
+
+
+_SHAPES = (
+    # A bar of footer links: `Contact Us/FAQ|Terms of Use|Privacy Policy`.
+    Opening(regex.compile(r"\w"), starting(*_FOOTER_OPENINGS), 30, is_link_bar),
+    # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
+    Opening(regex.compile(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
+            starting("copyright", "c)"), MAX_NOTICE_WORDS),
+)
+_INSIDES = (
+    Inside(regex.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line),
+    # `... 2019 News Nation. All rights reserved.` anywhere in a line.
+    Inside(regex.compile(r"(?i:reserved)"),
+           regex.compile(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I), MAX_NOTICE_WORDS),
+    # `Apple logo, Apple TV ... are registered trademarks of Apple Inc.`: a trademark notice.
+    Inside(regex.compile(r"(?i:trademark)"), regex.compile(
+        rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
+    # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
+    Inside(regex.compile(r"is part of"), regex.compile(
+        rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
+        rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
+    # A cookie notice: the site speaking of its cookies.
+    Inside(regex.compile(r"(?i:cookie)"), regex.compile(
+        rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
+        rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
+        rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
+        MAX_NOTICE_WORDS),
+    # `Please enable JavaScript to view the comments powered by Disqus.`
+    Inside(regex.compile(r"(?i:javascript)"), regex.compile(
+        rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
+        rf"{_WS}+(?:\w+{_WS}+){{0,3}}?javascript\b"
+        rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b", regex.I), 40),
+)
+
+
+class LegalNotice(LineRule):
+    """NL305 legal-notice: a copyright, cookie, browser, affiliate or error notice.
+
+    ## What it does
+    Finds the notices of the page template: copyright lines (`© 2019 ... All Rights
+    Reserved.`, `Copyright 2019 ...`), cookie banners (`This website uses cookies ...`),
+    JavaScript and browser notices (`Please enable JavaScript ...`, `Media playback is
+    unsupported on your device`), affiliate and market-data disclosures (`We may earn a
+    commission ...`, `Quotes delayed at least 15 minutes.`), terms-of-use links and form
+    errors (`An error has occurred, please try again later.`). Whole lines live in
+    `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
+    `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
+    notices are also found by their shape, in lines of at most 120 words.
+
+    ## Why is this bad?
+    The notice is about the web page, not the story; left in, it is repeated on every
+    page of a site and reads as if the article said it.
+
+    ## Example
+        ... as the Korean people did 77 years ago," KCNA said.
+
+        © 2019 Time USA, LLC. All Rights Reserved.
+
+    Use instead:
+        ... as the Korean people did 77 years ago," KCNA said.
+
+    ## Fix safety
+    Safe for a line that is a known notice as a whole. Unsafe for a line found by its
+    opening or its shape: an article about cookies, copyright or JavaScript can have a
+    line that looks like a notice.
+
+    ## Limitations
+    A notice glued to article text on the same line is reported with the whole line.
+    Notices in other languages are known only by the copyright sign.
+    """
+
+    code = "NL305"
+    name = "legal-notice"
+    artifact = "legal or technical notice"
+    phrase_files = ("notice_lines",)
+    prefix_files = ("notice_prefixes",)
+    openings = _SHAPES
+    insides = _INSIDES

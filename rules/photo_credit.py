@@ -1,0 +1,126 @@
+"""NL202 photo-credit: picture credit lines, and bracketed credits inside a paragraph."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.model import Fix, Violation
+from newslint.rules._captions import (CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex,
+                                     is_caption_with_credit)
+from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
+
+_WS = r"[^\S\n]"
+MAX_CREDIT_WORDS = 12
+# A name and an agency joined by a slash, a bar or `via`: `STR/KCNA VIA KNS/AFP via Getty
+# Images`, `Sakib Ali/Hindustan Times/Getty Images`, `Natalie Naccache | Bloomberg | Getty
+# Images`, `REUTERS/Name`.
+_AGENCY_JOINED = regex.compile(
+    rf"(?:/|\||\bvia\b){_WS}*{agencies_regex()}|{agencies_regex()}{_WS}*(?:/|\|)", regex.I
+)
+# `Jason Cipriani/ZDNet`: a person's name, a slash and a source, and nothing else.
+_NAME = r"\p{Lu}[\p{L}.'’-]*"
+_SOURCE_WORD = r"\p{Lu}[\p{L}\d.&'’-]*"
+_NAME_SLASH_SOURCE = regex.compile(
+    rf"{_NAME}(?:{_WS}+{_NAME}){{1,3}}{_WS}*/{_WS}*{_SOURCE_WORD}(?:{_WS}+{_SOURCE_WORD}){{0,3}}"
+)
+
+
+def _joined_credit(line: str) -> bool:
+    return bool(_AGENCY_JOINED.search(line) or _NAME_SLASH_SOURCE.fullmatch(line))
+
+
+_SHAPES = (
+    # `Photo: Hau Dinh, AP`, `Photograph: Tim Robberts/Getty Images`, `Image credit: WeWork`.
+    Opening(regex.compile(CREDIT_LABEL, regex.I),
+            starting("photo", "image", "picture", "pic", "foto", "illustration", "main", "top",
+                     "header", "featured", "lead", "hero", "cover", "file", "credit", "courtesy",
+                     "ap", "afp", "reuters", "epa", "getty", "xinhua", "upi", "kyodo", "yonhap",
+                     "bloomberg"), MAX_CREDIT_WORDS),
+    # BBC style: `Image copyright Getty Images`, `Image source, Reuters`.
+    Opening(regex.compile(rf"(?:image|picture|photo){_WS}+(?:copyright|source)\b", regex.I),
+            starting("image", "picture", "photo"), MAX_CREDIT_WORDS),
+)
+_INSIDES = (
+    Inside(regex.compile(r"/"), None, MAX_CREDIT_WORDS, _joined_credit),
+    Inside(regex.compile(r"\|"), None, MAX_CREDIT_WORDS, _joined_credit),
+    Inside(regex.compile(r"(?i:via)"), regex.compile(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
+           MAX_CREDIT_WORDS),
+)
+# Bracketed credits inside a paragraph start with a literal bracket, which is quick to find.
+_BRACKETED = (regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"),
+              regex.compile(rf"\[{_WS}*(?i:{CREDIT_LABEL})"))
+
+
+class PhotoCredit(LineRule):
+    """NL202 photo-credit: a picture credit, on a line of its own or in brackets in a paragraph.
+
+    ## What it does
+    Finds credit lines of pictures the scraper dropped: `STR/KCNA VIA KNS/AFP via Getty
+    Images`, `Photo: Hau Dinh, AP`, `REUTERS/Brendan McDermid`, `Photograph: Tim
+    Robberts/Getty Images`, `Image copyright Getty Images`, `Jason Cipriani/ZDNet`,
+    `Getty Images`. A credit line has at most 12 words and either a credit label
+    (`Photo:`, `Image by`, `Image credit:`), or a known agency joined to a name by `/`,
+    `|` or `via` (agencies: `rules/data/photo_agencies.txt`), or the shape `First Last/
+    Source`. Lines that are only a credit (`Getty Images`, `AP Photo`) live in
+    `rules/data/credit_lines.txt`; `extend-phrases` and `extend-prefixes` add more.
+
+    It also finds a bracketed credit inside a paragraph, `(Photo: AP)` or `(AP
+    Photo/Name)`, and deletes just that, with the space before it. A short line that
+    ends with such a credit is a caption, and is left to NL201 (stray-caption).
+
+    ## Why is this bad?
+    The credit belongs to a picture that is gone; in the text it is noise between
+    paragraphs or in the middle of a sentence.
+
+    ## Example
+        ... as he watches the test fire of a new type of tactical guided weapon.
+
+        STR/KCNA VIA KNS/AFP via Getty Images
+
+    Use instead:
+        ... as he watches the test fire of a new type of tactical guided weapon.
+
+    ## Fix safety
+    Safe for a line that is a known credit as a whole. Unsafe otherwise: the credit is
+    judged by its shape, and a line such as `Photo: the scene in 1969` can be the
+    article's own.
+
+    ## Limitations
+    A credit glued to a caption or paragraph without brackets is not found, apart from
+    the bracketed form. Agencies not in the list are only found through the `/` shape.
+    """
+
+    code = "NL202"
+    name = "photo-credit"
+    artifact = "photo credit"
+    phrase_files = ("credit_lines",)
+    openings = _SHAPES
+    insides = _INSIDES
+
+    def check(self, doc: Document) -> list[Violation]:
+        hits = self.hits(doc)
+        found = [self.line_violation(doc, hits[i]) for i in sorted(hits)]
+        return found + list(self._bracketed(doc, set(hits)))
+
+    def _bracketed(self, doc: Document, credit_lines: set[int]) -> Iterator[Violation]:
+        """Bracketed credits inside a paragraph; a short line ending with one is NL201's."""
+        text = doc.text
+        for opener in _BRACKETED:
+            for found in opener.finditer(text):
+                m = CREDIT_IN_BRACKETS.match(text, found.start())
+                if not m:
+                    continue
+                index = doc.line_index(m.start())
+                line = doc.lines[index]
+                if index in credit_lines or not text[line.start:m.start()].strip():
+                    continue  # a line that opens with the credit is a credit line or nothing
+                if is_caption_with_credit(text[line.start:line.end]):
+                    continue
+                start = m.start()
+                while start > line.start and text[start - 1] in " \t\u00a0":
+                    start -= 1  # the space before the credit goes with it
+                fix = Fix.delete(start, m.end(), safe=False)
+                message = f"{self.artifact} '{excerpt(m.group())}' in a paragraph"
+                yield self.violation(m.start(), m.end(), message, fix)

@@ -1,0 +1,96 @@
+"""NL303 promo-prompt: subscription, app and social prompts (data: promo_*.txt)."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+
+_WS = r"[^\S\n]"
+_NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
+             "pinterest", "reddit", "tumblr", "whatsapp", "telegram", "flipboard", "messenger",
+             "threads", "mastodon", "bluesky", "google+", "email", "e-mail", "print", "sms",
+             "copy link")
+_SOCIAL = "|".join(rf"{_WS}*".join(map(regex.escape, n.split())) for n in _NETWORKS)
+_BAR_ITEM = rf"(?:share|tweet|pin|{_SOCIAL})"
+_DELIVERED = ("newsletter", "inbox", "mailing", "alerts", "updates", "subscri", "notification",
+              "podcast", "app")
+MAX_PROMPT_WORDS = 40
+_SHAPES = (
+    # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`
+    Opening(regex.compile(rf"(?:follow|like|join|find|connect{_WS}+with){_WS}*[^\n]{{0,60}}?"
+                          rf"\bon{_WS}*(?:{_SOCIAL})", regex.I),
+            starting("follow", "like", "join", "find", "connect"), MAX_PROMPT_WORDS,
+            needs=_NETWORKS),
+    # `Follow AP's full coverage of Brexit ... at https://...`, `Subscribe to 9to5Mac on YouTube`.
+    Opening(regex.compile(rf"(?:follow|subscribe)\b[^\n]{{0,80}}?(?:\bcoverage\b"
+                          rf"|\bat{_WS}+https?://|\b(?:youtube|podcast)\b)", regex.I),
+            starting("follow", "subscribe"), MAX_PROMPT_WORDS,
+            needs=("coverage", "http", "youtube", "podcast")),
+    # `CLICK HERE TO GET THE FOX NEWS APP`, `GET FOX BUSINESS ON THE GO BY CLICKING HERE`.
+    Opening(regex.compile(rf"(?:click|tap){_WS}+here{_WS}+to{_WS}+(?:get|download)"
+                          rf"[^\n]{{1,60}}?\bapp\b|(?:get|read|watch|listen)\b[^\n]{{1,60}}?"
+                          rf"\bby{_WS}+(?:clicking|tapping){_WS}+here\b", regex.I),
+            starting("click", "tap", "get", "read", "watch", "listen"), MAX_PROMPT_WORDS),
+    # A line made only of share-button labels: `Facebook Twitter Pinterest Email`. One separator
+    # class between labels, so a line that fails is given up in linear time.
+    Opening(regex.compile(rf"{_BAR_ITEM}(?:[ \t\r\u00a0|,·•/+]*{_BAR_ITEM})+{LINE_END}",
+                          regex.I),
+            starting("share", "tweet", "pin", *_NETWORKS), MAX_PROMPT_WORDS),
+    # Newsletter and subscription prompts: an imperative opening, then news delivered.
+    Opening(regex.compile(
+        rf"(?:sign{_WS}*up|subscribe|register|join|get|receive|download|want|stay|keep{_WS}+up"
+        rf"|never{_WS}+miss|don['’]?t{_WS}+miss|be{_WS}+the{_WS}+first|start{_WS}+your{_WS}+day"
+        rf"|let{_WS}+our|click{_WS}+here)\b[^\n]{{0,120}}?\b(?:newsletters?|inbox|mailing{_WS}+list"
+        rf"|email{_WS}+alerts|e-?mail{_WS}+updates|subscribers?|subscription|subscribing"
+        rf"|notifications|podcast|app\b)", regex.I),
+        starting("sign", "subscribe", "register", "join", "get", "receive", "download", "want",
+                 "stay", "keep", "never", "don't", "be the", "start your", "let our", "click"),
+        MAX_PROMPT_WORDS, needs=_DELIVERED),
+)
+# `Pick Six Newsletter`, `Morning Editorial Report Newsletter`: a newsletter's name as a heading.
+_INSIDES = (Inside(regex.compile(r"(?i:newsletter)"),
+                   regex.compile(r"\bnewsletters?[.!:]?\Z", regex.I), 6),)
+
+
+class PromoPrompt(LineRule):
+    """NL303 promo-prompt: a line asking the reader to subscribe, follow, share or get an app.
+
+    ## What it does
+    Finds the publisher's prompts that scrapers keep: `More must-see stories from TIME`,
+    `Sign up for our newsletter`, `CLICK HERE TO GET THE FOX NEWS APP`, `Follow @... on
+    Twitter`, `Sharing is caring!`, `Like this:`, `Share this story`, and share bars made
+    of network names (`Facebook Twitter Email`). Known whole lines live in
+    `rules/data/promo_lines.txt` and known openings in `rules/data/promo_prefixes.txt`;
+    `extend-phrases` and `extend-prefixes` add more. Besides those, a line of at most 40
+    words that opens with an imperative such as `Sign up`, `Subscribe`, `Get`, `Join` or
+    `Follow` and speaks of a newsletter, an inbox, a subscription, an app or a social
+    network is flagged by its shape.
+
+    ## Why is this bad?
+    The prompt belongs to the page around the article. Left in the text it reads as
+    part of the story, and a corpus repeats it once for every page of the site.
+
+    ## Example
+        ... in preparation for possible resumption of nuclear explosion tests.
+
+        More must-see stories from TIME
+
+    Use instead:
+        ... in preparation for possible resumption of nuclear explosion tests.
+
+    ## Fix safety
+    Safe for a line that is a known prompt as a whole. Unsafe for a line found by its
+    opening or its shape: an article about newsletters or apps can have a line that
+    looks like a prompt (`Sign up for the app's beta to try it.`).
+
+    ## Limitations
+    Only English prompts are known.
+    """
+
+    code = "NL303"
+    name = "promo-prompt"
+    artifact = "promotional prompt"
+    phrase_files = ("promo_lines",)
+    prefix_files = ("promo_prefixes",)
+    openings = _SHAPES
+    insides = _INSIDES

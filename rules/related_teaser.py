@@ -1,0 +1,82 @@
+"""NL302 related-teaser: lines that link to other articles (data: related_*.txt)."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+
+_WS = r"[^\S\n]"
+_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us|tv|news)(?![\w.])"
+MAX_HEADING_WORDS = 8
+MAX_TEASER_WORDS = 30
+_SHAPES = (
+    # `Also on rt.com ...`, `On HoustonChronicle.com: ...`: a teaser naming the site it links to.
+    Opening(regex.compile(rf"(?:also|more|elsewhere){_WS}+on{_WS}+{_DOMAIN}"
+                          rf"|on{_WS}+{_DOMAIN}{_WS}*:", regex.I),
+            starting("also", "more", "elsewhere", "on"), MAX_TEASER_WORDS),
+    # `Most read in world news`, `More from Bloomberg Opinion`, `More in Politics`: a heading.
+    Opening(regex.compile(
+        rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
+        rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
+        rf"|trending{_WS}+(?:on|in)|latest{_WS}+(?:from|in|on)){_WS}+[^\n.!?]{{1,40}}{LINE_END}",
+        regex.I), starting("most", "more", "popular", "trending", "latest"), MAX_HEADING_WORDS),
+    # `More AP NBA: https://apnews.com/NBA ...`: more of something, at a link.
+    Opening(regex.compile(rf"more{_WS}+[^\n:]{{1,40}}:{_WS}*https?://", regex.I), starting("more"),
+            MAX_TEASER_WORDS),
+)
+_INSIDES = (
+    # A headline ending in a bracketed tag (`... after axe [VIDEO]`, `... [INSIGHT]`): a link.
+    Inside(regex.compile(
+        r"\[(?:INSIGHT|VIDEO|VIDEOS|REACTION|WARNING|REVEAL|LATEST|ANALYSIS|POLL|PICTURES|PICS"
+        r"|PHOTOS|GALLERY|LIVE|UPDATE|MORE|READ|WATCH|LISTEN|PODCAST|OPINION|REVIEW|EXCLUSIVE"
+        r"|Video|Photos|Gallery|Podcast)\]"),
+        None, MAX_TEASER_WORDS, lambda line: len(line) > 8 and line.rstrip(" |").endswith("]")),
+)
+
+
+class RelatedTeaser(LineRule):
+    """NL302 related-teaser: a line that links to another article, or heads a list of such links.
+
+    ## What it does
+    Finds teaser lines: a link to another story with its label (`Read more: ...`,
+    `READ MORE: ...`, `[Related: ...]`, `See also: ...`, `Also on rt.com ...`), a heading
+    over a list of links (`You may also like:`, `Most read in world news`, `Related
+    articles`, `More from Bloomberg`) and a headline tagged like a link (`... [VIDEO]`).
+    Whole-line headings live in `rules/data/related_lines.txt` and line-opening labels in
+    `rules/data/related_prefixes.txt`; `extend-phrases` and `extend-prefixes` add more.
+
+    ## Why is this bad?
+    The teaser interrupts the article with the headline of another one: readers of the
+    cleaned text meet a sentence that has nothing to do with the story, and a corpus
+    collects the same headline from every page that linked to it.
+
+    ## Example
+        ... and Luhansk, another Russian-backed separatist region in the east.
+
+        Read more: Where are Donetsk and Lugansk and what does Putin want there?
+
+        Donetsk's foreign ministry said ...
+
+    Use instead:
+        ... and Luhansk, another Russian-backed separatist region in the east.
+
+        Donetsk's foreign ministry said ...
+
+    ## Fix safety
+    Safe for a line that is a known heading as a whole (`You may also like`). Unsafe for
+    a line that opens with a label (`Read more:`) or has a teaser's shape: the rest of
+    the line is not checked, and an article may, rarely, use such a label for a line of
+    its own.
+
+    ## Limitations
+    The headlines listed under a heading are not flagged: without the page, a list of
+    headlines cannot be told from a list in the article. Only English labels are known.
+    """
+
+    code = "NL302"
+    name = "related-teaser"
+    artifact = "related-content teaser"
+    phrase_files = ("related_lines",)
+    prefix_files = ("related_prefixes",)
+    openings = _SHAPES
+    insides = _INSIDES

@@ -1,0 +1,142 @@
+"""NL403 repeated-text: a paragraph or sentence repeated verbatim right after itself."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.model import Applicability, Fix, Violation
+from newslint.rule import Option, Rule
+
+_WORD = regex.compile(r"\w+")
+_POST_SIGNATURE = regex.compile(r"^[—–-][ \t].*\(@\w+\)")
+# Two identical sentences in a row inside a line: the back-reference does the comparing.
+_SENTENCE_TWICE = regex.compile(
+    r"(?:^|(?<=[.!?][ \t]))[ \t]*(?P<sentence>\p{Lu}[^.!?\n]*[.!?])(?P<gap>[ \t]+)(?P=sentence)"
+    r"(?=\s|$)",
+    regex.M,
+)
+NEAR_LINES = 3  # how many non-blank lines back a long line's copy is looked for
+NEAR_MIN_WORDS = 6
+SHORT_LINE_WORDS = 5  # a near copy counts only across short lines (a credit, a date, a button)
+SENTENCE_MIN_WORDS = 5
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _nonblank_lines(contents: list[str]) -> tuple[list[int], list[str]]:
+    """Indices and contents of the non-blank lines among the stripped `contents`."""
+    indexes = [i for i, line in enumerate(contents) if line]
+    return indexes, [contents[i] for i in indexes]
+
+
+def _may_repeat_sentences(text: str) -> bool:
+    """A cheap first look for a sentence followed by itself, in plain string operations: count
+    the sentences, then look for each one met twice written twice in a row."""
+    flat = text.replace(".\n", ". ").replace("\n", ". ") + " "
+    counts = Counter(flat.split(". "))
+    twice = [part for part, count in counts.items() if count > 1 and len(part) > 20]
+    return any(f"{part}. {part}. " in flat for part in twice)
+
+
+class RepeatedText(Rule):
+    """NL403 repeated-text: a paragraph or sentence repeated verbatim right after itself.
+
+    ## What it does
+    Finds
+    - a line (paragraph) identical to one of the lines just before it: the previous
+      non-blank line, or, for lines of at least six words, a line two or three non-blank
+      lines back when only short lines (five words or fewer: a credit, a date, a button)
+      stand between them (a photo caption scraped twice around its credit line);
+    - a sentence of at least five words, ending in a full stop, repeated at once within a
+      line (`The vote was delayed again. The vote was delayed again.`).
+
+    Repeats further apart, or with a longer line between them, are left alone:
+    interviews repeat their questions, recipes and meal plans repeat their ingredient
+    lines, and embedded posts repeat their signature line (`— Name (@handle) October 9,
+    2018`), which is skipped even when close by. Lines of a single word are left to the
+    boilerplate rules.
+
+    ## Why is this bad?
+    Scrapers often pick up one block twice (a caption and its enlarged copy, a teaser and
+    the paragraph it quotes, a lazy-loaded copy of a paragraph). The copy adds nothing and
+    skews word counts, deduplication and any model trained on the text.
+
+    ## Example
+        The ministry said talks would resume on Monday.
+        The ministry said talks would resume on Monday.
+
+    Use instead:
+        The ministry said talks would resume on Monday.
+
+    ## Fix safety
+    The fix deletes the repeat and keeps the first copy. It is safe for a whole line of
+    at least `safe-min-words` words repeated on the very next line: nobody writes a long
+    paragraph twice in a row. It is unsafe for shorter lines (a refrain of a quoted song
+    may repeat), for repeats a few lines apart and for repeated sentences.
+    """
+    code = "NL403"
+    name = "repeated-text"
+    fixable = True
+    options = (
+        Option("safe-min-words", 12, "a line of at least this many words repeated on the next "
+               "line is deleted by a safe fix",
+               check=lambda v: None if v >= 1 else "must be at least 1"),
+    )
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        stripped = [line.strip() for line in doc.text.split("\n")]
+        counts = Counter(stripped)
+        # Lines met twice or more, of two words or more (a space inside: cheaper than counting).
+        repeated = {line for line, count in counts.items() if count > 1 and " " in line}
+        if repeated:
+            yield from self._repeated_lines(doc, *_nonblank_lines(stripped), repeated)
+        if _may_repeat_sentences(doc.text):
+            yield from self._repeated_sentences(doc)
+
+    def _repeated_lines(self, doc: Document, nonblank: list[int], contents: list[str],
+                        repeated: set[str]) -> Iterator[Violation]:
+        for k in range(1, len(nonblank)):
+            if contents[k] not in repeated:
+                continue
+            back = self._copy_distance(contents, k)
+            if not back:
+                continue
+            index = nonblank[k]
+            words = _words(contents[k])
+            safe = back == 1 and words >= self.settings["safe-min-words"]
+            where = "the line before" if back == 1 else f"line {nonblank[k - back] + 1}"
+            span = doc.lines[index]
+            yield self.violation(span.start, span.end, f"repeated text: this line repeats {where}",
+                                 Fix((doc.delete_lines(index),), _applicability(safe)))
+
+    @staticmethod
+    def _copy_distance(contents: list[str], k: int) -> int:
+        """How many non-blank lines back line k's copy is (0: none near enough)."""
+        line = contents[k]
+        back = next((b for b in range(1, min(NEAR_LINES, k) + 1) if contents[k - b] == line), 0)
+        if not back:
+            return 0
+        words = _words(line)
+        if words < 2 or _POST_SIGNATURE.match(line):
+            return 0
+        between = contents[k - back + 1:k]
+        if back > 1 and (words < NEAR_MIN_WORDS or any(_words(c) > SHORT_LINE_WORDS for c in between)):
+            return 0
+        return back
+
+    def _repeated_sentences(self, doc: Document) -> Iterator[Violation]:
+        for m in _SENTENCE_TWICE.finditer(doc.text):
+            if _words(m["sentence"]) < SENTENCE_MIN_WORDS:
+                continue
+            message = "repeated text: this sentence repeats the one before it"
+            yield self.violation(m.end("gap"), m.end(), message,
+                                 Fix.delete(m.end("sentence"), m.end(), safe=False))
+
+
+def _applicability(safe: bool) -> Applicability:
+    return Applicability.SAFE if safe else Applicability.UNSAFE

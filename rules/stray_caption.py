@@ -1,0 +1,129 @@
+"""NL201 stray-caption: photo captions and gallery leftovers on lines of their own."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._captions import (CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex,
+                                     is_caption_with_credit)
+from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+
+_WS = r"[^\S\n]"
+_PICTURE = (rf"(?:photos?|photographs?|images?|pictures?|photo{_WS}+illustration"
+            rf"|file{_WS}+(?:photo|image)|frame{_WS}+grab"
+            rf"|(?:screen|video){_WS}*(?:grab|shot|still)s?|screenshots?|still{_WS}+image"
+            rf"|satellite{_WS}+image|handout{_WS}+(?:photo|image|picture))")
+_PICTURE_WORDS = ("photo", "image", "picture", "grab", "shot", "still", "handout")
+_CREDIT_AT_END = regex.compile(r"(?i:(?:photo|image|picture)?\s*credit\s*:)")
+LONG_CAPTION_WORDS = 2 * MAX_CAPTION_WORDS  # wire captions run longer
+
+
+def _has_caption_text(line: str) -> bool:
+    """A credit at the end of a line is a caption's only when a few words come before it."""
+    m = _CREDIT_AT_END.search(line)
+    return m is not None and len(line[: m.start()].split()) >= 3
+
+
+_SHAPES = (
+    # Wire-service captions: `FILE - In this ...`, `FILE PHOTO: Traders work ...` (in capitals,
+    # as the wires write it).
+    Opening(regex.compile(rf"FILE(?:{_WS}+PHOTO)?{_WS}*[-–—:]{_WS}"), starting("FILE"),
+            LONG_CAPTION_WORDS),
+    # `In this Sunday, Nov. 10, 2019, photograph, a long row ...`: the picture named, a comma.
+    Opening(regex.compile(rf"in{_WS}+(?:this|these)\b[^\n]{{0,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?,",
+                          regex.I),
+            starting("in this", "in these"), LONG_CAPTION_WORDS, needs=_PICTURE_WORDS),
+    # `This undated photo released by ... shows ...`: the picture named, then what it shows or
+    # who released it.
+    Opening(regex.compile(
+        rf"(?:this|these){_WS}+(?:[\w-]+{_WS}+){{0,3}}?{_PICTURE}\b[^\n]{{0,200}}?"
+        rf"\b(?:shows?|showing|depicts?|released|provided|made{_WS}+available|distributed|obtained"
+        rf"|supplied|taken{_WS}+(?:on|in|at|by))\b", regex.I),
+        starting("this", "these"), MAX_CAPTION_WORDS, needs=_PICTURE_WORDS),
+    # `Image caption Scooter Braun has managed ...` (a caption label kept with the caption).
+    Opening(regex.compile(rf"(?:image|media|photo|picture|video){_WS}*caption\b|caption{_WS}*:",
+                          regex.I),
+            starting("image", "media", "photo", "picture", "video", "caption"), LONG_CAPTION_WORDS),
+    # `Above: A WeWork coworking space ...`: a caption pointing at its picture.
+    Opening(regex.compile(rf"(?:above|below|pictured|top"
+                          rf"|(?:main|featured|header|lead|top){_WS}+image){_WS}*:{_WS}", regex.I),
+            starting("above", "below", "pictured", "top", "main", "featured", "header", "lead"),
+            MAX_CAPTION_WORDS),
+    # Gallery counters: `Image 1 of 8`, `1 / 8`, `Photo 3 of 10`.
+    Opening(regex.compile(rf"(?:(?:image|photo|picture|slide|gallery){_WS}*)?\d{{1,3}}{_WS}*"
+                          rf"(?:of|/|of/){_WS}*\d{{1,3}}{LINE_END}", regex.I),
+            starting("#", "image", "photo", "picture", "slide", "gallery"), 4),
+)
+_INSIDES = (
+    # A caption ending with its credit, without brackets: `... 2019. REUTERS/Brendan McDermid`.
+    Inside(regex.compile(r"REUTERS"),
+           regex.compile(rf"\.{_WS}+REUTERS{_WS}*/{_WS}*\p{{Lu}}[^\n]{{1,50}}\Z"),
+           MAX_CAPTION_WORDS),
+    # `... in Mongolia, in May Credit: The Siberian Times`.
+    Inside(regex.compile(r"Credit"),
+           regex.compile(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
+                         rf"[^\n]{{1,60}}\Z"),
+           MAX_CAPTION_WORDS, _has_caption_text),
+    # `... displayed outside of a co-working space in New York. Reuters`.
+    Inside(regex.compile(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
+           regex.compile(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
+                         rf"[.\s]*\Z"),
+           MAX_CAPTION_WORDS),
+    # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
+    # people placed in the picture.
+    Inside(regex.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
+    # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
+    Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
+           is_caption_with_credit),
+)
+
+
+class StrayCaption(LineRule):
+    """NL201 stray-caption: a photo caption or a gallery leftover on a line of its own.
+
+    ## What it does
+    Finds the captions of pictures that a scraper kept among the paragraphs:
+    wire-service captions (`FILE - In this ... file photo, ...`, `FILE PHOTO: ...`,
+    `In this Sunday, Nov. 10, 2019, photograph, ...`, `This undated photo released by
+    ... shows ...`), captions with their label (`Image caption ...`), captions that point
+    at their picture (`Above: ...`), captions ending with their credit (`... (AP
+    Photo/Alan Diaz)`, `... REUTERS/Brendan McDermid`, `... Credit: ESA`, `... in New
+    York. Reuters`), captions that place people in the picture (`Mark Esper, left, and
+    ...`), gallery counters (`Image 1 of 8`, `1 / 8`) and bare labels
+    (`Caption`, `Image`). Bare labels live in `rules/data/caption_lines.txt`;
+    `extend-phrases` and `extend-prefixes` add whole lines and openings of your own.
+
+    ## Why is this bad?
+    A caption describes a picture the text no longer has. Between two paragraphs it
+    reads as a sentence of the story, often repeating it or breaking its thread.
+
+    ## Example
+        ... "an affront to Ukraine's sovereignty".
+
+        This undated photo released by North Korea's official Korean Central News Agency
+        (KCNA) on April 17, 2022 shows North Korean leader Kim Jong Un ...
+
+        Price was referring to comments by ...
+
+    Use instead:
+        ... "an affront to Ukraine's sovereignty".
+
+        Price was referring to comments by ...
+
+    ## Fix safety
+    Unsafe: a caption is judged by its shape, and an article can describe a photo in a
+    sentence of its own (`This photo, taken in 1969, shows ...`). Bare labels from the
+    data file are deleted with a safe fix.
+
+    ## Limitations
+    A caption with no tell-tale opening, label or credit is not found; nor is a caption
+    glued to a paragraph. Captions longer than 60 words (120 for wire captions and
+    labelled ones) are left alone. Only English captions are recognised.
+    """
+
+    code = "NL201"
+    name = "stray-caption"
+    artifact = "photo caption"
+    phrase_files = ("caption_lines",)
+    openings = _SHAPES
+    insides = _INSIDES
+

@@ -1,0 +1,99 @@
+"""NL308 timestamp-line: lines holding only a publication date, time or reading time."""
+from __future__ import annotations
+
+import regex
+
+from newslint.rules._lines import LINE_END, LineRule, Opening, starting
+
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday "
+             "mon tue tues wed thu thur thurs fri sat sun").split()
+_ZONES = ("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ct mt ist hkt jst aest aedt "
+          "sgt wib").split()
+_STAMP_WORDS = ("published updated posted modified first last on at date am pm a p m ago read "
+                "reading time min mins minute minutes hour hours hr hrs day days week weeks month "
+                "months year years sec secs second seconds and by").split()
+_OPENERS = ("published", "updated", "posted", "modified", "first", "last", "reading")
+_KNOWN = frozenset(_MONTHS + _WEEKDAYS + _ZONES + _STAMP_WORDS)
+_MONTH = r"(?:" + "|".join(_MONTHS) + r")\.?"
+# `November 19, 2019`, `Nov. 19`, `19 November 2019`: a month with a day or a year beside it.
+_MONTH_DAY = regex.compile(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
+                           rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
+# What joins a source or an author to a date: a slash, a bar or `by`.
+_ATTRIBUTED = regex.compile(r"[/|·•]|\bby\b", regex.I)
+_DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
+_RELATIVE = regex.compile(
+    r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b")
+_READING = regex.compile(r"(?i)\b\d+\s*(?:min|minute)s?\s+read\b|\breading\s+time\b")
+_STAMPED = regex.compile(r"(?i)\b(?:published|updated|posted|modified)\b")
+_WORD = regex.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?")
+# Candidates open with a date word, a digit or a publication word (the index picks those
+# lines) and are short.
+_CANDIDATE = regex.compile(r"[^\n]{1,100}" + LINE_END)
+# Words besides the stamp: a source, a place or an author (`/ CBS News`, `by Regan`).
+MAX_OTHER_WORDS = 6
+MAX_STAMP_WORDS = 16
+
+
+def is_timestamp(line: str) -> bool:
+    """Whether `line` holds a date or time, and little else."""
+    if not _DIGIT.search(line):
+        return False
+    words = _WORD.findall(line)
+    other = [w for w in words if not w[0].isdigit() and w.lower() not in _KNOWN]
+    if len(other) > MAX_OTHER_WORDS or any(w[0].islower() for w in other):
+        return False
+    dates = len(_MONTH_DAY.findall(line)) + len(_NUMERIC_DATE.findall(line))
+    stamped = bool(_STAMPED.search(line))
+    if dates > 1 and not stamped:
+        return False  # a range or a schedule (`June 17 -- ... | July 2 -- ...`), not a stamp
+    if other:  # a source or an author beside a full date: `... / CBS News`, `by Regan ...`
+        return dates == 1 and bool(_ATTRIBUTED.search(line))
+    return (dates > 0 or bool(_RELATIVE.search(line)) or bool(_READING.search(line))
+            or (stamped and bool(_CLOCK.search(line))))
+
+
+class TimestampLine(LineRule):
+    """NL308 timestamp-line: a line holding only a publication date, time or reading time.
+
+    ## What it does
+    Finds the dates and times that a page shows around the article: `November 19, 2019`,
+    `Tuesday November 19, 2019`, `Published 10:02 AM EST Nov 19, 2019`, `Updated 1909
+    GMT (0309 HKT) November 18, 2019`, `3 hours ago`, `5 min read`, also with a source or
+    an author beside them (`November 20, 2019 / 1:07 AM / CBS News`). A line qualifies
+    when all its words are date and time words, numbers or at most four capitalised
+    words, and it holds a date (a month with a number, or `11/19/2019`), a relative time
+    (`3 hours ago`), a reading time, or a publication word with a clock time. A time on
+    its own (`4:14 p.m.`, a live-blog heading) is left alone. `extend-phrases` and
+    `extend-prefixes` add lines and openings of your own.
+
+    ## Why is this bad?
+    The date line is page metadata. In the text it is a line that is not a sentence;
+    the date belongs in the record's metadata, not in its body.
+
+    ## Example
+        Updated 0339 GMT (1139 HKT) November 19, 2019
+
+        Tencent's quarterly profit fell ...
+
+    Use instead:
+        Tencent's quarterly profit fell ...
+
+    ## Fix safety
+    Unsafe: the line is judged by its shape; a timeline or a diary can use a date on a
+    line of its own as a heading.
+
+    ## Limitations
+    English month and day names only. Dates inside a sentence are never flagged.
+    """
+
+    code = "NL308"
+    name = "timestamp-line"
+    artifact = "timestamp line"
+    phrase_files = ("timestamp_lines",)
+    prefix_files = ("timestamp_prefixes",)
+    openings = (Opening(_CANDIDATE, starting("#", *_MONTHS, *_WEEKDAYS, *_OPENERS), MAX_STAMP_WORDS,
+                        is_timestamp),)

@@ -1,0 +1,83 @@
+"""NL404 truncated-paragraph: a paragraph cut off mid-sentence, ending in an ellipsis."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.model import Violation
+from newslint.rule import Rule
+from newslint.rules._fragments import is_english, word_set, zipf
+
+# The last word of a line with an ellipsis glued to it; the search starts at a stop or an
+# ellipsis character and looks back for the rest, which is much faster than trying every word.
+_CUT = regex.compile(r"[.…](?<=(?<![\w'’-])(?P<word>\w+)(?P<ellipsis>\.\.\.|…))[ \t\r]*$", regex.M)
+_WORD = regex.compile(r"\w+")
+MAX_CUT_WORD_ZIPF = 1.0  # rarer than this, a word before an ellipsis is taken for a cut word
+MIN_WORDS = 8  # shorter lines inside the text are mostly menu items and labels (`Closing in...`)
+
+
+def _cut_mid_sentence(word: str, line: str, last: bool) -> bool:
+    if not last and len(_WORD.findall(line)) < MIN_WORDS:
+        return False
+    if word.lower() in word_set("fragments_function_words"):
+        return True
+    return word.isalpha() and word[1:].islower() and zipf(word.lower()) < MAX_CUT_WORD_ZIPF
+
+
+class TruncatedParagraph(Rule):
+    """NL404 truncated-paragraph: a paragraph cut off mid-sentence, ending in an ellipsis.
+
+    ## What it does
+    Finds a paragraph (line) that stops in the middle of a sentence with `...` or `…`
+    glued to its last word, which is either
+    - a function word (`All...`, `... the company said on Wednesday. It...`), listed in
+      `rules/data/fragments_function_words.txt`; or
+    - a cut word that is no English word at all (`Active Noise Cancellat...`).
+
+    Inside the text only lines of at least eight words count: shorter ones are mostly
+    menu items and labels (`Closing in...`); the last paragraph counts at any length.
+
+    Paywalls cut the last visible paragraph this way, and teaser lists cut every snippet.
+    An ellipsis after a whole content word (`Here's what he had to say…`, `Like Loading...`,
+    `You may also like...`) is a deliberate trailing-off or a widget label and is left
+    alone, as are an ellipsis followed by a closing quote and non-English text.
+
+    ## Why is this bad?
+    The reader gets half a sentence and nothing tells that the rest of the article is
+    missing; a corpus built from such text holds sentences that never end.
+
+    ## Example
+        And there is no "end," because developers keep updating their biggest hits.
+        All...
+
+    Use instead: the full text of the article, or the text without the cut paragraph.
+
+    ## Limitations
+    Report only: the missing words cannot be recovered, and whether to drop the stub is
+    for the user to decide. A cut that falls after a content word (`...as it was
+    necessary…`) is not found.
+    """
+    code = "NL404"
+    name = "truncated-paragraph"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        text = doc.text
+        if "..." not in text and "…" not in text:
+            return
+        found = []
+        content_end = len(text.rstrip())
+        for m in _CUT.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line = text[line_start:m.start("ellipsis")]
+            if _cut_mid_sentence(m["word"], line, m.end() >= content_end):
+                found.append(m)
+        if not found or not is_english(doc):
+            return
+        for m in found:
+            yield self.violation(
+                m.start("word"), m.end("ellipsis"),
+                f"truncated paragraph: it stops mid-sentence at '{m['word']}{m['ellipsis']}'; "
+                "the rest of the text is missing",
+            )

@@ -1,0 +1,162 @@
+"""NL101 and NL102 beyond the fixtures: the word-splitting decisions one by one."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import build_ruleset, fix_text, lint_text
+from newslint.rules._words import Params, segment
+from newslint.rules._words_runs import split_run
+from newslint.rules._words_text import chunk_runs, english_line, find_merges
+
+PARAMS = Params()
+
+
+def _spaced(token: str) -> str:
+    """The token with NL101's spaces inserted, or the token itself."""
+    found = chunk_runs(token, PARAMS)
+    if not found:
+        return token
+    start, _, split = found[0]
+    cuts = [start + c for c in split.cuts]
+    return " ".join(token[a:b] for a, b in zip([0, *cuts], [*cuts, len(token)]))
+
+
+@pytest.mark.parametrize(("token", "spaced"), [
+    ("Ukraineprompting", "Ukraine prompting"),
+    ("Applecancelled", "Apple cancelled"),
+    ("theTimes", "the Times"),
+    ("Medicareto", "Medicare to"),
+    ("paperinNatureby", "paper in Nature by"),
+    ("thatsaidthey", "that said they"),
+    ("ofthe", "of the"),
+    ("NJJune", "NJ June"),
+    ("NASAits", "NASA its"),
+    ("CEOthe", "CEO the"),
+    ("ByJason", "By Jason"),
+    ("ArenaJune", "Arena June"),
+    ("bothNBC", "both NBC"),
+    ("Bridenstinesaid", "Bridenstine said"),
+    ("city’sconstruction", "city’s construction"),
+    ("impeachmentdoesn’t", "impeachment doesn’t"),
+    ("Trump’sSpaceX", "Trump’s SpaceX"),
+    ("visitwww.example.org", "visit www.example.org"),
+])
+def test_merges_are_split(token, spaced):
+    assert _spaced(token) == spaced
+
+
+@pytest.mark.parametrize("token", [
+    # brand and name shapes
+    "iPhone", "eBay", "YouTube", "PlayStation", "McDonald", "CarPlay", "IndieWire", "MacBooks",
+    "AirPower", "DeSantis", "LeBron", "macOS", "webOS", "PhD", "CEOs", "PDFs", "GHz", "McDowell",
+    # rare names and known words
+    "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",
+    "Sportback", "Newsbeat", "AUTORACING", "into", "upsample", "overdrew", "toto",
+    # addresses, handles, numbers, abbreviations, code
+    "TIME.com", "https://example.com/someLongPath", "news@example.org", "@SpaceDotCom",
+    "#BlackFriday", "annualReport.pdf", "user_nameField", "U.S.", "e.g.", "3.5", "1,000", "10:30",
+    "Moscow-backed", "US-led",
+])
+def test_names_brands_and_addresses_stay_whole(token):
+    assert _spaced(token) == token
+
+
+def test_segment_finds_the_cheapest_split():
+    cost, cuts = segment("thatsaidthey", PARAMS)
+    assert cuts == (4, 8)
+    assert cost < 12
+    assert segment("pushilin", PARAMS) is None
+
+
+def test_a_capitalised_split_is_weak_and_a_lower_case_one_is_not():
+    assert split_run("Ukraineprompting", PARAMS).weak
+    assert not split_run("theTimes", PARAMS).weak
+
+
+def _merges(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_merges(Document(text), PARAMS)]
+
+
+def test_a_repeated_capitalised_token_is_a_name():
+    once = "The charity Goodventures said on Monday that it would give more.\n"
+    twice = once + "A spokesperson for Goodventures confirmed the plan on Tuesday.\n"
+    assert _merges(once) == ["Goodventures"]
+    assert _merges(twice) == []
+
+
+def test_a_repeated_lower_case_merge_is_still_a_merge():
+    text = "They met inthe morning.\nThey left inthe evening.\n"
+    assert _merges(text) == ["inthe", "inthe"]
+
+
+def test_a_token_alone_on_its_line_or_in_a_template_is_left_alone():
+    assert _merges("Storagecraft\n\n{* backButton *} and theTimes\n") == []
+
+
+def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
+    words = [f"word{i}andthe" for i in range(40)]
+    text = "It was " + " theTimes ".join(words) + " today."
+    assert _merges(text).count("theTimes") == 39
+
+
+@pytest.mark.parametrize(("line", "english"), [
+    ("The talks ended without a deal and the ministers went home on Friday.", True),
+    ("Nesta página você terá sempre a classificação atualizada da categoria até a última etapa.", False),
+    ("Short line", False),
+])
+def test_english_line(line, english):
+    assert english_line(line, 0, len(line)) is english
+
+
+def _fixed(text: str, code: str) -> str:
+    return fix_text(text, build_ruleset(Config(select=(code,))), "a.txt", unsafe=True).text
+
+
+def test_non_english_text_is_left_alone_but_its_english_lines_are_not():
+    foreign = ("Nesta página você terá sempre a classificação atualizada da categoria.\n"
+               "Il servizio di streaming ha annunciato che la serieincombe su di noi.\n")
+    english = "The report said it was the first time that the company hadcancelled a launch.\n"
+    assert _fixed(foreign, "NL101") == foreign
+    assert _fixed(foreign + english, "NL101") == foreign + english.replace("hadcancelled", "had cancelled")
+
+
+def test_accepted_words_are_not_reported():
+    text = "The startup Goodventures said it had raised more money than expected.\n"
+    ruleset = build_ruleset(Config(select=("NL101",), accept=frozenset({"Goodventures"})))
+    assert lint_text(text, ruleset) == []
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("the agency said.The report", "the agency said. The report"),
+    ("in 2019,and it was", "in 2019, and it was"),
+    ("by email,Facebook and", "by email, Facebook and"),
+    ("Filed under:Politics today", "Filed under: Politics today"),
+    ("his slogan.https://t.co/x1 and", "his slogan. https://t.co/x1 and"),
+    ("Gov.Kristi Noem said", "Gov. Kristi Noem said"),
+    ("a deal now!Apple said", "a deal now! Apple said"),
+])
+def test_missing_space_after_punctuation(text, fixed):
+    prose = "It was a long day for all of them and the news came late. "
+    assert _fixed(prose + text + ".\n", "NL102") == prose + fixed + ".\n"
+
+
+@pytest.mark.parametrize("text", [
+    "3.5 percent", "1,000 jobs", "at 10:30 today", "on TIME.com today", "open index.html now",
+    "the U.S.Army base", "e.g.The", "J.R.R.Tolkien wrote", "ASP.NET and Node.js", "TL;DR it",
+    "see mailto:desk@example.com", "&amp;lt;span", "https://example.com/a?b=c", "@desk,Twitter",
+    "std::vector", "PanARMENIAN.Net said",
+])
+def test_punctuation_that_is_not_a_lost_space(text):
+    prose = "It was a long day for all of them and the news came late. "
+    assert _fixed(prose + text + ".\n", "NL102") == prose + text + ".\n"
+
+
+def test_comma_between_words_is_a_safe_fix_and_a_stop_is_not():
+    ruleset = build_ruleset(Config(select=("NL102",)))
+    found = lint_text("It rained all day in the city,and the storm said.The end came.\n", ruleset)
+    assert [(v.message, v.fix.safe) for v in found] == [
+        ("missing space after ',' in 'city,and'", True),
+        ("missing space after '.' in 'said.The'", False),
+    ]
