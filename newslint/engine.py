@@ -148,11 +148,12 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
     rules = ruleset.for_path(path)
     fixed: list[Violation] = []
     for _ in range(MAX_FIX_PASSES):
-        violations = check_document(make_document(text, path, ruleset.config), rules, ruleset)
+        doc = make_document(text, path, ruleset.config)
+        violations = check_document(doc, rules, ruleset)
         allowed = [v for v in violations if v.fix and (unsafe or v.fix.safe)]
         if not allowed:
             return FixResult(text, tuple(fixed), tuple(violations))
-        new_text, applied = apply_fixes(text, allowed)
+        new_text, applied = apply_fixes(text, allowed, doc)
         fixed.extend(applied)
         if new_text == text:  # fixes that change nothing would loop forever
             return FixResult(text, tuple(fixed), tuple(violations))

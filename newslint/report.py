@@ -1,7 +1,6 @@
 """Output formats: text, json, jsonl, sarif, github, junit; plus the summary and statistics."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 
-import regex
 from wordfreq import get_frequency_dict
 
-from newslint.document import _ENGLISH_STOPWORDS, Document
 from newslint.rules._phrases import load_phrases
 
-# Document.is_english's token pattern, sample size and threshold, to give the same answers.
-_TOKEN = regex.compile(r"\w+(?:['’.\-]\w+)*")
-ENGLISH_SAMPLE_TOKENS = 3000
-ENGLISH_STOPWORD_SHARE = 0.12
 
 
 @functools.cache
@@ -53,22 +46,3 @@ def common_words(min_zipf: float) -> frozenset[str]:
     least = zipf_to_frequency(min_zipf)
     return frozenset(word for word, share in english_frequencies().items() if share >= least)
 
-
-def is_english(doc: Document) -> bool:
-    """`doc.is_english`, reading only the first tokens of the text.
-
-    The document property tokenises the whole text before looking at its first 3000
-    tokens; this gives the same answer from those tokens alone, and reuses the property's
-    value when another rule has computed it already."""
-    known = vars(doc).get("is_english")
-    return known if known is not None else _english_start(doc)
-
-
-@functools.lru_cache(maxsize=4)
-def _english_start(doc: Document) -> bool:
-    tokens = itertools.islice(_TOKEN.finditer(doc.text), ENGLISH_SAMPLE_TOKENS)
-    words = [w for w in (m.group().lower() for m in tokens) if w.isalpha()]
-    if len(words) < 8:
-        return True  # too short to tell, as the property says
-    hits = sum(1 for w in words if w in _ENGLISH_STOPWORDS)
-    return hits / len(words) >= ENGLISH_STOPWORD_SHARE

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Protocol
 import regex
 
 from newslint.document import Document
-from newslint.model import Applicability, Fix, Violation
+from newslint.model import Violation
 from newslint.patterns import compile_user_pattern
 from newslint.rule import Option, Rule
 from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
@@ -383,8 +383,7 @@ class LineRule(Rule):
         return ()
 
     def line_violation(self, doc: Document, hit: LineHit) -> Violation:
-        applicability = Applicability.SAFE if hit.safe else Applicability.UNSAFE
-        fix = Fix((doc.delete_lines(hit.index),), applicability)
+        fix = doc.line_deletion(hit.index, safe=hit.safe)
         message = f"{self.artifact} '{excerpt(doc.text[hit.start:hit.end])}'"
         return self.violation(hit.start, hit.end, message, fix)
 

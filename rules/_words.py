@@ -52,8 +52,14 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(load_phrases(name))
 
 
-SHORT_WORDS = word_set("words_short")
-AFFIXES = word_set("words_affixes")
+SHORT_WORDS = word_set("words_short")  # the only pieces of one or two letters
+AFFIXES = word_set("words_affixes")  # never a piece: suffixes, prefixes, combining forms
+NAME_PREFIXES = word_set("words_name_prefixes")  # McDonald, DeSantis, myMuseum stay whole
+JOINT_WORDS = word_set("words_joint")  # function words trusted at a capitalised joint
+CALENDAR = word_set("words_calendar")  # months and weekdays: ArenaJune is a dateline
+COMPOUND_HEADS = word_set("words_compound_heads")  # up, over, back...: upsample is a word
+NAME_FOLLOWERS = word_set("words_name_followers")  # said, told, has: Bridenstinesaid
+NAME_ENDINGS = word_set("words_name_endings")  # son, man, ford: Peterson is a name
 
 
 @functools.cache
@@ -96,7 +102,10 @@ CLITICS = frozenset(("s", "t", "d", "m", "re", "ve", "ll"))  # what follows an a
 _PLAIN = Context()
 
 
-def segment(word: str, params: Params, context: Context = _PLAIN) -> tuple[float, tuple[int, ...]] | None:
+Cuts = tuple[int, ...]  # offsets inside a word where spaces go
+
+
+def segment(word: str, params: Params, context: Context = _PLAIN) -> tuple[float, Cuts] | None:
     """The cheapest split of a lower-case word into two or more pieces: (cost, cut offsets).
 
     Dynamic programming over cut points; a split costs the sum of its pieces' costs plus

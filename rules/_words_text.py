@@ -29,17 +29,20 @@ ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from
 ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
 
 _ADDRESS = regex.compile(
-    r"://|^(?:www|pic)\.|[@#_{}=<>/\\]|\.(?:com|org|net|gov|edu|int|info|biz|io|co|uk|us|ca|au|de|fr|it|es|"
-    r"br|ru|in|jp|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
+    r"://|^(?:www|pic)\.|[@#_{}=<>/\\]"
+    r"|\.(?:com|org|net|gov|edu|int|info|biz|io|co|uk|us|ca|au|de|fr|it|es|br|ru|in|jp"
+    r"|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
     regex.I | regex.V1,
 )
 # Prose glued to the front of an address: "visitwww.", "athttps://", "onWired.com".
 _GLUED_ADDRESS = regex.compile(
-    r"^(\p{L}+)(?:https?://|www\.|pic\.twitter\.com)|^(\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M",
+    r"^(\p{L}+)(?:https?://|www\.|pic\.twitter\.com)"
+    r"|^(\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M",
     regex.V1,
 )
 _LETTER_RUN = regex.compile(r"\p{L}+")
 _CHUNK = regex.compile(r"\S+")
+_WORD_ENDINGS = ("", ",", ".", ":", ";", "’s", "'s")  # how a word stands as a chunk of its own
 _SENTENCE_END = "\n.!?:\"“”"
 _APOSTROPHES = "'’"
 _CLITIC_AFTER = regex.compile(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
@@ -103,12 +106,16 @@ def find_merges(doc: Document, params: Params) -> list[Merge]:
             continue
         if split.head and not _backed(split, chunks, text, at + start):
             continue
-        merges.append(Merge(at + start, at + end, tuple(at + start + c for c in split.cuts), split.kinds))
+        cuts = tuple(at + start + c for c in split.cuts)
+        merges.append(Merge(at + start, at + end, cuts, split.kinds))
     merges.sort(key=lambda m: m.start)
     return merges
 
 
-def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, tuple[tuple[int, int, Split], ...]]:
+Runs = tuple[tuple[int, int, Split], ...]  # the splittable runs of a chunk: (start, end, split)
+
+
+def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
     """The distinct chunks of a text that hold a merge, with their splittable runs."""
     verdicts = _VERDICTS.get(params)
     if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
@@ -130,7 +137,7 @@ def _backed(split: Split, chunks: set[str], text: str, start: int) -> bool:
     """Whether the document backs a split's head: uses it as a word of its own, or (if the
     split allows) the token starts a sentence, so that its capital says nothing."""
     head = split.head
-    if any(form in chunks for form in (head, head + ",", head + ".", head + "’s", head + "'s", head + ":")):
+    if any(head + end in chunks for end in _WORD_ENDINGS):
         return True
     if not split.initial:
         return False
@@ -176,12 +183,15 @@ def chunk_runs(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]
     found = []
     for m in _LETTER_RUN.finditer(chunk):
         start, end = m.span()
-        clitic_before = start > 1 and chunk[start - 1] in _APOSTROPHES and chunk[start - 2].isalnum()
+        after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
+        clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         clitic = _clitic_after(chunk, end)
         split = split_run(m.group(), params, clitic_before, clitic)
         if split is not None:
-            # Report the whole word with its apostrophes: city’sconstruction, impeachmentdoesn’t.
-            word_start = _WORD_BEFORE_APOSTROPHE.search(chunk, 0, start - 1).start() if clitic_before else start
+            # Report the whole word with its apostrophes: city’sconstruction, doesn’t.
+            word_start = start
+            if clitic_before:
+                word_start = _WORD_BEFORE_APOSTROPHE.search(chunk, 0, start - 1).start()
             word_end = end + 1 + len(clitic) if clitic else end
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
@@ -240,7 +250,8 @@ class _ProseLines:
         if before < line.start and after >= line.end:
             return False
         if index not in self._code:
-            self._code[index] = text.find("{", line.start, line.end) >= 0 or text.find("}", line.start, line.end) >= 0
+            braces = (text.find(b, line.start, line.end) >= 0 for b in "{}")
+            self._code[index] = any(braces)
         return not self._code[index]
 
 

@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import is_english, word_set
+from newslint.rules._fragments import word_set
 
 # The end of an attribution sentence, then the rest of the line up to an optional final stop.
 # The pattern starts at the stop and looks back for the verb, so only stops are tried, and the
@@ -82,7 +82,7 @@ class DanglingAttribution(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         found = [m for m in _TAIL.finditer(doc.text) if _is_scrap(m["scrap"].rstrip())]
-        if not found or not is_english(doc):
+        if not found or not doc.is_english:
             return
         for m in found:
             scrap = m["scrap"].rstrip()

@@ -96,7 +96,7 @@ class HtmlTag(Rule):
             if _ONLY_TAGS.fullmatch(text, line.start, line.end):
                 whole_lines.add(index)
                 yield self.violation(m.start(), line.end, "HTML markup: this line holds only tags",
-                                     Fix((doc.delete_lines(index),)))
+                                     doc.line_deletion(index))
                 continue
             message = f"HTML markup: '{_shorten(m.group())}' is a leftover tag"
             yield self.violation(m.start(), m.end(), message,

@@ -10,7 +10,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
-from newslint.rules._fragments import common_words, is_english
+from newslint.rules._fragments import common_words
 from newslint.rules._variants import known_variants, transliteration_key
 
 MIN_LENGTH = 5  # of words the general detector compares; known spellings may be shorter (`Kyiv`)
@@ -105,7 +105,7 @@ class InconsistentSpelling(Rule):
             if len(word) >= MIN_LENGTH and word not in known and word in names:
                 by_key[transliteration_key(word)].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
-        if not groups or not is_english(doc):
+        if not groups or not doc.is_english:
             return []
         ordinary = _lower_case_uses(doc.text, {w.lower() for group in groups for w in group})
         groups = [[w for w in group if w.lower() not in ordinary] for group in groups]

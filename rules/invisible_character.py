@@ -106,7 +106,7 @@ class InvisibleCharacter(Rule):
                 if index not in emptied:
                     emptied.add(index)
                     message = f"invisible character ({_describe(m.group())}) alone on a line"
-                    yield self.violation(start, end, message, Fix((doc.delete_lines(index),)))
+                    yield self.violation(start, end, message, doc.line_deletion(index))
                 continue
             yield self.violation(start, end, f"invisible character: {_describe(m.group())}",
                                  Fix.replace(start, end, _replacement(text, start, end)))

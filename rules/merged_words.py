@@ -1,6 +1,7 @@
 """NL101 merged-words: words glued together where a scraper lost a space."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -84,11 +85,15 @@ class MergedWords(Rule):
     name = "merged-words"
     fixable = True
     options = (
-        Option("min-length", _DEFAULT.min_length, "shortest run of letters that is segmented", _at_least(3)),
-        Option("min-zipf", _DEFAULT.min_zipf, "rarest word (wordfreq Zipf value) accepted as a piece", _at_least(1.0)),
-        Option("unknown-cost", _DEFAULT.unknown_cost, "how unlikely an unknown token is taken to be a word; "
-               "higher splits more", _at_least(5.0)),
-        Option("margin", _DEFAULT.margin, "how much more likely than the whole token a split must be", _at_least(0.0)),
+        Option("min-length", _DEFAULT.min_length,
+               "shortest run of letters that is segmented", _at_least(3)),
+        Option("min-zipf", _DEFAULT.min_zipf,
+               "rarest word (wordfreq Zipf value) accepted as a piece", _at_least(1.0)),
+        Option("unknown-cost", _DEFAULT.unknown_cost,
+               "how unlikely an unknown token is taken to be a word; higher splits more",
+               _at_least(5.0)),
+        Option("margin", _DEFAULT.margin,
+               "how much more likely than the whole token a split must be", _at_least(0.0)),
     )
 
     def __init__(self, settings=None) -> None:
@@ -114,7 +119,7 @@ class MergedWords(Rule):
 def _message(text: str, merge: Merge) -> str:
     token = text[merge.start : merge.end]
     edges = [merge.start, *merge.cuts, merge.end]
-    spaced = " ".join(text[a:b] for a, b in zip(edges, edges[1:]))
+    spaced = " ".join(text[a:b] for a, b in itertools.pairwise(edges))
     return f"merged words '{token}': insert spaces ('{spaced}')"
 
 

@@ -13,7 +13,7 @@ from newslint.rules._words_text import EnglishLines
 _CANDIDATE = regex.compile(r"[.,;:!?](?=\p{L})")
 _WORD_AFTER = regex.compile(r"\p{L}[\p{L}\d'’-]*")
 _ADDRESS_AFTER = regex.compile(r"https?://|www\.")
-_SCHEMES = frozenset(("http", "https", "mailto", "ftp", "file", "tel", "urn", "data", "javascript", "news", "irc"))
+_SCHEMES = frozenset(("http", "https", "mailto", "ftp", "file", "tel", "urn", "javascript"))
 _CLOSERS = ")]\"'”’"
 _DOMAINS = frozenset(("com", "net", "org", "gov", "edu", "info", "io", "co"))
 CONTEXT = 80  # characters looked at on each side of a mark
@@ -111,12 +111,16 @@ def _judge(text: str, mark: int) -> tuple[int, int, bool] | None:
         return None if "&" in before else (start, end, left[-1].isalpha())
     # ":" needs a word before it, not a scheme or a "::" separator.
     word = regex.search(r"\p{L}+$", left)
-    if word is None or len(word.group()) < 2 or word.group().lower() in _SCHEMES or text[mark - 1] == ":":
+    if word is None or len(word.group()) < 2 or word.group().lower() in _SCHEMES:
+        return None
+    if text[mark - 1] == ":":
         return None
     return (start, end, False) if text[mark + 1] != ":" else None
 
 
-def _after_stop(text: str, mark: int, left: str, right: str, start: int, end: int) -> tuple[int, int, bool] | None:
+def _after_stop(
+    text: str, mark: int, left: str, right: str, start: int, end: int
+) -> tuple[int, int, bool] | None:
     """After . ! ? a capitalised word or an address, after a word that is not an initial."""
     if _ADDRESS_AFTER.match(text, mark + 1):
         end = mark + 1 + len(text[mark + 1 :].split(None, 1)[0])

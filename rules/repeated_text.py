@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from newslint.document import Document
-from newslint.model import Applicability, Fix, Violation
+from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
 
 _WORD = regex.compile(r"\w+")
@@ -112,7 +112,7 @@ class RepeatedText(Rule):
             where = "the line before" if back == 1 else f"line {nonblank[k - back] + 1}"
             span = doc.lines[index]
             yield self.violation(span.start, span.end, f"repeated text: this line repeats {where}",
-                                 Fix((doc.delete_lines(index),), _applicability(safe)))
+                                 doc.line_deletion(index, safe=safe))
 
     @staticmethod
     def _copy_distance(contents: list[str], k: int) -> int:
@@ -136,7 +136,3 @@ class RepeatedText(Rule):
             message = "repeated text: this sentence repeats the one before it"
             yield self.violation(m.end("gap"), m.end(), message,
                                  Fix.delete(m.end("sentence"), m.end(), safe=False))
-
-
-def _applicability(safe: bool) -> Applicability:
-    return Applicability.SAFE if safe else Applicability.UNSAFE

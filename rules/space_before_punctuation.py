@@ -9,7 +9,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import is_english
+
 
 # A closing mark right after a space. The standard `re` engine scans this fixed-width pattern
 # several times faster than `regex` scans the full condition; the rest is checked per hit.
@@ -89,7 +89,7 @@ class SpaceBeforePunctuation(Rule):
                  if not _deliberate(text, start, mark_at + 1, mark)]
         if not found:
             return
-        english = is_english(doc) if any(mark in _ENGLISH_ONLY for _, _, mark in found) else True
+        english = doc.is_english if any(mark in _ENGLISH_ONLY for _, _, mark in found) else True
         for start, mark_at, mark in found:
             if mark in _ENGLISH_ONLY and not english:
                 continue

@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
-from newslint.rules._fragments import is_english, word_set, zipf
+from newslint.rules._fragments import word_set, zipf
 
 # A lower-case word, a stop, spaces, a lower-case word and at least one more word on the line.
 # Neither word may touch a dot, digit, slash, @ or an upper-case letter, so `e.g.`, `U.S.`,
@@ -74,7 +74,7 @@ class StrayFullStop(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         found = [m for m in _CANDIDATE.finditer(doc.text) if _stray(m["before"], m["after"])]
-        if not found or len(found) >= self.settings["max-per-text"] or not is_english(doc):
+        if not found or len(found) >= self.settings["max-per-text"] or not doc.is_english:
             return
         for m in found:
             stop = m.start()

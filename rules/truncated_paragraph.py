@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import is_english, word_set, zipf
+from newslint.rules._fragments import word_set, zipf
 
 # The last word of a line with an ellipsis glued to it; the search starts at a stop or an
 # ellipsis character and looks back for the rest, which is much faster than trying every word.
@@ -73,7 +73,7 @@ class TruncatedParagraph(Rule):
             line = text[line_start:m.start("ellipsis")]
             if _cut_mid_sentence(m["word"], line, m.end() >= content_end):
                 found.append(m)
-        if not found or not is_english(doc):
+        if not found or not doc.is_english:
             return
         for m in found:
             yield self.violation(

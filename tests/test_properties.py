@@ -291,9 +291,7 @@ def test_parallel_run_equals_serial_run(texts_, fix):
 @pytest.fixture(scope="module")
 def harper_ruleset():
     pytest.importorskip("harper", reason="harper-py is not installed")
-    codes = tuple(c for c, info in all_rules().items() if info.package == "newslint")
-    grammar = [c for c, info in all_rules().items() if info.cls.prepare is not Rule.prepare]
-    ruleset = build_ruleset(Config(select=codes, rules={c: {"backend": "harper"} for c in grammar}))
+    ruleset = build_ruleset(_harper_config())
     yield ruleset
     ruleset.close()
 
@@ -305,3 +303,28 @@ def test_grammar_rule_in_process(harper_ruleset, text):
         assert 0 <= v.start <= v.end <= len(text)
     once = fix_text(text, harper_ruleset, "a.txt", unsafe=True).text
     assert fix_text(once, harper_ruleset, "a.txt", unsafe=True).text == once
+
+
+def _harper_config() -> Config:
+    codes = tuple(c for c, info in all_rules().items() if info.package == "newslint")
+    grammar = [c for c, info in all_rules().items() if info.cls.prepare is not Rule.prepare]
+    return Config(select=codes, rules={c: {"backend": "harper"} for c in grammar})
+
+
+@profile(6)
+@given(st.lists(st.one_of(articles(), unicode_text(100)), min_size=2, max_size=6))
+def test_batched_outside_calls_equal_one_by_one(harper_ruleset, texts_):
+    """Rules that send a batch of documents ahead (`prepare`) find what they find one at a time."""
+    config = _harper_config()
+    results = []
+    for batched in (True, False):
+        ruleset = build_ruleset(config)
+        try:
+            if batched:
+                docs = [make_document(t, f"{i}.txt", config) for i, t in enumerate(texts_)]
+                for rule in ruleset.rules:
+                    rule.prepare(docs)
+            results.append([lint_text(t, ruleset, f"{i}.txt") for i, t in enumerate(texts_)])
+        finally:
+            ruleset.close()
+    assert results[0] == results[1]

@@ -1,0 +1,152 @@
+"""Letter-case joints inside a run of letters (used by NL101).
+
+Where the case changes inside a token a new word may start: `theTimes`, `ByJason`,
+`NJJune`, `NASAits`. Each joint is judged from the words on both sides, and brand
+shapes stay whole: the word list knows the glued form (`YouTube`, `CarPlay`), the left
+part is a single letter (`iPhone`, `eBay`) or a name particle (`McDonald`, `DeSantis`),
+or two capitalised words are neither a function word nor a date (`GoodVentures`).
+"""
+from __future__ import annotations
+
+from newslint.rules._words import (
+    AFFIXES,
+    CALENDAR,
+    CLITICS,
+    FUNCTION_ZIPF,
+    JOINT_PENALTY,
+    JOINT_WORDS,
+    NAME_PREFIXES,
+    SHORT_WORDS,
+    Params,
+    piece_costs,
+    segment,
+    zipf,
+)
+
+BRAND_ZIPF = 1.0  # a glued mixed-case form the word list knows this well is a name (YouTube)
+NAME_ZIPF = 3.5  # weakest word accepted after a capitals run (NJ|June)
+
+
+def shape(word: str) -> str:
+    """The letter case of a word: lower, upper, title (capitalised) or mixed."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[0].isupper() and word[1:].islower():
+        return "title"
+    return "mixed"
+
+
+def _lead_zipf(word: str, params: Params) -> float:
+    """How good a word `word` starts with: its own zipf, else that of its first piece."""
+    z = zipf(word)
+    if z or len(word) < params.min_length:
+        return z
+    found = segment(word, params)
+    return zipf(word[: found[1][0]]) if found else 0.0
+
+
+def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
+    """Offsets where the letter case says a new word may start, with their kind.
+
+    'lU': lower then upper (theTimes); 'UU': a capitals run then a capitalised word
+    (NJJune, cut before the last capital); 'Ul': a capitals run then a lower-case word
+    (NASAits). For a capitals run followed by lower case, the reading whose word on the
+    right is better known wins (NJ|June, not NJJ|une; NASA|its, not NAS|Aits).
+    """
+    joints: list[tuple[int, str]] = []
+    size = len(run)
+    last = 0
+    for i in range(1, size):
+        before, here = run[i - 1], run[i]
+        if before.islower() and here.isupper():
+            joints.append((i, "lU"))
+            last = i
+        elif before.isupper() and here.islower():
+            start = i - 1
+            while start > last and run[start - 1].isupper():
+                start -= 1
+            capitals = i - start
+            if capitals < 2:
+                continue
+            end = i
+            while end < size and run[end].islower():
+                end += 1
+            upper_word = zipf(run[i - 1 : end].lower()) if capitals >= 3 and end - i >= 2 else 0.0
+            lower_word = _lead_zipf(run[i:end], params) if end - i >= 2 else 0.0
+            if upper_word >= max(lower_word, params.min_zipf):
+                joints.append((i - 1, "UU"))
+                last = i - 1
+            elif lower_word >= params.min_zipf:
+                joints.append((i, "Ul"))
+                last = i
+    return joints
+
+
+def judge_joint(
+    kind: str, left: str, right: str, known: float, clitic: bool, params: Params
+) -> tuple[bool, bool]:
+    """Whether to cut between the pieces `left` and `right` at a case joint: (cut, weak).
+
+    `known` is how well the word list knows the glued form (the zipf of the whole run or
+    of the two words at the joint, whichever is higher): brands like YouTube are known.
+    """
+    if kind == "lU":
+        return _lower_upper(left, right, known, clitic, params)
+    if known >= BRAND_ZIPF:
+        return False, False
+    right_low = right.lower()
+    if kind == "UU":  # NJ|June, GMT|Last
+        return _strong_word(right_low), right_low not in CALENDAR
+    if right_low not in piece_costs(params):  # "Ul": CEO|the, NASA|its
+        return False, False
+    return True, zipf(right_low) < FUNCTION_ZIPF
+
+
+def _strong_word(low: str) -> bool:
+    return len(low) >= 3 and zipf(low) >= NAME_ZIPF and low not in AFFIXES
+
+
+def _lower_upper(
+    left: str, right: str, known: float, clitic: bool, params: Params
+) -> tuple[bool, bool]:
+    """A lower-case letter, then a capital: theTimes, ByJason, ArenaJune (not iPhone, YouTube)."""
+    if clitic and left in CLITICS:
+        return True, False  # Trump’sSpaceX
+    if left.islower():
+        return _after_lower(left, right, known, params), right.isupper()
+    if left in NAME_PREFIXES or shape(left) != "title" or len(right) < 2:
+        return False, False  # McDonald, DeSantis
+    low, right_low = left.lower(), right.lower()
+    if low in JOINT_WORDS:  # ByJason, TheLancet, InHabyarimana
+        return _explains(low, right_low, known, params), False
+    if known < BRAND_ZIPF and zipf(low) >= params.min_zipf - 0.5 and len(low) >= 3:
+        if right_low in CALENDAR:
+            return True, False  # ArenaJune, UpdatedNovember
+        if right_low in JOINT_WORDS and len(right_low) >= 3:
+            return True, True  # AmsterdamFrom, PolicyAbout
+    return False, False
+
+
+def _after_lower(left: str, right: str, known: float, params: Params) -> bool:
+    """theTimes, attackOvernight, bothNBC, aVW, choosingI: a lower-case word before a capital."""
+    if len(left) == 1:
+        return left == "a" and len(right) >= 2  # not iPhone, eBay
+    if left in NAME_PREFIXES or (len(right) == 1 and right not in "IA"):
+        return False  # myMuseum
+    if left in AFFIXES or (len(left) <= 2 and left not in SHORT_WORDS):
+        return False
+    if zipf(left) < (2.0 if len(left) >= 4 else 3.5):  # "immunologistDe’Broski" passes
+        return False
+    return _explains(left, right.lower(), known, params)
+
+
+def _explains(left: str, right: str, known: float, params: Params) -> bool:
+    """Whether two words explain a glued form better than the word list's own entry for it."""
+    if known < BRAND_ZIPF:
+        return True
+    # A known glued form must be beaten by a clear margin: TheHill, webOS stay.
+    right_z = zipf(right)
+    right_cost = 9.0 - right_z if right_z else params.unknown_cost
+    return (9.0 - known) - (9.0 - zipf(left) + right_cost + JOINT_PENALTY) >= params.margin + 1.0
