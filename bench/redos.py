@@ -14,7 +14,11 @@ Two levels are measured, each at a size n and at `--factor` times n:
    `match`), so a slow pattern here is a lead to follow, not yet a verdict.
 2. Rules. Each rule's `check` runs on documents built from the same pieces (one long
    line, and many short lines), and on the rules' own phrase lists repeated; then the
-   whole engine (`fix_text` with every rule) runs on each document.
+   whole engine (`fix_text` with every rule) runs on each document, as .txt and as .md.
+3. User patterns. For `--user-patterns` seconds, random patterns go through
+   `newslint.patterns.compile_user_pattern`; each one it accepts runs anchored to whole
+   lines (`^(?:...)$`, MULTILINE) over pumped lines: the accepted share and any that
+   still grow faster than linearly are listed.
 
 A measurement is superlinear when time(factor x n) / time(n) exceeds `--max-ratio`
 (the default, 2.5 x factor, sits well below the factor squared that a quadratic shows)
@@ -26,13 +30,14 @@ Usage:
     python bench/redos.py --size 50000 --factor 4 --rules NL301,NL5
     python bench/redos.py --json redos.json
 
-Exit status 1 when a rule (level 2) or the engine is superlinear; slow patterns (level 1)
-are listed but only fail the run with --strict-patterns.
+Exit status 1 when a rule or the engine (level 2) is superlinear; slow patterns (levels 1
+and 3) are listed but only fail the run with --strict-patterns.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -130,9 +135,9 @@ def measure_pattern(name: str, pattern: regex.Pattern, args: argparse.Namespace)
     worst = None
     for _, piece, breaker in screened[:KEEP_PIECES]:
         small_text, large_text = pumped(piece, args.size, breaker), pumped(piece, args.size * args.factor, breaker)
-        small = min(timed(lambda: list(pattern.finditer(small_text, timeout=args.timeout)), args.timeout)
+        small = min(timed(lambda t=small_text: list(pattern.finditer(t, timeout=args.timeout)), args.timeout)
                     for _ in range(2))
-        large = min(timed(lambda: list(pattern.finditer(large_text, timeout=args.timeout)), args.timeout)
+        large = min(timed(lambda t=large_text: list(pattern.finditer(t, timeout=args.timeout)), args.timeout)
                     for _ in range(2))
         ratio, bad = verdict(small, large, args)
         result = Result("pattern", name, piece + breaker, small, large, ratio, bad)
@@ -183,14 +188,62 @@ def worst_of(name: str, level: str, small_docs: dict[str, str], large_docs: dict
                       reverse=True)
     worst = None
     for _, label in screened[:KEEP_PIECES]:
-        small = min(timed(lambda: run(small_docs[label]), args.timeout) for _ in range(2))
-        large = min(timed(lambda: run(large_docs[label]), args.timeout) for _ in range(2))
+        small = min(timed(lambda t=small_docs[label]: run(t), args.timeout) for _ in range(2))
+        large = min(timed(lambda t=large_docs[label]: run(t), args.timeout) for _ in range(2))
         ratio, bad = verdict(small, large, args)
         result = Result(level, name, label, small, large, ratio, bad)
         if worst is None or (bad, large) > (worst.superlinear, worst.large):
             worst = result
     assert worst is not None
     return worst
+
+
+# ---- level 3: what compile_user_pattern lets through ----
+
+_ATOMS = ("a", "b", ".", r"\w", r"\d", r"\s", r"\S", "[ab]", "[^a]", " ", ",", "x", r"\.", r"\b", "^", "$")
+_QUANTIFIERS = ("*", "+", "?", "{2}", "{1,3}", "{2,}", "*?", "++")
+
+
+def random_pattern(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if rng.random() < 0.25 and depth < 3:
+            item = "(?:" + "|".join(random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 3))) + ")"
+        else:
+            item = rng.choice(_ATOMS)
+        if rng.random() < 0.5 and item not in ("^", "$", r"\b"):
+            item += rng.choice(_QUANTIFIERS)
+        parts.append(item)
+    return "".join(parts)
+
+
+def measure_user_patterns(args: argparse.Namespace) -> tuple[int, int, list[Result]]:
+    """(accepted, refused, superlinear results) for random patterns run anchored to whole lines."""
+    from newslint.errors import ConfigError
+    from newslint.patterns import compile_user_pattern
+
+    rng = random.Random(args.seed)
+    accepted = refused = 0
+    slow: list[Result] = []
+    deadline = time.monotonic() + args.user_patterns
+    while time.monotonic() < deadline:
+        source = random_pattern(rng)
+        try:
+            compile_user_pattern(source, "bench")
+        except ConfigError:
+            refused += 1
+            continue
+        accepted += 1
+        anchored = regex.compile(rf"^(?:{source})$", regex.M)
+        for piece in ("a", "b", "ab", "a ", " ", ".", "x", "1", "a,", "a.", "aa "):
+            small_text, large_text = pumped(piece, 2_000), pumped(piece, 2_000 * args.factor)
+            small = timed(lambda p=anchored, t=small_text: list(p.finditer(t, timeout=args.timeout)), args.timeout)
+            large = timed(lambda p=anchored, t=large_text: list(p.finditer(t, timeout=args.timeout)), args.timeout)
+            ratio, bad = verdict(small, large, args)
+            if bad:
+                slow.append(Result("user", source, piece, small, large, ratio, True))
+                break
+    return accepted, refused, slow
 
 
 def selected_codes(spec: str | None) -> list[str]:
@@ -222,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-patterns", action="store_true", help="measure rules and the engine only")
     parser.add_argument("--skip-rules", action="store_true", help="measure patterns only")
     parser.add_argument("--strict-patterns", action="store_true", help="a slow pattern fails the run too")
+    parser.add_argument("--user-patterns", type=float, default=30.0,
+                        help="seconds of random user patterns through compile_user_pattern (0: skip)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random user patterns")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     args.max_ratio = args.max_ratio or 2.5 * args.factor
@@ -232,11 +288,17 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(measure_pattern(name, pattern, args))
     if not args.skip_rules:
         results += measure_rules(selected_codes(args.rules), args)
+    if args.user_patterns > 0:
+        accepted, refused, slow = measure_user_patterns(args)
+        results += slow
     report(results)
+    if args.user_patterns > 0:
+        print(f"\nrandom user patterns: {accepted} accepted, {refused} refused by compile_user_pattern, "
+              f"{len(slow)} accepted ones superlinear when anchored to lines")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2, default=str), encoding="utf-8")
-    failing = [r for r in results if r.superlinear and (r.level != "pattern" or args.strict_patterns)]
-    slow_patterns = [r for r in results if r.superlinear and r.level == "pattern"]
+    failing = [r for r in results if r.superlinear and (r.level in ("rule", "engine") or args.strict_patterns)]
+    slow_patterns = [r for r in results if r.superlinear and r.level in ("pattern", "user")]
     print(f"\n{len(results)} measurements; superlinear: {len(failing)} rule/engine, {len(slow_patterns)} pattern")
     return 1 if failing else 0
 

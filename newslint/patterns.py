@@ -13,13 +13,20 @@ shape is known to backtrack badly:
   (polynomial: quadratic or worse in the line length);
 - backreferences, recursion and conditionals, which no static check can bound.
 
-The check is conservative: it judges the shape, not the text it will run on, so a few
-harmless patterns are refused too (`(?:, \\w+)*`); writing the repeat once
-(`(?:, |\\w)+` is refused as well, but `[\\w, ]+` is fine) or spelling the list out helps.
-Whether two character sets overlap is decided on a probe alphabet (Latin-1, Latin
-Extended, general punctuation and samples of other scripts); sets that meet only outside
-it are taken to be apart. The scan over start positions is not judged: a rule that runs
-a user pattern should anchor it (to a whole line, say) rather than search free text.
+The check is conservative: it judges the shape, not the text it will run on, so some
+harmless patterns are refused too (`(?:, \\w+)*`, `(?:\\w+ ){3}`); a character class
+(`[\\w, ]+`) or alternatives that start differently (`(?:, |\\w)+`) usually say the same.
+
+Limitations:
+- whether two character sets overlap is decided on a probe alphabet (Latin-1, Latin
+  Extended, general punctuation and samples of other scripts); sets that meet only
+  outside it are taken to be apart;
+- the scan over start positions is not judged: searching free text with `\\d+ comments`
+  tries every start and is quadratic on a long run of digits, so a rule should anchor a
+  user pattern to whole lines (`fullmatch` per line, or `^(?:...)$` with MULTILINE);
+- the regex engine has slow paths of its own that no shape reveals (`.+[ab]$` is
+  quadratic in the line length), so a rule that runs user patterns should also pass the
+  regex module's `timeout=` and report a `TimeoutError` as one line.
 """
 from __future__ import annotations
 
@@ -69,6 +76,8 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
         _check_sequence(tree, _Context(flags))
     except UnsafePattern as exc:
         return str(exc)
+    except (ValueError, IndexError, RecursionError):  # a construct this parser does not know
+        return "a construct the safety check cannot read"
     return None
 
 
@@ -143,8 +152,9 @@ class _Parser:
         return nodes
 
     def _peek(self, ahead: int = 0) -> str:
+        """The character `ahead` of the position, or "\\0" past the end (never "", which `in` finds anywhere)."""
         at = self.pos + ahead
-        return self.pattern[at] if at < len(self.pattern) else ""
+        return self.pattern[at] if at < len(self.pattern) else "\0"
 
     def _item(self) -> Node | None:
         char = self._peek()
@@ -216,7 +226,7 @@ class _Parser:
         nested = bool(self.flags & regex.VERSION1) or "(?V1" in self.pattern
         while depth:
             char = self._peek()
-            if char == "":
+            if self.pos >= len(self.pattern):
                 raise UnsafePattern("an unterminated character class")
             if char == "\\":
                 self._escape_text()

@@ -11,6 +11,7 @@ if they are common function words (`words_short.txt`).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -46,6 +47,14 @@ def zipf(word: str) -> float:
     """wordfreq's Zipf value of a lower-case word: 7.7 for "the", 0 when unknown."""
     freq = frequencies().get(word)
     return math.log10(freq) + 9.0 if freq else 0.0
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """The commonest English words (zipf FUNCTION_ZIPF or more): the, of, and, was, with..."""
+    floor = 10.0 ** (FUNCTION_ZIPF - 9.0)
+    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
+    return frozenset(word for word, _ in frequent if word.isalpha())
 
 
 def word_set(name: str) -> frozenset[str]:
@@ -144,6 +153,31 @@ def segment(word: str, params: Params, context: Context = _PLAIN) -> tuple[float
         cuts.append(end)
         end = back[end]
     return best[size], tuple(reversed(cuts))
+
+
+def suffix_splits(word: str, params: Params) -> list[int]:
+    """For each offset i, where the first piece ends in the cheapest split of word[i:] into
+    pieces (the whole of word[i:] may be one piece), or 0 if word[i:] does not split.
+
+    One dynamic programming pass from the right answers for every offset at once.
+    """
+    costs = piece_costs(params)
+    size = len(word)
+    best = [math.inf] * (size + 1)
+    first = [0] * (size + 1)
+    best[size] = 0.0
+    for start in range(size - 1, -1, -1):
+        for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
+            if best[end] == math.inf:
+                continue
+            cost = costs.get(word[start:end])
+            if cost is None:
+                continue
+            total = cost + best[end] + (JOINT_PENALTY if end < size else 0.0)
+            if total < best[start]:
+                best[start] = total
+                first[start] = end
+    return first
 
 
 def _edge_cost(piece: str, cost: float | None, first: bool, context: Context) -> float | None:

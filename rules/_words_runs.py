@@ -1,11 +1,12 @@
 """Where spaces go inside one run of letters (used by NL101).
 
-A run is cut at letter-case changes first (`theTimes`, `NJJune`, `NASAits`), each
-judged from the words on both sides, then every lower-case or capitalised stretch is
-segmented into known words (`paperinNatureby`). Capitalised stretches are most often
-names, so they are split only when the pieces look like words and not like a name that
-happens to contain one; the split of a capitalised token is marked weak, and dropped
-later if the token is repeated in the document.
+A run is cut at letter-case changes first (`theTimes`, `NJJune`, `NASAits`; see
+`_words_case`), then every lower-case or capitalised stretch is segmented into known
+words (`paperinNatureby`). Capitalised stretches are most often names, so they are split
+only when the pieces look like words and not like a name that happens to contain one,
+and the split is a guess the document must back (see `Split`): it is dropped when the
+token is repeated, and a split into content words only (`Singleframe`) or a name glued
+to a word (`Lightcloudis`) needs the document to use the first part on its own.
 """
 from __future__ import annotations
 
@@ -26,14 +27,15 @@ from newslint.rules._words import (
     Context,
     Params,
     frequencies,
-    piece_costs,
     segment,
+    suffix_splits,
     whole_cost,
     zipf,
 )
 from newslint.rules._words_case import BRAND_ZIPF, case_joints, judge_joint, shape
 
 MAX_RUN = 60  # longer letter runs are not words glued by accident
+LATIN_END = "\u024f"  # the last letter of the Latin blocks (Cyrillic, Greek, CJK come after)
 KNOWN_FREQ = 1e-5  # a word this frequent (zipf 4) is never split...
 KNOWN_LONG_FREQ = 1e-6  # ...nor one of six letters or more this frequent (zipf 3); "ofthe" is 3.3
 KNOWN_NAME_FREQ = 1e-7  # ...nor a capitalised word this frequent (zipf 2): a known name, Luhansk
@@ -45,12 +47,16 @@ _FOLLOWER = regex.compile(r"\L<words>", words=sorted(NAME_FOLLOWERS))
 
 @functools.cache
 def known_words() -> frozenset[str]:
-    """Lower-case words `split_run` never splits, whatever the options (see KNOWN_FREQ)."""
+    """Words `split_run` never splits, whatever the options: frequent lower-case words
+    and the capitalised forms of the words the list knows well (see KNOWN_FREQ)."""
     known = set()
     for word, freq in frequencies().items():  # most frequent first
-        if freq < KNOWN_LONG_FREQ:
+        if freq < KNOWN_NAME_FREQ:
             break
-        if (freq >= KNOWN_FREQ or len(word) >= 6) and word.isalpha():
+        if not word.isalpha():
+            continue
+        known.add(word.capitalize())
+        if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
             known.add(word)
     return frozenset(known)
 
@@ -83,8 +89,8 @@ def split_run(
     run (`impeachmentdoesn’t` gives the run `impeachmentdoesn` and "t").
     """
     size = len(run)
-    if size < 2 or size > MAX_RUN:
-        return None
+    if size < 2 or size > MAX_RUN or (not run.isascii() and max(run) > LATIN_END):
+        return None  # too short, too long, or not in the Latin script of English words
     if run[1:].islower():  # lower-case or capitalised, the common case: no case joint
         if size < params.min_length:
             return None
@@ -123,10 +129,11 @@ def _split_unknown(
     if not cuts:
         return _head_and_words(run, params)
     low = run.lower()
-    if any(_function_like(low[a:b]) for a, b in itertools.pairwise((*cuts, len(low)))):
+    later = [low[a:b] for a, b in itertools.pairwise((*cuts, len(low)))]
+    if any(_function_like(word) and word not in NAME_ENDINGS for word in later):
         return Split(cuts, True, ("dp-title",) * len(cuts))
-    # Only content words (Singleframe, Homejoy): a compound name unless the document
-    # backs the first word, or the capital comes from the start of a sentence.
+    # Only content words (Singleframe, Homejoy) or a name ending (Northwell): a compound
+    # name, unless the document backs the first word or the capital starts a sentence.
     return Split(cuts, True, ("dp-title",) * len(cuts), head=run[: cuts[0]], initial=True)
 
 
@@ -163,14 +170,18 @@ def _glued_tails(run: str, params: Params) -> Iterator[tuple[int, tuple[int, ...
     start = len(run)
     while start > 0 and run[start - 1].islower():
         start -= 1
-    for cut in range(max(3, start), len(run) - 1):
-        tail = run[cut:]
-        if tail in piece_costs(params):
-            yield cut, ()
-        elif len(tail) >= params.min_length:
-            found = segment(tail, params)
-            if found is not None:
-                yield cut, found[1]
+    if len(run) - start < 2:
+        return
+    size = len(run)
+    firsts = suffix_splits(run[start:], params)
+    for cut in range(max(3, start), size - 1):
+        end, cuts = firsts[cut - start] + start, []
+        if end == start:
+            continue
+        while end < size:
+            cuts.append(end - cut)
+            end = firsts[end - start] + start
+        yield cut, tuple(cuts)
 
 
 def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: str) -> Split | None:

@@ -12,7 +12,6 @@ that is not English, the rules keep only findings on lines that read as English
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,8 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
-from newslint.rules._words import FUNCTION_ZIPF, Params, piece_costs, segment, zipf
-from newslint.rules._words_runs import JOINT_WORDS, Split, known_words, split_run
+from newslint.rules._words import JOINT_WORDS, Params, function_words, piece_costs, segment, zipf
+from newslint.rules._words_runs import Split, known_words, split_run
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
 FIND_LIMIT = 16  # more flagged chunks than this are located in one pass over the text
@@ -46,9 +45,11 @@ _WORD_ENDINGS = ("", ",", ".", ":", ";", "’s", "'s")  # how a word stands as a
 _SENTENCE_END = "\n.!?:\"“”"
 _APOSTROPHES = "'’"
 _CLITIC_AFTER = regex.compile(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
-_WORD_BEFORE_APOSTROPHE = regex.compile(r"[\p{L}\d]+$")
 # Punctuation that may surround a word in a chunk: "(said,", "“Ukraineprompting”".
 _EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—"
+
+
+Runs = tuple[tuple[int, int, Split], ...]  # the splittable runs of a chunk: (start, end, split)
 
 
 @dataclass(frozen=True)
@@ -67,27 +68,26 @@ class _Verdicts:
     chunks are found by one set difference); the others with their findings."""
 
     clean: set[str]
-    flagged: dict[str, tuple[tuple[int, int, Split], ...]]
+    flagged: dict[str, Runs]
 
 
 _VERDICTS: dict[Params, _Verdicts] = {}
 
 
-@functools.cache
-def _known_chunks() -> frozenset[str]:
-    """Chunks that hold no merge whatever the options: frequent words in their usual forms."""
-    words = known_words()
-    return words | {word.capitalize() for word in words}
-
-
 def prepare(params: Params) -> None:
     """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead."""
     piece_costs(params)
-    _known_chunks()
+    known_words()
+    function_words()
 
 
 def find_merges(doc: Document, params: Params) -> list[Merge]:
-    """Every merged-word run in the document's text, in text order."""
+    """Every merged-word run in the document's text, in text order.
+
+    The document has the last word on the guesses that need it: a capitalised token that
+    occurs more than once is a name (`Split.weak`), and a head must be backed by the text
+    (`Split.head`).
+    """
     text = doc.text
     chunks = set(text.split())
     flagged = _flagged_chunks(chunks, params)
@@ -112,14 +112,11 @@ def find_merges(doc: Document, params: Params) -> list[Merge]:
     return merges
 
 
-Runs = tuple[tuple[int, int, Split], ...]  # the splittable runs of a chunk: (start, end, split)
-
-
 def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
     """The distinct chunks of a text that hold a merge, with their splittable runs."""
     verdicts = _VERDICTS.get(params)
     if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
-        verdicts = _VERDICTS[params] = _Verdicts(set(_known_chunks()), {})
+        verdicts = _VERDICTS[params] = _Verdicts(set(known_words()), {})
     flagged = {}
     for chunk in chunks.difference(verdicts.clean):
         runs = verdicts.flagged.get(chunk)
@@ -167,13 +164,13 @@ def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]
             at = text.find(chunk, end)
 
 
-def chunk_runs(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]:
+def chunk_runs(chunk: str, params: Params) -> Runs:
     """The letter runs of one non-space chunk that need spaces: (start, end, split)."""
     if len(chunk) < 3:
         return ()
     core = chunk.strip(_EDGE_PUNCTUATION)
     if core.isalpha():  # a word with punctuation around it, the common case
-        if core in _known_chunks():
+        if core in known_words():
             return ()
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)))
@@ -189,9 +186,9 @@ def chunk_runs(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]
         split = split_run(m.group(), params, clitic_before, clitic)
         if split is not None:
             # Report the whole word with its apostrophes: city’sconstruction, doesn’t.
-            word_start = start
-            if clitic_before:
-                word_start = _WORD_BEFORE_APOSTROPHE.search(chunk, 0, start - 1).start()
+            word_start = start - 1 if clitic_before else start
+            while clitic_before and word_start > 0 and chunk[word_start - 1].isalnum():
+                word_start -= 1
             word_end = end + 1 + len(clitic) if clitic else end
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
@@ -206,7 +203,7 @@ def _clitic_after(chunk: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _glued_address(chunk: str, params: Params) -> tuple[tuple[int, int, Split], ...]:
+def _glued_address(chunk: str, params: Params) -> Runs:
     """A word glued to the address after it: "visitwww.example.com", "onWired.com".
 
     The word must be known (or end in a known word), or be a function word before a
@@ -275,7 +272,8 @@ class EnglishLines:
 def english_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reads as English: a quarter of its words or more are among
     the commonest English words (the, of, and, was...)."""
-    words = [w.lower() for w in _LETTER_RUN.findall(text, start, end)]
+    words = _LETTER_RUN.findall(text, start, end)
     if len(words) < ENGLISH_LINE_WORDS:
         return False
-    return sum(1 for w in words if zipf(w) >= FUNCTION_ZIPF) >= ENGLISH_LINE_SHARE * len(words)
+    common = function_words()
+    return sum(1 for w in words if w.lower() in common) >= ENGLISH_LINE_SHARE * len(words)

@@ -1,6 +1,8 @@
 """NL203 byline: author lines (`By Jill Disis, CNN Business`) standing apart from the text."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint.rules._lines import Inside, LineRule, Opening, starting
@@ -85,7 +87,7 @@ class Byline(LineRule):
     artifact = "byline"
     phrase_files = ("byline_lines",)
     insides = (
-        Inside(regex.compile("Writer"), None, MAX_BYLINE_WORDS, is_names_and_title),
-        Inside(regex.compile("Associated Press"), None, MAX_BYLINE_WORDS, is_names_and_title),
+        Inside(re.compile("Writer"), None, MAX_BYLINE_WORDS, is_names_and_title),
+        Inside(re.compile("Associated Press"), None, MAX_BYLINE_WORDS, is_names_and_title),
     )
     openings = (Opening(_BY, starting(*_OPENINGS), MAX_BYLINE_WORDS, is_byline),)

@@ -1,6 +1,8 @@
 """NL306 contact-line: lines giving the publisher's or the author's contact details."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
@@ -41,9 +43,10 @@ def is_contact(line: str) -> bool:
 
 
 _INSIDES = (
-    Inside(regex.compile("@"), None, MAX_CONTACT_WORDS, is_contact),
+    Inside(re.compile("@"), None, MAX_CONTACT_WORDS, is_contact, clue="@"),
     Inside(regex.compile(r"\.com/"), None, MAX_CONTACT_WORDS, is_contact),
-    Inside(regex.compile(r"\[(?i:email|javascript)"), None, MAX_CONTACT_WORDS, is_contact),
+    Inside(regex.compile(r"\[(?i:email|javascript)"), None, MAX_CONTACT_WORDS, is_contact,
+           clue="["),
 )
 _SHAPES = (
     # `Phone: 212-260-1332`, `Tel.: +41 (0)55 280 43 05`, `Fax: ...`: a telephone line.

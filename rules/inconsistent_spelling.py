@@ -1,6 +1,7 @@
 """NL601 inconsistent-spelling: one name spelt two ways in one text (`Luhansk` and `Lugansk`)."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -96,13 +97,12 @@ class InconsistentSpelling(Rule):
         return [group for group in by_set.values() if len(group) > 1]
 
     def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
-        # Set operations run in C: only the rare words are looked at one by one. The names are
-        # title-case, so `capitalize` gives back the form found in the text.
-        rare = set(map(str.lower, names)) - common_words(self.settings["max-zipf"])
+        # A set difference runs in C: only the rare names are looked at one by one.
+        rare = names - _common_names(self.settings["max-zipf"])
         known = known_variants()
         by_key: dict[str, list[str]] = defaultdict(list)
-        for word in map(str.capitalize, rare):
-            if len(word) >= MIN_LENGTH and word not in known and word in names:
+        for word in rare:
+            if len(word) >= MIN_LENGTH and word not in known:
                 by_key[transliteration_key(word)].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:
@@ -130,6 +130,18 @@ class InconsistentSpelling(Rule):
                 message = f"'{word}' is also spelt {described} in this text"
             for start in positions[word]:
                 yield self.violation(start, start + len(word), message)
+
+
+@functools.lru_cache(maxsize=8)
+def _common_names(max_zipf: float) -> frozenset[str]:
+    """The common English words written as names (`Paris` for `paris`).
+
+    The names found are title-case words, whose lower case turns back into them with
+    `capitalize`: a name is a common word exactly when it is in this set, which spares
+    lower-casing every name of every text. Words that do not turn back into themselves
+    (`ﬁx` is capitalised `Fix`) are left out, as no name lower-cases to them."""
+    return frozenset(name for name in map(str.capitalize, common_words(max_zipf))
+                     if name.lower() in common_words(max_zipf))
 
 
 def _whole_words(words: set[str]) -> regex.Pattern[str]:

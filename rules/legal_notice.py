@@ -1,6 +1,8 @@
 """NL305 legal-notice: copyright, cookie, browser and error notices (data: notice_*.txt)."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint.rules._lines import Inside, LineRule, Opening, starting
@@ -57,7 +59,7 @@ _SHAPES = (
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
-    Inside(regex.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line),
+    Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
     # `... 2019 News Nation. All rights reserved.` anywhere in a line.
     Inside(regex.compile(r"(?i:reserved)"),
            regex.compile(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I), MAX_NOTICE_WORDS),
@@ -65,7 +67,7 @@ _INSIDES = (
     Inside(regex.compile(r"(?i:trademark)"), regex.compile(
         rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
-    Inside(regex.compile(r"is part of"), regex.compile(
+    Inside(re.compile(r"is part of"), regex.compile(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
         rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
     # A cookie notice: the site speaking of its cookies.

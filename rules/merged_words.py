@@ -37,8 +37,12 @@ class MergedWords(Rule):
       `thatsaidthey`), by dynamic programming over all cut points;
     - capitalised tokens are most often names, so their split must look like words and
       not like a name that happens to contain one, and it is dropped when the token occurs
-      more than once in the document (a repeated token is a name, not an accident);
-    - an unknown name glued to a word that often follows a name (`Bridenstinesaid`).
+      more than once in the document (a repeated token is a name, not an accident); a
+      split into content words only (`Applecancelled`) holds when the document also uses
+      the first word on its own (`Apple`) or the token starts a sentence;
+    - a name glued to the words after it: an unknown name before a word that often
+      follows a name (`Bridenstinesaid`), or a name the document also uses on its own
+      (`Lightcloudis` beside `Lightcloud`).
 
     Never split: rare names (`Pushilin`, `Luhansk`, `Matsegora`), words the list knows
     (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses, handles,
@@ -71,13 +75,15 @@ class MergedWords(Rule):
     ## Fix safety
     Unsafe: the split is a statistical guess. It is right for most scraped text, but a
     rare compound, brand or foreign word that looks like two English words will be split
-    (`Homejoy`, `Northwell`).
+    (`Northwell`, `smallcaps`, `hairlike`).
 
     ## Limitations
-    English only. Two capitalised words glued together (`CenterAugust`, `NoticeTerms`)
-    are split only when one of them is a function word or a month or weekday name, since
-    most such tokens are brand names (`GoodVentures`, `SunExpress`). A merge that forms a
-    real word (`in` + `to` = `into`, `a` + `typical`) cannot be seen. Merges inside URLs
+    English only, and the word list's view of English: a word it does not know is taken
+    for a name. Two capitalised words glued together (`CenterAugust`, `NoticeTerms`) are
+    split only when one of them is a function word or a month or weekday name, since most
+    such tokens are brand names (`GoodVentures`, `SunExpress`). A merge that forms a real
+    word (`in` + `to` = `into`, `a` + `typical`) cannot be seen, nor one repeated in the
+    same text with a capital (`Trekfilm` four times). Merges inside URLs, e-mail addresses
     and handles (`@Spacedotcomand`) are left alone.
     """
 

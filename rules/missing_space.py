@@ -14,6 +14,7 @@ _CANDIDATE = regex.compile(r"[.,;:!?](?=\p{L})")
 _WORD_AFTER = regex.compile(r"\p{L}[\p{L}\d'’-]*")
 _ADDRESS_AFTER = regex.compile(r"https?://|www\.")
 _SCHEMES = frozenset(("http", "https", "mailto", "ftp", "file", "tel", "urn", "javascript"))
+_NON_SPACE = regex.compile(r"\S+")
 _CLOSERS = ")]\"'”’"
 _DOMAINS = frozenset(("com", "net", "org", "gov", "edu", "info", "io", "co"))
 CONTEXT = 80  # characters looked at on each side of a mark
@@ -109,13 +110,14 @@ def _judge(text: str, mark: int) -> tuple[int, int, bool] | None:
         return start, end, left[-1].isalpha()
     if punct == ";":
         return None if "&" in before else (start, end, left[-1].isalpha())
-    # ":" needs a word before it, not a scheme or a "::" separator.
-    word = regex.search(r"\p{L}+$", left)
-    if word is None or len(word.group()) < 2 or word.group().lower() in _SCHEMES:
+    # ":" needs a word on both sides, not a scheme, nor a chunk of many colons (a time,
+    # an IPv6 address, "std::vector").
+    word = _trailing(left, str.isalpha)
+    if len(word) < 2 or word.lower() in _SCHEMES:
         return None
-    if text[mark - 1] == ":":
+    if ":" in before or not right.isalpha():
         return None
-    return (start, end, False) if text[mark + 1] != ":" else None
+    return start, end, False
 
 
 def _after_stop(
@@ -123,15 +125,22 @@ def _after_stop(
 ) -> tuple[int, int, bool] | None:
     """After . ! ? a capitalised word or an address, after a word that is not an initial."""
     if _ADDRESS_AFTER.match(text, mark + 1):
-        end = mark + 1 + len(text[mark + 1 :].split(None, 1)[0])
+        end = _NON_SPACE.match(text, mark + 1).end()
     elif not (right[0].isupper() and (len(right) == 1 and right in "AI" or right[1:2].islower())):
         return None  # lower case after a dot: a domain or a file name (TIME.com, index.html)
     if len(right) == 1 and not (end == len(text) or text[end].isspace()):
         return None  # "A" or "I" alone, not the start of "A.B."
-    tail = regex.search(r"[\p{L}\d]+$", left)
-    if tail is None or len(tail.group()) < 2 or (text[mark] == "." and "." in left):
+    if len(_trailing(left, str.isalnum)) < 2 or (text[mark] == "." and "." in left):
         return None  # an initial or an abbreviation: U.S.Army, e.g.The, J.R.R.Tolkien
     return start, end, False
+
+
+def _trailing(text: str, kind) -> str:
+    """The characters of a kind (letters, letters and digits) that end `text`."""
+    start = len(text)
+    while start > 0 and kind(text[start - 1]):
+        start -= 1
+    return text[start:]
 
 
 def _chunk_before(text: str, mark: int) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from newslint.document import Document
@@ -43,8 +45,8 @@ _SHAPES = (
             starting("image", "picture", "photo"), MAX_CREDIT_WORDS),
 )
 _INSIDES = (
-    Inside(regex.compile(r"/"), None, MAX_CREDIT_WORDS, _joined_credit),
-    Inside(regex.compile(r"\|"), None, MAX_CREDIT_WORDS, _joined_credit),
+    Inside(re.compile(r"/"), None, MAX_CREDIT_WORDS, _joined_credit, clue="/"),
+    Inside(re.compile(r"\|"), None, MAX_CREDIT_WORDS, _joined_credit, clue="|"),
     Inside(regex.compile(r"(?i:via)"), regex.compile(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
            MAX_CREDIT_WORDS),
 )

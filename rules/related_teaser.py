@@ -30,7 +30,8 @@ _INSIDES = (
         r"\[(?:INSIGHT|VIDEO|VIDEOS|REACTION|WARNING|REVEAL|LATEST|ANALYSIS|POLL|PICTURES|PICS"
         r"|PHOTOS|GALLERY|LIVE|UPDATE|MORE|READ|WATCH|LISTEN|PODCAST|OPINION|REVIEW|EXCLUSIVE"
         r"|Video|Photos|Gallery|Podcast)\]"),
-        None, MAX_TEASER_WORDS, lambda line: len(line) > 8 and line.rstrip(" |").endswith("]")),
+        None, MAX_TEASER_WORDS, lambda line: len(line) > 8 and line.rstrip(" |").endswith("]"),
+        clue="["),
 )
 
 

@@ -34,12 +34,25 @@ def _nonblank_lines(contents: list[str]) -> tuple[list[int], list[str]]:
     return indexes, [contents[i] for i in indexes]
 
 
+def _lines_met_twice(lines: list[str]) -> set[str]:
+    """The stripped `lines` met twice or more that have two words or more (a space inside:
+    cheaper than counting)."""
+    # Most texts repeat only their blank lines, which a set (cheaper than counting) tells.
+    if len(lines) - len(set(lines)) <= max(lines.count("") - 1, 0):
+        return set()
+    counts = Counter(lines)
+    return {line for line, count in counts.items() if count > 1 and " " in line}
+
+
 def _may_repeat_sentences(text: str) -> bool:
     """A cheap first look for a sentence followed by itself, in plain string operations: count
-    the sentences, then look for each one met twice written twice in a row."""
+    the longer sentences, then look for each one met twice written twice in a row."""
     flat = text.replace(".\n", ". ").replace("\n", ". ") + " "
-    counts = Counter(flat.split(". "))
-    twice = [part for part, count in counts.items() if count > 1 and len(part) > 20]
+    parts = [part for part in flat.split(". ") if len(part) > 20]
+    if len(set(parts)) == len(parts):
+        return False  # no sentence met twice: a set tells, cheaper than counting
+    counts = Counter(parts)
+    twice = [part for part, count in counts.items() if count > 1]
     return any(f"{part}. {part}. " in flat for part in twice)
 
 
@@ -89,10 +102,8 @@ class RepeatedText(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        stripped = [line.strip() for line in doc.text.split("\n")]
-        counts = Counter(stripped)
-        # Lines met twice or more, of two words or more (a space inside: cheaper than counting).
-        repeated = {line for line, count in counts.items() if count > 1 and " " in line}
+        stripped = list(map(str.strip, doc.text.split("\n")))
+        repeated = _lines_met_twice(stripped)
         if repeated:
             yield from self._repeated_lines(doc, *_nonblank_lines(stripped), repeated)
         if _may_repeat_sentences(doc.text):
@@ -110,7 +121,7 @@ class RepeatedText(Rule):
             words = _words(contents[k])
             safe = back == 1 and words >= self.settings["safe-min-words"]
             where = "the line before" if back == 1 else f"line {nonblank[k - back] + 1}"
-            span = doc.lines[index]
+            span = doc.line(index)
             yield self.violation(span.start, span.end, f"repeated text: this line repeats {where}",
                                  doc.line_deletion(index, safe=safe))
 

@@ -1,6 +1,8 @@
 """NL201 stray-caption: photo captions and gallery leftovers on lines of their own."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newslint.rules._captions import (CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex,
@@ -55,11 +57,11 @@ _SHAPES = (
 )
 _INSIDES = (
     # A caption ending with its credit, without brackets: `... 2019. REUTERS/Brendan McDermid`.
-    Inside(regex.compile(r"REUTERS"),
+    Inside(re.compile(r"REUTERS"),
            regex.compile(rf"\.{_WS}+REUTERS{_WS}*/{_WS}*\p{{Lu}}[^\n]{{1,50}}\Z"),
            MAX_CAPTION_WORDS),
     # `... in Mongolia, in May Credit: The Siberian Times`.
-    Inside(regex.compile(r"Credit"),
+    Inside(re.compile(r"Credit"),
            regex.compile(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
                          rf"[^\n]{{1,60}}\Z"),
            MAX_CAPTION_WORDS, _has_caption_text),
@@ -73,7 +75,7 @@ _INSIDES = (
     Inside(regex.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
     # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
     Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
-           is_caption_with_credit),
+           is_caption_with_credit, clue="("),
 )
 
 

@@ -161,7 +161,7 @@ def test_missing_space_after_punctuation(text, fixed):
     "3.5 percent", "1,000 jobs", "at 10:30 today", "on TIME.com today", "open index.html now",
     "the U.S.Army base", "e.g.The", "J.R.R.Tolkien wrote", "ASP.NET and Node.js", "TL;DR it",
     "see mailto:desk@example.com", "&amp;lt;span", "https://example.com/a?b=c", "@desk,Twitter",
-    "std::vector", "PanARMENIAN.Net said",
+    "std::vector", "PanARMENIAN.Net said", "fe80::1ff:fe23", "at 12:30:45pm",
 ])
 def test_punctuation_that_is_not_a_lost_space(text):
     prose = "It was a long day for all of them and the news came late. "
