@@ -13,8 +13,11 @@ Two levels are measured, each at a size n and at `--factor` times n:
    `finditer` from every position is harsher than some rules' own use (an anchored
    `match`), so a slow pattern here is a lead to follow, not yet a verdict.
 2. Rules. Each rule's `check` runs on documents built from the same pieces (one long
-   line, and many short lines), and on the rules' own phrase lists repeated; then the
-   whole engine (`fix_text` with every rule) runs on each document, as .txt and as .md.
+   line, and many short lines), on the rules' own phrase lists repeated, and on real
+   text: every rule's fixtures (`fixtures/<CODE>/ok_*`, `bad_*`), the reference article
+   and the corpus files given as arguments, each repeated as it is and squeezed onto
+   one line. Then the whole engine (`fix_text` with every rule) runs on each document,
+   as .txt and as .md.
 3. User patterns. For `--user-patterns` seconds, random patterns go through
    `newslint.patterns.compile_user_pattern`; each one it accepts runs anchored to whole
    lines (`^(?:...)$`, MULTILINE) over pumped lines: the accepted share and any that
@@ -27,17 +30,20 @@ run over `--timeout` seconds counts as superlinear too.
 
 Usage:
     python bench/redos.py                      # every built-in rule, n = 20000 characters
+    python bench/redos.py ../shared/corpus/dev/naive_p.jsonl --skip-patterns
     python bench/redos.py --size 50000 --factor 4 --rules NL301,NL5
     python bench/redos.py --json redos.json
 
-Exit status 1 when a rule or the engine (level 2) is superlinear; slow patterns (levels 1
-and 3) are listed but only fail the run with --strict-patterns.
+Exit status 1 when a rule or the engine (level 2) is superlinear or raises (a crash, fixes
+that do not settle); slow patterns (levels 1 and 3) are listed but only fail the run with
+--strict-patterns.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -63,6 +69,7 @@ PIECES = (
     "//", "@", "a@", "*", "_", "`", "<", "<a", "é", "Ж", "中", "\u00a0", "\u200b", "\u00ad", "Ã©", "â€", "http://",
     "www.", "a/", "A.", "Mr. ", "—", "…", "?", "!", "|", "aa ", "The ", "the ", "A a", "a a.", "1 a",
     "`a", "[a", "](", "*a", "_a", "<!--", "# a\n", "> ", "```\n",  # Markdown
+    "<b>", "</p>", "<br/>", "&amp;amp;", "&#", "The vote was delayed again. ",  # markup, repeats
 )
 BREAKERS = ("!", "\x00", "\n")
 SCREEN_SIZE = 2_000
@@ -80,12 +87,29 @@ class Result:
     superlinear: bool
 
 
+FAILURES: list[str] = []  # errors raised while measuring (a rule crash, fixes that never settle)
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise TimeoutError
+
+
 def timed(action: Callable[[], object], timeout: float) -> float:
+    """Seconds `action` takes; infinity past `timeout` (an alarm stops Python code, regex's own
+    `timeout=` stops a pattern)."""
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
     started = time.perf_counter()
     try:
         action()
     except TimeoutError:
         return float("inf")
+    except Exception as exc:  # noqa: BLE001 - reported at the end, the measurement goes on
+        FAILURES.append(f"{type(exc).__name__}: {exc}")
+        return float("inf")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     elapsed = time.perf_counter() - started
     return float("inf") if elapsed > timeout else elapsed
 
@@ -159,18 +183,41 @@ def phrase_pieces() -> list[str]:
     return pieces
 
 
-def documents(size: int) -> Iterable[tuple[str, str]]:
+def sample_texts(corpus: list[Path]) -> list[tuple[str, str]]:
+    """(label, text): the rules' own fixtures (real artifacts each rule must find or pass),
+    the reference article, and the `scraped` texts of any JSONL corpus files given."""
+    found = [(f"fixture:{p.parent.name}/{p.name}", p.read_text(encoding="utf-8"))
+             for p in sorted((ROOT / "fixtures").glob("*/[ob][ka]*_*.*"))
+             if p.suffix in (".txt", ".md") and ".fixed." not in p.name]
+    for path in corpus:
+        with path.open(encoding="utf-8") as handle:
+            records = [json.loads(line) for line in handle]
+        texts = [r["scraped"] for r in records if r.get("scraped")]
+        found.append((f"corpus:{path.name}", "\n\n".join(texts[:50])))
+    return found
+
+
+def repeated(text: str, size: int) -> str:
+    return (text * (1 + size // max(1, len(text))))[:size]
+
+
+def documents(size: int, samples: list[tuple[str, str]]) -> Iterable[tuple[str, str]]:
     """(label, text) pairs of adversarial documents of about `size` characters."""
     for piece in (*PIECES, *phrase_pieces()):
         yield f"line:{piece!r}", pumped(piece, size)
         short = (piece * max(1, 40 // max(1, len(piece)))).replace("\n", " ") + "\n"
         yield f"lines:{piece!r}", short * max(1, size // len(short))
+    for label, text in samples:  # real text, repeated as it is and squeezed onto one line
+        if text.strip():
+            yield f"{label} repeated", repeated(text + "\n\n", size)
+            yield f"{label} on one line", repeated(" ".join(text.split()) + " ", size)
 
 
 def measure_rules(codes: list[str], args: argparse.Namespace) -> list[Result]:
     ruleset = build_ruleset(Config(select=tuple(codes)))
-    small_docs = dict(documents(args.size))
-    large_docs = dict(documents(args.size * args.factor))
+    samples = sample_texts(args.corpus)
+    small_docs = dict(documents(args.size, samples))
+    large_docs = dict(documents(args.size * args.factor, samples))
     results = []
     for rule in ruleset.rules:
         results.append(worst_of(f"{rule.code} {rule.name}", "rule", small_docs, large_docs,
@@ -184,15 +231,21 @@ def measure_rules(codes: list[str], args: argparse.Namespace) -> list[Result]:
 
 def worst_of(name: str, level: str, small_docs: dict[str, str], large_docs: dict[str, str],
              run: Callable[[str], object], args: argparse.Namespace) -> Result:
-    screened = sorted(((timed(lambda t=text: run(t), args.timeout), label) for label, text in small_docs.items()),
-                      reverse=True)
+    """Screen every document once at both sizes; time the steepest few again, best of two."""
+    screened = []
+    for label, small_text in small_docs.items():
+        small = timed(lambda t=small_text: run(t), args.timeout)
+        large = timed(lambda t=large_docs[label]: run(t), args.timeout)
+        screened.append((verdict(small, large, args)[0] if large > args.floor / 4 else 0.0, large, label))
+    screened.sort(reverse=True)
     worst = None
-    for _, label in screened[:KEEP_PIECES]:
+    for _, _, label in screened[:KEEP_PIECES] + sorted(screened, key=lambda s: s[1])[-1:]:
         small = min(timed(lambda t=small_docs[label]: run(t), args.timeout) for _ in range(2))
         large = min(timed(lambda t=large_docs[label]: run(t), args.timeout) for _ in range(2))
         ratio, bad = verdict(small, large, args)
         result = Result(level, name, label, small, large, ratio, bad)
-        if worst is None or (bad, large) > (worst.superlinear, worst.large):
+        if worst is None or (bad, ratio if bad else large) > (worst.superlinear, worst.ratio if worst.superlinear
+                                                               else worst.large):
             worst = result
     assert worst is not None
     return worst
@@ -265,11 +318,13 @@ def report(results: list[Result]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="*", type=Path,
+                        help="JSONL corpus files (field `scraped`) whose text is used as well")
     parser.add_argument("--size", type=int, default=20_000, help="n, characters (default 20000)")
     parser.add_argument("--factor", type=int, default=4, help="the larger input is factor x n (default 4)")
     parser.add_argument("--max-ratio", type=float, help="largest linear time ratio (default 2.5 x factor)")
     parser.add_argument("--floor", type=float, default=0.05, help="seconds below which no ratio counts")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds one run may take")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds one run may take (default 10)")
     parser.add_argument("--rules", help="comma-separated codes or prefixes (default: every offline built-in rule)")
     parser.add_argument("--patterns", help="only patterns whose module.NAME contains this text")
     parser.add_argument("--skip-patterns", action="store_true", help="measure rules and the engine only")
@@ -297,10 +352,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(slow)} accepted ones superlinear when anchored to lines")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2, default=str), encoding="utf-8")
+    for failure in sorted(set(FAILURES)):
+        print(f"error while measuring: {failure}")
     failing = [r for r in results if r.superlinear and (r.level in ("rule", "engine") or args.strict_patterns)]
     slow_patterns = [r for r in results if r.superlinear and r.level in ("pattern", "user")]
     print(f"\n{len(results)} measurements; superlinear: {len(failing)} rule/engine, {len(slow_patterns)} pattern")
-    return 1 if failing else 0
+    return 1 if failing or FAILURES else 0
 
 
 if __name__ == "__main__":

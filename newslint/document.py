@@ -23,6 +23,7 @@ ENGLISH_STOPWORDS = frozenset(
 )
 ENGLISH_STOPWORD_SHARE = 0.12
 ENGLISH_SAMPLE_CHARS = 10_000
+_ENGLISH_BATCH = 200  # tokens counted between two checks of whether the answer is certain
 _WORD_EDGES = "\"'“”‘’()[]{}.,;:!?«»…*-–—/"
 
 
@@ -136,12 +137,40 @@ class Document:
     def is_english(self) -> bool:
         """Whether the text reads as English prose; English-only rules stand back otherwise."""
         # The start of the text tells; a plain split is far cheaper than tokenising it.
-        words = [w.strip(_WORD_EDGES).lower() for w in self.text[:ENGLISH_SAMPLE_CHARS].split()]
-        words = [w for w in words if w.isalpha()]
-        if len(words) < 8:
+        tokens = self.text[:ENGLISH_SAMPLE_CHARS].split()
+        words = hits = 0
+        for at in range(0, len(tokens), _ENGLISH_BATCH):
+            batch = [w.strip(_WORD_EDGES).lower() for w in tokens[at : at + _ENGLISH_BATCH]]
+            batch = [w for w in batch if w.isalpha()]
+            words += len(batch)
+            hits += sum(map(ENGLISH_STOPWORDS.__contains__, batch))
+            # Done once the share stays high enough even if every token left were a word and
+            # none a stopword: English prose is told from its first few hundred words.
+            left = len(tokens) - at - _ENGLISH_BATCH
+            if left > 0 and words >= 8 and hits / (words + left) >= ENGLISH_STOPWORD_SHARE:
+                return True
+        if words < 8:
             return True  # too short to tell; rules stay cautious on their own
-        hits = sum(1 for w in words if w in ENGLISH_STOPWORDS)
-        return hits / len(words) >= ENGLISH_STOPWORD_SHARE
+        return hits / words >= ENGLISH_STOPWORD_SHARE
+
+    @cached_property
+    def _ignored_runs(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the ignored spans, sorted, overlapping ones merged (touching ones not)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for span in sorted(self.ignored, key=lambda s: (s.start, s.end)):
+            if starts and span.start < ends[-1]:
+                ends[-1] = max(ends[-1], span.end)
+            else:
+                starts.append(span.start)
+                ends.append(span.end)
+        return starts, ends
+
+    def in_ignored(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps an ignored span, as `Span.overlaps` decides, in log time."""
+        starts, ends = self._ignored_runs
+        i = bisect.bisect_left(starts, end if start < end else start) - 1
+        return i >= 0 and (start < ends[i] if start < end else start < ends[i] and starts[i] < start)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

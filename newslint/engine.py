@@ -84,11 +84,11 @@ def make_document(text: str, path: str, config: Config) -> Document:
 
 def _keep(violation: Violation, doc: Document) -> Violation | None:
     """Drop findings in non-prose parts or on accepted words; drop fixes that touch non-prose."""
-    if any(s.overlaps(violation.start, violation.end) for s in doc.ignored):
+    if doc.ignored and doc.in_ignored(violation.start, violation.end):
         return None
     if doc.vocabulary and doc.accepts(doc.text[violation.start : violation.end]):
         return None
-    if violation.fix and any(s.overlaps(e.start, e.end) for e in violation.fix.edits for s in doc.ignored):
+    if violation.fix and doc.ignored and any(doc.in_ignored(e.start, e.end) for e in violation.fix.edits):
         return replace(violation, fix=None)
     return violation
 

@@ -21,7 +21,7 @@ a regex search).
 from __future__ import annotations
 
 import re
-import weakref
+from itertools import compress, repeat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -58,7 +58,7 @@ class LineHit:
 
 # ---------------------------------------------------------------- the per-document index
 
-_WANTED: set[str] = set()  # every head some opening asked for
+_WANTED: set[str] = {DIGIT}  # every head some opening asked for (a key never opens with `#`)
 
 
 class LineIndex:
@@ -71,22 +71,25 @@ class LineIndex:
     """
 
     __slots__ = ("keys", "keyset", "_groups")
+    _groups: dict[str, tuple[list[int], list[str]]] | None
 
     def __init__(self, text: str) -> None:
         self.keys = [_key(line) if len(line) <= MAX_PHRASE_LINE else _long_key(line)
                      for line in text.split("\n")]
         self.keyset = frozenset(self.keys)
-        self._groups: dict[str, list[int]] | None = None
+        self._groups = None
 
     @property
-    def groups(self) -> dict[str, list[int]]:
+    def groups(self) -> dict[str, tuple[list[int], list[str]]]:
+        """By head, the indices and the keys of the lines whose keys open with it."""
         if self._groups is None:
-            groups: dict[str, list[int]] = {}
+            groups: dict[str, tuple[list[int], list[str]]] = {}
             for i, key in enumerate(self.keys):
-                if key[:1] in _DIGITS:
-                    groups.setdefault(DIGIT, []).append(i)
-                elif key[:HEAD] in _WANTED:
-                    groups.setdefault(key[:HEAD], []).append(i)
+                head = DIGIT if key[:1] in _DIGITS else key[:HEAD]
+                if head in _WANTED:
+                    lines, keys = groups.setdefault(head, ([], []))
+                    lines.append(i)
+                    keys.append(key)
             self._groups = groups
         return self._groups
 
@@ -103,14 +106,18 @@ def _long_key(line: str) -> str:
     return line[:_LONG_LINE_KEY].lower().replace(" ", "").lstrip(OUTER_PUNCTUATION)
 
 
-_INDEXES: weakref.WeakKeyDictionary[Document, LineIndex] = weakref.WeakKeyDictionary()
+# The rules check one document after another, so the index of the last document is the one
+# asked for: a one-entry cache is enough, and far cheaper to look up than a weak dictionary.
+_last: tuple[Document | None, LineIndex | None] = (None, None)
 
 
 def line_index(doc: Document) -> LineIndex:
     """The document's `LineIndex`, computed once and shared by the line rules."""
-    index = _INDEXES.get(doc)
-    if index is None:
-        index = _INDEXES[doc] = LineIndex(doc.text)
+    global _last
+    last_doc, index = _last
+    if last_doc is not doc or index is None:
+        index = LineIndex(doc.text)
+        _last = (doc, index)
     return index
 
 
@@ -351,32 +358,44 @@ class LineRule(Rule):
     def hits(self, doc: Document) -> dict[int, LineHit]:
         """The lines this rule flags, by line index."""
         index = line_index(doc)
-        text, starts, keys = doc.text, doc.line_starts, index.keys
         hits: dict[int, LineHit] = {}
-        found = index.keyset & self._phrases if self._phrases else ()
-        if found:
-            for i in index.lines_keyed(found):
-                start, end = content_span(text, starts[i])
-                if end - start <= MAX_PHRASE_LINE:  # a long line's key is its opening only
-                    hits[i] = LineHit(i, start, end, True)
+        if self._phrases:
+            self._phrase_hits(doc, index, hits)
         if self._dispatch:
-            groups, dispatch = index.groups, self._dispatch
-            for head in groups.keys() & dispatch.keys():
-                any_start, matchers = dispatch[head]
-                for i in groups[head]:
-                    key = keys[i]
-                    if key.startswith(any_start) and i not in hits:
-                        self._try_matchers(matchers, text, starts[i], i, key, hits)
+            self._opening_hits(doc, index, hits)
         for inside in self.insides:
-            for line_start, start, end in inside.spans(text):
+            for line_start, start, end in inside.spans(doc.text):
                 i = doc.line_index(line_start)
                 if i not in hits:
                     hits[i] = LineHit(i, start, end, False)
         if self._patterns:
-            self._pattern_hits(text, starts, hits)
+            self._pattern_hits(doc.text, doc.line_starts, hits)
         for hit in self.shape_hits(doc):
             hits.setdefault(hit.index, hit)
         return hits
+
+    def _phrase_hits(self, doc: Document, index: LineIndex, hits: dict[int, LineHit]) -> None:
+        """Lines that are a whole-line phrase."""
+        found = index.keyset & self._phrases
+        if found:
+            text, starts = doc.text, doc.line_starts
+            for i in index.lines_keyed(found):
+                start, end = content_span(text, starts[i])
+                if end - start <= MAX_PHRASE_LINE:  # a long line's key is its opening only
+                    hits[i] = LineHit(i, start, end, True)
+
+    def _opening_hits(self, doc: Document, index: LineIndex, hits: dict[int, LineHit]) -> None:
+        """Lines that open with a phrase or a shape of an opening: each matcher is tried only
+        on the lines of its heads' groups whose keys start right."""
+        text, starts, keys = doc.text, doc.line_starts, index.keys
+        groups, dispatch = index.groups, self._dispatch
+        for head in groups.keys() & dispatch.keys():
+            any_start, matchers = dispatch[head]
+            lines, line_keys = groups[head]
+            # `compress` and `map` test every key of the group without a Python-level loop.
+            for i in compress(lines, map(str.startswith, line_keys, repeat(any_start))):
+                if i not in hits:
+                    self._try_matchers(matchers, text, starts[i], i, keys[i], hits)
 
     def _pattern_hits(self, text: str, starts: list[int], hits: dict[int, LineHit]) -> None:
         """Lines matched by the user's `extend-patterns`, each tried on the line alone."""

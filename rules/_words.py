@@ -6,13 +6,15 @@ less, together with a penalty per joint, than the token as one word; a token the
 does not know costs `unknown_cost`, more the longer it is, since long unknown tokens are
 rarely real words. Only words that can stand alone are pieces of a split: frequent
 enough, not a suffix or a prefix (`words_affixes.txt`), and of one or two letters only
-if they are common function words (`words_short.txt`).
+if they are common function words (`words_short.txt`). The segmentation grows a piece
+only while some piece starts with it (`piece_prefixes`).
 """
 from __future__ import annotations
 
 import functools
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wordfreq import get_frequency_dict
@@ -69,6 +71,7 @@ CALENDAR = word_set("words_calendar")  # months and weekdays: ArenaJune is a dat
 COMPOUND_HEADS = word_set("words_compound_heads")  # up, over, back...: upsample is a word
 NAME_FOLLOWERS = word_set("words_name_followers")  # said, told, has: Bridenstinesaid
 NAME_ENDINGS = word_set("words_name_endings")  # son, man, ford: Peterson is a name
+SITE_MENU = word_set("words_site_menu")  # terms, privacy, policy: NoticeTerms is two menu items
 
 
 @functools.cache
@@ -87,6 +90,15 @@ def piece_costs(params: Params) -> dict[str, float]:
         if freq >= 10.0 ** (floor - 9.0) and word.isalpha() and word not in AFFIXES:
             costs[word] = -math.log10(freq)
     return costs
+
+
+@functools.cache
+def piece_prefixes(params: Params) -> dict[str, None]:
+    """Every prefix of every piece: a growing piece that is none of them is no piece.
+
+    A dict of strings and None, not a set: the garbage collector does not track it, so
+    its hundred thousand entries cost nothing at each collection."""
+    return dict.fromkeys(word[:size] for word in piece_costs(params) for size in range(1, len(word) + 1))
 
 
 def whole_cost(word: str, params: Params, title: bool = False) -> float:
@@ -112,39 +124,53 @@ _PLAIN = Context()
 
 
 Cuts = tuple[int, ...]  # offsets inside a word where spaces go
+Costs = Mapping[str, float]  # pieces and their costs (only `get` is used)
 
 
-def segment(word: str, params: Params, context: Context = _PLAIN) -> tuple[float, Cuts] | None:
+def segment(
+    word: str, params: Params, context: Context = _PLAIN, costs: Costs | None = None
+) -> tuple[float, Cuts] | None:
     """The cheapest split of a lower-case word into two or more pieces: (cost, cut offsets).
 
     Dynamic programming over cut points; a split costs the sum of its pieces' costs plus
     JOINT_PENALTY per joint. The same word twice in a row is not a split ("toto").
+    `costs` are the pieces and their costs, English ones (`piece_costs`) by default; with
+    those, a piece stops growing as soon as no piece starts with it (`piece_prefixes`).
     """
-    costs = piece_costs(params)
+    prefixes = None
+    if costs is None:
+        costs, prefixes = piece_costs(params), piece_prefixes(params)
     size = len(word)
     inf = math.inf
     best = [inf] * (size + 1)
     back = [0] * (size + 1)
     best[0] = 0.0
-    reachable = [0]  # offsets where a piece may start, in order
-    for end in range(1, size + 1):
-        for start in reachable:
-            if end - start > MAX_PIECE:
-                continue
+    for start in range(size):
+        base = best[start]
+        if base == inf:
+            continue
+        if start:
+            base += JOINT_PENALTY
+        before = word[back[start] : start] if start else ""
+        limit = min(size, start + MAX_PIECE)
+        end = start + 1
+        while end <= limit:
             piece = word[start:end]
+            if prefixes is not None and piece not in prefixes and (start or end > 2):
+                break  # no piece starts so (the first piece may be a clitic: "s", "i")
             cost = costs.get(piece)
             if start == 0 or end == size:
-                if start == 0 and end == size:
-                    continue
-                cost = _edge_cost(piece, cost, start == 0, context)
-            if cost is None or (start and word[back[start] : start] == piece):
-                continue
-            total = best[start] + cost + (JOINT_PENALTY if start else 0.0)
-            if total < best[end]:
-                best[end] = total
+                cost = None if start == 0 and end == size else _edge_cost(piece, cost, start == 0, context)
+            if cost is not None and piece != before and base + cost < best[end]:
+                best[end] = base + cost
                 back[end] = start
-        if best[end] < inf:
-            reachable.append(end)
+            end += 1
+        if end <= size and start and size - start <= MAX_PIECE:  # the last piece, grown no more
+            piece = word[start:]
+            cost = _edge_cost(piece, costs.get(piece), False, context)
+            if cost is not None and piece != before and base + cost < best[size]:
+                best[size] = base + cost
+                back[size] = start
     if best[size] == inf:
         return None
     cuts = []

@@ -5,9 +5,14 @@ Where the case changes inside a token a new word may start: `theTimes`, `ByJason
 shapes stay whole: the word list knows the glued form (`YouTube`, `CarPlay`), the left
 part is a single letter (`iPhone`, `eBay`) or a name particle (`McDonald`, `DeSantis`),
 or two capitalised words are neither a function word nor a date (`GoodVentures`).
+One of the commonest words of another language before a capital (`cheNetflix`,
+`dieSoftware`) is cut too, for text in that language (`foreign_words`).
 """
 from __future__ import annotations
 
+import functools
+
+from newslint.rules._phrases import load_phrases
 from newslint.rules._words import (
     AFFIXES,
     CALENDAR,
@@ -18,13 +23,23 @@ from newslint.rules._words import (
     NAME_PREFIXES,
     SHORT_WORDS,
     Params,
+    function_words,
     piece_costs,
     segment,
     zipf,
 )
 
+FOREIGN_LETTERS = frozenset("ao")  # "oCalendário", "aAmazon" (not the e and i of eBay, iPhone)
 BRAND_ZIPF = 1.0  # a glued mixed-case form the word list knows this well is a name (YouTube)
 NAME_ZIPF = 3.5  # weakest word accepted after a capitals run (NJ|June)
+
+
+@functools.cache
+def foreign_words() -> frozenset[str]:
+    """The commonest words of other languages (`words_languages.txt`) that are not among
+    the commonest English ones: "che", "die", "di", "der", "que"."""
+    words = (word for line in load_phrases("words_languages") for word in line.split()[1:])
+    return frozenset(w for w in words if len(w) >= 2 and w.isalpha()) - function_words() - SHORT_WORDS
 
 
 def shape(word: str) -> str:
@@ -38,13 +53,14 @@ def shape(word: str) -> str:
     return "mixed"
 
 
-def _lead_zipf(word: str, params: Params) -> float:
-    """How good a word `word` starts with: its own zipf, else that of its first piece."""
+def _lead_zipf(word: str, params: Params, shortest: int = 1) -> float:
+    """How good a word `word` starts with: its own zipf, else that of its first piece
+    (if that has `shortest` letters or more)."""
     z = zipf(word)
     if z or len(word) < params.min_length:
         return z
     found = segment(word, params)
-    return zipf(word[: found[1][0]]) if found else 0.0
+    return zipf(word[: found[1][0]]) if found and found[1][0] >= shortest else 0.0
 
 
 def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
@@ -73,7 +89,8 @@ def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
             end = i
             while end < size and run[end].islower():
                 end += 1
-            upper_word = zipf(run[i - 1 : end].lower()) if capitals >= 3 and end - i >= 2 else 0.0
+            upper_word = (_lead_zipf(run[i - 1 : end].lower(), params, 5)  # JAMA|Psychiatryargued
+                          if capitals >= 3 and end - i >= 2 else 0.0)
             lower_word = _lead_zipf(run[i:end], params) if end - i >= 2 else 0.0
             if upper_word >= max(lower_word, params.min_zipf):
                 joints.append((i - 1, "UU"))
@@ -86,8 +103,9 @@ def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
 
 def judge_joint(
     kind: str, left: str, right: str, known: float, clitic: bool, params: Params
-) -> tuple[bool, bool]:
+) -> tuple[bool | str, bool]:
     """Whether to cut between the pieces `left` and `right` at a case joint: (cut, weak).
+    A cut that holds in other languages too is "any" or "foreign" (see `_after_lower`).
 
     `known` is how well the word list knows the glued form (the zipf of the whole run or
     of the two words at the joint, whichever is higher): brands like YouTube are known.
@@ -97,8 +115,8 @@ def judge_joint(
     if known >= BRAND_ZIPF:
         return False, False
     right_low = right.lower()
-    if kind == "UU":  # NJ|June, GMT|Last
-        return _strong_word(right_low), right_low not in CALENDAR
+    if kind == "UU":  # NJ|June, GMT|Last, RUN|Tue
+        return _strong_word(right_low) or right_low in CALENDAR, right_low not in CALENDAR
     if right_low not in piece_costs(params):  # "Ul": CEO|the, NASA|its
         return False, False
     return True, zipf(right_low) < FUNCTION_ZIPF
@@ -110,7 +128,7 @@ def _strong_word(low: str) -> bool:
 
 def _lower_upper(
     left: str, right: str, known: float, clitic: bool, params: Params
-) -> tuple[bool, bool]:
+) -> tuple[bool | str, bool]:
     """A lower-case letter, then a capital: theTimes, ByJason, ArenaJune (not iPhone, YouTube)."""
     if clitic and left in CLITICS:
         return True, False  # Trump’sSpaceX
@@ -129,8 +147,21 @@ def _lower_upper(
     return False, False
 
 
-def _after_lower(left: str, right: str, known: float, params: Params) -> bool:
-    """theTimes, attackOvernight, bothNBC, aVW, choosingI: a lower-case word before a capital."""
+def _after_lower(left: str, right: str, known: float, params: Params) -> bool | str:
+    """theTimes, attackOvernight, bothNBC, aVW, choosingI: a lower-case word before a capital.
+
+    When the word is one of the commonest words of another language (cheNetflix,
+    dieSoftware, diMasami), the cut also holds in text of that language: "any" if
+    English would cut too, "foreign" if not (see `foreign_words`).
+    """
+    english = _english_after_lower(left, right, known, params)
+    if known < BRAND_ZIPF and (left in foreign_words() and len(right) >= 2
+                               or left in FOREIGN_LETTERS and right.istitle() and len(right) >= 3):
+        return "any" if english else "foreign"
+    return english
+
+
+def _english_after_lower(left: str, right: str, known: float, params: Params) -> bool:
     if len(left) == 1:
         return left == "a" and len(right) >= 2  # not iPhone, eBay
     if left in NAME_PREFIXES or (len(right) == 1 and right not in "IA"):

@@ -2,31 +2,43 @@
 
 A run is cut at letter-case changes first (`theTimes`, `NJJune`, `NASAits`; see
 `_words_case`), then every lower-case or capitalised stretch is segmented into known
-words (`paperinNatureby`). Capitalised stretches are most often names, so they are split
-only when the pieces look like words and not like a name that happens to contain one,
-and the split is a guess the document must back (see `Split`): it is dropped when the
-token is repeated, and a split into content words only (`Singleframe`) or a name glued
-to a word (`Lightcloudis`) needs the document to use the first part on its own.
+words (`paperinNatureby`); a lower-case token the word list does not know may also hold
+a rare word beside a function word (`kilnsthat`, `hormoneghrelinto`). A known word is
+segmented only if two pieces explain it better than the list does (`inthe`), which spares
+most tokens the dynamic programming. Capitalised stretches are most often names, so they
+are split only when the pieces look like words and not like a name that happens to
+contain one, and the split is a guess the document must back (see `Split`): it is
+dropped when the token is repeated (unless it ends a name phrase each time), a split
+into content words only (`Singleframe`) or a name glued to a word (`Lightcloudis`) needs
+the document to use the first part on its own (or the phrase around it to explain the
+capital), two capitalised words (`AfghanTaliban`) need both used on their own (menu
+words excepted: `NoticeTerms`), and a word glued to a short function word (`Yogais`)
+must not stand beside another capitalised word (`Al Goldis`).
 """
 from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from newslint.rules._words import (
+    AFFIXES,
     COMPOUND_HEADS,
     FUNCTION_ZIPF,
+    JOINT_PENALTY,
     JOINT_WORDS,
     NAME_ENDINGS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
+    SITE_MENU,
     Context,
     Params,
     frequencies,
+    piece_costs,
     segment,
     suffix_splits,
     whole_cost,
@@ -39,7 +51,16 @@ LATIN_END = "\u024f"  # the last letter of the Latin blocks (Cyrillic, Greek, CJ
 KNOWN_FREQ = 1e-5  # a word this frequent (zipf 4) is never split...
 KNOWN_LONG_FREQ = 1e-6  # ...nor one of six letters or more this frequent (zipf 3); "ofthe" is 3.3
 KNOWN_NAME_FREQ = 1e-7  # ...nor a capitalised word this frequent (zipf 2): a known name, Luhansk
+RARE_ZIPF = 2.0  # weakest word glued to a function word: "kilnsthat", "ofleptin"
+RARE_MIN_LENGTH = 7  # shortest token split with a rare piece
+RARE_PIECE = 4  # shortest word beside a function word in such a split (rarer by 0.5 if longer)
+SIDE_WORD_ZIPF = 3.5  # weakest common word in such a split: "hormone|ghrelin|to"
+COMPOUND_TAIL_ZIPF = 5.5  # a particle before a word this common is glued: outanother
 HEAD_TAIL_ZIPF = 4.0  # weakest word that may follow a name without being a function word
+PAIR_ZIPF = 2.0  # weakest second word of two glued capitalised words: OmarIlhan
+TITLE_WORD_ZIPF = 4.0  # weakest capitalised word glued to a short function word: Yogais
+# Function words that glue to the word before them: "Yogais", "kilnsthat", "ofleptin".
+GLUED_TAILS = JOINT_WORDS | {"is", "an", "are", "was", "has", "had", "which", "can", "will"}
 CACHE_LIMIT = 100_000  # runs remembered between documents
 
 _FOLLOWER = regex.compile(r"\L<words>", words=sorted(NAME_FOLLOWERS))
@@ -66,17 +87,22 @@ class Split:
     """Where spaces go inside one letter run, and how far the document must back it.
 
     A weak split (of a capitalised or camel-case token) is dropped when the run occurs
-    more than once in the document: a repeated token is a name, not an accident. A split
-    with a `head` holds only if the document also uses the head as a word of its own
-    (`Lightcloudis` when the text also says `Lightcloud`), or, if `initial` allows it,
-    when the token starts a sentence (a capital explained by the position, `Rulesapply`).
+    more than once in the document: a repeated token is a name, not an accident (unless,
+    headless, it ends a name phrase each time: `Wall Chargeris my`, `Car Chargeris the`).
+    A split with a `head` holds only if the document also uses the head as a word of its
+    own (`Lightcloudis` when the text also says `Lightcloud`), or, if `initial` allows it,
+    when the token starts a sentence (a capital explained by the position, `Rulesapply`)
+    or ends a name phrase (`Los Angeles Countyregularly face`). A `tail` must be used on
+    its own too. A split that is not `in_name` does not hold beside a capitalised word.
     """
 
     cuts: tuple[int, ...]
     weak: bool
     kinds: tuple[str, ...] = ()  # why each cut was made, for tests and tuning
     head: str = ""
+    tail: str = ""  # a word the document must also use on its own, like the head
     initial: bool = False
+    in_name: bool = True  # may hold right after or before a capitalised word
 
 
 def split_run(
@@ -93,12 +119,14 @@ def split_run(
         return None  # too short, too long, or not in the Latin script of English words
     if run[1:].islower():  # lower-case or capitalised, the common case: no case joint
         if size < params.min_length:
-            return None
+            return _SHORT_MERGES.get(run)
         freq = frequencies().get(run.lower(), 0.0)
         if freq >= KNOWN_FREQ or (size >= 6 and freq >= KNOWN_LONG_FREQ):
             return None
         if run[0].isupper() and freq >= KNOWN_NAME_FREQ:
             return None
+        if freq and not _pair_beats(run.lower(), freq, params):
+            return None  # a known word that no two words explain better: no dynamic programming
     elif run.isupper() or not all(c.islower() or c.isupper() for c in run):
         return None
     key = (run, clitic_before, clitic_after)
@@ -111,6 +139,24 @@ def split_run(
     return found
 
 
+def _pair_beats(low: str, freq: float, params: Params) -> bool:
+    """Whether two pieces explain a known lower-case word better than the word list does.
+    Known words are split in two if at all (`inthe`, `thana`, `theoriginal`)."""
+    costs = piece_costs(params)
+    limit = -math.log10(freq) - JOINT_PENALTY - params.margin
+    for cut in range(1, len(low)):
+        first = costs.get(low[:cut])
+        if first is not None and first < limit:
+            last = costs.get(low[cut:])
+            if last is not None and first + last < limit:
+                return True
+    return False
+
+
+# Three letters too short to segment, but in English text always a preposition glued to
+# "a" ("according toa paper", "said ina statement"); all are rare words or names.
+_SHORT_MERGES = {f"{word}a": Split((len(word),), False, ("short",))
+                 for word in ("as", "at", "by", "in", "of", "on", "to")}
 _MISSING = object()
 _CACHES: dict[Params, dict[tuple[str, bool, str], Split | None]] = {}
 
@@ -121,13 +167,16 @@ def _split_unknown(
     """`split_run` for a run the word list does not know well."""
     if not run[1:].islower():
         mixed = _split_mixed(run, params, clitic_before, clitic_after)
-        return mixed or _head_and_words(run, params)
+        return mixed or _name_pair(run) or _head_and_words(run, params)
     if run[0].islower():
         cuts = split_stretch(run, params, Context(False, clitic_before, clitic_after))
-        return Split(cuts, False, ("dp-lower",) * len(cuts)) if cuts else None
+        if cuts:
+            return Split(cuts, False, ("dp-lower",) * len(cuts))
+        cuts = _rare_and_function(run, params) if not clitic_after else ()
+        return Split(cuts, False, ("rare",) * len(cuts)) if cuts else None
     cuts = split_stretch(run, params, Context(True, clitic_before, clitic_after))
     if not cuts:
-        return _head_and_words(run, params)
+        return _word_and_function(run) or _head_and_words(run, params)
     low = run.lower()
     later = [low[a:b] for a, b in itertools.pairwise((*cuts, len(low)))]
     if any(_function_like(word) and word not in NAME_ENDINGS for word in later):
@@ -135,6 +184,112 @@ def _split_unknown(
     # Only content words (Singleframe, Homejoy) or a name ending (Northwell): a compound
     # name, unless the document backs the first word or the capital starts a sentence.
     return Split(cuts, True, ("dp-title",) * len(cuts), head=run[: cuts[0]], initial=True)
+
+
+def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:
+    """Where rare words and a function word glued together meet: kilnsthat, ofleptin,
+    hormoneghrelinto, theouroborospaycheck.
+
+    The pieces of a segmentation must be common words; here a piece may be rare (but
+    known to the word list) when a function word that glues to its neighbours
+    (`GLUED_TAILS`) stands right beside it, and the whole is unknown to the list. On
+    either side of the function word stand at most two words of four letters or more,
+    and exactly one of them, beside it, is rare (not "serie|in|combe"). Returns the
+    cheapest such cuts.
+    """
+    if zipf(low) or len(low) < RARE_MIN_LENGTH:
+        return ()
+    costs = piece_costs(params)
+    best, found = math.inf, ()
+    size = len(low)
+    for start in range(size - 1):
+        for end in range(start + 2, min(size, start + _LONGEST_TAIL) + 1):
+            if low[start:end] not in GLUED_TAILS:
+                continue
+            for left in _sides(low[:start], costs, False):
+                for right in _sides(low[end:], costs, True):
+                    if left[2] == right[2]:
+                        continue  # no rare word beside the function word, or two (serie|in|combe)
+                    cost = left[0] + right[0] + 9.0 - zipf(low[start:end])
+                    cuts = (*left[1], start, end, *(end + c for c in right[1]))
+                    cuts = tuple(c for c in cuts if 0 < c < size)
+                    cost += JOINT_PENALTY * len(cuts)
+                    if cost < best:
+                        best, found = cost, cuts
+    return found
+
+
+_LONGEST_TAIL = max(map(len, GLUED_TAILS))
+_Side = tuple[float, tuple[int, ...], bool]  # (cost of its words, cuts inside, rare beside)
+
+
+def _sides(text: str, costs: dict[str, float], after: bool) -> list[_Side]:
+    """The ways `text` may stand beside a function word (`after` it, or before it): empty,
+    one word, or two words of which the one beside the function word is rare."""
+    if not text:
+        return [(0.0, (), False)]
+    found = []
+    whole = _side_word(text, costs)
+    if whole is not None:
+        found.append((whole[0], (), whole[1]))
+    for cut in range(RARE_PIECE, len(text) - RARE_PIECE + 1):
+        near, far = (text[:cut], text[cut:]) if after else (text[cut:], text[:cut])
+        near_word, far_word = _side_word(near, costs), _side_word(far, costs)
+        if near_word and far_word and near_word[1] and not far_word[1]:
+            found.append((near_word[0] + far_word[0], (cut,), True))
+    return found
+
+
+def _side_word(word: str, costs: dict[str, float]) -> tuple[float, bool] | None:
+    """(cost, rare) of a word of four letters or more beside a function word, or None."""
+    if len(word) < RARE_PIECE or word in AFFIXES:
+        return None
+    cost = costs.get(word)
+    if cost is not None:
+        return (cost, False) if cost <= 9.0 - SIDE_WORD_ZIPF else None  # not "serie|in|combe"
+    z = zipf(word)
+    return (9.0 - z, True) if z >= RARE_ZIPF + (0.5 if len(word) == RARE_PIECE else 0.0) else None
+
+
+def _word_and_function(run: str) -> Split | None:
+    """A capitalised common word glued to a short function word: Yogais, Wishas, Gotan.
+
+    Names have that shape too (Goldis, Waithe, Juston, Augme), mostly beside another
+    capitalised word, so the split does not hold there (see `Split.in_name`).
+    """
+    low = run.lower()
+    if zipf(low):
+        return None
+    for size in (2, 3):
+        word, tail = low[:-size], low[-size:]
+        if tail in GLUED_TAILS and len(word) >= 3 and zipf(word) >= TITLE_WORD_ZIPF \
+                and word not in AFFIXES:
+            return Split((len(word),), True, ("title-function",), in_name=False)
+    return None
+
+
+_TWO_NAMES = regex.compile(r"\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)")
+
+
+def _name_pair(run: str) -> Split | None:
+    """Two capitalised words glued together: AfghanTaliban, OmarIlhan, NoticeTerms.
+
+    Two words of web menus (`SITE_MENU`) are split anywhere. Other such tokens are most
+    often brands (GoodVentures, SunExpress, PlayStation), so the split holds only where
+    the document also uses both words on their own and the token only once (see
+    `Split.head` and `Split.tail`).
+    """
+    m = _TWO_NAMES.fullmatch(run)
+    if m is None or zipf(run.lower()) >= BRAND_ZIPF:
+        return None
+    cut = m.start(1)
+    if run[:cut].lower() in SITE_MENU and run[cut:].lower() in SITE_MENU:
+        return Split((cut,), False, ("menu",))  # two menu items: NoticeTerms, UseSign
+    if run[:cut] in NAME_PREFIXES:
+        return None  # McDonald, DeSantis
+    if zipf(run[cut:].lower()) < PAIR_ZIPF:
+        return None  # WeWorkis: a name glued to a word (`_head_and_words`)
+    return Split((cut,), True, ("pair",), head=run[:cut], tail=run[cut:])
 
 
 def _function_like(word: str) -> bool:
@@ -212,7 +367,8 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
         clitic = clitic_before and piece_start[at] == 0
         cut, joint_weak = judge_joint(kind, left, right, known, clitic, params)
         if cut:
-            cuts.append((at, kind + ("-" + shape(left) if kind == "lU" else "")))
+            label = cut if isinstance(cut, str) else shape(left)  # "foreign", "any"
+            cuts.append((at, kind + ("-" + label if kind == "lU" else "")))
             weak |= joint_weak
     cuts.sort()
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
@@ -240,9 +396,9 @@ def split_stretch(word: str, params: Params, context: Context) -> tuple[int, ...
     if whole - found[0] < params.margin:
         return ()
     cuts = found[1]
-    if (context.title and not _name_safe(low, cuts)) or _compound(low, cuts):
-        return ()
-    return cuts
+    if context.title and not _name_safe(low, cuts):
+        return _name_then_word(low, params)  # Pangutthat: not "Pan|gut|that"
+    return () if _compound(low, cuts) else cuts
 
 
 def _name_safe(low: str, cuts: tuple[int, ...]) -> bool:
@@ -257,11 +413,11 @@ def _name_safe(low: str, cuts: tuple[int, ...]) -> bool:
 
 
 def _compound(low: str, cuts: tuple[int, ...]) -> bool:
-    """A particle and one more word is a compound (upsample), unless a function word
-    follows (upfor)."""
+    """A particle and one more word is a compound (upsample), unless a very common word
+    follows (upfor, outanother)."""
     if len(cuts) != 1:
         return False
-    return low[: cuts[0]] in COMPOUND_HEADS and zipf(low[cuts[0] :]) < FUNCTION_ZIPF
+    return low[: cuts[0]] in COMPOUND_HEADS and zipf(low[cuts[0] :]) < COMPOUND_TAIL_ZIPF
 
 
 def _name_then_word(low: str, params: Params) -> tuple[int, ...]:

@@ -2,12 +2,16 @@
 
 The text is cut into chunks of non-space characters; each distinct chunk is judged once
 and the verdict cached across documents, so a document costs little more than a
-`str.split()` and a dictionary look-up per distinct chunk. Chunks that are addresses or
-code (URLs, e-mails, handles, hashtags, domains, paths, identifiers) are never split,
-except for a word glued to the front of an address ("visitwww.example.com"). Findings on
-a line of their own (logos, menu items) or in template lines are dropped. In a text
-that is not English, the rules keep only findings on lines that read as English
-(`english_line`).
+`str.split()` and a set difference with the chunks already known to be clean. Known
+words with punctuation or a possessive around them and hyphenated known words are
+settled without segmenting. Chunks that are addresses or code (URLs, e-mails, handles,
+hashtags, domains, paths, identifiers) are never split, except for a word glued to the
+front of an address ("visitwww.example.com", "Rossohttp://", "atjane@example.com").
+Findings on a line of their own (logos, menu items) or in template lines are dropped
+(tested last: it is the only test that needs the document's lines). In a text that is
+not English, the rules keep only findings on lines that read as English (`english_line`),
+but for the kinds of split that hold in any language (see `merged_words`); a text whose
+chunks hold most of the commonest English words is English without more ado.
 """
 from __future__ import annotations
 
@@ -19,13 +23,24 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
-from newslint.rules._words import JOINT_WORDS, Params, function_words, piece_costs, segment, zipf
+from newslint.rules._words import (
+    JOINT_WORDS,
+    Params,
+    function_words,
+    piece_costs,
+    piece_prefixes,
+    segment,
+    zipf,
+)
+from newslint.rules._words_case import foreign_words
 from newslint.rules._words_runs import Split, known_words, split_run
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
-FIND_LIMIT = 16  # more flagged chunks than this are located in one pass over the text
+FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
 ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
 ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
+ENGLISH_DOC_WORDS = 45  # a text using this many of the ~100 commonest English words is English
+FOREIGN_DOC_WORDS = 20  # ...and one using fewer may not be
 
 _ADDRESS = regex.compile(
     r"://|^(?:www|pic)\.|[@#_{}=<>/\\]"
@@ -33,17 +48,25 @@ _ADDRESS = regex.compile(
     r"|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
     regex.I | regex.V1,
 )
-# Prose glued to the front of an address: "visitwww.", "athttps://", "onWired.com".
+# Prose glued to the front of an address: "Sourcehttps://", "visitwww.", "onWired.com",
+# "atjane.doe@example.com".
 _GLUED_ADDRESS = regex.compile(
-    r"^(\p{L}+)(?:https?://|www\.|pic\.twitter\.com)"
-    r"|^(\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M",
+    r"^(?P<url>\p{L}+)https?://"
+    r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
+    r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
+    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\.",
     regex.V1,
 )
+MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
+MAIL_NAME_ZIPF = 3.0  # the name left after the prefix must be this well known: "atallen.root@"
+_ADDRESS_KINDS = frozenset(("url", "address"))  # found on a line of their own too
 _LETTER_RUN = regex.compile(r"\p{L}+")
 _CHUNK = regex.compile(r"\S+")
 _WORD_ENDINGS = ("", ",", ".", ":", ";", "’s", "'s")  # how a word stands as a chunk of its own
 _SENTENCE_END = "\n.!?:\"“”"
+_CLAUSE_END = ".,;:!?"
 _APOSTROPHES = "'’"
+_POSSESSIVES = ("’s", "'s")
 _CLITIC_AFTER = regex.compile(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
 # Punctuation that may surround a word in a chunk: "(said,", "“Ukraineprompting”".
 _EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—"
@@ -77,35 +100,49 @@ _VERDICTS: dict[Params, _Verdicts] = {}
 def prepare(params: Params) -> None:
     """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead."""
     piece_costs(params)
+    piece_prefixes(params)
     known_words()
     function_words()
+    foreign_words()
 
 
-def find_merges(doc: Document, params: Params) -> list[Merge]:
+def find_merges(doc: Document, params: Params, english: EnglishLines | None = None) -> list[Merge]:
     """Every merged-word run in the document's text, in text order.
 
     The document has the last word on the guesses that need it: a capitalised token that
     occurs more than once is a name (`Split.weak`), and a head must be backed by the text
-    (`Split.head`).
+    (`Split.head`). `english`, if given, is told the text's chunks (see `observe`).
     """
     text = doc.text
     chunks = set(text.split())
+    if english is not None:
+        english.observe(chunks)
     flagged = _flagged_chunks(chunks, params)
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
     counts: Counter[str] = Counter()  # how often each flagged run occurs: a repeated one is a name
+    unphrased: set[str] = set()  # ...unless it always ends a name phrase that goes on in lower case
     for at, chunk in _positions(text, flagged):
         for run in flagged[chunk]:
-            counts[chunk[run[0] : run[1]]] += 1
+            word = chunk[run[0] : run[1]]
+            counts[word] += 1
             found.append((at, chunk, run))
+            if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
+                unphrased.add(word)
     prose = _ProseLines(doc)
     merges = []
     for at, chunk, (start, end, split) in found:
-        if split.weak and counts[chunk[start:end]] > 1 or not prose(at, at + len(chunk)):
+        if split.weak and counts[chunk[start:end]] > 1 and chunk[start:end] in unphrased:
             continue
-        if split.head and not _backed(split, chunks, text, at + start):
+        if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
             continue
+        if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
+            continue  # a pair of names inside an address or a code
+        if not split.in_name and _beside_capital(text, at, at + len(chunk)):
+            continue
+        if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk)):
+            continue  # last: the only test that needs the document's lines
         cuts = tuple(at + start + c for c in split.cuts)
         merges.append(Merge(at + start, at + end, cuts, split.kinds))
     merges.sort(key=lambda m: m.start)
@@ -130,18 +167,68 @@ def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
     return flagged
 
 
-def _backed(split: Split, chunks: set[str], text: str, start: int) -> bool:
+def _backed(split: Split, chunks: set[str], text: str, start: int, end: int) -> bool:
     """Whether the document backs a split's head: uses it as a word of its own, or (if the
-    split allows) the token starts a sentence, so that its capital says nothing."""
-    head = split.head
-    if any(head + end in chunks for end in _WORD_ENDINGS):
-        return True
+    split allows) the token starts a sentence, so that its capital says nothing, or it
+    ends a name of several words and the sentence goes on in lower case after it
+    ("Los Angeles Countyregularly face", "Motor Cycle Monthlydelivered through")."""
+    head, tail = split.head, split.tail
+    if any(head + ending in chunks for ending in _WORD_ENDINGS):
+        return not tail or any(tail + ending in chunks for ending in _WORD_ENDINGS)
     if not split.initial:
         return False
     before = start - 1
     while before >= 0 and text[before] in " \t":
         before -= 1
-    return before < 0 or text[before] in _SENTENCE_END
+    return before < 0 or text[before] in _SENTENCE_END or _ends_name_phrase(text, start, end)
+
+
+def _ends_name_phrase(text: str, start: int, end: int, clause_end: bool = False) -> bool:
+    """Whether the token at text[start:end] follows a capitalised word and the sentence
+    goes on in lower case after it, as at the end of a name of several words (or, with
+    `clause_end`, the chunk ends a clause: "Grow BIGapproach,")."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before < 0 or before == start - 1 or not text[before].isalpha():
+        return False
+    if not _capitalised_before(text, before):
+        return False
+    return _lower_after(text, end) or clause_end and text[end - 1] in _CLAUSE_END
+
+
+def _capitalised_before(text: str, last: int) -> bool:
+    """Whether the letters ending at text[last] are a capitalised word."""
+    first = last
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return text[first].isupper() and text[first + 1 : last + 1].islower()
+
+
+def _lower_after(text: str, end: int) -> bool:
+    """Whether the text goes on in lower case after a chunk that ends at `end`: the next
+    word on the line starts with a lower-case letter."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return after > end and after < len(text) and text[after].islower()
+
+
+def _beside_capital(text: str, start: int, end: int) -> bool:
+    """Whether the chunk at text[start:end] follows or precedes a capitalised word on its
+    line (the chunk may be part of a name: Al Goldis, Augme Technologies)."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    word_end = before + 1
+    while before >= 0 and text[before].isalpha():
+        before -= 1
+    if word_end > before + 1 and text[before + 1].isupper():
+        return True
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return after < len(text) and after > end and text[after].isupper()
 
 
 def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]]:
@@ -175,6 +262,8 @@ def chunk_runs(chunk: str, params: Params) -> Runs:
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)))
         return ((start, start + len(core), split),) if split else ()
+    if _known_parts(core):
+        return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
     if _ADDRESS.search(chunk):
         return _glued_address(chunk, params)
     found = []
@@ -195,6 +284,14 @@ def chunk_runs(chunk: str, params: Params) -> Runs:
     return tuple(found)
 
 
+def _known_parts(core: str) -> bool:
+    """Whether a chunk's core is known words with a possessive or hyphens between them."""
+    if core[-2:] in _POSSESSIVES:
+        core = core[:-2]
+    known = known_words()
+    return core in known or ("-" in core and all(part in known for part in core.split("-")))
+
+
 def _clitic_after(chunk: str, end: int) -> str:
     """The clitic after an apostrophe at chunk[end] ("t" in doesn’t), or ""."""
     if end >= len(chunk) or chunk[end] not in _APOSTROPHES:
@@ -204,17 +301,25 @@ def _clitic_after(chunk: str, end: int) -> str:
 
 
 def _glued_address(chunk: str, params: Params) -> Runs:
-    """A word glued to the address after it: "visitwww.example.com", "onWired.com".
+    """A word glued to the address after it; the address itself is never split.
 
-    The word must be known (or end in a known word), or be a function word before a
-    capitalised domain; the address itself is never split.
+    - any word before a URL scheme ("Sourcehttps://", "Rossohttp://"), in any language:
+      nothing else puts letters right before "http://";
+    - a known word (or one ending in a known word) before "www." ("visitwww.example.com");
+    - a function word before a capitalised domain ("onWired.com");
+    - "at", "to", "email" or "contact" before an e-mail address whose name part is unknown
+      as a whole but a known name without the prefix ("atallen.root@", not "tobias@").
     """
     m = _GLUED_ADDRESS.match(chunk)
     if m is None:
         return ()
-    word = m.group(1) or m.group(2)
+    if m["url"]:
+        return ((0, len(chunk), Split((len(m["url"]),), False, ("url",))),)
+    if m["mail"]:
+        return _glued_mail(chunk, m["mail"])
+    word = m["web"] or m["domain"]
     low = word.lower()
-    if m.group(1):
+    if m["web"]:
         found = segment(low, params) if len(low) >= params.min_length else None
         last = low[found[1][-1] :] if found else low
         if zipf(last) < params.min_zipf:
@@ -222,6 +327,16 @@ def _glued_address(chunk: str, params: Params) -> Runs:
     elif low not in JOINT_WORDS:
         return ()
     return ((0, len(chunk), Split((len(word),), False, ("address",))),)
+
+
+def _glued_mail(chunk: str, name: str) -> Runs:
+    if zipf(name) or len(name) < 6:
+        return ()
+    for prefix in MAIL_PREFIXES:
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and len(rest) >= 4 and zipf(rest) >= MAIL_NAME_ZIPF:
+            return ((0, len(chunk), Split((len(prefix),), False, ("address",))),)
+    return ()
 
 
 class _ProseLines:
@@ -254,19 +369,41 @@ class _ProseLines:
 
 class EnglishLines:
     """Whether a finding stands on English text: its line reads as English, or failing
-    that the whole document does. Judging the line first spares most documents the cost
-    of `Document.is_english`."""
+    that the whole document does.
+
+    A document whose distinct chunks hold most of the commonest English words is English
+    without more ado (`observe`); otherwise the line is judged first, which spares most
+    documents the cost of `Document.is_english`.
+    """
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._lines: dict[int, bool] = {}
+        self._common = -1  # distinct common English words among the chunks, once observed
+        self.chunks: set[str] = set()
+
+    def observe(self, chunks: set[str]) -> None:
+        """Take note of the document's distinct chunks (see `find_merges`)."""
+        self.chunks = chunks
+        self._common = len(function_words().intersection(chunks))
+
+    def likely_foreign(self) -> bool:
+        """Whether the observed chunks hold few of the commonest English words."""
+        return 0 <= self._common < FOREIGN_DOC_WORDS
 
     def __call__(self, at: int) -> bool:
+        return self._common >= ENGLISH_DOC_WORDS or self.line(at) or self._doc.is_english
+
+    def foreign_line(self, at: int) -> bool:
+        return not self.line(at)
+
+    def line(self, at: int) -> bool:
+        """Whether the line holding offset `at` reads as English on its own."""
         index = self._doc.line_index(at)
         if index not in self._lines:
             line = self._doc.lines[index]
             self._lines[index] = english_line(self._doc.text, line.start, line.end)
-        return self._lines[index] or self._doc.is_english
+        return self._lines[index]
 
 
 def english_line(text: str, start: int, end: int) -> bool:

@@ -44,7 +44,7 @@ def is_contact(line: str) -> bool:
 
 _INSIDES = (
     Inside(re.compile("@"), None, MAX_CONTACT_WORDS, is_contact, clue="@"),
-    Inside(regex.compile(r"\.com/"), None, MAX_CONTACT_WORDS, is_contact),
+    Inside(re.compile(r"\.com/"), None, MAX_CONTACT_WORDS, is_contact),
     Inside(regex.compile(r"\[(?i:email|javascript)"), None, MAX_CONTACT_WORDS, is_contact,
            clue="["),
 )

@@ -11,10 +11,12 @@ from newslint.rule import Rule
 from newslint.rules._fragments import word_set
 
 # The end of an attribution sentence, then the rest of the line up to an optional final stop.
-# The pattern starts at the stop and looks back for the verb, so only stops are tried, and the
-# scrap is matched possessively (no backtracking into it).
+# The pattern starts at the stop, so only stops are tried; a look-ahead for a capital rules out
+# many of them cheaply before the look-behind for the verb. The scrap is matched possessively
+# (no backtracking into it).
 _TAIL = regex.compile(
-    r"\.(?<=\m(?P<verb>\L<verbs>)\.)[ \t]+(?P<scrap>\p{Lu}[^.!?\n]{1,80}+)(?P<end>[.!]?)[ \t\r]*$",
+    r"\.(?=[ \t]+\p{Lu})(?<=\m(?P<verb>\L<verbs>)\.)"
+    r"[ \t]+(?P<scrap>\p{Lu}[^.!?\n]{1,80}+)(?P<end>[.!]?)[ \t\r]*$",
     regex.M, verbs=sorted(word_set("fragments_attribution_verbs")),
 )
 _WORD = regex.compile(r"[\w'’-]+")

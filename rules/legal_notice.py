@@ -53,7 +53,8 @@ def is_copyright_line(line: str) -> bool:
 
 _SHAPES = (
     # A bar of footer links: `Contact Us/FAQ|Terms of Use|Privacy Policy`.
-    Opening(regex.compile(r"\w"), starting(*_FOOTER_OPENINGS), 30, is_link_bar),
+    Opening(regex.compile(r"\w"), starting(*_FOOTER_OPENINGS), 30, is_link_bar,
+            needs=("|", "·", "•", "/")),  # a bar has separators: a cheap test first
     # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
     Opening(regex.compile(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
@@ -67,7 +68,7 @@ _INSIDES = (
     Inside(regex.compile(r"(?i:trademark)"), regex.compile(
         rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
-    Inside(re.compile(r"is part of"), regex.compile(
+    Inside(regex.compile(r"is part of"), regex.compile(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
         rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
     # A cookie notice: the site speaking of its cookies.

@@ -8,6 +8,7 @@ from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._words import Params
+from newslint.rules._words_foreign import foreign_merges
 from newslint.rules._words_text import EnglishLines, Merge, find_merges, prepare
 
 _DEFAULT = Params()
@@ -29,27 +30,48 @@ class MergedWords(Rule):
     A token is split only when wordfreq's English word list explains it much better as
     several words than as one, with a penalty per inserted space. The evidence weighed:
 
-    - a change of letter case inside the token (`theTimes`, `ByJason`, `CEOthe`), judged
-      from the words on both sides; brand shapes stay whole when the word list knows the
-      glued form (`YouTube`, `PlayStation`, `CarPlay`) or the left part is a single letter
-      or a name particle (`iPhone`, `eBay`, `McDonald`, `DeSantis`);
+    - a change of letter case inside the token (`theTimes`, `ByJason`, `CEOthe`,
+      `RUNTue`), judged from the words on both sides; brand shapes stay whole when the
+      word list knows the glued form (`YouTube`, `PlayStation`, `CarPlay`) or the left
+      part is a single letter or a name particle (`iPhone`, `eBay`, `McDonald`, `DeSantis`);
     - a segmentation of the whole token into known words (`Ukraineprompting`,
-      `thatsaidthey`), by dynamic programming over all cut points;
+      `thatsaidthey`), by dynamic programming over all cut points; a rare word may be a
+      piece when a function word stands beside it and the whole token is unknown
+      (`kilnsthat`, `ofleptin`, `hormoneghrelinto`); `toa`, `ina`, `ata` are too short to
+      segment and always split;
     - capitalised tokens are most often names, so their split must look like words and
       not like a name that happens to contain one, and it is dropped when the token occurs
-      more than once in the document (a repeated token is a name, not an accident); a
+      more than once in the document (a repeated token is a name, not an accident) unless
+      it always ends a name phrase that goes on in lower case (`Wall Chargeris my`); a
       split into content words only (`Applecancelled`) holds when the document also uses
-      the first word on its own (`Apple`) or the token starts a sentence;
+      the first word on its own (`Apple`), when the token starts a sentence, or when it
+      ends a name of several words and the sentence goes on in lower case
+      (`Los Angeles Countyregularly face`); a common word glued to a short function word
+      (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own
-      (`Lightcloudis` beside `Lightcloud`).
+      (`Lightcloudis` beside `Lightcloud`);
+    - two capitalised words: split when both are words of web menus (`NoticeTerms`,
+      `UseSign`), or when the document uses both on their own and the token only once
+      (`AfghanTaliban` beside `Afghan` and `Taliban`);
+    - a word glued to the front of an address: a URL scheme after any word in any
+      language (`Resistenzahttp://`), `www.` after a known word, a capitalised domain after
+      a function word (`onWired.com`), an e-mail address after `at`, `to`, `email` or
+      `contact` (`atjane.doe@example.com`, not `tobias@`).
+
+    Text that is not English is left alone, except for lines that clearly read as English,
+    a URL glued to a word, and two kinds of merge judged with the word lists of the
+    text's language (told from its commonest words, `words_languages.txt`): one of that
+    language's commonest words glued to a capitalised word (`cheNetflix`, `dieSoftware`,
+    `oCalendário`), and, in languages that do not write compounds as one word
+    (Portuguese, Spanish, French, Italian, Catalan, Romanian, Polish, Czech), a glued
+    lower-case token that the language does not know (`essereconnesso`, `eacontece`).
 
     Never split: rare names (`Pushilin`, `Luhansk`, `Matsegora`), words the list knows
     (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses, handles,
     hashtags, domains (`TIME.com`), paths, code identifiers, abbreviations and numbers
     (`U.S.`, `3.5`, `1,000`), a token alone on its line (a logo or menu item), and lines
     of a template. Words listed in the project vocabulary (`accept`) are never reported.
-    Text that is not English is left alone, except for lines that clearly read as English.
 
     ## Why is this bad?
     A merged token is not a word: it breaks search, spell checking, tokenisation and word
@@ -70,7 +92,9 @@ class MergedWords(Rule):
     - `min-zipf` (3.0): the rarest word (wordfreq Zipf value) accepted as a piece;
     - `unknown-cost` (9.5): how unlikely a token the word list does not know is taken to be
       a word; raise it to split more, lower it to split less;
-    - `margin` (0.0): how much more likely than the whole token a split must be.
+    - `margin` (0.0): how much more likely than the whole token a split must be;
+    - `other-languages` (true): also split glued lower-case words in text in the
+      languages named above; turn it off to spare the one-time load of their word lists.
 
     ## Fix safety
     Unsafe: the split is a statistical guess. It is right for most scraped text, but a
@@ -78,13 +102,19 @@ class MergedWords(Rule):
     (`Northwell`, `smallcaps`, `hairlike`).
 
     ## Limitations
-    English only, and the word list's view of English: a word it does not know is taken
-    for a name. Two capitalised words glued together (`CenterAugust`, `NoticeTerms`) are
-    split only when one of them is a function word or a month or weekday name, since most
-    such tokens are brand names (`GoodVentures`, `SunExpress`). A merge that forms a real
-    word (`in` + `to` = `into`, `a` + `typical`) cannot be seen, nor one repeated in the
-    same text with a capital (`Trekfilm` four times). Merges inside URLs, e-mail addresses
-    and handles (`@Spacedotcomand`) are left alone.
+    The word list's view of English: a word it does not know is taken for a name. Two
+    capitalised words glued together (`PresidentDonald`, `NewsletterWebsite`) are split
+    only in the cases above, since most such tokens are brand names (`GoodVentures`,
+    `SunExpress`); conversely a brand of two capitalised content words after a capitalised
+    word, followed by lower case (`Parabolic Lightcloud said`), is taken for a name phrase
+    glued to a word and split. A merge that forms a real word (`in` + `to` = `into`,
+    `a` + `typical`) cannot be seen, nor one repeated in the same text after a glued word
+    (`fourthStar Trekfilm` four times). Merges inside URLs, e-mail addresses and handles
+    (`@Spacedotcomand`) and after hashtags or dates (`#BrownsGreedy`, `11/19/2019by`) are
+    left alone. In other languages, glued lower-case words are split only in the languages
+    named above (never German compounds), and the first time one is needed, the whole
+    word list of that language is loaded (about a tenth of a second). Scripts other than
+    Latin are not split.
     """
 
     code = "NL101"
@@ -100,6 +130,9 @@ class MergedWords(Rule):
                _at_least(5.0)),
         Option("margin", _DEFAULT.margin,
                "how much more likely than the whole token a split must be", _at_least(0.0)),
+        Option("other-languages", True,
+               "also split glued lower-case words in Portuguese, Spanish, French, Italian..."
+               " text (loads that language's word lists the first time)"),
     )
 
     def __init__(self, settings=None) -> None:
@@ -110,16 +143,37 @@ class MergedWords(Rule):
             unknown_cost=self.settings["unknown-cost"],
             margin=self.settings["margin"],
         )
+        self._other_languages = self.settings["other-languages"]
         prepare(self._params)  # load the word list now, not in the first check
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         english = EnglishLines(doc)
-        for merge in find_merges(doc, self._params):
+        for merge in find_merges(doc, self._params, english):
             token = text[merge.start : merge.end]
-            if doc.accepts(token) or not english(merge.start):
+            if doc.accepts(token) or not _in_language(merge, english, doc):
                 continue
             yield self.violation(merge.start, merge.end, _message(text, merge), _fix(merge))
+        if self._other_languages and english.likely_foreign() and not doc.is_english:
+            for start, end, cuts in foreign_merges(doc, english.chunks, self._params,
+                                                   english.foreign_line):
+                merge = Merge(start, end, cuts, ("foreign",))
+                if not doc.accepts(text[start:end]):
+                    yield self.violation(start, end, _message(text, merge), _fix(merge))
+
+
+_ANY_LANGUAGE = frozenset(("url", "lU-any", "lU-foreign"))  # cuts sound in other languages
+
+
+def _in_language(merge: Merge, english: EnglishLines, doc: Document) -> bool:
+    """Whether a merge stands where its kind of split is sound: a word glued to a URL
+    anywhere; a common word of another language glued to a capitalised one ("cheNetflix")
+    on a line of a text that is not English; anything else on English text."""
+    if merge.kinds == ("url",):
+        return True
+    if english(merge.start):
+        return "lU-foreign" not in merge.kinds or not english.line(merge.start)
+    return _ANY_LANGUAGE.issuperset(merge.kinds)
 
 
 def _message(text: str, merge: Merge) -> str:

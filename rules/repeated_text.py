@@ -129,9 +129,10 @@ class RepeatedText(Rule):
     def _copy_distance(contents: list[str], k: int) -> int:
         """How many non-blank lines back line k's copy is (0: none near enough)."""
         line = contents[k]
-        back = next((b for b in range(1, min(NEAR_LINES, k) + 1) if contents[k - b] == line), 0)
-        if not back:
+        near = contents[max(0, k - NEAR_LINES):k]
+        if line not in near:  # most repeats are far apart (menus, headings): a quick test
             return 0
+        back = near[::-1].index(line) + 1  # the nearest copy
         words = _words(line)
         if words < 2 or _POST_SIGNATURE.match(line):
             return 0

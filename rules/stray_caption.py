@@ -72,7 +72,7 @@ _INSIDES = (
            MAX_CAPTION_WORDS),
     # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
     # people placed in the picture.
-    Inside(regex.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
+    Inside(re.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
     # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
     Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
            is_caption_with_credit, clue="("),

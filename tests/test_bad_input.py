@@ -28,7 +28,7 @@ from newslint import run as run_module
 from newslint import sources
 from newslint.config import Config
 from newslint.engine import build_ruleset, fix_text
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, InputError
 from newslint.patterns import compile_user_pattern
 from newslint.registry import all_rules
 from tests.helpers import SEED, run_cli, run_process
@@ -69,7 +69,7 @@ def _write(path: Path, data: bytes | str) -> Path:
     ("data", "status", "message"),
     [
         ("The talks ended.\n".encode("utf-16"), 2, "file is UTF-16; newslint reads UTF-8 only"),
-        ("The talks ended.\n".encode("utf-16-be").join([b"\xfe\xff", b""]), 2, "file is UTF-16"),
+        (b"\xfe\xff" + "The talks ended.\n".encode("utf-16-be"), 2, "file is UTF-16"),
         ("The talks ended.\n".encode("utf-32"), 2, "file is UTF-32; newslint reads UTF-8 only"),
         ("The talks ended.\n".encode("utf-16-le"), 0, "binary file (NUL bytes), skipped"),
         (b"Source link\n\x00\x01\x02", 0, "binary file (NUL bytes), skipped"),
@@ -122,7 +122,7 @@ def test_random_bytes_never_crash_the_cli(data):
             assert line.startswith(("newslint: error: ", "newslint: warning: ")), result.stderr
         try:
             source = sources.decode(data, str(path))
-        except Exception:
+        except InputError:
             assert path.read_bytes() == data  # skipped or refused: untouched
             return
         ruleset = build_ruleset(Config())
@@ -181,7 +181,8 @@ def test_directory_named_like_a_file(tmp_path):
     (tmp_path / "empty.md").mkdir()
     named = run_cli("check", "--isolated", "--fix", str(tmp_path / "empty.md"))
     assert named.exit_code == 0
-    assert named.stderr == f"newslint: warning: {tmp_path / 'empty.md'}: no text files to check (looked for *.txt, *.md, *.markdown)\n"
+    assert named.stderr == (f"newslint: warning: {tmp_path / 'empty.md'}: no text files to check "
+                            "(looked for *.txt, *.md, *.markdown)\n")
     walked = run_cli("check", "--isolated", str(tmp_path))
     assert walked.exit_code == 1 and walked.stderr == ""
     assert f"{folder / 'inner.txt'}:3:1: NL301" in walked.stdout

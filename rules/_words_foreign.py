@@ -1,0 +1,176 @@
+"""Glued lower-case words in text that is not English (used by NL101).
+
+A text that is not English is matched to one of the languages of `words_languages.txt`
+by its commonest words. On its lines that read neither as English nor as another
+language, a lower-case token
+that neither that language's word list nor the English one knows is segmented into the
+language's words, at the same costs as in English (`completoda`, `essereconnesso`,
+`eacontece`). The language's whole word list (loaded once, the first time it is needed,
+a tenth of a second) must not know the token either: a rare inflected form
+(`abandonamos`) is not a stem glued to a short word (`abandonam os`).
+
+Only in the languages of `SEGMENTED`: never in one that writes compounds as one word
+(German `Pflegeeinrichtungen`, Dutch, the Scandinavian languages) or glues suffixes to
+words (Finnish, Hungarian, Turkish, Indonesian `-nya`), nor in other scripts than Latin. A lower-case word glued to
+a capitalised one (`cheNetflix`) is the English splitter's (see `_words_case`).
+"""
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from wordfreq import get_frequency_dict
+
+from newslint.document import Document
+from newslint.rules._phrases import load_phrases
+from newslint.rules._words import FUNCTION_ZIPF, MAX_PIECE, Params, frequencies, segment, whole_cost
+
+SAMPLE_CHARS = 2000  # the start of a text tells its language
+LANGUAGE_SHARE = 0.15  # share of a text's words that must be among its language's commonest
+LANGUAGE_LEAD = 1.3  # ...and how many times more of them than of the next language's
+LINE_WORDS = 8  # a line this long must not read as another language than the text's
+KNOWN_ENGLISH_ZIPF = 1.0  # a token English knows this well is a word or a brand
+CACHE_LIMIT = 100_000  # tokens remembered between documents, per language
+# The languages whose glued lower-case words are segmented: written in Latin script,
+# and neither writing compounds as one word (German, Dutch, Scandinavian) nor gluing
+# suffixes to words (Finnish, Hungarian, Turkish, Indonesian).
+SEGMENTED = frozenset(("pt", "es", "fr", "it", "ca", "ro", "pl", "cs"))
+LATIN_END = "\u024f"  # the last letter of the Latin blocks
+
+_EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—«»„"
+_KNOWN_ENGLISH_FREQ = 10.0 ** (KNOWN_ENGLISH_ZIPF - 9.0)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # wordfreq's code: "pt", "it"
+    common: frozenset[str]  # its commonest words, to recognise it
+
+
+@functools.cache
+def languages() -> tuple[Language, ...]:
+    return tuple(Language(code, frozenset(words))
+                 for code, *words in map(str.split, load_phrases("words_languages")))
+
+
+@functools.cache
+def _language_index() -> dict[str, tuple[int, ...]]:
+    """Each common word with the languages (indices into `languages()`) it belongs to."""
+    index: dict[str, tuple[int, ...]] = {}
+    for i, language in enumerate(languages()):
+        for word in language.common:
+            index[word] = (*index.get(word, ()), i)
+    return index
+
+
+def guess_language(text: str, least: int = 20) -> Language | None:
+    """The language of a text that is not English (of `least` words or more), if one
+    language clearly leads."""
+    words = text[:SAMPLE_CHARS].lower().split()
+    if len(words) < least:
+        return None
+    scores = [0] * len(languages())
+    for found in map(_language_index().get, words):
+        for i in found or ():
+            scores[i] += 1
+    (best, index), (second, _) = sorted(((s, i) for i, s in enumerate(scores)), reverse=True)[:2]
+    if best < LANGUAGE_SHARE * len(words) or best < LANGUAGE_LEAD * second:
+        return None
+    return languages()[index]
+
+
+def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
+                   foreign_line: Callable[[int], bool]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, cuts) of the glued lower-case words among the distinct `chunks` of a
+    text that is not English, on lines for which `foreign_line(offset)` holds and that do
+    not read as another language (judged on lines of LINE_WORDS words or more)."""
+    text = doc.text
+    language = guess_language(text)
+    if language is None or language.code not in SEGMENTED:
+        return []
+    line_languages: dict[int, Language | None] = {}
+    found = []
+    for chunk in chunks:
+        core = chunk.strip(_EDGE_PUNCTUATION)
+        if len(core) < params.min_length or not core.isalpha() or not core.islower():
+            continue
+        cuts = _cuts(core, language, params)
+        if not cuts:
+            continue
+        offset = chunk.find(core)
+        start = text.find(chunk)
+        while start >= 0:
+            end = start + len(chunk)
+            whole = (start == 0 or text[start - 1].isspace()) and (
+                end == len(text) or text[end].isspace())
+            if whole and foreign_line(start):
+                line_language = _line_language(doc, start, line_languages)
+                if line_language is None or line_language == language:
+                    at = start + offset
+                    found.append((at, at + len(core), tuple(at + c for c in cuts)))
+            start = text.find(chunk, end)
+    return sorted(found)
+
+
+def _line_language(doc: Document, at: int, known: dict[int, Language | None]) -> Language | None:
+    index = doc.line_index(at)
+    if index not in known:
+        line = doc.lines[index]
+        known[index] = guess_language(doc.text[line.start : line.end], LINE_WORDS)
+    return known[index]
+
+
+def _cuts(core: str, language: Language, params: Params) -> tuple[int, ...]:
+    cache = _CACHES.setdefault((language.code, params), {})
+    cuts = cache.get(core)
+    if cuts is None:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cuts = cache[core] = _core_cuts(core, language.code, params)
+    return cuts
+
+
+_CACHES: dict[tuple[str, Params], dict[str, tuple[int, ...]]] = {}
+
+
+def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
+    """The cuts of a glued lower-case token in a language, or ()."""
+    if max(core) > LATIN_END or core in _short_list(code):
+        return ()
+    english = frequencies().get(core)
+    if english and english >= _KNOWN_ENGLISH_FREQ:
+        return ()
+    found = segment(core, params, costs=_piece_costs(code, params))
+    if found is None or whole_cost(core, params) - found[0] < params.margin:
+        return ()
+    return () if core in _whole_list(code) else found[1]
+
+
+@functools.cache
+def _short_list(code: str) -> dict[str, float]:
+    """wordfreq's short list for a language (words of Zipf 3 or more): quick to load."""
+    return get_frequency_dict(code, wordlist="small")
+
+
+@functools.cache
+def _whole_list(code: str) -> dict[str, float]:
+    """Every word wordfreq knows in a language: loaded only to confirm a segmentation."""
+    return get_frequency_dict(code, wordlist="best")
+
+
+@functools.cache
+def _piece_costs(code: str, params: Params) -> dict[str, float]:
+    """The words of a language that may be pieces of a split, with their costs: as in
+    English, and of one or two letters only if they are among its commonest words."""
+    costs = {}
+    for word, freq in _short_list(code).items():
+        z = math.log10(freq) + 9.0
+        size = len(word)
+        if size > MAX_PIECE or not word.isalpha():
+            continue
+        floor = FUNCTION_ZIPF if size <= 2 else params.min_zipf + (0.5 if size == 3 else 0.0)
+        if z >= floor:
+            costs[word] = 9.0 - z
+    return costs
