@@ -195,7 +195,7 @@ class Document:
         """A fix deleting lines first..last whole (see `delete_lines`)."""
         last = first if last is None else last
         applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-        return Fix((_line_deletion(self, first, last),), applicability, lines=(first, last))
+        return Fix((_line_deletion(self, first, last),), applicability)
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:

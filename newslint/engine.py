@@ -153,7 +153,7 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
         allowed = [v for v in violations if v.fix and (unsafe or v.fix.safe)]
         if not allowed:
             return FixResult(text, tuple(fixed), tuple(violations))
-        new_text, applied = apply_fixes(text, allowed, doc)
+        new_text, applied = apply_fixes(text, allowed)
         fixed.extend(applied)
         if new_text == text:  # fixes that change nothing would loop forever
             return FixResult(text, tuple(fixed), tuple(violations))

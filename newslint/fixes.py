@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newslint.document import Document
-from newslint.model import Edit, Fix, Violation
+from newslint.model import Edit, Violation
 
 
 def _conflicts(edits: tuple[Edit, ...], taken_end: int, taken_insert_at: int) -> bool:
@@ -15,25 +14,11 @@ def _conflicts(edits: tuple[Edit, ...], taken_end: int, taken_insert_at: int) ->
     return first.start == first.end == taken_insert_at
 
 
-def _merged_line_deletion(fix: Fix, last: Fix | None, edits: list[Edit], doc: Document | None) -> Fix | None:
-    """One deletion for two neighbouring line deletions, recomputed over both line ranges."""
-    if doc is None or fix.lines is None or last is None or last.lines is None:
-        return None
-    first, final = min(fix.lines[0], last.lines[0]), max(fix.lines[1], last.lines[1])
-    merged = doc.delete_lines(first, final)
-    if len(edits) > 1 and merged.start < edits[-2].end:
-        return None
-    return Fix((merged,), lines=(first, final))
-
-
-def apply_fixes(text: str, violations: Iterable[Violation], doc: Document | None = None
-                ) -> tuple[str, list[Violation]]:
+def apply_fixes(text: str, violations: Iterable[Violation]) -> tuple[str, list[Violation]]:
     """Apply the fixes of `violations` that do not overlap, earliest first.
 
     Returns the new text and the violations whose fixes were applied; the others are
-    left for the next pass, when they are found again on the new text. Given the
-    document `text` came from, two whole-line deletions that overlap (neighbouring lines
-    deleted by two rules) become one deletion of both, saving a pass.
+    left for the next pass, when they are found again on the new text.
     """
     with_fixes = sorted(
         (v for v in violations if v.fix is not None),
@@ -42,23 +27,14 @@ def apply_fixes(text: str, violations: Iterable[Violation], doc: Document | None
     applied: list[Violation] = []
     edits: list[Edit] = []
     taken_end, taken_insert_at = -1, -1
-    last_fix: Fix | None = None
     for violation in with_fixes:
         fix_edits = violation.fix.edits  # type: ignore[union-attr]
         if fix_edits[-1].end > len(text):
             raise ValueError(f"{violation.code}: fix reaches past the end of the text")
-        if fix_edits[0].start <= taken_end:  # touching or overlapping the previous fix
-            merged = _merged_line_deletion(violation.fix, last_fix, edits, doc)  # type: ignore[arg-type]
-            if merged is not None:
-                edits[-1], last_fix = merged.edits[0], merged
-                taken_end = merged.end
-                applied.append(violation)
-                continue
         if _conflicts(fix_edits, taken_end, taken_insert_at):
             continue
         applied.append(violation)
         edits.extend(fix_edits)
-        last_fix = violation.fix
         last = fix_edits[-1]
         taken_end = last.end
         taken_insert_at = last.start if last.start == last.end else -1

@@ -31,9 +31,6 @@ class Fix:
 
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
-    # For a fix made by Document.line_deletion: the 0-based lines it deletes, so that two
-    # such fixes on neighbouring lines can be merged into one deletion.
-    lines: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if not self.edits:

@@ -99,18 +99,3 @@ def test_fixing_repeats_until_settled_and_is_idempotent():
     assert result.remaining == ()
 
 
-
-def test_neighbouring_line_deletions_merge_into_one_pass():
-    text = "Body.\n\nX\n\nY\n\nZ"
-    doc = Document(text)
-    fixes = [Violation("T001", "t", "m", doc.lines[i].start, doc.lines[i].end, doc.line_deletion(i)) for i in (2, 4, 6)]
-    new, applied = apply_fixes(text, fixes, doc)
-    assert new == "Body." and len(applied) == 3
-
-
-def test_line_deletions_merge_only_with_the_document():
-    text = "Body.\n\nY\n\nZ"
-    doc = Document(text)
-    fixes = [Violation("T001", "t", "m", doc.lines[i].start, doc.lines[i].end, doc.line_deletion(i)) for i in (2, 4)]
-    new, applied = apply_fixes(text, fixes)
-    assert len(applied) == 1
