@@ -205,6 +205,7 @@ def documents(size: int, samples: list[tuple[str, str]]) -> Iterable[tuple[str, 
     """(label, text) pairs of adversarial documents of about `size` characters."""
     for piece in (*PIECES, *phrase_pieces()):
         yield f"line:{piece!r}", pumped(piece, size)
+        yield f"bare line:{piece!r}", repeated(piece, size) + " text"  # no lead character to fail on
         short = (piece * max(1, 40 // max(1, len(piece)))).replace("\n", " ") + "\n"
         yield f"lines:{piece!r}", short * max(1, size // len(short))
     for label, text in samples:  # real text, repeated as it is and squeezed onto one line
