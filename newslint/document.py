@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count
+from itertools import accumulate, compress, count, repeat
+from operator import add
 
 import regex
 
@@ -23,7 +24,6 @@ ENGLISH_STOPWORDS = frozenset(
 )
 ENGLISH_STOPWORD_SHARE = 0.12
 ENGLISH_SAMPLE_CHARS = 10_000
-_ENGLISH_BATCH = 200  # tokens counted between two checks of whether the answer is certain
 _WORD_EDGES = "\"'“”‘’()[]{}.,;:!?«»…*-–—/"
 
 
@@ -54,13 +54,18 @@ class Document:
     ignored: tuple[Span, ...] = field(default=())
 
     @cached_property
+    def line_texts(self) -> tuple[str, ...]:
+        """Every line's text, without its line feed (a CR before it stays).
+
+        Split once and shared by everything that walks the lines of the text."""
+        return tuple(self.text.split("\n"))
+
+    @cached_property
     def line_starts(self) -> list[int]:
-        # `str.find` is several times faster than a regex scan that builds a match per line.
-        text, starts = self.text, [0]
-        at = text.find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
+        # A line starts one past the end of the line before: `accumulate` adds up the lengths
+        # without a Python-level loop. The last sum, one past the end of the text, is dropped.
+        starts = list(accumulate(map(add, map(len, self.line_texts), repeat(1)), initial=0))
+        starts.pop()
         return starts
 
     @cached_property
@@ -91,7 +96,7 @@ class Document:
         """Indices of lines that hold something other than whitespace."""
         # A stripped line is empty (false) exactly when the line is blank; `compress` keeps
         # the indices of the others without a Python-level loop.
-        content = tuple(compress(count(), map(str.strip, self.text.split("\n"))))
+        content = tuple(compress(count(), map(str.strip, self.line_texts)))
         if not self.ignored:
             return content
         found = set(content)
@@ -136,22 +141,14 @@ class Document:
     @cached_property
     def is_english(self) -> bool:
         """Whether the text reads as English prose; English-only rules stand back otherwise."""
-        # The start of the text tells; a plain split is far cheaper than tokenising it.
-        tokens = self.text[:ENGLISH_SAMPLE_CHARS].split()
-        words = hits = 0
-        for at in range(0, len(tokens), _ENGLISH_BATCH):
-            batch = [w.strip(_WORD_EDGES).lower() for w in tokens[at : at + _ENGLISH_BATCH]]
-            batch = [w for w in batch if w.isalpha()]
-            words += len(batch)
-            hits += sum(map(ENGLISH_STOPWORDS.__contains__, batch))
-            # Done once the share stays high enough even if every token left were a word and
-            # none a stopword: English prose is told from its first few hundred words.
-            left = len(tokens) - at - _ENGLISH_BATCH
-            if left > 0 and words >= 8 and hits / (words + left) >= ENGLISH_STOPWORD_SHARE:
-                return True
-        if words < 8:
+        # The start of the text tells. Every step maps a C function over the sample (a split,
+        # not a tokeniser): words are the tokens that are letters once their edges are cut.
+        tokens = self.text[:ENGLISH_SAMPLE_CHARS].lower().split()
+        words = list(filter(str.isalpha, map(str.strip, tokens, repeat(_WORD_EDGES))))
+        if len(words) < 8:
             return True  # too short to tell; rules stay cautious on their own
-        return hits / words >= ENGLISH_STOPWORD_SHARE
+        hits = sum(map(ENGLISH_STOPWORDS.__contains__, words))
+        return hits / len(words) >= ENGLISH_STOPWORD_SHARE
 
     @cached_property
     def _ignored_runs(self) -> tuple[list[int], list[int]]:

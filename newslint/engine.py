@@ -36,6 +36,12 @@ class RuleSet:
                 ignored |= resolve(selectors, self.registry, self.config.source)
         return tuple(r for r in self.rules if r.code not in ignored)
 
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Hand a batch of documents to the rules that prepare ahead (see `Rule.prepare`)."""
+        for rule in self.rules:
+            if type(rule).prepare is not Rule.prepare:
+                rule.prepare(docs)
+
     def close(self) -> None:
         for rule in self.rules:
             rule.close()

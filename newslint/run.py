@@ -16,7 +16,6 @@ from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.report import Finding, findings_for
-from newslint.rule import Rule
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
@@ -151,9 +150,7 @@ def _prepare(session: Session, sources: list[Source]) -> None:
         entry = by_ruleset.setdefault(id(ruleset), (ruleset, []))
         entry[1].append(make_document(source.text, source.path, config))
     for ruleset, docs in by_ruleset.values():
-        for rule in ruleset.rules:
-            if type(rule).prepare is not Rule.prepare:
-                rule.prepare(docs)
+        ruleset.prepare(docs)
 
 
 def _read_or_report(path: str) -> Source | FileReport:

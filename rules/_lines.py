@@ -21,8 +21,8 @@ a regex search).
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
-from collections.abc import Callable, Iterable, Iterator
+from itertools import compress, count, repeat
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -73,9 +73,13 @@ class LineIndex:
     __slots__ = ("keys", "keyset", "_groups")
     _groups: dict[str, tuple[list[int], list[str]]] | None
 
-    def __init__(self, text: str) -> None:
-        self.keys = [_key(line) if len(line) <= MAX_PHRASE_LINE else _long_key(line)
-                     for line in text.split("\n")]
+    def __init__(self, text: str, lines: Sequence[str]) -> None:
+        # The keys of all lines at once, with C-level calls over the whole text (`lower` never
+        # makes or removes a line feed); then the few long lines get keys of their openings.
+        squeezed = text.lower().replace(" ", "").replace("\u00a0", "").split("\n")
+        self.keys = list(map(str.strip, squeezed, repeat(OUTER_PUNCTUATION)))
+        for i in compress(count(), map(MAX_PHRASE_LINE.__lt__, map(len, lines))):
+            self.keys[i] = _long_key(lines[i])
         self.keyset = frozenset(self.keys)
         self._groups = None
 
@@ -85,7 +89,9 @@ class LineIndex:
         if self._groups is None:
             groups: dict[str, tuple[list[int], list[str]]] = {}
             for i, key in enumerate(self.keys):
-                head = DIGIT if key[:1] in _DIGITS else key[:HEAD]
+                if not key:
+                    continue
+                head = DIGIT if key[0] in _DIGITS else key[:HEAD]
                 if head in _WANTED:
                     lines, keys = groups.setdefault(head, ([], []))
                     lines.append(i)
@@ -96,10 +102,6 @@ class LineIndex:
     def lines_keyed(self, keys: frozenset[str]) -> list[int]:
         """The indices of the lines whose keys are among `keys`."""
         return [i for i, key in enumerate(self.keys) if key in keys]
-
-
-def _key(line: str) -> str:
-    return line.lower().replace(" ", "").replace("\u00a0", "").strip(OUTER_PUNCTUATION)
 
 
 def _long_key(line: str) -> str:
@@ -116,7 +118,7 @@ def line_index(doc: Document) -> LineIndex:
     global _last
     last_doc, index = _last
     if last_doc is not doc or index is None:
-        index = LineIndex(doc.text)
+        index = LineIndex(doc.text, doc.line_texts)
         _last = (doc, index)
     return index
 

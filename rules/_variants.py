@@ -21,6 +21,11 @@ def known_variants() -> dict[str, int]:
     return {word: number for number, line in enumerate(lines) for word in line.split()}
 
 
+def _one_of_them(m: regex.Match[str]) -> str:
+    # A function, not the template r"\1": `regex` would compile the template on every call.
+    return m.group(1)
+
+
 @functools.lru_cache(maxsize=65536)
 def transliteration_key(word: str) -> str:
     """One form for spellings that differ only by transliteration habits (`Donbass` -> `donbas`)."""
@@ -29,4 +34,4 @@ def transliteration_key(word: str) -> str:
         key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     for old, new in _SWAPS:
         key = key.replace(old, new)
-    return _DOUBLED.sub(r"\1", key)
+    return _DOUBLED.sub(_one_of_them, key)

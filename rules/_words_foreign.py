@@ -81,6 +81,15 @@ def guess_language(text: str, least: int = 20) -> Language | None:
     return languages()[index]
 
 
+def load_lists(doc: Document, params: Params) -> None:
+    """Load the word lists `foreign_merges` will need for `doc`, if it is in a segmented
+    language: a batch of documents is prepared ahead instead of its first document paying."""
+    language = guess_language(doc.text)
+    if language is not None and language.code in SEGMENTED:
+        _whole_list(language.code)
+        _piece_costs(language.code, params)
+
+
 def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
                    foreign_line: Callable[[int], bool]) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, cuts) of the glued lower-case words among the distinct `chunks` of a

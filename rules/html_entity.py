@@ -12,7 +12,10 @@ from newslint.markdown import MARKDOWN_SUFFIXES
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
 
-_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A reference, after any number of escaped ampersands (`&amp;amp;lt;` is `<` escaped twice more).
+_REFERENCE = regex.compile(
+    r"&(?P<layers>(?:amp;)*)(?P<last>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 _NAMED = frozenset(name for name in html5 if name.endswith(";"))
 _SPACES = {"\xa0": " "}  # a no-break space from `&nbsp;` is written as the space it stands for
 
@@ -50,7 +53,8 @@ class HtmlEntity(Rule):
 
     ## Fix safety
     Safe: the reference is replaced by the character HTML defines for it (`&nbsp;` by a
-    plain space). A reference escaped twice (`&amp;lt;`) takes two passes, one level each.
+    plain space). A reference escaped more than once (`&amp;lt;`, `&amp;amp;`) is decoded
+    in one go.
     A reference to a character HTML forbids (`&#0;`, a lone surrogate) is reported
     without a fix.
     """
@@ -62,14 +66,18 @@ class HtmlEntity(Rule):
         if "&" not in doc.text or doc.path.lower().endswith(MARKDOWN_SUFFIXES):
             return
         for m in _REFERENCE.finditer(doc.text):
-            reference = m.group()
-            decoded = _decode(reference)
+            reference, escapes = m.group(), len(m["layers"]) // len("amp;")
+            last = "&" + m["last"] + ";"
+            decoded = _decode(last)
+            if decoded is None and escapes:
+                decoded = last  # `&amp;foo;`: the ampersands decoded, the rest is not a reference
             if decoded is None:
                 if reference.startswith("&#"):
                     yield self.violation(m.start(), m.end(), f"HTML character reference "
                                          f"'{reference}' stands for no usable character")
                 continue
             shown = decoded if decoded.isprintable() else f"U+{ord(decoded[0]):04X}"
-            message = f"HTML character reference '{reference}' should read '{shown}'"
+            times = f" (escaped {escapes + 1} times)" if escapes else ""
+            message = f"HTML character reference '{reference}'{times} should read '{shown}'"
             yield self.violation(m.start(), m.end(), message,
                                  Fix.replace(m.start(), m.end(), decoded))

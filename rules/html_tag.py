@@ -27,7 +27,10 @@ _BREAKING = frozenset({
     "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 })
 _ALWAYS_SAFE = frozenset({"br", "hr", "img", "wbr"})
-_ONLY_TAGS = regex.compile(rf"[ \t]*(?:(?:{_TAG_SOURCE})[ \t]*)+", regex.I, elements=_ELEMENTS)
+# Between the tags of a line of tags: spaces, and the invisible characters editors leave there
+# (a zero-width no-break space inside an empty `<span>`).
+_GAP = r"[ \t\u00a0\u200b-\u200d\u2060\ufeff]*"
+_ONLY_TAGS = regex.compile(rf"{_GAP}(?:(?:{_TAG_SOURCE}){_GAP})+", regex.I, elements=_ELEMENTS)
 
 
 def _is_safe(m: regex.Match[str]) -> bool:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._words import Params
-from newslint.rules._words_foreign import foreign_merges
+from newslint.rules._words_foreign import foreign_merges, load_lists
 from newslint.rules._words_text import EnglishLines, Merge, find_merges, prepare
 
 _DEFAULT = Params()
@@ -145,6 +145,13 @@ class MergedWords(Rule):
         )
         self._other_languages = self.settings["other-languages"]
         prepare(self._params)  # load the word list now, not in the first check
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Load the word lists of the other languages the batch is written in."""
+        if self._other_languages:
+            for doc in docs:
+                if not doc.is_english:
+                    load_lists(doc, self._params)
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text

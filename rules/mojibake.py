@@ -27,6 +27,9 @@ _CONTINUATION_1251 = r"\u0402\u0403\u0405-\u040f\u0452\u0453\u0455-\u045f\u0490\
 _SUSPECT_1252 = re.compile(
     rf"[\x80-\x9f\xc2-\xf4](?:(?<=[\xc2-\xf4])[{_CONTINUATION_1252}]|(?<=[\x80-\x9f]))"
 )
+# The first characters of `_SUSPECT_1252` (U+0080-U+009F, U+00C2-U+00F4) in UTF-8: after a C2
+# byte (the C1 controls) or a C3 byte (U+00C0-U+00FF); no other character holds these bytes.
+_LATIN1_LEAD_BYTES = re.compile(rb"\xc3|\xc2[\x80-\x9f]")
 _SUSPECT_1251 = regex.compile(rf"[РС][{_CONTINUATION_1251}]|вЂ")
 _REPLACEMENT = regex.compile("\ufffd")
 _WORD_AROUND = regex.compile(r"[^ \t\n]{1,200}")
@@ -42,12 +45,22 @@ def _suspects(text: str) -> list[int]:
     """Offsets of suspect characters; plain `in` tests skip the scans that cannot match."""
     if text.isascii():
         return []
-    found = [m.start() for m in _SUSPECT_1252.finditer(text)]
+    found = []
+    if _may_hold_1252_suspects(text):
+        found = [m.start() for m in _SUSPECT_1252.finditer(text)]
     if "Р" in text or "С" in text or "в" in text:
         found += [m.start() for m in _SUSPECT_1251.finditer(text)]
     if "\ufffd" in text:
         found += [m.start() for m in _REPLACEMENT.finditer(text)]
     return sorted(found)
+
+
+def _may_hold_1252_suspects(text: str) -> bool:
+    """Whether `text` holds a character `_SUSPECT_1252` starts from (most texts do not).
+
+    Encoding the text and looking for two bytes is several times faster than scanning the
+    text with a character class."""
+    return bool(_LATIN1_LEAD_BYTES.search(text.encode("utf-8", "surrogatepass")))
 
 
 def _segments(text: str) -> Iterator[tuple[int, int]]:

@@ -102,7 +102,7 @@ class RepeatedText(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        stripped = list(map(str.strip, doc.text.split("\n")))
+        stripped = list(map(str.strip, doc.line_texts))
         repeated = _lines_met_twice(stripped)
         if repeated:
             yield from self._repeated_lines(doc, *_nonblank_lines(stripped), repeated)

@@ -158,6 +158,19 @@ def test_glued_words_are_split_with_the_texts_own_language():
     assert _fixed(portuguese, "NL101") == portuguese.replace("eacontece", "e acontece")
 
 
+def test_prepare_loads_the_word_lists_of_the_batch_languages_only():
+    from newslint.rules import _words_foreign
+
+    ruleset = build_ruleset(Config(select=("NL101",)))
+    _words_foreign._whole_list.cache_clear()
+    ruleset.prepare([Document("The minister said on Monday that the vote is delayed again.")])
+    assert _words_foreign._whole_list.cache_info().currsize == 0
+    french = ("Le ministre a dit lundi que le vote est encore une fois reporté, et que "
+              "les députés de la majorité ne sont pas d'accord avec cette décision du gouvernement.")
+    ruleset.prepare([Document(french)])
+    assert _words_foreign._whole_list.cache_info().currsize == 1
+
+
 def test_other_languages_can_be_left_alone():
     italian = ("Per chi non lo sapesse, la serie animata tornerà su Netflix il prossimo anno.\n"
                "Devi essereconnesso per inviare un commento, e non è difficile farlo.\n")
