@@ -12,9 +12,9 @@ from newslint.rule import Option, Rule
 
 _WORD = regex.compile(r"\w+")
 _POST_SIGNATURE = regex.compile(r"^[—–-][ \t].*\(@\w+\)")
-# Two identical sentences in a row inside a line: the back-reference does the comparing.
+# A sentence and its copies right after it, inside a line: the back-reference compares.
 _SENTENCE_TWICE = regex.compile(
-    r"(?:^|(?<=[.!?][ \t]))[ \t]*(?P<sentence>\p{Lu}[^.!?\n]*[.!?])(?P<gap>[ \t]+)(?P=sentence)"
+    r"(?:^|(?<=[.!?][ \t]))[ \t]*(?P<sentence>\p{Lu}[^.!?\n]*[.!?])(?:(?P<gap>[ \t]+)(?P=sentence))+"
     r"(?=\s|$)",
     regex.M,
 )
@@ -45,15 +45,20 @@ def _lines_met_twice(lines: list[str]) -> set[str]:
 
 
 def _may_repeat_sentences(text: str) -> bool:
-    """A cheap first look for a sentence followed by itself, in plain string operations: count
-    the longer sentences, then look for each one met twice written twice in a row."""
-    flat = text.replace(".\n", ". ").replace("\n", ". ") + " "
-    parts = [part for part in flat.split(". ") if len(part) > 20]
+    """A cheap first look for a sentence followed by itself, in plain string operations.
+
+    Wherever `_SENTENCE_TWICE` can start or end a sentence (a line break, `.`, `?` or `!`
+    and a space) becomes ". ", so both copies of a repeated sentence are whole pieces of a
+    split on ". ", side by side; a set of the longer pieces rules out most texts first."""
+    flat = (text.replace("\t", " ").replace("\r", " ").replace("? ", "?. ").replace("! ", "!. ")
+            .replace(".\n", ". ").replace("\n", ". ") + " ")
+    pieces = list(map(str.strip, flat.split(". ")))
+    parts = [part for part in pieces if len(part) > 20]
     if len(set(parts)) == len(parts):
         return False  # no sentence met twice: a set tells, cheaper than counting
-    counts = Counter(parts)
-    twice = [part for part, count in counts.items() if count > 1]
-    return any(f"{part}. {part}. " in flat for part in twice)
+    # Neighbours compared pairwise: linear in the text (the last piece ends the text, not a
+    # sentence).
+    return any(a == b and len(a) > 20 for a, b in zip(pieces, pieces[1:-1]))
 
 
 class RepeatedText(Rule):
@@ -66,7 +71,8 @@ class RepeatedText(Rule):
       lines back when only short lines (five words or fewer: a credit, a date, a button)
       stand between them (a photo caption scraped twice around its credit line);
     - a sentence of at least five words, ending in a full stop, repeated at once within a
-      line (`The vote was delayed again. The vote was delayed again.`).
+      line (`The vote was delayed again. The vote was delayed again.`); one fix deletes
+      all the copies that follow.
 
     Repeats further apart, or with a longer line between them, are left alone:
     interviews repeat their questions, recipes and meal plans repeat their ingredient
@@ -145,6 +151,9 @@ class RepeatedText(Rule):
         for m in _SENTENCE_TWICE.finditer(doc.text):
             if _words(m["sentence"]) < SENTENCE_MIN_WORDS:
                 continue
-            message = "repeated text: this sentence repeats the one before it"
-            yield self.violation(m.end("gap"), m.end(), message,
+            copies = len(m.captures("gap"))
+            message = ("repeated text: this sentence repeats the one before it" if copies == 1
+                       else f"repeated text: the sentence before is written {copies} more times")
+            # All the copies go in one fix: a long run settles in one pass.
+            yield self.violation(m.ends("gap")[0], m.end(), message,
                                  Fix.delete(m.end("sentence"), m.end(), safe=False))

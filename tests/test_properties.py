@@ -172,17 +172,8 @@ def test_fixing_is_idempotent_and_converges(text, path, unsafe):
     assert fix_text(once, RULESET, path, unsafe=unsafe).text == once
 
 
-
-
-def _not_settling(code: str) -> pytest.MarkDecorator:
-    reason = (f"{code} undoes one layer of a run per pass, so a long run needs more than the pass limit: "
-              "reported to the rule's owner; remove this mark when it settles")
-    return pytest.mark.xfail(reason=reason, raises=FixesDidNotConverge, strict=True)
-
-
 LONG_RUNS = [
-    pytest.param("The vote was delayed again. " * 1500, id="sentence-x1500-on-a-line",
-                 marks=_not_settling("NL403")),
+    pytest.param("The vote was delayed again. " * 1500, id="sentence-x1500-on-a-line"),
     pytest.param("The vote was delayed again.\n" * 1500, id="line-x1500"),
     pytest.param("The vote was delayed again.\n\n" * 1500, id="paragraph-x1500"),
     pytest.param("Source link\n\n" * 1500, id="boilerplate-x1500"),
