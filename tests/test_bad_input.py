@@ -24,6 +24,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint import fix
 from newslint import run as run_module
 from newslint import sources
 from newslint.config import Config
@@ -171,6 +172,24 @@ def test_ten_megabyte_single_line(tmp_path, kind):
     assert fixed.returncode in (0, 1) and fixed.stderr == b"", fixed.stderr.decode()
     assert "\n" not in path.read_text(encoding="utf-8")  # still one line, no final newline added
     assert elapsed < 300  # generous: this guards against a hang, linearity is bench/redos.py's job
+
+
+def test_hundred_megabyte_file(tmp_path):
+    """A 100 MB file (the reference article over and over) is checked without touching it,
+    then fixed in one atomic write. Safe fixes do the same to every copy, so the fixed file
+    is the fixed article over and over."""
+    article = SEED.read_text(encoding="utf-8") + "\n\n"
+    copies = 1 + 100_000_000 // len(article.encode("utf-8"))
+    path = _write(tmp_path / "corpus.txt", article * copies)
+    original = path.read_bytes()
+    checked = run_process("check", "--isolated", "--statistics", str(path), timeout=600)
+    assert checked.returncode == 1 and checked.stderr == b"", checked.stderr.decode()
+    assert b"NL201" in checked.stdout and path.read_bytes() == original
+    del original
+    fixed = run_process("check", "--isolated", "--fix", "--exit-zero", "--quiet", str(path), timeout=600)
+    assert fixed.returncode == 0 and fixed.stderr == b"", fixed.stderr.decode()
+    assert path.read_bytes() == (fix(article) * copies).encode("utf-8")
+    _no_temp_files(tmp_path)
 
 
 # ---- paths that are not plain files ----
