@@ -19,8 +19,8 @@ Three parts, each optional:
    with wall time and the peak memory of the newslint process.
 
 Usage (from the project root):
-    python bench/fuzz.py ../shared/corpus/dev/*.jsonl --minutes 20
-    python bench/fuzz.py ../shared/corpus/dev --skip-properties --skip-big --minutes 5
+    python bench/fuzz.py path/to/corpus/*.jsonl --minutes 20
+    python bench/fuzz.py path/to/corpus --skip-properties --skip-big --minutes 5
     python bench/fuzz.py --skip-cli --scale 100      # properties only, 100 x the CI examples
 
 Exit status 1 if anything failed.

@@ -18,9 +18,9 @@ Per extractor it prints:
   one process spent in `fix_text` (so other load on the machine does not skew it).
 
 Usage:
-    python bench/quality.py ../shared/corpus/dev
-    python bench/quality.py ../shared/corpus/dev --select NL2,NL3 --only naive_p,trafilatura
-    python bench/quality.py ../shared/corpus/dev --json quality.json --limit 50
+    python bench/quality.py path/to/corpus
+    python bench/quality.py path/to/corpus --select NL2,NL3 --only naive_p,trafilatura
+    python bench/quality.py path/to/corpus --json quality.json --limit 50
 
 Exit status 1 when a threshold is missed (see `--help` for their values).
 """

@@ -30,7 +30,7 @@ run over `--timeout` seconds counts as superlinear too.
 
 Usage:
     python bench/redos.py                      # every built-in rule, n = 20000 characters
-    python bench/redos.py ../shared/corpus/dev/naive_p.jsonl --skip-patterns
+    python bench/redos.py path/to/corpus/naive_p.jsonl --skip-patterns
     python bench/redos.py --size 50000 --factor 4 --rules NL301,NL5
     python bench/redos.py --json redos.json
 

@@ -22,6 +22,7 @@ NEAR_LINES = 3  # how many non-blank lines back a long line's copy is looked for
 NEAR_MIN_WORDS = 6
 SHORT_LINE_WORDS = 5  # a near copy counts only across short lines (a credit, a date, a button)
 SENTENCE_MIN_WORDS = 5
+_TAIL = 20  # characters of a sentence compared first (and the least length looked at)
 
 
 def _words(text: str) -> int:
@@ -47,18 +48,20 @@ def _lines_met_twice(lines: list[str]) -> set[str]:
 def _may_repeat_sentences(text: str) -> bool:
     """A cheap first look for a sentence followed by itself, in plain string operations.
 
-    Wherever `_SENTENCE_TWICE` can start or end a sentence (a line break, `.`, `?` or `!`
-    and a space) becomes ". ", so both copies of a repeated sentence are whole pieces of a
-    split on ". ", side by side; a set of the longer pieces rules out most texts first."""
-    flat = (text.replace("\t", " ").replace("\r", " ").replace("? ", "?. ").replace("! ", "!. ")
-            .replace(".\n", ". ").replace("\n", ". ") + " ")
+    The pieces of a split on ". " (after a line break or tab counts as a space) that are
+    long enough are compared by their last characters: both copies of a repeated sentence
+    end a piece, so most texts are ruled out by a set. The rest are compared neighbour by
+    neighbour."""
+    flat = text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
+    flat = flat.replace(".\n", ". ") + " "
+    tails = [piece[-_TAIL:] for piece in flat.split(". ") if len(piece) > _TAIL]
+    if len(set(tails)) == len(tails):
+        return False
+    # Wherever `_SENTENCE_TWICE` can start or end a sentence becomes ". ", so both copies are
+    # whole pieces side by side (the last piece ends the text, not a sentence).
+    flat = flat.replace("? ", "?. ").replace("! ", "!. ").replace("\n", ". ")
     pieces = list(map(str.strip, flat.split(". ")))
-    parts = [part for part in pieces if len(part) > 20]
-    if len(set(parts)) == len(parts):
-        return False  # no sentence met twice: a set tells, cheaper than counting
-    # Neighbours compared pairwise: linear in the text (the last piece ends the text, not a
-    # sentence).
-    return any(a == b and len(a) > 20 for a, b in zip(pieces, pieces[1:-1]))
+    return any(a == b and len(a) > _TAIL for a, b in zip(pieces, pieces[1:-1]))
 
 
 class RepeatedText(Rule):

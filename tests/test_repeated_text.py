@@ -28,7 +28,7 @@ def _found(text: str) -> bool:
 
 @profile(200)
 @given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=12),
-       st.lists(st.sampled_from((" ", "\n", "\n\n", "? ")), min_size=12, max_size=12))
+       st.lists(st.sampled_from((" ", "  ", "\t", "\n", "\r\n", "\n\n", "? ")), min_size=12, max_size=12))
 def test_first_look_never_hides_a_repeat(sentences, gaps):
     text = "".join(s + g for s, g in zip(sentences, gaps))
     if _found(text):
