@@ -20,6 +20,7 @@ a regex search).
 """
 from __future__ import annotations
 
+import functools
 import re
 from itertools import compress, count, repeat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -215,33 +216,40 @@ class Opening:
 
 @dataclass(frozen=True)
 class PhraseOpenings:
-    """Opening phrases from data files, compared without spaces, then confirmed by a regex each."""
+    """Opening phrases from data files, compared without spaces, then confirmed by a regex each.
+
+    A phrase's regex is compiled the first time a line's key opens with the phrase: most
+    phrases never meet a line, and compiling hundreds of them would slow every start."""
 
     safe: bool
-    by_head: dict[str, tuple[tuple[str, regex.Pattern[str]], ...]]
+    by_head: dict[str, tuple[tuple[str, str], ...]]  # head: (squeezed phrase, phrase)
     heads: tuple[str, ...]
     starts: tuple[str, ...]
 
     @classmethod
     def of(cls, phrases: Iterable[str], *, safe: bool) -> PhraseOpenings:
         phrases = tuple(phrases)
-        by_head: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+        by_head: dict[str, list[tuple[str, str]]] = {}
         for phrase in sorted(set(phrases), key=len, reverse=True):
             squeezed = squeeze(phrase)
-            # Outer punctuation before the phrase is skipped, as the keys skip it.
-            pattern = regex.compile(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
-            by_head.setdefault(squeezed[:HEAD], []).append((squeezed, pattern))
+            by_head.setdefault(squeezed[:HEAD], []).append((squeezed, phrase))
         groups = {head: tuple(found) for head, found in by_head.items()}
         return cls(safe, groups, _heads(phrases), _key_starts(phrases))
 
     def match_line(self, text: str, line_start: int) -> tuple[int, int] | None:
         squeezed = squeeze(text[line_start:line_start + _PHRASE_OPENING])
-        for phrase, pattern in self.by_head.get(squeezed[:HEAD], ()):
-            if squeezed.startswith(phrase):
+        for squeezed_phrase, phrase in self.by_head.get(squeezed[:HEAD], ()):
+            if squeezed.startswith(squeezed_phrase):
                 start, end = content_span(text, line_start)
-                if pattern.match(text, start, end):
+                if _opening_pattern(phrase).match(text, start, end):
                     return start, end
         return None
+
+
+@functools.cache
+def _opening_pattern(phrase: str) -> regex.Pattern[str]:
+    # Outer punctuation before the phrase is skipped, as the keys skip it.
+    return regex.compile(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
 
 
 @dataclass(frozen=True)
