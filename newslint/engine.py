@@ -122,7 +122,8 @@ def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None
             raise RuleCrashed(rule.code, doc.path, exc) from exc
         for violation in produced:
             if not 0 <= violation.start <= violation.end <= len(doc.text):
-                raise RuleCrashed(rule.code, doc.path, ValueError(f"span {violation.start}..{violation.end} outside the text"))
+                outside = ValueError(f"span {violation.start}..{violation.end} outside the text")
+                raise RuleCrashed(rule.code, doc.path, outside)
             kept = _keep(violation, doc)
             if kept and ruleset:
                 kept = _with_applicability(kept, ruleset.config, ruleset.registry)

@@ -134,7 +134,9 @@ def junit_xml(findings: list[Finding], paths: list[str]) -> str:
 def summary(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool) -> str:
     """The closing line(s) of text output, in ruff's manner."""
     if not remaining:
-        return f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)." if fixed_count else "All checks passed!"
+        if not fixed_count:
+            return "All checks passed!"
+        return f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)."
     total = len(remaining)
     if fixing:
         return f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import os
 import signal
 from collections.abc import Iterator, Sequence
@@ -101,7 +102,8 @@ def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], l
             raise InputError(f"{name}: no such file or directory")
         if path.is_dir():
             config = session.config_for(path / "_")
-            found = iter_text_files(path, config.include or DEFAULT_INCLUDE, lambda p: session.excluded(p, config))
+            excluded = functools.partial(session.excluded, config=config)
+            found = iter_text_files(path, config.include or DEFAULT_INCLUDE, excluded)
             if not found:
                 warnings.append(f"{name}: no text files to check (looked for {', '.join(config.include)})")
             files.extend(found)
@@ -128,7 +130,8 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     findings = tuple(findings_for(source.path, result.remaining, Document(result.text)))
     changed = result.text != source.text
     if opts.diff:
-        return FileReport(source.path, findings, len(result.fixed), _diff(source.path, source.text, result.text) if changed else "")
+        diff = _diff(source.path, source.text, result.text) if changed else ""
+        return FileReport(source.path, findings, len(result.fixed), diff)
     if to_stdout:
         return FileReport(source.path, findings, len(result.fixed), output=source.encode(result.text).decode("utf-8"))
     if changed:

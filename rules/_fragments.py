@@ -9,7 +9,6 @@ from wordfreq import get_frequency_dict
 from newslint.rules._phrases import load_phrases
 
 
-
 @functools.cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of `data/<name>.txt`, lower-cased."""

@@ -19,8 +19,18 @@ from typing import Any
 import regex
 
 from newslint.errors import ConfigError
-from newslint.rules._grammar import (CODE, SEPARATOR, Backend, Finding, GrammarBackendError, Opener,
-                                     Utf16Offsets, one_line, pack, split_findings)
+from newslint.rules._grammar import (
+    CODE,
+    SEPARATOR,
+    Backend,
+    Finding,
+    GrammarBackendError,
+    Opener,
+    Utf16Offsets,
+    one_line,
+    pack,
+    split_findings,
+)
 
 URL_VARIABLE = "NEWSLINT_LANGUAGETOOL_URL"
 CONNECT_SECONDS = 2.0

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress, count, repeat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
 from typing import Any, ClassVar, Protocol
 
 import regex

@@ -124,7 +124,8 @@ class Grammar(Rule):
 
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings)
-        if self.settings["enabled-only"] and not (self.settings["enabled-rules"] or self.settings["enabled-categories"]):
+        named = self.settings["enabled-rules"] or self.settings["enabled-categories"]
+        if self.settings["enabled-only"] and not named:
             raise ConfigError(f"{CODE}: enabled-only needs enabled-rules or enabled-categories to name what runs")
         self._open = _opener(self.settings)  # checks the preconditions now, opens on first use
         self._backend: Backend | None = None

@@ -1,16 +1,14 @@
 """NL202 photo-credit: picture credit lines, and bracketed credits inside a paragraph."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 import regex
 
 from newslint.document import Document
 from newslint.model import Fix, Violation
-from newslint.rules._captions import (CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex,
-                                     is_caption_with_credit)
+from newslint.rules._captions import CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex, is_caption_with_credit
 from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
 
 _WS = r"[^\S\n]"

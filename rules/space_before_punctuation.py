@@ -10,7 +10,6 @@ from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
 
-
 # A closing mark right after a space. The standard `re` engine scans this fixed-width pattern
 # several times faster than `regex` scans the full condition; the rest is checked per hit.
 _MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t\xa0].)")

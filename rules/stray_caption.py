@@ -5,8 +5,7 @@ import re
 
 import regex
 
-from newslint.rules._captions import (CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex,
-                                     is_caption_with_credit)
+from newslint.rules._captions import CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex, is_caption_with_credit
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"

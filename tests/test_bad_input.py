@@ -24,9 +24,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newslint import fix
+from newslint import fix, sources
 from newslint import run as run_module
-from newslint import sources
 from newslint.config import Config
 from newslint.engine import build_ruleset, fix_text
 from newslint.errors import ConfigError, InputError

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -62,3 +64,10 @@ def test_rules_import_the_package_not_the_folder():
     for path in (ROOT / "rules").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import) rules\b", source, re.M), f"{path.name} imports 'rules' directly"
+
+
+def test_code_passes_the_linter():
+    """ruff, with the project's settings in pyproject.toml: pyflakes errors, style, import order."""
+    found = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "newslint", "rules", "tests",
+                            "bench", "fixtures/plugin-example"], cwd=ROOT, capture_output=True, text=True)
+    assert found.returncode == 0, found.stdout + found.stderr

@@ -41,7 +41,6 @@ from newslint.engine import (
     lint_text,
     make_document,
 )
-from newslint.errors import FixesDidNotConverge
 from newslint.fixes import apply_fixes
 from newslint.model import Edit, Violation
 from newslint.registry import all_rules
