@@ -17,6 +17,7 @@ _INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _LINK_TARGET = regex.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
 _REFERENCE_DEFINITION = regex.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", regex.M)
 _AUTOLINK = regex.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>|<[^\s@<>]+@[^\s@<>]+>")
+_LINE_BREAK = regex.compile(r"\r\n?|\n")
 _BLOCK_TOKENS = frozenset({"fence", "code_block", "html_block"})
 
 
@@ -26,10 +27,9 @@ def _parser() -> MarkdownIt:
 
 
 def _line_offsets(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    """Where each line starts, as markdown-it counts lines (its token maps): it breaks lines
+    at CR LF, a lone CR and LF alike."""
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
     starts.append(len(text))
     return starts
 
