@@ -126,7 +126,7 @@ def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
 def _line_language(doc: Document, at: int, known: dict[int, Language | None]) -> Language | None:
     index = doc.line_index(at)
     if index not in known:
-        line = doc.lines[index]
+        line = doc.line(index)
         known[index] = guess_language(doc.text[line.start : line.end], LINE_WORDS)
     return known[index]
 

@@ -353,7 +353,7 @@ class _ProseLines:
     def __call__(self, start: int, end: int) -> bool:
         doc, text = self._doc, self._doc.text
         index = doc.line_index(start)
-        line = doc.lines[index]
+        line = doc.line(index)
         before, after = start - 1, end
         while before >= line.start and text[before].isspace():
             before -= 1
@@ -401,7 +401,7 @@ class EnglishLines:
         """Whether the line holding offset `at` reads as English on its own."""
         index = self._doc.line_index(at)
         if index not in self._lines:
-            line = self._doc.lines[index]
+            line = self._doc.line(index)
             self._lines[index] = english_line(self._doc.text, line.start, line.end)
         return self._lines[index]
 

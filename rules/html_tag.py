@@ -93,7 +93,7 @@ class HtmlTag(Rule):
         whole_lines: set[int] = set()
         for m in _TAG.finditer(text):
             index = doc.line_index(m.start())
-            line = doc.lines[index]
+            line = doc.line(index)
             if index in whole_lines:
                 continue
             if _ONLY_TAGS.fullmatch(text, line.start, line.end):

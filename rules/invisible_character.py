@@ -101,7 +101,7 @@ class InvisibleCharacter(Rule):
             if not _stray(text, start, end):
                 continue
             index = doc.line_index(start)
-            line = doc.lines[index]
+            line = doc.line(index)
             if _ONLY_INVISIBLE.fullmatch(text, line.start, line.end):
                 if index not in emptied:
                     emptied.add(index)

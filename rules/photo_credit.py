@@ -113,7 +113,7 @@ class PhotoCredit(LineRule):
                 if not m:
                     continue
                 index = doc.line_index(m.start())
-                line = doc.lines[index]
+                line = doc.line(index)
                 if index in credit_lines or not text[line.start:m.start()].strip():
                     continue  # a line that opens with the credit is a credit line or nothing
                 if is_caption_with_credit(text[line.start:line.end]):
