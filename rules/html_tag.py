@@ -29,8 +29,7 @@ _BREAKING = frozenset({
 _ALWAYS_SAFE = frozenset({"br", "hr", "img", "wbr"})
 # Between the tags of a line of tags: spaces, and the invisible characters editors leave there
 # (a zero-width no-break space inside an empty `<span>`).
-_GAP = r"[ \t\u00a0\u200b-\u200d\u2060\ufeff]*"
-_ONLY_TAGS = regex.compile(rf"{_GAP}(?:(?:{_TAG_SOURCE}){_GAP})+", regex.I, elements=_ELEMENTS)
+_GAP = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _is_safe(m: regex.Match[str]) -> bool:
@@ -90,20 +89,26 @@ class HtmlTag(Rule):
         text = doc.text
         if "<" not in text or doc.path.lower().endswith(MARKDOWN_SUFFIXES):
             return
-        whole_lines: set[int] = set()
+        only_tags: dict[int, bool] = {}  # by line index, judged at the line's first tag
         for m in _TAG.finditer(text):
             index = doc.line_index(m.start())
-            line = doc.line(index)
-            if index in whole_lines:
-                continue
-            if _ONLY_TAGS.fullmatch(text, line.start, line.end):
-                whole_lines.add(index)
-                yield self.violation(m.start(), line.end, "HTML markup: this line holds only tags",
-                                     doc.line_deletion(index))
+            if index not in only_tags:
+                line = doc.line(index)
+                only_tags[index] = _holds_only_tags(text[line.start:line.end])
+                if only_tags[index]:
+                    yield self.violation(m.start(), line.end, "HTML markup: this line holds only tags",
+                                         doc.line_deletion(index))
+            if only_tags[index]:
                 continue
             message = f"HTML markup: '{_shorten(m.group())}' is a leftover tag"
             yield self.violation(m.start(), m.end(), message,
                                  Fix((_edit(text, m),), _applicability(_is_safe(m))))
+
+
+def _holds_only_tags(line: str) -> bool:
+    """Whether nothing but gaps is left of a line that holds a tag once its tags are removed
+    (linear in the line, however many tags it holds)."""
+    return not _TAG.sub("", line).strip(_GAP)
 
 
 def _shorten(tag: str) -> str:

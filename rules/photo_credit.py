@@ -107,6 +107,9 @@ class PhotoCredit(LineRule):
     def _bracketed(self, doc: Document, credit_lines: set[int]) -> Iterator[Violation]:
         """Bracketed credits inside a paragraph; a short line ending with one is NL201's."""
         text = doc.text
+        # By line index: where its content starts, and whether it is a caption. Judged once
+        # per line, so a long line with many credits costs linear time.
+        lines: dict[int, tuple[int, bool]] = {}
         for opener in _BRACKETED:
             for found in opener.finditer(text):
                 m = CREDIT_IN_BRACKETS.match(text, found.start())
@@ -114,9 +117,13 @@ class PhotoCredit(LineRule):
                     continue
                 index = doc.line_index(m.start())
                 line = doc.line(index)
-                if index in credit_lines or not text[line.start:m.start()].strip():
+                if index not in lines:
+                    content = text[line.start:line.end]
+                    lines[index] = (line.end - len(content.lstrip()), is_caption_with_credit(content))
+                content_start, caption = lines[index]
+                if index in credit_lines or m.start() <= content_start:
                     continue  # a line that opens with the credit is a credit line or nothing
-                if is_caption_with_credit(text[line.start:line.end]):
+                if caption:
                     continue
                 start = m.start()
                 while start > line.start and text[start - 1] in " \t\u00a0":
