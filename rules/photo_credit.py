@@ -116,15 +116,15 @@ class PhotoCredit(LineRule):
                 if not m:
                     continue
                 index = doc.line_index(m.start())
+                if index in credit_lines:
+                    continue
                 line = doc.line(index)
                 if index not in lines:
                     content = text[line.start:line.end]
                     lines[index] = (line.end - len(content.lstrip()), is_caption_with_credit(content))
                 content_start, caption = lines[index]
-                if index in credit_lines or m.start() <= content_start:
+                if m.start() <= content_start or caption:
                     continue  # a line that opens with the credit is a credit line or nothing
-                if caption:
-                    continue
                 start = m.start()
                 while start > line.start and text[start - 1] in " \t\u00a0":
                     start -= 1  # the space before the credit goes with it
