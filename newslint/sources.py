@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +84,8 @@ def write_source(source: Source, text: str) -> None:
         # still work, but would override the file's own permissions.
         if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
             raise InputError(f"{source.path}: file is read-only, not fixed")
-        _replace_atomically(source, target, data, info)
+        with _interrupts_deferred():
+            _replace_atomically(source, target, data, info)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {_describe(exc)}; file left unchanged") from None
 
@@ -88,6 +93,26 @@ def write_source(source: Source, text: str) -> None:
 def _unchanged(source: Source, target: str) -> bool:
     with open(target, "rb") as handle:
         return handle.read() == source.raw
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C back until the block ends: a KeyboardInterrupt raised inside
+    `tempfile.mkstemp`, after the file is made but before its name is returned, would
+    leave a temp file no handler knows of. Only the main thread can swap handlers; a
+    handler other than Python's default is left alone."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    received: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _replace_atomically(source: Source, target: str, data: bytes, info: os.stat_result) -> None:

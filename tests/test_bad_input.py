@@ -487,6 +487,26 @@ def test_ctrl_c_in_process_at_the_third_write(tmp_path, monkeypatch, stage):
     _no_temp_files(tmp_path)
 
 
+def test_ctrl_c_as_the_temp_file_is_made(tmp_path, monkeypatch):
+    """A real SIGINT arriving after `mkstemp` made the file but before it returned its name
+    (the window a Ctrl-C on a running `--fix` once hit): the write completes, then the run stops."""
+    old, new = _many_articles(tmp_path, 3)
+    real = tempfile.mkstemp
+
+    def signalled_mkstemp(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # handled at the next bytecode, inside this frame
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", signalled_mkstemp)
+    result = run_cli("check", "--isolated", "--fix", str(tmp_path))
+    monkeypatch.undo()
+    assert result.exit_code == 130
+    contents = [p.read_bytes() for p in sorted(tmp_path.glob("*.txt"))]
+    assert contents == [new, old, old]
+    _no_temp_files(tmp_path)
+
+
 # ---- broken configuration: nothing is fixed ----
 
 BROKEN_CONFIGS = [
