@@ -112,6 +112,11 @@ def _with_applicability(violation: Violation, config: Config, registry: dict[str
 
 def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None = None) -> list[Violation]:
     """Run `rules` over one document; a rule that raises is reported, never swallowed."""
+    return _settle(_findings(doc, rules, ruleset), rules)
+
+
+def _findings(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None) -> list[Violation]:
+    """What `rules` find in `doc`, kept (see `_keep`), in rule order."""
     found: list[Violation] = []
     for rule in rules:
         try:
@@ -129,6 +134,11 @@ def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None
                 kept = _with_applicability(kept, ruleset.config, ruleset.registry)
             if kept:
                 found.append(kept)
+    return found
+
+
+def _settle(found: list[Violation], rules: Sequence[Rule]) -> list[Violation]:
+    """Findings in text order, without those a second-opinion rule yields to others."""
     found.sort(key=lambda v: (v.start, v.end, v.code))
     deferring = {r.code for r in rules if r.defers_to_others}
     return _drop_deferred(found, deferring) if deferring else found
@@ -149,21 +159,40 @@ def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violati
 
 
 def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
-    """Apply fixes until none applies; a fix that keeps firing past the cap is an error."""
+    """Apply fixes until none applies; a fix that keeps firing past the cap is an error.
+
+    Rules that never fix (`Rule.fixable` false) cannot change what a pass fixes, so they
+    run once, on the settled text, unless some rule defers to others' findings (then every
+    finding counts in every pass). Should such a rule offer a fix all the same, the passes
+    go on with every rule.
+    """
     if unsafe is None:
         unsafe = ruleset.config.unsafe_fixes
     rules = ruleset.for_path(path)
+    fixing = rules if any(r.defers_to_others for r in rules) else tuple(r for r in rules if r.fixable)
     fixed: list[Violation] = []
     for _ in range(MAX_FIX_PASSES):
         doc = make_document(text, path, ruleset.config)
-        violations = check_document(doc, rules, ruleset)
-        allowed = [v for v in violations if v.fix and (unsafe or v.fix.safe)]
-        if not allowed:
-            return FixResult(text, tuple(fixed), tuple(violations))
-        new_text, applied = apply_fixes(text, allowed)
+        violations = _settle(_findings(doc, fixing, ruleset), fixing)
+        allowed = _allowed(violations, unsafe)
+        new_text, applied = apply_fixes(text, allowed) if allowed else (text, [])
+        if new_text != text:
+            fixed.extend(applied)
+            text = new_text
+            continue
+        # Settled, or fixes that change nothing (which would loop forever): the full report.
+        rest = tuple(r for r in rules if r not in fixing)
+        if rest:
+            others = _findings(doc, rest, ruleset)
+            if _allowed(others, unsafe):  # a rule that says it never fixes offered one: redo the pass
+                fixing = rules
+                continue
+            violations = _settle(violations + others, rules)
         fixed.extend(applied)
-        if new_text == text:  # fixes that change nothing would loop forever
-            return FixResult(text, tuple(fixed), tuple(violations))
-        text = new_text
+        return FixResult(text, tuple(fixed), tuple(violations))
     codes = sorted({v.code for v in fixed[-20:]})
     raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")
+
+
+def _allowed(violations: list[Violation], unsafe: bool) -> list[Violation]:
+    return [v for v in violations if v.fix and (unsafe or v.fix.safe)]

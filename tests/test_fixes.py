@@ -99,3 +99,72 @@ def test_fixing_repeats_until_settled_and_is_idempotent():
     assert result.remaining == ()
 
 
+
+
+class _Counter(Rule):
+    """T904 counter: reports every 'x', never fixes, counts its checks (test only)."""
+
+    code = "TST904"
+    name = "counter"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checked: list[str] = []
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        self.checked.append(doc.text)
+        pos = doc.text.find("x")
+        while pos != -1:
+            yield self.violation(pos, pos + 1, "an x")
+            pos = doc.text.find("x", pos + 1)
+
+
+class _FixingSqueezer(_Squeezer):
+    """T905 squeezer that says it fixes (test only)."""
+
+    code = "TST905"
+    name = "fixing-squeezer"
+    fixable = True
+
+
+class _Deferring(Rule):
+    """T906 second opinion: deletes every 'x', yields to other rules' findings (test only)."""
+
+    code = "TST906"
+    name = "deferring"
+    fixable = True
+    defers_to_others = True
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        pos = doc.text.find("x")
+        while pos != -1:
+            yield self.violation(pos, pos + 1, "delete x", Fix.replace(pos, pos + 1, ""))
+            pos = doc.text.find("x", pos + 1)
+
+
+def test_a_rule_that_never_fixes_runs_once_on_the_settled_text():
+    counter = _Counter()
+    result = fix_text("x      x", _ruleset(_FixingSqueezer(), counter))
+    assert result.text == "x x"
+    assert counter.checked == ["x x"]  # not on the text of each pass
+    assert [(v.code, v.start) for v in result.remaining] == [("TST904", 0), ("TST904", 2)]
+
+
+def test_a_rule_that_says_it_never_fixes_but_does_is_still_fixed():
+    counter = _Counter()
+    result = fix_text("x      x", _ruleset(counter, _Squeezer()))  # _Squeezer leaves `fixable` False
+    assert result.text == "x x"
+    declared = fix_text("x      x", _ruleset(_FixingSqueezer()))  # the same fixes, from a rule that says so
+    assert [(v.start, v.end) for v in result.fixed] == [(v.start, v.end) for v in declared.fixed]
+    assert {v.code for v in result.fixed} == {"TST903"}
+    assert [v.code for v in result.remaining] == ["TST904", "TST904"]
+
+
+def test_a_second_opinion_yields_to_a_report_only_finding_in_every_pass():
+    counter, deferring = _Counter(), _Deferring()
+    # Every 'x' is also reported by the counter, so the second opinion never fixes one.
+    result = fix_text("axbx", _ruleset(deferring, counter))
+    assert result.text == "axbx"
+    assert result.fixed == ()
+    assert [v.code for v in result.remaining] == ["TST904", "TST904"]
+    assert fix_text("axbx", _ruleset(deferring)).text == "ab"
