@@ -4,7 +4,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import regex
 
@@ -78,6 +79,10 @@ class InconsistentSpelling(Rule):
         Option("max-zipf", 3.0, "the general detector pairs only words rarer than this in English "
                "(wordfreq Zipf scale: 3 is a word met about once per million words)"),
     )
+
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        _common_names(self.settings["max-zipf"])  # build the table now, not in the first check
 
     def check(self, doc: Document) -> Iterator[Violation]:
         names = set(_NAME.findall(doc.text))
