@@ -16,7 +16,9 @@ punctuation) and the lines grouped by the first two characters of their keys. An
 opening is tried only on the lines of its groups whose keys start right; an inside
 starts from a keyword with a literal start, and is not searched for at all in a text
 that lacks its clue (a plain `in` test finds a single character many times faster than
-a regex search).
+a regex search). All of this judges a line by its text alone, so a rule keeps its
+verdicts on the lines of the document it checked last and judges only the lines new
+since then: in a fix run the next document is the same text after a fix, a few lines new.
 """
 from __future__ import annotations
 
@@ -122,6 +124,69 @@ def line_index(doc: Document) -> LineIndex:
         index = LineIndex(doc.text, doc.line_texts)
         _last = (doc, index)
     return index
+
+
+# ---------------------------------------------------------------- verdicts kept between documents
+
+Verdict = tuple[int, int, bool]  # a flagged line's content span, from the line's start, and safety
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The document a line rule checked last, and by line text the lines it flagged there."""
+
+    doc: Document
+    flagged: dict[str, Verdict]
+
+
+@dataclass(frozen=True)
+class _Fresh:
+    """The lines of a document that the document before it lacked, as a document of their own."""
+
+    doc: Document
+    index: LineIndex
+
+
+MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged whole
+
+# Every line rule asks for the lines new since the same document, so one entry serves them all.
+_new: tuple[Document | None, Document | None, tuple[frozenset[str], _Fresh | None] | None] = (None, None, None)
+
+
+def _new_lines(before: Document, doc: Document) -> tuple[frozenset[str], _Fresh | None] | None:
+    """The distinct lines of `doc` and those `before` lacked, or None when most are new."""
+    global _new
+    last_before, last_doc, found = _new
+    if last_before is before and last_doc is doc:
+        return found
+    lines = frozenset(doc.line_texts)
+    new = lines.difference(before.line_texts)
+    if len(new) > MOST_LINES_NEW * len(lines):
+        found = None
+    elif not new:
+        found = (lines, None)
+    else:
+        fresh = Document("\n".join(new))
+        found = (lines, _Fresh(fresh, LineIndex(fresh.text, fresh.line_texts)))
+    _new = (before, doc, found)
+    return found
+
+
+def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
+    lines, starts = doc.line_texts, doc.line_starts
+    return {lines[i]: (hit.start - starts[i], hit.end - starts[i], hit.safe) for i, hit in hits.items()}
+
+
+def _hits_of(doc: Document, flagged: dict[str, Verdict]) -> dict[int, LineHit]:
+    """The hits of a document whose flagged lines are known by their text."""
+    if not flagged:
+        return {}
+    lines, starts = doc.line_texts, doc.line_starts
+    hits = {}
+    for i in compress(count(), map(flagged.__contains__, lines)):
+        start, end, safe = flagged[lines[i]]
+        hits[i] = LineHit(i, starts[i] + start, starts[i] + end, safe)
+    return hits
 
 
 def content_span(text: str, line_start: int) -> tuple[int, int]:
@@ -331,6 +396,7 @@ class LineRule(Rule):
 
     def __init__(self, settings: dict[str, Any] | None = None) -> None:
         super().__init__(settings)
+        self._seen: _Seen | None = None
         extra_phrases = tuple(self.settings.get("extend-phrases", ()))
         extra_prefixes = tuple(self.settings.get("extend-prefixes", ()))
         key = (type(self), extra_phrases, extra_prefixes)
@@ -367,7 +433,33 @@ class LineRule(Rule):
 
     def hits(self, doc: Document) -> dict[int, LineHit]:
         """The lines this rule flags, by line index."""
-        index = line_index(doc)
+        hits = self._line_hits(doc)
+        for hit in self.shape_hits(doc):
+            hits.setdefault(hit.index, hit)
+        return hits
+
+    def _line_hits(self, doc: Document) -> dict[int, LineHit]:
+        """The lines flagged by phrases, openings, insides and patterns.
+
+        Each of these judges a line by its text alone, so a line met in the document
+        checked last keeps its verdict, and only the lines new since then are judged:
+        when fixes are applied and the text checked again, that is the few lines a fix
+        rewrote. Where most lines are new, the whole document is judged as one."""
+        seen = self._seen
+        new = _new_lines(seen.doc, doc) if seen is not None else None
+        if new is None:
+            hits = self._judge(doc, line_index(doc))
+            flagged = _verdicts(doc, hits)
+        else:
+            lines, fresh = new
+            flagged = {line: verdict for line, verdict in seen.flagged.items() if line in lines}
+            if fresh is not None:
+                flagged.update(_verdicts(fresh.doc, self._judge(fresh.doc, fresh.index)))
+            hits = _hits_of(doc, flagged)
+        self._seen = _Seen(doc, flagged)
+        return hits
+
+    def _judge(self, doc: Document, index: LineIndex) -> dict[int, LineHit]:
         hits: dict[int, LineHit] = {}
         if self._phrases:
             self._phrase_hits(doc, index, hits)
@@ -380,8 +472,6 @@ class LineRule(Rule):
                     hits[i] = LineHit(i, start, end, False)
         if self._patterns:
             self._pattern_hits(doc.text, doc.line_starts, hits)
-        for hit in self.shape_hits(doc):
-            hits.setdefault(hit.index, hit)
         return hits
 
     def _phrase_hits(self, doc: Document, index: LineIndex, hits: dict[int, LineHit]) -> None:

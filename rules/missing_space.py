@@ -1,6 +1,7 @@
 """NL102 missing-space: a sentence or clause mark glued to the next word."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -10,7 +11,9 @@ from newslint.model import Fix, Violation
 from newslint.rule import Rule
 from newslint.rules._words_text import EnglishLines
 
-_CANDIDATE = regex.compile(r"[.,;:!?](?=\p{L})")
+# Any word character after the mark: `re` scans for this faster than `regex` scans for a
+# letter, and `_judge` wants a letter after it anyway.
+_CANDIDATE = re.compile(r"[.,;:!?](?=\w)")
 _WORD_AFTER = regex.compile(r"\p{L}[\p{L}\d'’-]*")
 _ADDRESS_AFTER = regex.compile(r"https?://|www\.")
 _SCHEMES = frozenset(("http", "https", "mailto", "ftp", "file", "tel", "urn", "javascript"))

@@ -1,0 +1,81 @@
+"""Line rules keep their verdicts on lines met before: the findings must not depend on it."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.document import Document
+from newslint.registry import all_rules
+from newslint.rules import _lines
+from newslint.rules._lines import LineRule
+from tests.strategies import articles, artifact_lines, paragraphs, profile
+
+LINE_RULES = tuple(info.cls for info in all_rules().values()
+                   if info.package == "newslint" and issubclass(info.cls, LineRule))
+# Options exercise every kind of verdict: user phrases, openings and patterns.
+OPTIONS = {"extend-phrases": ["Print this page"], "extend-prefixes": ["Story continues"],
+           "extend-patterns": [r"\d+ photos?\b"]}
+OPTIONS_LINES = ("Print this page", "Story continues below", "12 photos", "  Print this page  \r")
+
+
+def _rewritten(draw, text: str) -> str:
+    """`text` with a few lines dropped, replaced or added, the rest as it was."""
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines)))
+        action = draw(st.sampled_from(("drop", "replace", "add", "join")))
+        if action == "drop" and at < len(lines):
+            del lines[at]
+        elif action == "replace" and at < len(lines):
+            lines[at] = draw(st.one_of(artifact_lines(), paragraphs()))
+        elif action == "join" and at + 1 < len(lines):
+            lines[at : at + 2] = [lines[at] + " " + lines[at + 1]]
+        else:
+            lines.insert(at, draw(st.one_of(artifact_lines(), paragraphs(), st.sampled_from(OPTIONS_LINES))))
+    return "\n".join(lines)
+
+
+@profile(60)
+@given(articles(), st.data(), st.booleans())
+def test_findings_do_not_depend_on_the_text_checked_before(before, data, with_options):
+    after = _rewritten(data.draw, before)
+    settings = OPTIONS if with_options else None
+    for cls in LINE_RULES:
+        warm = cls(settings)
+        warm.check(Document(before))
+        cold = cls(settings)
+        assert warm.check(Document(after)) == cold.check(Document(after)), cls.code
+
+
+def test_only_new_lines_are_judged_again(monkeypatch):
+    before = Document("Russia said on Tuesday that talks would go on.\n\nSource link\n\nMore talks are planned.\n")
+    after = Document("Russia said on Tuesday that talks would go on.\n\nRead more: talks to resume\n\n"
+                     "Source link\n\nMore talks are planned.\n")
+    rule = next(cls for cls in LINE_RULES if cls.code == "NL302")()
+    rule.check(before)
+    judged = []
+    real_judge = LineRule._judge
+
+    def judge(self, doc, index):
+        judged.append(doc.text)
+        return real_judge(self, doc, index)
+
+    monkeypatch.setattr(LineRule, "_judge", judge)
+    found = rule.check(after)
+    assert judged == ["Read more: talks to resume"]
+    assert [after.text[v.start : v.end] for v in found] == ["Read more: talks to resume"]
+    # A text that is mostly new is judged whole.
+    other = Document("Another story.\n\nRead more: elsewhere\n")
+    judged.clear()
+    rule.check(other)
+    assert judged == [other.text]
+
+
+def test_a_line_repeated_in_the_text_keeps_its_verdict_everywhere():
+    rule = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+    first = Document("Talks went on.\n\nSource link\n\nThey ended late.\n\nSource link\n")
+    rule.check(first)
+    second = Document(first.text + "\nSource link\n")
+    assert _lines._new_lines(first, second)[1] is None  # nothing new to judge
+    found = rule.check(second)
+    assert [second.position(v.start).line for v in found] == [3, 7, 9]
