@@ -35,6 +35,8 @@ class Fix:
     def __post_init__(self) -> None:
         if not self.edits:
             raise ValueError("a fix needs at least one edit")
+        if len(self.edits) == 1 and type(self.edits) is tuple:
+            return  # most fixes: nothing to order or to overlap
         ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
         for before, after in zip(ordered, ordered[1:]):
             if after.start < before.end or (after.start == before.start and after.start == after.end):
