@@ -29,11 +29,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import multiprocessing
 import re
 import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -319,9 +321,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--min-merged-recall", type=float, default=0.80)
     parser.add_argument("--time", choices=("fix", "check"), default="fix",
                         help="what MB/s measures: the fix run (default) or checking alone")
+    parser.add_argument("--fresh-process", action="store_true",
+                        help="measure each extractor in a new process, with cold caches")
     parser.add_argument("--min-mb-per-s", type=float, default=5.0,
                         help="throughput over all extractors")
     return parser.parse_args(argv)
+
+
+def tallies(files: list[Path], ruleset: RuleSet, config: Config, args: argparse.Namespace) -> Iterator[Tally]:
+    """The tally of each extractor's file: all in this process, or each in a new one."""
+    if not args.fresh_process:
+        for path in files:
+            yield measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+        return
+    # A new interpreter per file: no extractor runs with the caches (word verdicts, line
+    # verdicts) that another extractor's copy of the same pages has warmed.
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(1, maxtasksperchild=1) as pool:
+        yield from pool.imap(_measure_alone, [(path, config, args) for path in files])
+
+
+def _measure_alone(job: tuple[Path, Config, argparse.Namespace]) -> Tally:
+    path, config, args = job
+    ruleset = build_ruleset(config)
+    try:
+        return measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+    finally:
+        ruleset.close()
 
 
 def split(option: str) -> tuple[str, ...]:
@@ -342,8 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     results, problems = {}, []
     nbytes = seconds = prepare_seconds = 0.0
     try:
-        for path in files:
-            tally = measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+        for path, tally in zip(files, tallies(files, ruleset, config, args)):
             results[path.stem] = summarise(tally)
             problems += misses(path.stem, results[path.stem], args)
             nbytes += tally.nbytes
