@@ -16,6 +16,7 @@ _CANDIDATE = regex.compile(rf"[{_ALWAYS}{_JOINERS}\xad]+")
 _ALWAYS_STRAY = regex.compile(rf"[{_ALWAYS}]")
 # Neighbours next to which a joiner or zero-width space has no job to do.
 _PLAIN = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{N}\p{P}\s]")
+_MARK = regex.compile(r"\p{M}")
 _ONLY_INVISIBLE = regex.compile(rf"[ \t{_ALWAYS}{_JOINERS}\xad]+")
 # A quick test for any candidate: the standard `re` engine scans this class about five times
 # faster than `regex` does.
@@ -85,7 +86,9 @@ class InvisibleCharacter(Rule):
 
     ## Fix safety
     Safe: the character is deleted, or replaced by a space where a vertical tab or form
-    feed separated two words; a line that holds nothing else is deleted whole.
+    feed separated two words; a line that holds nothing else is deleted whole. A character
+    followed by a combining mark is reported without a fix: deleted, it would hand the
+    mark to the letter before it (`a` and U+0301 would read `á`).
     """
     code = "NL504"
     name = "invisible-character"
@@ -108,5 +111,8 @@ class InvisibleCharacter(Rule):
                     message = f"invisible character ({_describe(m.group())}) alone on a line"
                     yield self.violation(start, end, message, doc.line_deletion(index))
                 continue
-            yield self.violation(start, end, f"invisible character: {_describe(m.group())}",
-                                 Fix.replace(start, end, _replacement(text, start, end)))
+            message = f"invisible character: {_describe(m.group())}"
+            if _MARK.match(text, end):  # deleted, the run would hand its mark to the character before
+                yield self.violation(start, end, message + " (a combining mark follows: not fixed)")
+                continue
+            yield self.violation(start, end, message, Fix.replace(start, end, _replacement(text, start, end)))

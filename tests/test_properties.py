@@ -28,7 +28,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from newslint.config import Config
@@ -98,6 +98,7 @@ def _check_violation(text: str, v: Violation) -> None:
 
 @profile(60)
 @given(texts(), PATHS)
+@example("\x1f\U0001da9b", "article.txt")  # a control character before a combining mark (found by fuzzing)
 def test_checking_never_raises_and_spans_lie_in_the_text(text, path):
     found = lint_text(text, RULESET, path)
     for v in found:
