@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import word_set
+from newslint.rules._fragments import lowercase_words
 
 # The end of an attribution sentence, then the rest of the line up to an optional final stop.
 # The pattern starts at the stop, so only stops are tried; a look-ahead for a capital rules out
@@ -17,7 +17,7 @@ from newslint.rules._fragments import word_set
 _TAIL = regex.compile(
     r"\.(?=[ \t]+\p{Lu})(?<=\m(?P<verb>\L<verbs>)\.)"
     r"[ \t]+(?P<scrap>\p{Lu}[^.!?\n]{1,80}+)(?P<end>[.!]?)[ \t\r]*$",
-    regex.M, verbs=sorted(word_set("fragments_attribution_verbs")),
+    regex.M, verbs=sorted(lowercase_words("fragments_attribution_verbs")),
 )
 _WORD = regex.compile(r"[\w'’-]+")
 _QUOTE = regex.compile(r"[\"“”«»„]")
@@ -28,18 +28,18 @@ MAX_WORDS = 8
 def _has_verb_form(word: str) -> bool:
     """`That's`, `It's`, `There're`: a pronoun contracted with a verb."""
     m = _CONTRACTION.match(word)
-    return bool(m) and m["base"].lower() in word_set("fragments_function_words")
+    return bool(m) and m["base"].lower() in lowercase_words("fragments_function_words")
 
 
 def _is_scrap(scrap: str) -> bool:
     words = _WORD.findall(scrap)
-    if not 2 <= len(words) <= MAX_WORDS or words[0].lower() in word_set("fragments_imperatives"):
+    if not 2 <= len(words) <= MAX_WORDS or words[0].lower() in lowercase_words("fragments_imperatives"):
         return False
     if _QUOTE.search(scrap) or any(_has_verb_form(word) for word in words):
         return False  # a quotation or a contracted verb: a sentence or a citation, not a scrap
     small_words = 0
     for word in words:
-        if word.lower() in word_set("fragments_time_words") and word[0].islower():
+        if word.lower() in lowercase_words("fragments_time_words") and word[0].islower():
             small_words += 1
         elif not (word[0].isupper() or word[0].isdigit()):
             return False  # any other lower-case word may be a verb: not a verbless scrap

@@ -9,12 +9,12 @@ from newslint.document import Document
 from newslint.markdown import MARKDOWN_SUFFIXES
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import word_set
+from newslint.rules._fragments import lowercase_words
 
 # One attribute: a name, optionally `=` and a quoted or bare value. Names and values cannot
 # contain spaces, so each repetition starts at a new space: no backtracking blow-up.
 _ATTRIBUTE = r"""[^\s"'<>/=]+(?:[ \t]*=[ \t]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>=`]+))?"""
-_ELEMENTS = sorted(word_set("encoding_html_elements"), key=len, reverse=True)
+_ELEMENTS = sorted(lowercase_words("encoding_html_elements"), key=len, reverse=True)
 _TAG_SOURCE = (
     rf"<(?P<close>/)?(?P<name>\L<elements>)(?P<attributes>(?:[ \t]+{_ATTRIBUTE})*)"
     r"[ \t]*(?P<self>/)?>|<!--[^\n]{0,500}?-->"

@@ -8,7 +8,8 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
-from newslint.rules._fragments import word_set, zipf
+from newslint.rules._fragments import lowercase_words
+from newslint.rules._words import zipf
 
 # A lower-case word, a stop, spaces, a lower-case word and at least one more word on the line.
 # Neither word may touch a dot, digit, slash, @ or an upper-case letter, so `e.g.`, `U.S.`,
@@ -24,7 +25,7 @@ MIN_ZIPF = 3.0  # both words must be common English words (wordfreq Zipf scale)
 
 
 def _stray(before: str, after: str) -> bool:
-    if before in word_set("fragments_abbreviations") or after in word_set("fragments_particles"):
+    if before in lowercase_words("fragments_abbreviations") or after in lowercase_words("fragments_particles"):
         return False
     if after in _URL_WORDS:
         return False

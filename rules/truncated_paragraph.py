@@ -8,7 +8,8 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import word_set, zipf
+from newslint.rules._fragments import lowercase_words
+from newslint.rules._words import zipf
 
 # The last word of a line with an ellipsis glued to it; the search starts at a stop or an
 # ellipsis character and looks back for the rest, which is much faster than trying every word.
@@ -21,7 +22,7 @@ MIN_WORDS = 8  # shorter lines inside the text are mostly menu items and labels 
 def _cut_mid_sentence(word: str, line: str, last: bool) -> bool:
     if not last and len(_WORD.findall(line)) < MIN_WORDS:
         return False
-    if word.lower() in word_set("fragments_function_words"):
+    if word.lower() in lowercase_words("fragments_function_words"):
         return True
     return word.isalpha() and word[1:].islower() and zipf(word.lower()) < MAX_CUT_WORD_ZIPF
 
