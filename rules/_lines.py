@@ -326,7 +326,8 @@ class Inside:
     for it faster than `regex` does. A line holding it is a hit if it has at most
     `max_words` words, `pattern` (when given) matches somewhere in it and `check` (when
     given) agrees. `clue`, if given, is a character every match of `keyword` holds: a
-    text without it is not searched (a plain `in` test finds a character fastest).
+    text without it is not searched (a plain `in` test finds a character fastest). A
+    keyword never matches a line feed: a line is judged by its own text (see `LineRule`).
     """
 
     keyword: regex.Pattern[str] | re.Pattern[str]
@@ -375,6 +376,10 @@ class LineRule(Rule):
     `shape_hits` can add anything else. Users extend every line rule with whole lines
     (`extend-phrases`), openings (`extend-prefixes`) and regular expressions matched from
     the start of a line (`extend-patterns`, unsafe fixes).
+
+    Phrases, openings, insides and patterns judge a line by its text alone, which lets a
+    rule keep its verdicts on lines it has met (see `_line_hits`); a test that looks at
+    other lines or at the whole document belongs in `shape_hits`.
     """
 
     fixable = True
