@@ -172,6 +172,22 @@ def test_fixing_is_idempotent_and_converges(text, path, unsafe):
     assert fix_text(once, RULESET, path, unsafe=unsafe).text == once
 
 
+@profile(30)
+@given(articles(), st.data(), PATHS, st.booleans())
+def test_results_do_not_depend_on_the_texts_checked_before(article, data, path, unsafe):
+    """Rules remember what they met (verdicts on words and on lines): a text's findings and
+    fixes are the same after any other text as in a rule set that has seen nothing."""
+    lines = article.split("\n")
+    kept = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    variant = "\n".join(line for line, keep in zip(lines, kept) if keep)
+    texts_ = [article, variant, data.draw(articles()), variant + "\nRead more: the talks\n"]
+    seasoned = build_ruleset(Config(select=CODES))
+    for text in texts_:
+        fresh = build_ruleset(Config(select=CODES))
+        assert lint_text(text, seasoned, path) == lint_text(text, fresh, path)
+        assert fix_text(text, seasoned, path, unsafe=unsafe) == fix_text(text, fresh, path, unsafe=unsafe)
+
+
 LONG_RUNS = [
     pytest.param("The vote was delayed again. " * 1500, id="sentence-x1500-on-a-line"),
     pytest.param("The vote was delayed again.\n" * 1500, id="line-x1500"),
