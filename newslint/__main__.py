@@ -1,4 +1,4 @@
 """`python -m newslint`, the same as the `newslint` command."""
-from newslint.cli import main
+from newslint.cli import entry
 
-main(prog_name="newslint")
+entry()

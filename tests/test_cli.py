@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -177,6 +179,30 @@ def test_python_dash_m_works_the_same(article):
     proc = run_process("check", "--select", "NL301", str(article))
     assert proc.returncode == 1
     assert b"NL301 boilerplate line 'Source link'" in proc.stdout
+
+
+def test_the_command_leaves_with_all_its_output_and_its_status(tmp_path):
+    """The command exits without freeing memory: nothing it printed may be lost."""
+    many = tmp_path / "many.txt"
+    many.write_text((SEED.read_text(encoding="utf-8") + "\n") * 60, encoding="utf-8")
+    in_process = run_cli("check", "--isolated", "--format", "json", str(many))
+    proc = run_process("check", "--isolated", "--format", "json", str(many))
+    assert proc.returncode == in_process.exit_code == 1
+    assert len(proc.stdout) > 100_000 and json.loads(proc.stdout) == json.loads(in_process.stdout)
+    usage = run_process("check", "--no-such-option")
+    assert usage.returncode == 2 and b"No such option" in usage.stderr
+    assert run_process("--version").returncode == 0
+
+
+def test_the_command_runs_exit_handlers(tmp_path):
+    script = ("import atexit, sys\n"
+              "from newslint.cli import entry\n"
+              "atexit.register(lambda: print('handler ran'))\n"
+              "sys.argv = ['newslint', '--version']\n"
+              "entry()\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert proc.returncode == 0
+    assert b"newslint" in proc.stdout and proc.stdout.rstrip().endswith(b"handler ran")
 
 
 def test_parallel_run_equals_serial(tmp_path):
