@@ -332,7 +332,7 @@ def tallies(files: list[Path], ruleset: RuleSet, config: Config, args: argparse.
     """The tally of each extractor's file: all in this process, or each in a new one."""
     if not args.fresh_process:
         for path in files:
-            yield measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+            yield measure_file(path, ruleset, args)
         return
     # A new interpreter per file: no extractor runs with the caches (word verdicts, line
     # verdicts) that another extractor's copy of the same pages has warmed.
@@ -345,9 +345,13 @@ def _measure_alone(job: tuple[Path, Config, argparse.Namespace]) -> Tally:
     path, config, args = job
     ruleset = build_ruleset(config)
     try:
-        return measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+        return measure_file(path, ruleset, args)
     finally:
         ruleset.close()
+
+
+def measure_file(path: Path, ruleset: RuleSet, args: argparse.Namespace) -> Tally:
+    return measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
 
 
 def split(option: str) -> tuple[str, ...]:
