@@ -178,7 +178,7 @@ def describe_fix(text: str, violation: Violation) -> list[str]:
     hi = len(text) if hi < 0 else hi
     after_text = splice(text, list(fix.edits))
     delta = len(after_text) - len(text)
-    before, after = text[lo:hi], after_text[lo : hi + delta]
+    before, after = text[lo:hi], after_text[lo : max(lo, hi + delta)]
     first, _ = line_col(text, lo)
     last, _ = line_col(text, hi)
     deleted = _deleted_lines(before, after)
@@ -337,7 +337,7 @@ def strip_sheet(text: str, name: str = "<sheet>") -> str:
         if item.code != code:
             code = item.code
             out += [f"## {code}", ""]
-        out += [f"### {number}. {item.key}", f"verdict: {item.verdict}", f"note: {item.note}", ""]
+        out += [f"### {number}. {item.key}", f"verdict: {item.verdict}", f"note: {item.note}".rstrip(), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -427,6 +427,7 @@ def command_header(args: argparse.Namespace) -> list[str]:
     options += [f"--select {args.select}"] * bool(args.select) + [f"--ignore {args.ignore}"] * bool(args.ignore)
     options += [f"--text-field {args.text_field}"] * (args.text_field != "text")
     options += [f"--exclude-extractor {x}" for x in args.exclude_extractor]
+    options += [f"--skip {args.skip}"] * bool(args.skip)
     return [f"Sample: `audit.py sample {inputs} {' '.join(options)}`"]
 
 
