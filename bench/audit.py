@@ -110,11 +110,14 @@ def findings(docs: list[Doc], ruleset: RuleSet) -> list[Finding]:
     return found
 
 
-def sample(found: list[Finding], per_rule: int, seed: int) -> dict[str, list[Finding]]:
+def sample(found: list[Finding], per_rule: int, seed: int, docs: list[Doc] | None = None,
+           per_page: int = 0) -> dict[str, list[Finding]]:
     """Up to `per_rule` findings of each rule, drawn with a generator seeded by seed and rule.
 
     Each rule draws from its own generator, so narrowing `--select` leaves the other
     rules' samples as they were. The drawn findings keep the order of the corpus.
+    With `per_page`, at most that many findings of a rule come from one record id (one
+    page, even when several extractor files hold it); `docs` gives the record ids.
     """
     by_rule: dict[str, list[Finding]] = {}
     for finding in found:
@@ -122,9 +125,30 @@ def sample(found: list[Finding], per_rule: int, seed: int) -> dict[str, list[Fin
     drawn = {}
     for code in sorted(by_rule):
         pool = by_rule[code]
-        picked = random.Random(f"{seed}:{code}").sample(range(len(pool)), min(per_rule, len(pool)))
+        generator = random.Random(f"{seed}:{code}")
+        if per_page and docs is not None:
+            picked = _spread(pool, per_rule, per_page, docs, generator)
+        else:
+            picked = generator.sample(range(len(pool)), min(per_rule, len(pool)))
         drawn[code] = [pool[i] for i in sorted(picked)]
     return drawn
+
+
+def _spread(pool: list[Finding], wanted: int, per_page: int, docs: list[Doc],
+            generator: random.Random) -> list[int]:
+    """Indexes of up to `wanted` findings in random order, at most `per_page` per record id."""
+    order = list(range(len(pool)))
+    generator.shuffle(order)
+    taken: Counter = Counter()
+    picked = []
+    for i in order:
+        page = docs[pool[i].doc].record
+        if taken[page] < per_page:
+            taken[page] += 1
+            picked.append(i)
+            if len(picked) == wanted:
+                break
+    return picked
 
 
 # ---------------------------------------------------------------- the sheet
@@ -424,6 +448,7 @@ def _load(args: argparse.Namespace) -> tuple[list[Doc], list[Finding]]:
 def command_header(args: argparse.Namespace) -> list[str]:
     inputs = " ".join(sorted(_name(p) if not p.is_dir() else p.resolve().name for p in args.inputs))
     options = [f"--per-rule {args.per_rule}", f"--seed {args.seed}"]
+    options += [f"--per-page {args.per_page}"] * bool(args.per_page)
     options += [f"--select {args.select}"] * bool(args.select) + [f"--ignore {args.ignore}"] * bool(args.ignore)
     options += [f"--text-field {args.text_field}"] * (args.text_field != "text")
     options += [f"--exclude-extractor {x}" for x in args.exclude_extractor]
@@ -433,7 +458,7 @@ def command_header(args: argparse.Namespace) -> list[str]:
 
 def run_sample(args: argparse.Namespace) -> int:
     docs, found = _load(args)
-    drawn = sample(found, args.per_rule, args.seed)
+    drawn = sample(found, args.per_rule, args.seed, docs, args.per_page)
     if args.skip:
         drawn = {c: f for c, f in drawn.items() if c not in set(args.skip.split(","))}
     sheet = render_sheet(docs, drawn, command_header(args))
@@ -497,6 +522,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     _corpus_options(sampling)
     sampling.add_argument("--per-rule", type=int, default=15, help="findings drawn per rule")
     sampling.add_argument("--seed", type=int, default=1)
+    sampling.add_argument("--per-page", type=int, default=0, metavar="N",
+                          help="at most N findings of a rule from one record id (one page across "
+                          "extractor files); default: no limit")
     sampling.add_argument("--skip", default="", help="comma-separated rule codes to leave out of the sheet "
                           "(still counted in the rates)")
     sampling.add_argument("-o", "--output", type=Path, help="the sheet (default: standard output)")

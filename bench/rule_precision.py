@@ -26,6 +26,7 @@ Usage:
     python bench/rule_precision.py ../shared/corpus/dev ../shared/corpus/dragnet
     python bench/rule_precision.py CORPUS --select NL3 --only trafilatura --limit 100
     python bench/rule_precision.py CORPUS --safe-only --json out.json
+    python bench/rule_precision.py CORPUS --select NL308 --examples 20
 """
 from __future__ import annotations
 
@@ -88,8 +89,10 @@ def label_kind(label: dict) -> str:
     return kind if kind in ("residue", "clean", "neutral") else "other"
 
 
-def attribute(record: dict, found: list[Violation], fixes: str) -> Counter:
-    """(rule code, label kind) -> labelled lines the rule's fixes delete in this record."""
+def attribute(record: dict, found: list[Violation], fixes: str, clean: list | None = None) -> Counter:
+    """(rule code, label kind) -> labelled lines the rule's fixes delete in this record.
+
+    With `clean`, each deleted clean line is also appended to it as (rule code, record id, text)."""
     text = record.get("scraped") or ""
     labels = sorted(record.get("line_labels") or (), key=lambda x: x["start"])
     starts = [x["start"] for x in labels]
@@ -107,6 +110,8 @@ def attribute(record: dict, found: list[Violation], fixes: str) -> Counter:
                     continue
                 if start <= content[0] and content[1] <= end:
                     counts[(violation.code, label_kind(label))] += 1
+                    if clean is not None and label["label"] == "clean":
+                        clean.append((violation.code, str(record.get("id")), text[content[0] : content[1]]))
                 elif text[max(start, content[0]) : min(end, content[1])].strip():
                     counts[(violation.code, "cut")] += 1  # words deleted, not the whole line
     return counts
@@ -114,25 +119,42 @@ def attribute(record: dict, found: list[Violation], fixes: str) -> Counter:
 
 # ---------------------------------------------------------------- corpora
 
-def measure(records: list[dict], ruleset: RuleSet, fixes: str) -> Counter:
+def measure(records: list[dict], ruleset: RuleSet, fixes: str, clean: list | None = None) -> Counter:
     ruleset.prepare([make_document(r.get("scraped") or "", "article.txt", ruleset.config)
                      for r in records])
     counts: Counter = Counter()
     for record in records:
         found = lint_text(record.get("scraped") or "", ruleset, "article.txt")
-        counts += attribute(record, found, fixes)
+        counts += attribute(record, found, fixes, clean)
     return counts
 
 
-def run(corpora: list[Path], ruleset: RuleSet, args: argparse.Namespace) -> dict[str, dict[str, Counter]]:
-    """corpus name -> extractor -> Counter of (rule, label kind)."""
+def run(corpora: list[Path], ruleset: RuleSet, args: argparse.Namespace,
+        clean: dict[str, list] | None = None) -> dict[str, dict[str, Counter]]:
+    """corpus name -> extractor -> Counter of (rule, label kind); with `clean`, the deleted
+    clean lines of each corpus/extractor go to clean[corpus/extractor]."""
     wanted = set(split(args.only))
     results: dict[str, dict[str, Counter]] = {}
     for corpus in corpora:
         files = [f for f in sorted(corpus.glob("*.jsonl")) if not wanted or f.stem in wanted]
-        results[corpus.name] = {f.stem: measure(load(f, args.limit), ruleset, args.fixes) for f in files}
+        results[corpus.name] = {}
+        for f in files:
+            lines = clean.setdefault(f"{corpus.name}/{f.stem}", []) if clean is not None else None
+            results[corpus.name][f.stem] = measure(load(f, args.limit), ruleset, args.fixes, lines)
         print(f"{corpus.name}: {len(files)} extractors measured", file=sys.stderr)
     return results
+
+
+def examples(clean: dict[str, list], per_rule: int) -> str:
+    """Up to `per_rule` deleted clean lines per rule, in corpus order: what to look at first."""
+    by_rule: dict[str, list[str]] = {}
+    for name, lines in clean.items():
+        for code, record, text in lines:
+            by_rule.setdefault(code, []).append(f"- {name} {record}: {text[:160]!r}")
+    out = ["", f"Clean lines deleted (first {per_rule} per rule):"]
+    for code in sorted(by_rule):
+        out += ["", f"{code} ({len(by_rule[code])})", *by_rule[code][:per_rule]]
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- summary
@@ -216,6 +238,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     modes.add_argument("--unsafe-only", dest="fixes", action="store_const", const="unsafe",
                        help="count only unsafe fixes (what --unsafe-fixes adds)")
     parser.set_defaults(fixes="all")
+    parser.add_argument("--examples", type=int, default=0, metavar="N",
+                        help="also print up to N deleted clean lines per rule (corpus text: for reading)")
     parser.add_argument("--json", type=Path, help="also write the counts and precisions as JSON here")
     return parser.parse_args(argv)
 
@@ -227,13 +251,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no <extractor>.jsonl files in {', '.join(missing)}", file=sys.stderr)
         return 2
     ruleset = build_ruleset(Config(select=split(args.select) or None, ignore=split(args.ignore)))
+    clean: dict[str, list] | None = {} if args.examples else None
     try:
-        results = run(args.corpora, ruleset, args)
+        results = run(args.corpora, ruleset, args, clean)
     finally:
         ruleset.close()
     codes = [r.code for r in ruleset.rules if r.fixable]
     summary = summarise(results, codes)
     print(markdown(summary, list(results), args.fixes))
+    if clean is not None:
+        print(examples(clean, args.examples))
     if args.json:
         summary["fixes"] = args.fixes
         args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 import pytest
 
@@ -178,3 +179,15 @@ def test_deleted_lines_are_attributed_to_the_rule_by_label():
     assert rule_precision.verdict([0.996, 0.95]) == "unsafe"
     assert rule_precision.verdict([0.5, 1.0]) == "off"
     assert rule_precision.verdict([None]) == "-"
+
+
+def test_per_page_spreads_the_draw_over_pages():
+    docs = [audit.Doc(f"corpus/{ext}.jsonl", f"page-{i}", "article.txt", "x")
+            for ext in ("a", "b") for i in range(3)]
+    found = [audit.Finding(d, Violation("NL308", "timestamp-line", "m", k, k + 1))
+             for d in range(len(docs)) for k in range(5)]
+    drawn = audit.sample(found, 6, 2, docs, per_page=2)["NL308"]
+    pages = Counter(docs[f.doc].record for f in drawn)
+    assert len(drawn) == 6 and set(pages.values()) == {2}  # one page in two files counts once
+    assert drawn == audit.sample(found, 6, 2, docs, per_page=2)["NL308"]
+    assert len(audit.sample(found, 30, 2, docs, per_page=1)["NL308"]) == 3
