@@ -365,6 +365,20 @@ def strip_sheet(text: str, name: str = "<sheet>") -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def merge(sheets: list[list[Judgement]]) -> list[Judgement]:
+    """The items of several sheets, a finding drawn into two of them counted once; two
+    different verdicts on one finding are an error."""
+    merged: dict[str, Judgement] = {}
+    for items in sheets:
+        for item in items:
+            seen = merged.get(item.key)
+            if seen is None or not seen.verdict:
+                merged[item.key] = item
+            elif item.verdict and item.verdict != seen.verdict:
+                raise SheetError(f"{item.where}: {item.key!r} is {item.verdict}, but {seen.verdict} at {seen.where}")
+    return list(merged.values())
+
+
 # ---------------------------------------------------------------- scores and rates
 
 def score(judgements: list[Judgement]) -> dict[str, dict]:
@@ -477,10 +491,8 @@ def run_rates(args: argparse.Namespace) -> int:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    judgements: list[Judgement] = []
     try:
-        for path in args.sheets:
-            judgements += parse_sheet(path.read_text(encoding="utf-8"), str(path.name))
+        judgements = merge([parse_sheet(path.read_text(encoding="utf-8"), str(path.name)) for path in args.sheets])
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -191,3 +191,15 @@ def test_per_page_spreads_the_draw_over_pages():
     assert len(drawn) == 6 and set(pages.values()) == {2}  # one page in two files counts once
     assert drawn == audit.sample(found, 6, 2, docs, per_page=2)["NL308"]
     assert len(audit.sample(found, 30, 2, docs, per_page=1)["NL308"]) == 3
+
+
+def test_a_finding_in_two_sheets_counts_once_and_must_agree():
+    first = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict: wrong\n"
+                              "### 2. NL308 · s · r · 9:1\nverdict: right\n", "a.md")
+    second = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict: wrong\nnote: seen twice\n", "b.md")
+    assert audit.score(audit.merge([first, second]))["NL308"]["judged"] == 2
+    unjudged = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict:\n", "c.md")
+    assert audit.merge([unjudged, first])[0].verdict == "wrong"
+    other = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict: right\n", "d.md")
+    with pytest.raises(audit.SheetError, match="d.md:1: .* is right, but wrong at a.md:1"):
+        audit.merge([first, other])
