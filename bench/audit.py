@@ -349,13 +349,13 @@ def parse_sheet(text: str, name: str = "<sheet>") -> list[Judgement]:
 
 def strip_sheet(text: str, name: str = "<sheet>") -> str:
     """The sheet's header and its items' keys, verdicts and notes; no corpus text."""
-    header = []
+    out = []
     for line in text.splitlines():
         if line.startswith(("## ", "### ")):
             break
-        header.append(line)
-    out = [*header[: next((i for i, x in enumerate(header) if x.startswith("Fill each")), len(header))]]
-    out = [x for x in out] + ["Verdicts only: regenerate the full sheet with the command above.", ""]
+        if line.startswith(("# ", "Sample: ")):  # the title and the sample command, nothing else
+            out += [line, ""]
+    out += ["Verdicts only: regenerate the full sheet with the command above.", ""]
     code = None
     for number, item in enumerate(parse_sheet(text, name), 1):
         if item.code != code:
