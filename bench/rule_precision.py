@@ -23,7 +23,7 @@ Limitation: findings are taken on the scraped text as it is (the first fix pass)
 deletion that a rule offers only after other fixes changed the text is not counted.
 
 Usage:
-    python bench/rule_precision.py ../shared/corpus/dev ../shared/corpus/dragnet
+    python bench/rule_precision.py path/to/dev path/to/dragnet
     python bench/rule_precision.py CORPUS --select NL3 --only trafilatura --limit 100
     python bench/rule_precision.py CORPUS --safe-only --json out.json
     python bench/rule_precision.py CORPUS --select NL308 --examples 20
