@@ -496,7 +496,11 @@ def run_score(args: argparse.Namespace) -> int:
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(score_table(score(judgements)))
+    scores = score(judgements)
+    print(score_table(scores))
+    if args.json:
+        sheets = [path.name for path in args.sheets]
+        args.json.write_text(json.dumps({"sheets": sheets, "rules": scores}, indent=1), encoding="utf-8")
     if args.notes:
         for item in judgements:
             if item.verdict in ("wrong", "wrong-fix"):
@@ -547,6 +551,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     scoring = commands.add_parser("score", help="precision per rule from filled sheets")
     scoring.add_argument("sheets", type=Path, nargs="+")
     scoring.add_argument("--notes", action="store_true", help="also list the wrong findings with their notes")
+    scoring.add_argument("--json", type=Path, help="also write the scores per rule as JSON here")
     scoring.set_defaults(run=run_score)
     stripping = commands.add_parser("strip", help="a filled sheet without corpus text")
     stripping.add_argument("sheet", type=Path)
