@@ -10,7 +10,7 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, report
+from newslint import __version__, gitlab, report
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
@@ -173,6 +173,8 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
         out(json.dumps(report.sarif_log(findings, rules), indent=2, ensure_ascii=False))
     elif fmt == "junit":
         out(report.junit_xml(findings, [r.path for r in reports]).rstrip("\n"))
+    elif fmt == "gitlab":
+        out(json.dumps(gitlab.code_quality(findings), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")
