@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
+from newslint.document import Document
 from newslint.model import Violation
 
 
@@ -11,16 +12,25 @@ def normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def line_around(text: str, offset: int) -> str:
-    """The text of the line that holds `offset`."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start : end if end >= 0 else len(text)]
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def content_key(text: str, violation: Violation) -> str:
-    """The rule's code, the flagged text and the flagged line's text, hashed."""
-    flagged = normalised(text[violation.start : violation.end])
-    line = normalised(line_around(text, violation.start))
-    digest = hashlib.sha256(f"{violation.code}\0{flagged}\0{line}".encode()).hexdigest()
-    return f"{violation.code}:{digest[:16]}"
+class ContentKeys:
+    """Content keys of the findings in one document: the rule's code, the flagged text and
+    the flagged line's text, hashed. Each line is hashed once, however many findings it has."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._lines: dict[int, str] = {}
+
+    def _line(self, offset: int) -> str:
+        index = self._doc.position(offset).line - 1
+        if index not in self._lines:
+            span = self._doc.lines[index]
+            self._lines[index] = _digest(normalised(self._doc.text[span.start : span.end]))
+        return self._lines[index]
+
+    def of(self, violation: Violation) -> str:
+        flagged = normalised(self._doc.text[violation.start : violation.end])
+        return f"{violation.code}:{_digest(violation.code, flagged, self._line(violation.start))}"

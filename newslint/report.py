@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from newslint import __version__
 from newslint.document import Document
-from newslint.fingerprint import content_key
+from newslint.fingerprint import ContentKeys
 from newslint.model import Edit, Position, Violation
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
@@ -29,9 +29,10 @@ class Finding:
 
 def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
     result = []
+    keys = ContentKeys(doc)
     for v in violations:
         edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()
-        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, content_key(doc.text, v)))
+        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, keys.of(v)))
     return result
 
 
