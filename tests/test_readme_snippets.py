@@ -99,3 +99,11 @@ def test_format_gitlab_on_the_command_line(tmp_path):
     issues = json.loads(result.stdout)
     assert [(i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues] == [
         ("NL301 boilerplate-line", "a.txt", 3), ("NL301 boilerplate-line", "a.txt", 7)]
+
+
+def test_readme_documents_every_check_option():
+    from newslint.cli import check
+
+    names = [opt for param in check.params for opt in param.opts if opt.startswith("--")]
+    missing = [name for name in names if f"`{name}" not in README and f"{name} " not in README]
+    assert not missing, f"README does not mention {missing}"
