@@ -158,7 +158,8 @@ class Extras:
         if not self.show_fixes or fmt != "text" or not any(r.fixed_codes for r in reports):
             return
         names = {code: info.cls.name for code, info in all_rules().items()}
-        lines = [f"Fixed {sum(len(r.fixed_codes) for r in reports)} violation(s):"]
+        verb = "Would fix" if any(r.diff for r in reports) else "Fixed"
+        lines = [f"{verb} {sum(len(r.fixed_codes) for r in reports)} violation(s):"]
         for r in reports:
             if r.fixed_codes:
                 lines.append(f"- {r.path}:")

@@ -84,11 +84,13 @@ def _canonical(codes: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names.get(c, c) for c in _CODE_SPLIT.split(codes) if c))
 
 
-@functools.lru_cache(maxsize=8)
 def find(text: str, markdown_file: bool) -> tuple[Suppression, ...]:
     """Every directive in `text` (a file's own text, not blanked out)."""
-    if _TRIGGER not in text:
-        return ()
+    return _find(text, markdown_file) if _TRIGGER in text else ()
+
+
+@functools.lru_cache(maxsize=8)  # each pass of a fix run asks twice or more
+def _find(text: str, markdown_file: bool) -> tuple[Suppression, ...]:
     starts = _line_starts(text)
     pattern = _MD_MARKER if markdown_file else _TEXT_MARKER
     code_lines = _code_lines(text) if markdown_file else set()
