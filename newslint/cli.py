@@ -141,7 +141,7 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
         if r.warning:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
-            click.echo(r.output, nl=False)
+            click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
     for error in errors:
         click.echo(f"newslint: error: {error}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).

@@ -137,3 +137,10 @@ def test_unknown_encoding_is_a_clear_error(article):
     result = run_cli("check", "--encoding", "klingon-8", str(article))
     assert result.exit_code == 2
     assert "unknown encoding 'klingon-8'" in result.stderr
+
+
+def test_encoding_applies_to_fixed_standard_input():
+    raw = "Caf\u00e9 talks ended without a deal.\n\nSource link\n".encode("latin-1")
+    result = run_cli("check", "--select", "NL301", "--encoding", "latin-1", "--fix", "-", input=raw)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes == "Caf\u00e9 talks ended without a deal.\n".encode("latin-1")
