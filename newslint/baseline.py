@@ -85,12 +85,20 @@ def new_findings(findings: Iterable[Finding], baseline: Baseline, left: Counter[
     return new
 
 
-def filter_reports(reports: list[FileReport], baseline: Baseline) -> tuple[list[FileReport], int]:
-    """Reports with the baselined findings taken out, and how many were taken out."""
+@dataclass(frozen=True)
+class Filtered:
+    reports: list[FileReport]  # with the baselined findings taken out
+    hidden: int  # findings taken out
+    gone: int  # baseline entries of the files checked that matched no finding: fixed since, or not checked for
+
+
+def filter_reports(reports: list[FileReport], baseline: Baseline) -> Filtered:
     left = Counter(baseline.counts)
     kept, hidden = [], 0
     for r in reports:
         new = new_findings(r.findings, baseline, left)
         hidden += len(r.findings) - len(new)
         kept.append(replace(r, findings=tuple(new)) if len(new) != len(r.findings) else r)
-    return kept, hidden
+    checked = {_entry_path(r.path, baseline.root) for r in reports if not r.error}
+    gone = sum(n for (path, _), n in left.items() if path in checked)
+    return Filtered(kept, hidden, gone)

@@ -129,9 +129,13 @@ class Extras:
             click.echo(f"newslint: wrote {count} finding(s) to the baseline {self.write_baseline}", err=True)
             return [replace(r, findings=()) for r in reports]
         if self.baseline_file:
-            reports, hidden = baseline.filter_reports(reports, baseline.load(self.baseline_file))
-            if hidden:
-                click.echo(f"newslint: {hidden} finding(s) in the baseline not shown", err=True)
+            filtered = baseline.filter_reports(reports, baseline.load(self.baseline_file))
+            if filtered.hidden:
+                click.echo(f"newslint: {filtered.hidden} finding(s) in the baseline not shown", err=True)
+            if filtered.gone:
+                click.echo(f"newslint: {filtered.gone} baseline entr{'y' if filtered.gone == 1 else 'ies'} matched "
+                           "no finding in the files checked; --write-baseline drops them", err=True)
+            return filtered.reports
         return reports
 
     def add_ignores(self, reports: list[FileReport]) -> int:

@@ -41,6 +41,16 @@ def test_baseline_counts_repeated_findings(tmp_path):
     assert result.stdout.count("NL301") == 1
 
 
+def test_baseline_entries_that_are_gone_are_counted(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Intro.\n\nSource link\n\nLeave a Reply\n", encoding="utf-8")
+    run_cli("check", "--select", "NL301", "--write-baseline", "b.json", "a.txt", cwd=tmp_path)
+    path.write_text("Intro.\n\nSource link\n", encoding="utf-8")
+    result = run_cli("check", "--select", "NL301", "--baseline", "b.json", "a.txt", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "1 baseline entry matched no finding" in result.stderr
+
+
 def test_missing_or_broken_baseline_is_an_error(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Intro.\n", encoding="utf-8")
