@@ -193,8 +193,14 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
                 fixing = rules  # offered one: redo the pass
                 continue
             found = _settle(found + others, rules)
+        remaining = suppress.apply(text, path, found, [r.code for r in rules])
+        stale = _allowed([v for v in remaining if v.code == suppress.UNUSED_CODE], unsafe)
+        if stale:  # directives the fixes left with nothing to silence: deleted, then checked again
+            text, applied = apply_fixes(text, stale)
+            fixed.extend(applied)
+            continue
         fixed.extend(applied)
-        return FixResult(text, tuple(fixed), tuple(suppress.apply(text, path, found, [r.code for r in rules])))
+        return FixResult(text, tuple(fixed), tuple(remaining))
     codes = sorted({v.code for v in fixed[-20:]})
     raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 import regex
 
 from newslint import markdown
-from newslint.document import Span
-from newslint.model import Violation
+from newslint.document import Document, Span
+from newslint.model import Fix, Violation
 from newslint.registry import all_rules
 from newslint.sources import read_source, write_source
 
@@ -171,33 +171,48 @@ def apply(text: str, path: str, violations: list[Violation], codes_run: Iterable
     kept, used = _partition(text, violations, marks)
     codes_run = set(codes_run)
     if UNUSED_CODE in codes_run:
-        kept.extend(_unused(marks, used, codes_run))
+        kept.extend(_unused(text, marks, used, codes_run))
         kept.sort(key=lambda v: (v.start, v.end, v.code))
     return kept
 
 
-def _unused(marks: Sequence[Suppression], used: set[tuple[int, str]], codes_run: set[str]) -> Iterable[Violation]:
+def _unused(text: str, marks: Sequence[Suppression], used: set[tuple[int, str]], codes_run: set[str]
+            ) -> Iterable[Violation]:
     known = all_rules()
     for i, mark in enumerate(marks):
         if mark.target == 0:
-            yield _violation(mark, "unused suppression: no line follows it")
+            yield _violation(mark, "unused suppression: no line follows it", _removal(text, mark))
             continue
         place = "in this file" if mark.target is None else f"on line {mark.target}"
         if not mark.codes:
             if (i, "") not in used:
-                yield _violation(mark, f"unused suppression: nothing to silence {place}")
+                yield _violation(mark, f"unused suppression: nothing to silence {place}", _removal(text, mark))
             continue
-        for code in mark.codes:
+        # Deleted only when every code in it is unused for want of a finding: a misspelt code
+        # is for a person to correct, and a rule off in this run may be on in another.
+        removable = all(c in known and c in codes_run and (i, c) not in used for c in mark.codes)
+        for n, code in enumerate(mark.codes):
             if code not in known:
                 yield _violation(mark, f"unknown rule code '{code}' in a suppression")
             elif code not in codes_run:
                 yield _violation(mark, f"unused suppression: {code} is not enabled for this file")
             elif (i, code) not in used:
-                yield _violation(mark, f"unused suppression: no {code} finding {place}")
+                fix = _removal(text, mark) if removable and n == 0 else None
+                yield _violation(mark, f"unused suppression: no {code} finding {place}", fix)
 
 
-def _violation(mark: Suppression, message: str) -> Violation:
-    return Violation(UNUSED_CODE, UNUSED_NAME, message, mark.start, mark.end)
+def _removal(text: str, mark: Suppression) -> Fix:
+    """Delete the directive: its whole line when it stands alone, else it and the blanks before it."""
+    if mark.whole_line:
+        return Document(text).line_deletion(mark.line - 1)
+    start = mark.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return Fix.delete(start, mark.end)
+
+
+def _violation(mark: Suppression, message: str, fix: Fix | None = None) -> Violation:
+    return Violation(UNUSED_CODE, UNUSED_NAME, message, mark.start, mark.end, fix)
 
 
 def directive(codes: Iterable[str], markdown_file: bool) -> str:

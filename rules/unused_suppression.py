@@ -27,16 +27,20 @@ class UnusedSuppression(Rule):
         newslint: ignore NL301
         The talks ended without a deal.
 
-    is reported as `unused suppression: no NL301 finding on line 2`. Delete the
-    directive, or correct its code.
+    is reported as `unused suppression: no NL301 finding on line 2`, and `--fix`
+    deletes the marker line.
 
-    ## Limitations
-    No fix: the directive is deleted by hand. A directive for a rule that is switched
-    off in this run (a grammar rule run only in CI, say) is reported as not enabled.
+    ## Fix safety
+    Safe: a directive is never article text. The fix deletes a directive only when
+    every code in it is unused for want of a finding (or it has no codes): its whole
+    line when it stands alone, else the comment and the blanks before it. A misspelt
+    code is left for a person to correct, and a directive naming a rule that is off in
+    this run (a grammar rule run only in CI, say) is reported as not enabled and kept.
     """
 
     code = "NL001"
     name = "unused-suppression"
+    fixable = True
 
     def check(self, doc: Document) -> Iterable[Violation]:
         return ()  # found by the engine (newslint.suppress), which sees every other rule's findings

@@ -95,3 +95,20 @@ def test_add_ignore_refuses_fix(tmp_path):
     result = run_cli("check", "--add-ignore", "--fix", str(path))
     assert result.exit_code == 2
     assert path.read_text(encoding="utf-8") == "Source link\n"
+
+
+def test_fix_deletes_directives_left_with_nothing_to_silence():
+    config = newslint.Config(select=("NL301", "NL502", "NL001"))
+    text = ("Intro.\n\nnewslint: ignore NL502\nSource link\n\nnewslint: ignore NL301\nLeave a Reply\n\n"
+            "newslint: ignore NLX9\nThe end.\n")
+    fixed = newslint.fix(text, config)
+    # The unused NL502 directive goes, then its line's finding is no longer silenced and is fixed;
+    # the used directive and the misspelt one stay.
+    assert fixed == "Intro.\n\nnewslint: ignore NL301\nLeave a Reply\n\nnewslint: ignore NLX9\nThe end.\n"
+    assert newslint.fix(fixed, config) == fixed
+
+
+def test_fix_deletes_an_unused_trailing_comment_only():
+    config = newslint.Config(select=("NL301", "NL001"))
+    text = "Intro.\n\nThe end of the story. <!-- newslint: ignore NL301 -->\n"
+    assert newslint.fix(text, config, path="a.md") == "Intro.\n\nThe end of the story.\n"
