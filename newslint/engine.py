@@ -160,7 +160,16 @@ def _drop_deferred(found: list[Violation], deferring: set[str]) -> list[Violatio
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violation]:
     doc = make_document(text, path, ruleset.config)
     rules = ruleset.for_path(path)
-    return suppress.apply(text, path, check_document(doc, rules, ruleset), [r.code for r in rules])
+    return _after_suppressions(text, path, check_document(doc, rules, ruleset), rules, ruleset)
+
+
+def _after_suppressions(text: str, path: str, found: list[Violation], rules: Sequence[Rule],
+                        ruleset: RuleSet) -> list[Violation]:
+    """`found` less what inline directives silence, plus NL001's reports of unused directives
+    (their fixes subject to fixable, unfixable and extend-(un)safe-fixes like any other)."""
+    result = suppress.apply(text, path, found, [r.code for r in rules])
+    return [_with_applicability(v, ruleset.config, ruleset.registry) if v.code == suppress.UNUSED_CODE else v
+            for v in result]
 
 
 def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
@@ -193,7 +202,7 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
                 fixing = rules  # offered one: redo the pass
                 continue
             found = _settle(found + others, rules)
-        remaining = suppress.apply(text, path, found, [r.code for r in rules])
+        remaining = _after_suppressions(text, path, found, rules, ruleset)
         stale = _allowed([v for v in remaining if v.code == suppress.UNUSED_CODE], unsafe)
         if stale:  # directives the fixes left with nothing to silence: deleted, then checked again
             text, applied = apply_fixes(text, stale)

@@ -112,3 +112,10 @@ def test_fix_deletes_an_unused_trailing_comment_only():
     config = newslint.Config(select=("NL301", "NL001"))
     text = "Intro.\n\nThe end of the story. <!-- newslint: ignore NL301 -->\n"
     assert newslint.fix(text, config, path="a.md") == "Intro.\n\nThe end of the story.\n"
+
+
+def test_unfixable_keeps_unused_directives():
+    config = newslint.Config(select=("NL301", "NL001"), unfixable=("NL001",))
+    text = "newslint: ignore NL301\nThe talks ended.\n"
+    assert newslint.fix(text, config) == text
+    assert newslint.lint(text, config)[0].fix is None
