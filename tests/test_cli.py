@@ -233,3 +233,10 @@ def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
     result = run_cli("check", "--select", "TST001", str(path))
     assert result.exit_code == 2
     assert result.stderr == f"newslint: error: {path}: rule TST001 crashed: KeyError: 'lost'\n"
+
+
+def test_missing_space_is_reported_at_the_mark():
+    result = run_cli("check", "--isolated", "--select", "NL102", "--format", "json", "-",
+                     input="Subjects:Crime,Drugs\n")
+    found = [(item["line"], item["column"], item["end_column"]) for item in json.loads(result.stdout)]
+    assert found == [(1, 9, 10), (1, 15, 16)]
