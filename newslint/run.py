@@ -93,13 +93,12 @@ class Session:
 
 
 def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Files to check and warnings; a missing path is an error."""
+    """Files to check, each once, and warnings. A path that does not exist is kept: reading
+    it reports it, and the other files are checked."""
     files: list[Path] = []
     warnings: list[str] = []
     for name in paths:
         path = Path(name)
-        if not os.path.lexists(path):
-            raise InputError(f"{name}: no such file or directory")
         if path.is_dir():
             config = session.config_for(path / "_")
             excluded = functools.partial(session.excluded, config=config)
@@ -109,7 +108,20 @@ def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], l
             files.extend(found)
         else:
             files.append(path)
-    return files, warnings
+    return _once_each(files), warnings
+
+
+def _once_each(files: list[Path]) -> list[Path]:
+    """`files` without repeats of one file (by resolved path, links followed), first spelling kept:
+    a file fixed twice in one run would be refused as changed by someone else."""
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _diff(path: str, before: str, after: str) -> str:

@@ -69,6 +69,8 @@ def read_source(path: str) -> Source:
             raise InputError(f"{path}: not a regular file")
         with open(path, "rb") as handle:
             raw = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {_describe(exc)}") from None
     return decode(raw, path)
