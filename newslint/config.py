@@ -1,6 +1,8 @@
 """Configuration: `[tool.newslint]` in pyproject.toml or a `.newslint.toml`, strictly checked."""
 from __future__ import annotations
 
+import functools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +47,73 @@ class Config:
     def source(self) -> str:
         return str(self.path) if self.path else "command line"
 
+    def matches(self, path: str | Path, patterns: tuple[str, ...]) -> bool:
+        """Whether `path` (as given, relative to the working directory or absolute) or a directory
+        it is in matches one of `patterns`, read relative to `root` (see `glob_matches`)."""
+        if not patterns:
+            return False
+        where = _absolute(Path(path))
+        try:
+            relative: str | None = where.relative_to(self.root).as_posix()
+        except ValueError:
+            relative = None  # outside root: only patterns without a slash can match
+        return any(glob_matches(where.as_posix().lstrip("/") if relative is None else relative, p,
+                                anchored_ok=relative is not None) for p in patterns)
+
     def with_overrides(self, **changes: Any) -> Config:
         values = {k: v for k, v in changes.items() if v is not None}
         return Config(**{**self.__dict__, **values})
+
+
+def _absolute(path: Path) -> Path:
+    # The directory is resolved, not the file: the file may be a link, matched by its own name.
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return path.parent.resolve() / path.name
+
+
+def glob_matches(relative: str, pattern: str, *, anchored_ok: bool = True) -> bool:
+    """The one glob semantics of include, exclude and per-file-ignores, as in .gitignore.
+
+    `relative` is a path relative to the config file's directory. A pattern without a slash
+    (`*.md`, `archive`) matches a file or directory name at any depth; one with a slash
+    (`raw/*.txt`, `2019/**/draft-*`) matches from the config file's directory. `*`, `?` and
+    `[...]` stay within one name, `**` spans directories. A pattern that matches a
+    directory matches everything in it."""
+    regex, anchored = _glob_regex(pattern)
+    return (anchored_ok or not anchored) and regex.fullmatch(relative) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
+    body = pattern.removeprefix("./").rstrip("/")
+    anchored = "/" in body
+    body = body.lstrip("/")
+    parts, i = [], 0
+    while i < len(body):
+        if body.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif body.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif body[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif body[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        elif body[i] == "[" and body.find("]", i + 2 + (body[i + 1 : i + 2] == "!")) > 0:
+            negated = body[i + 1 : i + 2] == "!"
+            end = body.find("]", i + 2 + negated)
+            inner = body[i + 1 + negated : end].replace("\\", "\\\\").replace("[", "\\[").replace("^", "\\^")
+            parts.append(("[^" if negated else "[") + inner + "]")
+            i = end + 1
+        else:
+            parts.append(re.escape(body[i]))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(parts) + "(?:/.*)?", re.S), anchored
 
 
 def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -89,7 +155,7 @@ def _rule_tables(path: Path, value: Any) -> dict[str, dict[str, Any]]:
 
 def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """Check a `[tool.newslint]` table key by key and build a Config."""
-    values: dict[str, Any] = {"path": path, "root": path.parent}
+    values: dict[str, Any] = {"path": path, "root": path.parent.resolve()}
     for key, value in table.items():
         if key not in _KNOWN_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'{suggest(key, _KNOWN_KEYS)}")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import functools
 import os
 import signal
@@ -82,14 +81,7 @@ class Session:
         return config.unsafe_fixes if self.options.unsafe_fixes is None else self.options.unsafe_fixes
 
     def excluded(self, path: Path, config: Config) -> bool:
-        patterns = (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude)
-        try:
-            # The parent only: the file itself may be a symlink loop, reported when it is read.
-            relative = (path.parent.resolve() / path.name).relative_to(config.root.resolve()).as_posix()
-        except ValueError:
-            relative = path.as_posix()
-        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p)
-                   or relative.startswith(p.rstrip("/") + "/") for p in patterns)
+        return config.matches(path, (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude))
 
 
 def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], list[str]]:
@@ -102,7 +94,8 @@ def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], l
         if path.is_dir():
             config = session.config_for(path / "_")
             excluded = functools.partial(session.excluded, config=config)
-            found = iter_text_files(path, config.include or DEFAULT_INCLUDE, excluded)
+            included = functools.partial(config.matches, patterns=config.include or DEFAULT_INCLUDE)
+            found = iter_text_files(path, included, excluded)
             if not found:
                 warnings.append(f"{name}: no text files to check (looked for {', '.join(config.include)})")
             files.extend(found)

@@ -8,7 +8,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,14 +150,14 @@ def _keep_owner(source: Source, temp: str, info: os.stat_result) -> None:
         raise InputError(f"{source.path}: cannot keep the file's owner and group, not fixed") from None
 
 
-def iter_text_files(root: Path, include: tuple[str, ...], excluded) -> list[Path]:
-    """Text files under `root` matching `include`, not excluded, without following links into loops."""
+def iter_text_files(root: Path, included: Callable[[Path], bool], excluded: Callable[[Path], bool]) -> list[Path]:
+    """Text files under `root` that are included and not excluded, without following links into loops."""
     found = []
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not excluded(here / d))
         for name in sorted(filenames):
             path = here / name
-            if any(path.match(glob) for glob in include) and not excluded(path):
+            if included(path) and not excluded(path):
                 found.append(path)
     return found
