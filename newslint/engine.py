@@ -56,10 +56,13 @@ def build_ruleset(config: Config | None = None) -> RuleSet:
     registry = all_rules()
     codes = selected_codes(config, registry)
     rules = []
-    for code in codes:
+    for code in registry:
         settings = rule_settings(config, code, registry)
         try:
-            rules.append(registry[code].cls(settings))
+            if code in codes:
+                rules.append(registry[code].cls(settings))
+            elif settings:  # a rule that does not run: its options are checked all the same
+                registry[code].cls.checked_settings(settings)
         except NewslintError as exc:
             if config.path is None:
                 raise

@@ -132,3 +132,18 @@ def test_include_exclude_and_per_file_ignores_share_one_glob_semantics(tmp_path)
     checked = sorted({item["path"] for item in json.loads(result.stdout)})
     # `*` stays within one name, a slash anchors at the config's directory, a bare name matches at any depth
     assert checked == ["a.txt", "drafts/deep/d.txt", "notes/f.md", "wire/deep/i.txt", "x/drafts/c.txt"]
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('[tool.newslint.rules.NL301]\nextend-phrase = ["x"]\n',
+     "rule NL301: unknown option 'extend-phrase' (did you mean 'extend-phrases'?)"),
+    ("[tool.newslint.rules.grammar]\ntimeout = -1\n", "rule NLG001: option 'timeout'"),
+    ('[tool.newslint.rules.NL204]\nextend-phrases = "x"\n', "rule NL204: option 'extend-phrases'"),
+])
+def test_options_of_rules_that_do_not_run_are_checked(tmp_path, table, message):
+    config = _write(tmp_path / "pyproject.toml", '[tool.newslint]\nselect = ["NL1"]\n' + table)
+    article = _write(tmp_path / "a.txt", "Text.\n")
+    for args in ([], ["--select", "NL102"]):
+        result = run_cli("check", *args, str(article))
+        assert result.exit_code == 2, result.stdout
+        assert result.stderr.startswith(f"newslint: error: {config}: ") and message in result.stderr
