@@ -58,6 +58,8 @@ class Rule:
     defers_to_others: ClassVar[bool] = False
     # A rule holding one outside session per run (a grammar server) keeps the run in one process.
     single_process: ClassVar[bool] = False
+    # A rule that cannot run without setup (a server to name) is left out of `ALL`; naming it selects it.
+    needs_setup: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -341,3 +341,13 @@ def test_unsafe_fix_hint_also_after_fix(tmp_path):
     assert result.exit_code == 1
     assert "(2 fixed, 1 remaining)" in result.stdout
     assert "1 more fixable with `--fix --unsafe-fixes`." in result.stdout
+
+
+def test_select_all_leaves_out_rules_that_need_setup(article, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
+    article.write_text(ARTICLE + "\nReporting by Jane Roe; Editing by John Doe\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--select", "ALL", "--format", "json", str(article))
+    assert result.exit_code == 1, result.stderr
+    assert {item["code"] for item in json.loads(result.stdout)} == {"NL301", "NL204"}  # NL204 is off by default
+    named = run_cli("check", "--isolated", "--select", "ALL", "--extend-select", "NLG001", str(article))
+    assert named.exit_code == 2 and "NLG001: no LanguageTool server URL" in named.stderr
