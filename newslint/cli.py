@@ -73,6 +73,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
 @click.option("--exclude", multiple=True, help="Glob patterns of paths to skip when walking directories.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude to paths named explicitly too (for pre-commit).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -85,7 +86,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int) -> None:
+          stdin_filename: str | None, jobs: int, force_exclude: bool) -> None:
     """Check PATHS (files or directories; '-' for standard input)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
@@ -96,7 +97,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
-                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs)
+                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
+                         force_exclude=force_exclude)
     session = Session(options)
     try:
         reports = _run(session, paths or (".",), stdin_filename)

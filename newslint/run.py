@@ -33,6 +33,7 @@ class RunOptions:
     isolated: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     jobs: int = 1
+    force_exclude: bool = False  # exclude applies to paths named explicitly too
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,12 @@ class Session:
     def excluded(self, path: Path, config: Config) -> bool:
         return config.matches(path, (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude))
 
+    def force_excluded(self, path: Path) -> bool:
+        """A path named explicitly that --force-exclude skips (pre-commit names every file)."""
+        if not self.options.force_exclude:
+            return False
+        return self.excluded(path, self.config_for(path / "_" if path.is_dir() else path))
+
 
 def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     """Files to check, each once, and warnings. A path that does not exist is kept: reading
@@ -91,6 +98,8 @@ def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], l
     warnings: list[str] = []
     for name in paths:
         path = Path(name)
+        if session.force_excluded(path):
+            continue
         if path.is_dir():
             config = session.config_for(path / "_")
             excluded = functools.partial(session.excluded, config=config)
@@ -228,4 +237,6 @@ def check_stdin(session: Session, data: bytes, filename: str) -> FileReport:
         source = decode(data, filename)
     except InputError as exc:
         return FileReport(filename, error=str(exc))
+    if session.force_excluded(Path(filename)):  # when fixing, the text goes through unchanged
+        return FileReport(filename, output=source.encode(source.text).decode("utf-8") if session.options.fix else None)
     return process_source(session, source, to_stdout=session.options.fix)

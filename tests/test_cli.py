@@ -351,3 +351,21 @@ def test_select_all_leaves_out_rules_that_need_setup(article, monkeypatch):
     assert {item["code"] for item in json.loads(result.stdout)} == {"NL301", "NL204"}  # NL204 is off by default
     named = run_cli("check", "--isolated", "--select", "ALL", "--extend-select", "NLG001", str(article))
     assert named.exit_code == 2 and "NLG001: no LanguageTool server URL" in named.stderr
+
+
+def test_force_exclude_applies_exclude_to_named_paths(tmp_path):
+    (tmp_path / ".newslint.toml").write_text('exclude = ["archive"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    named = ("archive/old.txt", "new.txt", "archive")
+
+    def paths(*args):
+        result = run_cli("check", "--select", "NL301", "--format", "json", *args, *named, cwd=tmp_path)
+        return sorted({item["path"] for item in json.loads(result.stdout)})
+
+    assert paths() == ["archive/old.txt", "new.txt"]
+    assert paths("--force-exclude") == ["new.txt"]
+    piped = run_cli("check", "--select", "NL301", "--fix", "--force-exclude", "--stdin-filename", "archive/x.txt",
+                    "-", input=ARTICLE, cwd=tmp_path)
+    assert piped.exit_code == 0 and piped.stdout == ARTICLE

@@ -87,7 +87,12 @@ def test_pre_commit_hooks_for_real(tmp_path):
     _git("init", "-q", cwd=repo)
     article = repo / "story.txt"
     article.write_text("The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n", encoding="utf-8")
-    _git("add", "story.txt", cwd=repo)
+    # pre-commit names every file; `exclude` must still keep newslint away from the archive.
+    (repo / "pyproject.toml").write_text('[tool.newslint]\nexclude = ["archive"]\n', encoding="utf-8")
+    archived = repo / "archive" / "old.txt"
+    archived.parent.mkdir()
+    archived.write_text("Old text.\n\nSource link\n", encoding="utf-8")
+    _git("add", "story.txt", "pyproject.toml", "archive/old.txt", cwd=repo)
     # pre-commit installs hooks from a git repository: commit a copy of the project.
     hooks_repo = _copy_project(tmp_path / "newslint")
     _git("init", "-q", cwd=hooks_repo)
@@ -102,6 +107,8 @@ def test_pre_commit_hooks_for_real(tmp_path):
     assert fix.returncode == 1, fix.stdout + fix.stderr  # pre-commit fails a hook that changed files
     assert "files were modified by this hook" in fix.stdout
     assert article.read_text(encoding="utf-8") == "The talks ended without a deal.\n"
+    assert archived.read_text(encoding="utf-8") == "Old text.\n\nSource link\n"
+    assert "archive" not in check.stdout
     _git("add", "story.txt", cwd=repo)
     again = _run(*pre_commit, "newslint", "--all-files", cwd=repo, env=env)
     assert again.returncode == 0, again.stdout + again.stderr
