@@ -54,11 +54,10 @@ class Config:
             return False
         where = _absolute(Path(path))
         try:
-            relative: str | None = where.relative_to(self.root).as_posix()
-        except ValueError:
-            relative = None  # outside root: only patterns without a slash can match
-        return any(glob_matches(where.as_posix().lstrip("/") if relative is None else relative, p,
-                                anchored_ok=relative is not None) for p in patterns)
+            relative, inside = where.relative_to(self.root).as_posix(), True
+        except ValueError:  # outside root: only patterns without a slash can match, on any name in the path
+            relative, inside = where.as_posix().lstrip("/"), False
+        return any(glob_matches(relative, p, anchored_ok=inside) for p in patterns)
 
     def with_overrides(self, **changes: Any) -> Config:
         values = {k: v for k, v in changes.items() if v is not None}
@@ -103,9 +102,9 @@ def _glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
         elif body[i] == "?":
             parts.append("[^/]")
             i += 1
-        elif body[i] == "[" and body.find("]", i + 2 + (body[i + 1 : i + 2] == "!")) > 0:
-            negated = body[i + 1 : i + 2] == "!"
-            end = body.find("]", i + 2 + negated)
+        elif body[i] == "[" and _class_end(body, i) > 0:
+            end = _class_end(body, i)
+            negated = body[i + 1] == "!"
             inner = body[i + 1 + negated : end].replace("\\", "\\\\").replace("[", "\\[").replace("^", "\\^")
             parts.append(("[^" if negated else "[") + inner + "]")
             i = end + 1
@@ -114,6 +113,13 @@ def _glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
             i += 1
     prefix = "" if anchored else "(?:.*/)?"
     return re.compile(prefix + "".join(parts) + "(?:/.*)?", re.S), anchored
+
+
+def _class_end(body: str, start: int) -> int:
+    """Where the `[...]` (or `[!...]`) opened at `start` closes, -1 if it does not; a `]` right
+    after the opening is a member, as in fnmatch."""
+    first = start + 1 + (body[start + 1 : start + 2] == "!")
+    return body.find("]", first + 1)
 
 
 def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -147,3 +147,16 @@ def test_options_of_rules_that_do_not_run_are_checked(tmp_path, table, message):
         result = run_cli("check", *args, str(article))
         assert result.exit_code == 2, result.stdout
         assert result.stderr.startswith(f"newslint: error: {config}: ") and message in result.stderr
+
+
+@pytest.mark.parametrize(("relative", "pattern", "expected"), [
+    ("a/b/c.md", "*.md", True), ("x/archive/y.txt", "archive", True), ("archived/y.txt", "archive", False),
+    ("raw/a.txt", "raw/*.txt", True), ("raw/sub/a.txt", "raw/*.txt", False), ("x/raw/a.txt", "raw/*.txt", False),
+    ("x/raw/a.txt", "/raw", False), ("raw/a.txt", "./raw/", True), ("2019/a/b/draft-1.txt", "2019/**/draft-*", True),
+    ("2019/draft-1.txt", "2019/**/draft-*", True), ("c.txt", "[!ab].txt", True), ("a.txt", "[!ab].txt", False),
+    ("]x", "[]]x", True), ("[x", "[x", True),
+])
+def test_glob_semantics(relative, pattern, expected):
+    from newslint.config import glob_matches
+
+    assert glob_matches(relative, pattern) is expected
