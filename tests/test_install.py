@@ -64,7 +64,7 @@ def test_third_party_plugin_is_listed_and_reports(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(target)}
     rules = _ok(_run(sys.executable, "-m", "newslint", "rules", "--format", "json", env=env, cwd=tmp_path))
     listed = {r["code"]: r for r in json.loads(rules.stdout)}
-    assert listed["WIR001"]["package"] == "newslint-wire" and listed["WIR001"]["default"] == "yes"
+    assert listed["WIR001"]["package"] == "newslint-wire" and listed["WIR001"]["default"] is True
     article = tmp_path / "a.txt"
     article.write_text("WASHINGTON (AP) — The Senate voted on Tuesday.\n", encoding="utf-8")
     proc = _run(sys.executable, "-m", "newslint", "check", "--select", "WIR001", "--format", "json", str(article),
