@@ -14,6 +14,7 @@ from newslint import __version__, report
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+from newslint.sources import interrupts_outside_collections
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -30,7 +31,8 @@ def entry() -> NoReturn:
     nothing left to free: exit handlers run and the output is flushed, then the process
     leaves at once (mypy exits the same way)."""
     try:
-        main(prog_name="newslint")
+        with interrupts_outside_collections():
+            main(prog_name="newslint")
         status = 0
     except SystemExit as exc:
         status = _status(exc.code)
