@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -52,23 +53,30 @@ class Config:
         it is in matches one of `patterns`, read relative to `root` (see `glob_matches`)."""
         if not patterns:
             return False
-        where = _absolute(Path(path))
-        try:
-            relative, inside = where.relative_to(self.root).as_posix(), True
-        except ValueError:  # outside root: only patterns without a slash can match, on any name in the path
-            relative, inside = where.as_posix().lstrip("/"), False
-        return any(glob_matches(relative, p, anchored_ok=inside) for p in patterns)
+        where, root = _absolute(os.fspath(path)), os.path.join(os.fspath(self.root), "")
+        inside = where.startswith(root) or where + os.sep == root
+        # Outside root, only patterns without a slash can match: on a name in the path as given.
+        relative = where[len(root) :] if inside else os.path.normpath(path)
+        if os.sep != "/":
+            relative = relative.replace(os.sep, "/")
+        return any(glob_matches(relative.lstrip("/"), p, anchored_ok=inside) for p in patterns)
 
     def with_overrides(self, **changes: Any) -> Config:
         values = {k: v for k, v in changes.items() if v is not None}
         return Config(**{**self.__dict__, **values})
 
 
-def _absolute(path: Path) -> Path:
-    # The directory is resolved, not the file: the file may be a link, matched by its own name.
-    if path.name in ("", ".", ".."):
-        return path.resolve()
-    return path.parent.resolve() / path.name
+def _absolute(path: str) -> str:
+    """`path` made absolute through its real directory; the file itself may be a link,
+    matched by its own name."""
+    directory, name = os.path.split(os.path.abspath(path))
+    return os.path.join(_real_directory(directory), name) if name else _real_directory(directory)
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_directory(directory: str) -> str:
+    # Every file of a directory walk asks for its directory: resolve each one once.
+    return os.path.realpath(directory)
 
 
 def glob_matches(relative: str, pattern: str, *, anchored_ok: bool = True) -> bool:
