@@ -16,6 +16,7 @@ from newslint.cli_options import Extras, with_extra_options
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+from newslint.sources import interrupts_outside_collections
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -32,7 +33,8 @@ def entry() -> NoReturn:
     nothing left to free: exit handlers run and the output is flushed, then the process
     leaves at once (mypy exits the same way)."""
     try:
-        main(prog_name="newslint")
+        with interrupts_outside_collections():
+            main(prog_name="newslint")
         status = 0
     except SystemExit as exc:
         status = _status(exc.code)
@@ -75,6 +77,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
 @click.option("--exclude", multiple=True, help="Glob patterns of paths to skip when walking directories.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude to paths named explicitly too (for pre-commit).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -88,10 +91,14 @@ def main() -> None:
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int, extras: Extras) -> None:
+          stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras) -> None:
     """Check PATHS (files or directories; '-' for standard input)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
+    if diff and fmt != "text":
+        _fail("--diff prints a unified diff, in no other format (--format json gives each finding's fix)")
+    if statistics and fmt not in report.STATISTICS_FORMATS:
+        _fail(f"--statistics prints {', '.join(report.STATISTICS_FORMATS)} only, not {fmt}")
     try:
         extras.validate(fix=fix, diff=diff, paths=paths)
     except NewslintError as exc:
@@ -99,7 +106,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
-                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs)
+                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
+                         force_exclude=force_exclude)
     options = extras.run_options(replace(options, overrides=extras.overrides(options.overrides)))
     session = Session(options)
     try:
@@ -136,14 +144,14 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
     options = session.options
     unsafe = bool(options.unsafe_fixes)
     findings = [f for r in reports for f in r.findings]
-    errors = [r.error for r in reports if r.error]
+    errors = [report.FileError.of(r.path, r.error) for r in reports if r.error]
     for r in reports:
         if r.warning:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
             click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
     for error in errors:
-        click.echo(f"newslint: error: {error}", err=True)
+        click.echo(f"newslint: error: {error.path}: {error.message}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
     to_stderr = fixing_stdin or any(r.output is not None for r in reports)
     out = (lambda s: click.echo(s, err=True)) if to_stderr else click.echo
@@ -152,42 +160,59 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
         if diffs:
             click.echo(diffs, nl=False)
         if not quiet:
-            click.echo(f"{sum(1 for r in reports if r.diff)} file(s) would be changed.", err=True)
+            click.echo(report.diff_summary(sum(1 for r in reports if r.diff)), err=True)
     elif statistics:
-        if findings:
-            out(report.statistics(findings, unsafe))
+        _write_statistics(out, fmt, findings, errors, unsafe)
     else:
-        _write_findings(out, fmt, findings, reports, unsafe, quiet)
+        _write_findings(out, fmt, findings, reports, unsafe, quiet, errors)
     if errors:
         return 2
     if exit_zero:
         return 0
-    return 1 if findings or any(r.diff for r in reports) else 0
+    if options.diff:  # as with --fix, what the diff cannot fix does not count
+        return 1 if any(r.diff for r in reports) else 0
+    return 1 if findings else 0
 
 
-def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool) -> None:
+def _write_statistics(out, fmt: str, findings, errors: list[report.FileError], unsafe: bool) -> None:
+    if fmt == "text":
+        if findings:
+            out(report.statistics(findings, unsafe))
+        return
+    rows = report.statistics_json(findings, unsafe, errors)
+    if fmt == "json":
+        out(json.dumps(rows, indent=2, ensure_ascii=False))
+    for row in rows if fmt == "jsonl" else ():
+        out(json.dumps(row, ensure_ascii=False))
+
+
+def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
+                    errors: list[report.FileError]) -> None:
     if fmt == "text":
         for f in findings:
             out(report.text_line(f, unsafe))
         if not quiet:
             fixed = sum(r.fixed for r in reports)
             fixing = any(r.fixed for r in reports)
-            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing))
+            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing, failed=len(errors)))
     elif fmt == "json":
-        out(json.dumps([report.as_json(f) for f in findings], indent=2, ensure_ascii=False))
+        items = [*map(report.as_json, findings), *map(report.error_as_json, errors)]
+        out(json.dumps(items, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
-        for f in findings:
-            out(json.dumps(report.as_json(f), ensure_ascii=False))
+        for item in [*map(report.as_json, findings), *map(report.error_as_json, errors)]:
+            out(json.dumps(item, ensure_ascii=False))
     elif fmt == "github":
         for f in findings:
             out(report.github_line(f))
+        for e in errors:
+            out(report.github_error_line(e))
     elif fmt == "sarif":
         rules = {code: info.cls for code, info in all_rules().items()}
-        out(json.dumps(report.sarif_log(findings, rules), indent=2, ensure_ascii=False))
+        out(json.dumps(report.sarif_log(findings, rules, errors), indent=2, ensure_ascii=False))
     elif fmt == "junit":
-        out(report.junit_xml(findings, [r.path for r in reports]).rstrip("\n"))
+        out(report.junit_xml(findings, [r.path for r in reports], errors).rstrip("\n"))
     elif fmt == "gitlab":
-        out(json.dumps(gitlab.code_quality(findings), indent=2, ensure_ascii=False))
+        out(json.dumps(gitlab.code_quality(findings, errors), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")
@@ -201,8 +226,7 @@ def rules_command(fmt: str) -> None:
     rows = [(code, i.cls.name, i.package, "yes" if i.cls.fixable else "no",
              "yes" if i.cls.default_enabled else "no", i.cls.summary().split(": ", 1)[-1]) for code, i in rules.items()]
     if fmt == "json":
-        keys = ("code", "name", "package", "fixable", "default", "summary")
-        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        click.echo(json.dumps([report.rule_as_json(info) for info in rules.values()], indent=2))
     elif fmt == "markdown":
         click.echo("| code | name | fix | on by default | what it finds |\n|---|---|---|---|---|")
         for code, name, _, fixable, default, summary in rows:
