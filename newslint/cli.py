@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, gitlab, report
+from newslint import __version__, gitlab, precision, report
 from newslint.cli_options import Extras, with_extra_options
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
@@ -228,9 +228,11 @@ def rules_command(fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([report.rule_as_json(info) for info in rules.values()], indent=2))
     elif fmt == "markdown":
-        click.echo("| code | name | fix | on by default | what it finds |\n|---|---|---|---|---|")
+        click.echo("| code | name | fix | on by default | measured precision | what it finds |")
+        click.echo("|---|---|---|---|---|---|")
         for code, name, _, fixable, default, summary in rows:
-            click.echo(f"| {code} | {name} | {fixable} | {default} | {summary.replace('|', '/')} |")
+            measured = precision.table_cell(rules[code].cls.measured_precision)
+            click.echo(f"| {code} | {name} | {fixable} | {default} | {measured} | {summary.replace('|', '/')} |")
     else:
         click.echo(f"{'code':<8} {'name':<34} {'package':<14} {'fix':<4} {'default':<7}")
         for code, name, package, fixable, default, _ in rows:

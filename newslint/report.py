@@ -223,7 +223,8 @@ def rule_as_json(info: Any) -> dict[str, Any]:
     """A row of `newslint rules --format json`; `info` is a registry.RuleInfo."""
     cls = info.cls
     return {"code": info.code, "name": cls.name, "package": info.package, "fixable": bool(cls.fixable),
-            "default": bool(cls.default_enabled), "summary": cls.summary().split(": ", 1)[-1]}
+            "default": bool(cls.default_enabled), "summary": cls.summary().split(": ", 1)[-1],
+            "measured_precision": cls.measured_precision}
 
 
 def statistics_json(findings: list[Finding], unsafe_fixes: bool, errors: list[FileError]) -> list[dict[str, Any]]:
