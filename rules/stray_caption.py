@@ -30,8 +30,10 @@ _SHAPES = (
     Opening(regex.compile(rf"FILE(?:{_WS}+PHOTO)?{_WS}*[-–—:]{_WS}"), starting("FILE"),
             LONG_CAPTION_WORDS),
     # `In this Sunday, Nov. 10, 2019, photograph, a long row ...`: the picture named, a comma.
-    Opening(regex.compile(rf"in{_WS}+(?:this|these)\b[^\n]{{0,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?,",
-                          regex.I),
+    # A bare `In this photo, you can see ...` is the article's own sentence: a caption says
+    # more about its picture (`In this file photo`, `In this photo taken on ...`).
+    Opening(regex.compile(rf"in{_WS}+(?:this|these){_WS}+(?:[^\n]{{1,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?"
+                          rf"|{_PICTURE}\b[^\n]{{1,60}}?),", regex.I),
             starting("in this", "in these"), LONG_CAPTION_WORDS, needs=_PICTURE_WORDS),
     # `This undated photo released by ... shows ...`: the picture named, then what it shows or
     # who released it.
@@ -70,8 +72,9 @@ _INSIDES = (
                          rf"[.\s]*\Z"),
            MAX_CAPTION_WORDS),
     # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
-    # people placed in the picture.
-    Inside(re.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
+    # people placed in the picture, after their names (`however, right and wrong` is prose).
+    Inside(regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]*|\)), (?:left|right|center|centre)(?:,| and )"),
+           None, MAX_CAPTION_WORDS, clue=", "),
     # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
     Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
            is_caption_with_credit, clue="("),
