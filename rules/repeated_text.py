@@ -23,6 +23,32 @@ NEAR_MIN_WORDS = 6
 SHORT_LINE_WORDS = 5  # a near copy counts only across short lines (a credit, a date, a button)
 SENTENCE_MIN_WORDS = 5
 _TAIL = 20  # characters of a sentence compared first (and the least length looked at)
+REFRAIN_COPIES = 3  # a sentence line met this many times in a row is a chant or a refrain
+_ENDS_SENTENCE = regex.compile(r"\p{Ll}[^\n]*[.!?…][\"'”’]?$")
+_OPENING_QUOTES = ("“", "«", "„")
+_CLOSING_QUOTES = ("”", "»")
+
+
+def _inside_quote(line_before: str) -> bool:
+    """Whether a quotation opened in `line_before` (the line up to a point) is still open."""
+    opened = sum(line_before.count(q) for q in _OPENING_QUOTES)
+    closed = sum(line_before.count(q) for q in _CLOSING_QUOTES)
+    straight = line_before.count('"')
+    return opened > closed or straight % 2 == 1
+
+
+def _refrain(contents: list[str], k: int) -> bool:
+    """Whether line k is one of a run of `REFRAIN_COPIES` or more copies of a sentence line."""
+    line = contents[k]
+    if not _ENDS_SENTENCE.search(line):
+        return False
+    start = k
+    while start > 0 and contents[start - 1] == line:
+        start -= 1
+    end = k
+    while end + 1 < len(contents) and contents[end + 1] == line:
+        end += 1
+    return end - start + 1 >= REFRAIN_COPIES
 
 
 def _words(text: str) -> int:
@@ -77,7 +103,10 @@ class RepeatedText(Rule):
       line (`The vote was delayed again. The vote was delayed again.`); one fix deletes
       all the copies that follow.
 
-    Repeats further apart, or with a longer line between them, are left alone:
+    A sentence line met three times or more in a row is a chant or a refrain and is left
+    alone, as is a sentence repeated inside a quotation (a speaker repeating themselves, a
+    quoted chant). Repeats further apart, or with a longer
+    line between them, are left alone too:
     interviews repeat their questions, recipes and meal plans repeat their ingredient
     lines, and embedded posts repeat their signature line (`— Name (@handle) October 9,
     2018`), which is skipped even when close by. Lines of a single word are left to the
@@ -124,7 +153,7 @@ class RepeatedText(Rule):
             if contents[k] not in repeated:
                 continue
             back = self._copy_distance(contents, k)
-            if not back:
+            if not back or _refrain(contents, k):
                 continue
             index = nonblank[k]
             words = _words(contents[k])
@@ -150,11 +179,18 @@ class RepeatedText(Rule):
             return 0
         return back
 
+    @staticmethod
+    def _quoted(doc: Document, start: int) -> bool:
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        return _inside_quote(doc.text[line_start:start])
+
     def _repeated_sentences(self, doc: Document) -> Iterator[Violation]:
         for m in _SENTENCE_TWICE.finditer(doc.text):
             if _words(m["sentence"]) < SENTENCE_MIN_WORDS:
                 continue
             copies = len(m.captures("gap"))
+            if self._quoted(doc, m.start("sentence")):
+                continue  # a speaker repeating themselves, or a chant quoted
             message = ("repeated text: this sentence repeats the one before it" if copies == 1
                        else f"repeated text: the sentence before is written {copies} more times")
             # All the copies go in one fix: a long run settles in one pass.
