@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import regex
 
-from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+from newslint.document import Document
+from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us|tv|news)(?![\w.])"
+# `More: http://...` under each item of a round-up links the item to its source: the article's
+# own apparatus, as a footnote is. A lone such line is a teaser.
+_LINK_ONLY = regex.compile(r"(?i)(?:more|source|via|link|website|site)[^\S\n]*:[^\S\n]*https?://\S+[^\S\n]*")
+MIN_ROUND_UP_LINKS = 2
 MAX_HEADING_WORDS = 8
 MAX_TEASER_WORDS = 30
 _SHAPES = (
@@ -46,6 +51,9 @@ class RelatedTeaser(LineRule):
     Whole-line headings live in `rules/data/related_lines.txt` and line-opening labels in
     `rules/data/related_prefixes.txt`; `extend-phrases` and `extend-prefixes` add more.
 
+    Lines that are only `More: <link>` and come two or more times in a text are left
+    alone: a round-up links each of its items to its source that way.
+
     ## Why is this bad?
     The teaser interrupts the article with the headline of another one: readers of the
     cleaned text meet a sentence that has nothing to do with the story, and a corpus
@@ -81,3 +89,10 @@ class RelatedTeaser(LineRule):
     prefix_files = ("related_prefixes",)
     openings = _SHAPES
     insides = _INSIDES
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        hits = super().hits(doc)
+        links = [i for i, hit in hits.items() if _LINK_ONLY.fullmatch(doc.text, hit.start, hit.end)]
+        if len(links) < MIN_ROUND_UP_LINKS:
+            return hits
+        return {i: hit for i, hit in hits.items() if i not in links}
