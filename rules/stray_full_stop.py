@@ -21,15 +21,37 @@ _CANDIDATE = regex.compile(
     r"[ \t]+(?P<after>\p{Ll}{2,})(?=[,;:]?[ \t]+\w)"
 )
 _URL_WORDS = frozenset({"http", "https", "www", "com"})
+# Words that open a sentence of their own far more often than they carry one on: after a
+# stop, they mark a writer who starts sentences in lower case (a tweet, a chat, an e-mail).
+_SENTENCE_OPENERS = frozenset("i you he she it we they why what how when where who if".split())
+# Lines written in their own style: an embedded post (`pic.twitter.com/...`, `— Name (@handle)
+# date`, a reply opening with `@handle`) and a transcript turn (`RUHLE: ...`).
+_OWN_STYLE = regex.compile(r"pic\.twitter\.com/|https?://t\.co/|[—–-][ \t][^\n]{1,60}\(@\w+\)"
+                           r"|^[ \t]*\p{Lu}[\p{Lu} .'’-]{1,30}:[ \t]|^[ \t]*@\w", regex.M)
+_OPENING_QUOTES = ("“", "«")
+_CLOSING_QUOTES = ("”", "»")
 MIN_ZIPF = 3.0  # both words must be common English words (wordfreq Zipf scale)
 
 
 def _stray(before: str, after: str) -> bool:
     if before in lowercase_words("fragments_abbreviations") or after in lowercase_words("fragments_particles"):
         return False
-    if after in _URL_WORDS:
+    if after in _URL_WORDS or after in _SENTENCE_OPENERS:
         return False
     return zipf(before) >= MIN_ZIPF and zipf(after) >= MIN_ZIPF
+
+
+def _own_style(text: str, stop: int) -> bool:
+    """Whether the stop sits in an embedded post, a transcript turn or a quotation, where
+    lower-case sentence starts are the writer's own."""
+    start = text.rfind("\n", 0, stop) + 1
+    end = text.find("\n", stop)
+    line = text[start:end if end >= 0 else len(text)]
+    if _OWN_STYLE.search(line):
+        return True
+    before = text[start:stop]
+    opened = sum(before.count(q) for q in _OPENING_QUOTES)
+    return opened > sum(before.count(q) for q in _CLOSING_QUOTES) or before.count('"') % 2 == 1
 
 
 class StrayFullStop(Rule):
@@ -49,7 +71,11 @@ class StrayFullStop(Rule):
     common English words, a single word left at the end of a line (`nation. less`, a
     "show less" button), and non-English text. A text that starts several sentences in
     lower case on purpose (a lower-case house style, verse) is left alone: from
-    `max-per-text` findings on, the rule reports nothing for that text.
+    `max-per-text` findings on, the rule reports nothing for that text. So is text whose
+    writers start sentences in lower case: embedded posts (`... pic.twitter.com/...`,
+    `— Name (@handle) date`), transcript turns (`PRESENTER: ...`), quotations, and a
+    stop followed by a word that mostly opens a sentence of its own (`he`, `you`, `if`,
+    `why`).
 
     ## Why is this bad?
     A sentence cut in two reads as two broken sentences, and sentence splitters, grammar
@@ -70,13 +96,15 @@ class StrayFullStop(Rule):
     name = "stray-full-stop"
     fixable = True
     options = (
-        Option("max-per-text", 4, "a text with this many candidates or more is taken to start "
+        Option("max-per-text", 2, "a text with this many candidates or more is taken to start "
                "sentences in lower case on purpose, and nothing is reported",
                check=lambda v: None if v >= 1 else "must be at least 1"),
     )
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        found = [m for m in _CANDIDATE.finditer(doc.text) if _stray(m["before"], m["after"])]
+        text = doc.text
+        found = [m for m in _CANDIDATE.finditer(text)
+                 if _stray(m["before"], m["after"]) and not _own_style(text, m.start())]
         if not found or len(found) >= self.settings["max-per-text"] or not doc.is_english:
             return
         for m in found:
