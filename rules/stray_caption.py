@@ -24,6 +24,10 @@ def _has_caption_text(line: str) -> bool:
     return m is not None and len(line[: m.start()].split()) >= 3
 
 
+def _has_caption_text_before_photograph(line: str) -> bool:
+    return len(line[: line.rfind("Photograph:")].split()) >= 3
+
+
 _SHAPES = (
     # Wire-service captions: `FILE - In this ...`, `FILE PHOTO: Traders work ...` (in capitals,
     # as the wires write it).
@@ -66,6 +70,11 @@ _INSIDES = (
            regex.compile(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
                          rf"[^\n]{{1,60}}\Z"),
            MAX_CAPTION_WORDS, _has_caption_text),
+    # `... when completed. Photograph: Mark Turner/London Array Limited` (the Guardian's and
+    # Wired's caption style): a caption ending with its credit after a full stop.
+    Inside(regex.compile(r"Photograph:"),
+           regex.compile(rf"[.!?][\"'”’]?{_WS}+Photograph:{_WS}*\p{{Lu}}[^\n]{{1,60}}\Z"),
+           MAX_CAPTION_WORDS, _has_caption_text_before_photograph, clue="Photograph:"),
     # `... displayed outside of a co-working space in New York. Reuters`.
     Inside(regex.compile(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
            regex.compile(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
