@@ -75,8 +75,18 @@ _SHAPES = (
         MAX_PROMPT_WORDS, needs=_DELIVERED),
 )
 # `Pick Six Newsletter`, `Morning Editorial Report Newsletter`: a newsletter's name as a heading.
+_SMALL_WORDS = frozenset("a an the of and for to in on at by with".split())
+_WORD = regex.compile(r"[\p{L}’'-]+")
+
+
+def _is_title(line: str) -> bool:
+    """`Pick Six Newsletter`: a name in Title Case, not a sentence about one (`According to the
+    Community Impact newsletter:`)."""
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in _WORD.findall(line))
+
+
 _INSIDES = (Inside(regex.compile(r"(?i:newsletter)"),
-                   regex.compile(r"\bnewsletters?[.!:]?\Z", regex.I), 6),)
+                   regex.compile(r"\bnewsletters?[.!:]?\Z", regex.I), 6, _is_title),)
 
 
 class PromoPrompt(LineRule):
