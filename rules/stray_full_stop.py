@@ -21,9 +21,12 @@ _CANDIDATE = regex.compile(
     r"[ \t]+(?P<after>\p{Ll}{2,})(?=[,;:]?[ \t]+\w)"
 )
 _URL_WORDS = frozenset({"http", "https", "www", "com"})
-# Words that open a sentence of their own far more often than they carry one on: after a
-# stop, they mark a writer who starts sentences in lower case (a tweet, a chat, an e-mail).
-_SENTENCE_OPENERS = frozenset("i you he she it we they why what how when where who if".split())
+# Words that carry a sentence on and seldom open one, even for writers who start sentences in
+# lower case (`sanctions. from a position`, `delayed. by a day`). After a stop, any other word
+# (`but`, `then`, `he`, `in`) opens a sentence of its own often enough in blogs, comments,
+# tweets and e-mails that the stop cannot be called stray.
+_CARRY_ON = frozenset(("from of to with by into onto than via per against toward towards within "
+                       "without among amongst between through across").split())
 # Lines written in their own style: an embedded post (`pic.twitter.com/...`, `— Name (@handle)
 # date`, a reply opening with `@handle`) and a transcript turn (`RUHLE: ...`).
 _OWN_STYLE = regex.compile(r"pic\.twitter\.com/|https?://t\.co/|[—–-][ \t][^\n]{1,60}\(@\w+\)"
@@ -33,12 +36,15 @@ _CLOSING_QUOTES = ("”", "»")
 MIN_ZIPF = 3.0  # both words must be common English words (wordfreq Zipf scale)
 
 
+def _lower_case_start(before: str, after: str) -> bool:
+    """A full stop after an ordinary word, then a lower-case word: not an abbreviation, a name
+    particle (`de Gaulle`) or a URL."""
+    return not (before in lowercase_words("fragments_abbreviations")
+                or after in lowercase_words("fragments_particles") or after in _URL_WORDS)
+
+
 def _stray(before: str, after: str) -> bool:
-    if before in lowercase_words("fragments_abbreviations") or after in lowercase_words("fragments_particles"):
-        return False
-    if after in _URL_WORDS or after in _SENTENCE_OPENERS:
-        return False
-    return zipf(before) >= MIN_ZIPF and zipf(after) >= MIN_ZIPF
+    return after in _CARRY_ON and zipf(before) >= MIN_ZIPF and zipf(after) >= MIN_ZIPF
 
 
 def _own_style(text: str, stop: int) -> bool:
@@ -73,9 +79,11 @@ class StrayFullStop(Rule):
     lower case on purpose (a lower-case house style, verse) is left alone: from
     `max-per-text` findings on, the rule reports nothing for that text. So is text whose
     writers start sentences in lower case: embedded posts (`... pic.twitter.com/...`,
-    `— Name (@handle) date`), transcript turns (`PRESENTER: ...`), quotations, and a
-    stop followed by a word that mostly opens a sentence of its own (`he`, `you`, `if`,
-    `why`).
+    `— Name (@handle) date`), transcript turns (`PRESENTER: ...`) and quotations. Every
+    lower-case word after a stop counts toward `max-per-text`, and only a word that
+    carries a sentence on and seldom opens one is reported (`from`, `of`, `to`, `with`,
+    `by`, `than` ...): after `but`, `then`, `he` or `in`, blogs, comments, tweets and
+    e-mails start new sentences in lower case too often.
 
     ## Why is this bad?
     A sentence cut in two reads as two broken sentences, and sentence splitters, grammar
@@ -103,9 +111,14 @@ class StrayFullStop(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        found = [m for m in _CANDIDATE.finditer(text)
-                 if _stray(m["before"], m["after"]) and not _own_style(text, m.start())]
-        if not found or len(found) >= self.settings["max-per-text"] or not doc.is_english:
+        # Every lower-case start after a full sentence counts: past a few, the writer starts
+        # sentences in lower case.
+        starts = [m for m in _CANDIDATE.finditer(text)
+                  if _lower_case_start(m["before"], m["after"]) and not _own_style(text, m.start())]
+        if not starts or len(starts) >= self.settings["max-per-text"] or not doc.is_english:
+            return
+        found = [m for m in starts if _stray(m["before"], m["after"])]
+        if not found:
             return
         for m in found:
             stop = m.start()
