@@ -19,9 +19,9 @@ MAX_CUT_WORD_ZIPF = 1.0  # rarer than this, a word before an ellipsis is taken f
 # Function words that can close a clause (`I do not think so…`, `who to vote for…`, `starts
 # with...`, `christen you that…`): a writer trails off after them on purpose, so they are no
 # sign of a cut.
-_CAN_CLOSE = frozenset(("about after all before for he her him how i in it me on once one over "
+_CAN_CLOSE = frozenset(("about after all be before for he her him how i in it me not on once one over "
                         "since so some such that them then there these they this those through "
-                        "under until upon us what when where why with within without you").split())
+                        "under until upon us what when where while why with within without you").split())
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:][\"'”’)]*)\s*[\w'’-]+$")
 MIN_WORDS = 8  # shorter lines inside the text are mostly menu items and labels (`Closing in...`)
 
