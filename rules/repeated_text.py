@@ -100,12 +100,13 @@ class RepeatedText(Rule):
       lines back when only short lines (five words or fewer: a credit, a date, a button)
       stand between them (a photo caption scraped twice around its credit line);
     - a sentence of at least five words, ending in a full stop, repeated at once within a
-      line (`The vote was delayed again. The vote was delayed again.`); one fix deletes
-      all the copies that follow.
+      line (`The vote was delayed again. The vote was delayed again.`); the fix deletes
+      the copy.
 
-    A sentence line met three times or more in a row is a chant or a refrain and is left
-    alone, as is a sentence repeated inside a quotation (a speaker repeating themselves, a
-    quoted chant). Repeats further apart, or with a longer
+    A sentence met three times or more in a row, as lines or within a line, is a chant or
+    a refrain (`We love you Arsenal, we do.` three times) and is left alone, as is a
+    sentence repeated inside a quotation (a speaker repeating themselves): scrapers copy a
+    block once, so a copy comes as a pair. Repeats further apart, or with a longer
     line between them, are left alone too:
     interviews repeat their questions, recipes and meal plans repeat their ingredient
     lines, and embedded posts repeat their signature line (`— Name (@handle) October 9,
@@ -189,10 +190,8 @@ class RepeatedText(Rule):
             if _words(m["sentence"]) < SENTENCE_MIN_WORDS:
                 continue
             copies = len(m.captures("gap"))
-            if self._quoted(doc, m.start("sentence")):
-                continue  # a speaker repeating themselves, or a chant quoted
-            message = ("repeated text: this sentence repeats the one before it" if copies == 1
-                       else f"repeated text: the sentence before is written {copies} more times")
-            # All the copies go in one fix: a long run settles in one pass.
+            if copies + 1 >= REFRAIN_COPIES or self._quoted(doc, m.start("sentence")):
+                continue  # a chant or a refrain, or a speaker repeating themselves
+            message = "repeated text: this sentence repeats the one before it"
             yield self.violation(m.ends("gap")[0], m.end(), message,
                                  Fix.delete(m.end("sentence"), m.end(), safe=False))
