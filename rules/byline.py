@@ -99,6 +99,12 @@ class Byline(LineRule):
     Unsafe: a byline is judged by its shape, and a short line of names can be the
     article's own (a list of names, a heading such as `By The Numbers`).
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL203 --lines-only
+    --no-flagged`): dev 0.995 (207 lines deleted, 1 clean), dragnet 0.958 (636, 27
+    clean); safe fixes alone dev 40/40, dragnet 79/90. Every clean line deleted is a
+    byline or an author label the gold keeps (`By Lucas Mearian | Computerworld`,
+    `Posted by Kathy on ...`, `Author:`): counted apart, none is article prose.
+
     ## Limitations
     A byline without `by` is found only when it ends with `Writer` or `Associated
     Press`; bylines glued to the first paragraph, and bylines in other languages, are not

@@ -95,6 +95,10 @@ class ContactLine(LineRule):
     Unsafe: the line is judged by its shape. An article can quote an address in a line
     that opens like a contact footer (`Readers can email tips to ...`).
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL306 --lines-only
+    --no-flagged`): dev 0.988 (86 lines deleted, 1 clean: a bare address the gold
+    keeps), dragnet 1.000 (38, 0 clean).
+
     ## Limitations
     Postal addresses are not recognised. Only English openings are known.
     """

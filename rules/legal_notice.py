@@ -125,6 +125,12 @@ class LegalNotice(LineRule):
     opening or its shape: an article about cookies, copyright or JavaScript can have a
     line that looks like a notice.
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL305 --lines-only
+    --no-flagged`): dev 0.983 (726 lines deleted, 12 clean), dragnet 0.975 (514, 13
+    clean); safe fixes alone dev 250/250, dragnet 95/95. Every clean line deleted is a
+    copyright or advertising notice the gold keeps (`© 2019 Associated Press. All Rights
+    Reserved. ...`, `Advertise | AdChoices`): counted apart, none is article prose.
+
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.
     Notices in other languages are known only by the copyright sign.

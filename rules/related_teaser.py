@@ -77,6 +77,12 @@ class RelatedTeaser(LineRule):
     the line is not checked, and an article may, rarely, use such a label for a line of
     its own.
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL302 --lines-only
+    --no-flagged`): dev 0.995 (391 lines deleted, 2 clean), dragnet 0.969 (290, 9
+    clean); safe fixes alone dev 240/242, dragnet 218/221. Every clean line deleted is a
+    teaser or its label that the gold kept (`Don't Miss:`, `Related`, `Related articles:
+    ...`, `Read More: Texas Rangers, ...`): counted apart, none is article prose.
+
     ## Limitations
     The headlines listed under a heading are not flagged: without the page, a list of
     headlines cannot be told from a list in the article. Only English labels are known.

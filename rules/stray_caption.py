@@ -127,6 +127,13 @@ class StrayCaption(LineRule):
     sentence of its own (`This photo, taken in 1969, shows ...`). Bare labels from the
     data file are deleted with a safe fix.
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL201 --lines-only
+    --no-flagged`): dev 0.987 (299 lines deleted, 4 clean), dragnet 0.890 (427, 47
+    clean); safe fixes alone 1.000 on both (223 and 144 lines). Every clean line deleted
+    is a photo caption that the gold keeps as text (the Dragnet gold keeps captions; its
+    neutral marker misses them): counted apart, none is article prose. Precision without
+    them: 1.000 on both.
+
     ## Limitations
     A caption with no tell-tale opening, label or credit is not found; nor is a caption
     glued to a paragraph. Captions longer than 60 words (120 for wire captions and

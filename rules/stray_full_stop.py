@@ -99,6 +99,11 @@ class StrayFullStop(Rule):
     Unsafe: the rule judges by the shape of the words around the stop; a sentence that
     really ends there and a next one that starts in lower case (a name, a quoted lower-case
     title) would be joined.
+
+    Measured: no finding on the non-naive Dragnet texts, on real2020s or on dev
+    trafilatura and readability (a hand audit of the earlier rule found 2 of 19 right
+    there, nearly all lower-case writers); the stray stop of the reference article is
+    found.
     """
     code = "NL402"
     name = "stray-full-stop"

@@ -132,6 +132,13 @@ class TimestampLine(LineRule):
     Unsafe: the line is judged by its shape; a timeline or a diary can use a date on a
     line of its own as a heading.
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL308 --lines-only
+    --no-flagged`): dev 0.999 (698 lines deleted, 1 clean), dragnet 0.972 (1475, 41
+    clean); safe fixes alone dev 8/8, dragnet 3/3. Every clean line deleted is a
+    dateline or a post's date and time that the gold keeps (`July 21, 2012 03:06 PM
+    EDT`, `October 29, 2012 at 10:45 am by Todd Bishop`): counted apart, none is article
+    prose.
+
     ## Limitations
     English month and day names only. Dates inside a sentence are never flagged.
     """

@@ -68,8 +68,9 @@ class TruncatedParagraph(Rule):
 
     ## Limitations
     Report only: the missing words cannot be recovered, and whether to drop the stub is
-    for the user to decide. A cut that falls after a content word (`...as it was
-    necessary…`) is not found.
+    for the user to decide. Read by hand on real2020s: 8 findings, all cut teasers; blogs
+    still trail off in ways it takes for a cut (`This leads to...`). A cut that falls
+    after a content word (`...as it was necessary…`) is not found.
     """
     code = "NL404"
     name = "truncated-paragraph"
