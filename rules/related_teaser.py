@@ -12,6 +12,10 @@ _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us
 # own apparatus, as a footnote is. A lone such line is a teaser.
 _LINK_ONLY = regex.compile(r"(?i)(?:more|source|via|link|website|site)[^\S\n]*:[^\S\n]*https?://\S+[^\S\n]*")
 MIN_ROUND_UP_LINKS = 2
+# `Related: the two cases share a lawyer, police said.`: after the label a sentence in lower
+# case runs on, where a teaser gives a headline (capitalised, a number or a quote).
+_LABEL_THEN_SENTENCE = regex.compile(r"[^\n:]{1,30}:[^\S\n]+(?!https?:|www\.)\p{Ll}[^\n]*[.!?]\s*\Z")
+MIN_SENTENCE_WORDS = 6
 MAX_HEADING_WORDS = 8
 MAX_TEASER_WORDS = 30
 _SHAPES = (
@@ -52,7 +56,9 @@ class RelatedTeaser(LineRule):
     `rules/data/related_prefixes.txt`; `extend-phrases` and `extend-prefixes` add more.
 
     Lines that are only `More: <link>` and come two or more times in a text are left
-    alone: a round-up links each of its items to its source that way.
+    alone: a round-up links each of its items to its source that way. So is a label
+    followed by a sentence in lower case (`Related: the two cases share a lawyer, police
+    said.`): a teaser gives a headline.
 
     ## Why is this bad?
     The teaser interrupts the article with the headline of another one: readers of the
@@ -97,8 +103,12 @@ class RelatedTeaser(LineRule):
     insides = _INSIDES
 
     def hits(self, doc: Document) -> dict[int, LineHit]:
-        hits = super().hits(doc)
+        hits = {i: hit for i, hit in super().hits(doc).items() if not _is_sentence(doc.text[hit.start:hit.end])}
         links = [i for i, hit in hits.items() if _LINK_ONLY.fullmatch(doc.text, hit.start, hit.end)]
         if len(links) < MIN_ROUND_UP_LINKS:
             return hits
         return {i: hit for i, hit in hits.items() if i not in links}
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= MIN_SENTENCE_WORDS and bool(_LABEL_THEN_SENTENCE.match(line))
