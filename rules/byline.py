@@ -119,7 +119,7 @@ class Byline(LineRule):
     insides = (
         Inside(re.compile("Writer"), None, MAX_BYLINE_WORDS, is_names_and_title),
         Inside(re.compile("Associated Press"), None, MAX_BYLINE_WORDS, is_names_and_title),
-        Inside(regex.compile(r" (?:is|was) (?:a|an|the) "), None, MAX_BIO_WORDS,
+        Inside(re.compile(r" (?:is|was) (?:a|an|the) "), None, MAX_BIO_WORDS,
                is_bio),
     )
     openings = (Opening(_BY, starting(*_OPENINGS), MAX_BYLINE_WORDS, is_byline),)

@@ -37,18 +37,15 @@ def _inside_quote(line_before: str) -> bool:
     return opened > closed or straight % 2 == 1
 
 
-def _refrain(contents: list[str], k: int) -> bool:
-    """Whether line k is one of a run of `REFRAIN_COPIES` or more copies of a sentence line."""
-    line = contents[k]
-    if not _ENDS_SENTENCE.search(line):
-        return False
-    start = k
-    while start > 0 and contents[start - 1] == line:
-        start -= 1
-    end = k
-    while end + 1 < len(contents) and contents[end + 1] == line:
-        end += 1
-    return end - start + 1 >= REFRAIN_COPIES
+def _run_lengths(contents: list[str]) -> list[int]:
+    """For each line, how many copies of it stand in a row around it (1: none), in one pass."""
+    lengths = [1] * len(contents)
+    start = 0
+    for k in range(1, len(contents) + 1):
+        if k == len(contents) or contents[k] != contents[start]:
+            lengths[start:k] = [k - start] * (k - start)
+            start = k
+    return lengths
 
 
 def _words(text: str) -> int:
@@ -158,12 +155,17 @@ class RepeatedText(Rule):
 
     def _repeated_lines(self, doc: Document, nonblank: list[int], contents: list[str],
                         repeated: set[str]) -> Iterator[Violation]:
+        runs: list[int] | None = None
         for k in range(1, len(nonblank)):
             if contents[k] not in repeated:
                 continue
             back = self._copy_distance(contents, k)
-            if not back or _refrain(contents, k):
+            if not back:
                 continue
+            if runs is None:
+                runs = _run_lengths(contents)
+            if runs[k] >= REFRAIN_COPIES and _ENDS_SENTENCE.search(contents[k]):
+                continue  # a chant or a refrain
             index = nonblank[k]
             words = _words(contents[k])
             safe = back == 1 and words >= self.settings["safe-min-words"]

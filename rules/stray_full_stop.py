@@ -47,17 +47,37 @@ def _stray(before: str, after: str) -> bool:
     return after in _CARRY_ON and zipf(before) >= MIN_ZIPF and zipf(after) >= MIN_ZIPF
 
 
-def _own_style(text: str, stop: int) -> bool:
-    """Whether the stop sits in an embedded post, a transcript turn or a quotation, where
-    lower-case sentence starts are the writer's own."""
-    start = text.rfind("\n", 0, stop) + 1
-    end = text.find("\n", stop)
-    line = text[start:end if end >= 0 else len(text)]
-    if _OWN_STYLE.search(line):
-        return True
-    before = text[start:stop]
-    opened = sum(before.count(q) for q in _OPENING_QUOTES)
-    return opened > sum(before.count(q) for q in _CLOSING_QUOTES) or before.count('"') % 2 == 1
+def _lower_case_starts(text: str, limit: int) -> list[regex.Match[str]]:
+    """The lower-case sentence starts of `text`, up to `limit` of them, leaving out those in
+    an embedded post, a transcript turn or a quotation, where lower-case starts are the
+    writer's own. One pass: each line is searched once, and quotation marks are counted
+    from the last start on, so a long line costs linear time."""
+    starts: list[regex.Match[str]] = []
+    pos = line_end = -1
+    own = False
+    opened = straight = 0
+    for m in _CANDIDATE.finditer(text):
+        if not _lower_case_start(m["before"], m["after"]):
+            continue
+        stop = m.start()
+        if stop > line_end:  # a new line: judge it whole once
+            line_start = text.rfind("\n", 0, stop) + 1
+            line_end = text.find("\n", stop)
+            line_end = len(text) if line_end < 0 else line_end
+            own = bool(_OWN_STYLE.search(text, line_start, line_end))
+            pos, opened, straight = line_start, 0, 0
+        if own:
+            continue
+        between = text[pos:stop]
+        opened += sum(map(between.count, _OPENING_QUOTES)) - sum(map(between.count, _CLOSING_QUOTES))
+        straight += between.count('"')
+        pos = stop
+        if opened > 0 or straight % 2:
+            continue
+        starts.append(m)
+        if len(starts) >= limit:
+            break
+    return starts
 
 
 class StrayFullStop(Rule):
@@ -118,9 +138,9 @@ class StrayFullStop(Rule):
         text = doc.text
         # Every lower-case start after a full sentence counts: past a few, the writer starts
         # sentences in lower case.
-        starts = [m for m in _CANDIDATE.finditer(text)
-                  if _lower_case_start(m["before"], m["after"]) and not _own_style(text, m.start())]
-        if not starts or len(starts) >= self.settings["max-per-text"] or not doc.is_english:
+        limit = self.settings["max-per-text"]
+        starts = _lower_case_starts(text, limit)
+        if not starts or len(starts) >= limit or not doc.is_english:
             return
         found = [m for m in starts if _stray(m["before"], m["after"])]
         if not found:

@@ -22,7 +22,6 @@ MAX_CUT_WORD_ZIPF = 1.0  # rarer than this, a word before an ellipsis is taken f
 _CAN_CLOSE = frozenset(("about after all be before for he her him how i in it me not on once one over "
                         "since so some such that them then there these they this those through "
                         "under until upon us what when where while why with within without you").split())
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:][\"'”’)]*)\s*[\w'’-]+$")
 MIN_WORDS = 8  # shorter lines inside the text are mostly menu items and labels (`Closing in...`)
 
 
@@ -31,8 +30,14 @@ def _cut_mid_sentence(word: str, line: str, last: bool) -> bool:
         return False
     if word.lower() in lowercase_words("fragments_function_words"):
         # `... on Wednesday. It...`: a sentence that stops at its first word is cut whatever it is.
-        return word.lower() not in _CAN_CLOSE or _SENTENCE_START.search(line) is not None
+        return word.lower() not in _CAN_CLOSE or _opens_sentence(line, word)
     return word.isalpha() and word[1:].islower() and zipf(word.lower()) < MAX_CUT_WORD_ZIPF
+
+
+def _opens_sentence(line: str, word: str) -> bool:
+    """Whether `word`, the last word of `line`, is the first word of its sentence."""
+    head = line[: len(line) - len(word)].rstrip().rstrip("\"'”’)")
+    return not head or head[-1] in ".!?:"
 
 
 class TruncatedParagraph(Rule):
