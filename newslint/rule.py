@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from newslint import precision
 from newslint.document import Document
 from newslint.errors import ConfigError
 from newslint.model import Fix, Violation
@@ -59,6 +60,8 @@ class Rule:
     # A rule holding one outside session per run (a grammar server) keeps the run in one process.
     single_process: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
+    # Measurements of this rule's precision (see newslint.precision), shown in its documentation.
+    measured_precision: ClassVar[Mapping[str, Any] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -88,7 +91,9 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        return inspect.getdoc(cls) or ""
+        doc = inspect.getdoc(cls) or ""
+        measured = precision.documentation(cls.measured_precision)
+        return f"{doc}\n\n{measured}" if measured else doc
 
     def check(self, doc: Document) -> Iterable[Violation]:
         raise NotImplementedError

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import pkgutil
+from pathlib import Path
 
 from newslint.rule import Rule
 
@@ -22,4 +24,21 @@ def _discover() -> tuple[type[Rule], ...]:
     return tuple(sorted(found, key=lambda cls: cls.code))
 
 
+def _attach_precision(classes: tuple[type[Rule], ...]) -> None:
+    """Give each rule the measurements `bench/publish_precision.py` recorded for it."""
+    path = Path(__file__).with_name("data") / "precision.json"
+    if not path.is_file():
+        return
+    published = json.loads(path.read_text(encoding="utf-8"))
+    for cls in classes:
+        measured = {}
+        for kind in ("labelled", "audit"):
+            row = published.get(kind, {}).get("rules", {}).get(cls.code)
+            if row:
+                commit = published[kind]["commit"]
+                measured[kind] = {"commit": commit, "corpora": row} if kind == "labelled" else {"commit": commit, **row}
+        cls.measured_precision = measured or None
+
+
 BUILTIN_RULES = _discover()
+_attach_precision(BUILTIN_RULES)

@@ -152,6 +152,7 @@ def test_empty_and_blank_files_pass_and_are_not_rewritten(tmp_path):
     assert {name: (tmp_path / name).stat().st_mtime_ns for name in contents} == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["prose", "one-word", "punctuation"])
 def test_ten_megabyte_single_line(tmp_path, kind):
     words = SEED.read_text(encoding="utf-8").split()
@@ -173,6 +174,7 @@ def test_ten_megabyte_single_line(tmp_path, kind):
     assert elapsed < 300  # generous: this guards against a hang, linearity is bench/redos.py's job
 
 
+@pytest.mark.slow
 def test_hundred_megabyte_file(tmp_path):
     """A 100 MB file (the reference article over and over) is checked without touching it,
     then fixed in one atomic write. Safe fixes do the same to every copy, so the fixed file
@@ -495,7 +497,7 @@ def test_ctrl_c_as_the_temp_file_is_made(tmp_path, monkeypatch):
 
     def signalled_mkstemp(*args, **kwargs):
         made = real(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)  # handled at the next bytecode, inside this frame
+        signal.raise_signal(signal.SIGINT)  # to this thread; handled at the next bytecode, inside this frame
         return made
 
     monkeypatch.setattr(tempfile, "mkstemp", signalled_mkstemp)

@@ -12,6 +12,8 @@ import pytest
 
 from tests.helpers import ROOT, SEED
 
+pytestmark = pytest.mark.slow  # builds wheels and virtual environments
+
 PLUGIN = ROOT / "fixtures" / "plugin-example"
 
 

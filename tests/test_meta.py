@@ -71,3 +71,14 @@ def test_code_passes_the_linter():
     found = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "newslint", "rules", "tests",
                             "bench", "fixtures/plugin-example"], cwd=ROOT, capture_output=True, text=True)
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+@pytest.mark.parametrize("code", sorted(c for c, cls in BUILTIN.items() if cls.default_enabled))
+def test_rules_on_by_default_have_published_precision(code):
+    """Every rule that runs by default has measured precision in rules/data/precision.json, shown by `rule`."""
+    measured = BUILTIN[code].measured_precision
+    assert measured, f"{code} has no measured precision: run bench/publish_precision.py"
+    shown = run_cli("rule", code).stdout
+    assert "## Measured precision" in shown
+    for row in measured.get("labelled", {}).get("corpora", {}).values():
+        assert f"{row['precision']:.3f}" in shown
