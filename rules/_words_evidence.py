@@ -43,13 +43,14 @@ SHORT_SIDE_ZIPF = 3.5  # weakest word beside a short function word: "month|in", 
 LEAD_SIDE_ZIPF = 3.5  # weakest word after a short leading function word: "to|sensitize"
 DROPPED_G_ZIPF = 2.5  # "keepin", "stuffin": the -in of a dropped g ("keeping"), not "in"
 WORD_LIFT = -2.2  # a glued token seen this often, against its pieces meeting, is a word...
-WORD_LIFT_SURE = -1.7  # ...even beside a function word (forgo, formatter; not thismorning)
+WORD_LIFT_SURE = -1.85  # ...even beside a function word (forgo, formatter; not thismorning)
 TYPO_ZIPF = 3.0  # a token one edit away from a word this common is that word mistyped...
 TYPO_LENGTH = 6  # ...if this long: shorter tokens are a letter away from some word too often
 CAPITAL_SIDE_ZIPF = 3.0  # weakest word before a capital that is cut once: "eastern|Europe"
 NAME_HEAD_ZIPF = 3.0  # a capitalised first piece rarer than this is a name, not a word
 TITLE_TAIL_ZIPF = 4.0  # weakest word after a capitalised function word: They|should, not But|swat
 STRONG_CAPITAL_ZIPF = 3.0  # weakest capitalised word after a function word that needs no backing
+CUT_SHORT_ZIPF = 4.0  # a token that is this common a word without its last letter is a typo
 ADVERB_ZIPF = 3.0  # weakest adverb in -ly, and weakest adjective it is made of
 _VERB_ENDINGS = ("ed", "ing")
 _ALWAYS_SURE = frozenset(("url", "address", "short", "menu"))
@@ -90,8 +91,9 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         need = ONCE  # two spaces lost, one beside a function word: Lizza|documents|the, not Cook|is|try
     if need > SURE and lift >= WORD_LIFT:
         return KNOWN  # instate, statelet (not thismorning: "this" vouches for its cut)
-    if need < BACKED and letters and len(low) >= TYPO_LENGTH and _typo(low, pieces[-1].lower()):
-        return BACKED
+    if need < BACKED and letters and (len(low) >= TYPO_LENGTH and _typo(low, pieces[-1].lower())
+                                      or any(zipf(low + c) >= CUT_SHORT_ZIPF for c in _LETTERS)):
+        return BACKED  # withtout, techinques; befor (before) cut short
     return need
 
 
@@ -106,11 +108,12 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
         if right_low in CALENDAR:
             return SURE  # Arena|June, Center|August: a dateline
         if left_low in GLUE or left_low in JOINT_WORDS or left_low == "a":
-            if kind == "lU-title" or not zipf(right_low):
+            if kind == "lU-title" or left_low == "the" and not zipf(right_low):
                 return ONCE  # The|Hub, the|Resumator: perhaps a brand (TheHub, theResumator)
             return SURE
         lone = cuts == 1 and len(left_low) >= 3 and zipf(left_low) >= CAPITAL_SIDE_ZIPF
-        return ONCE if lone and (right.istitle() or right.isupper()) else BACKED
+        known = zipf(right_low) or right.isupper()  # not domestic|Aotearoaon: a name glued on
+        return ONCE if lone and known and (right.istitle() or right.isupper()) else BACKED
     if kind == "pair":
         return ONCE  # Afghan|Taliban: the document must use both words on their own too
     if kind.startswith("UU"):  # NJ|June, RUN|Tue; not TED|Women

@@ -176,7 +176,7 @@ _BACKING = {SURE: 2, ONCE: 1, BACKED: 3, KNOWN: 4}  # a sure split counts itself
 # ...and how many sure merges (or glued sentences) per thousand words: a page where a
 # space is lost now and then keeps its compounds, names and brands (`crossposted`,
 # `theResumator`); one that lost spaces everywhere lost this one too.
-_RATE = {SURE: 1.5, ONCE: 3.0, BACKED: 3.0, KNOWN: math.inf}  # a known word: never
+_RATE = {SURE: 1.5, ONCE: 1.5, BACKED: 3.0, KNOWN: math.inf}  # a known word: never
 STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 # Two sentences or clauses glued at their punctuation ("efforts.The", "region,Transnistria"),
 # the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
