@@ -149,8 +149,9 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             if not split.led:
                 continue
             need = max(need, BACKED)  # Phobos|failed, Lizza|documents|the on a page that lost spaces
-        elif split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks):
-            need = STRONG  # Ukraine|prompting, where the text also says "Ukraine" (never "ukraine")
+        elif (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
+              and (not word.endswith("ing") or _object_after(text, at + end))):
+            need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
@@ -199,6 +200,17 @@ def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _object_after(text: str, end: int) -> bool:
+    """Whether a word that is not a function word follows text[:end] on its line, as the
+    object of a participle does (`Ukraine prompting Kyiv`); a gerund that names a thing
+    is followed by punctuation or a function word (`Zoombombing?`, `Tonemapping and`)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in function_words()
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 
 
 def _used_lower(head: str, chunks: set[str]) -> bool:
