@@ -15,9 +15,10 @@ the list knows, and a token one letter away from a common word (a typo: `for|see
 from __future__ import annotations
 
 import functools
+import itertools
 
 from newslint.rules._phrases import load_phrases
-from newslint.rules._words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, zipf
+from newslint.rules._words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, frequencies, zipf
 
 SURE, ONCE, BACKED, KNOWN = 0, 1, 2, 3  # how much backing a split needs from its document
 GLUE = frozenset(load_phrases("words_glue")) | {w for w in JOINT_WORDS if len(w) >= 3}
@@ -46,6 +47,7 @@ WORD_LIFT = -2.2  # a glued token seen this often, against its pieces meeting, i
 WORD_LIFT_SURE = -1.85  # ...even beside a function word (forgo, formatter; not thismorning)
 TYPO_ZIPF = 3.0  # a token one edit away from a word this common is that word mistyped...
 TYPO_LENGTH = 6  # ...if this long: shorter tokens are a letter away from some word too often
+TYPO_PIECE = 4  # ...and one of its pieces this short
 CAPITAL_SIDE_ZIPF = 3.0  # weakest word before a capital that is cut once: "eastern|Europe"
 NAME_HEAD_ZIPF = 3.0  # a capitalised first piece rarer than this is a name, not a word
 TITLE_TAIL_ZIPF = 4.0  # weakest word after a capitalised function word: They|should, not But|swat
@@ -91,8 +93,7 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         need = ONCE  # two spaces lost, one beside a function word: Lizza|documents|the, not Cook|is|try
     if need > SURE and lift >= WORD_LIFT:
         return KNOWN  # instate, statelet (not thismorning: "this" vouches for its cut)
-    if need < BACKED and letters and (len(low) >= TYPO_LENGTH and _typo(low, pieces[-1].lower())
-                                      or any(zipf(low + c) >= CUT_SHORT_ZIPF for c in _LETTERS)):
+    if need < BACKED and letters and _mistyped(low, pieces):
         return BACKED  # withtout, techinques; befor (before) cut short
     return need
 
@@ -243,22 +244,39 @@ def _word_lift(low: str, pieces: list[str]) -> float:
     return whole - sum(zipf(p.lower()) for p in pieces) + 9.0 * (len(pieces) - 1)
 
 
+def _mistyped(low: str, pieces: list[str]) -> bool:
+    """Whether a lower-case token reads as a typo of one word: one letter short of a
+    common word (`befor`), or one edit inside it away from one (`_typo`)."""
+    frequent = common_words(CUT_SHORT_ZIPF)
+    if any(low + c in frequent for c in _LETTERS):
+        return True
+    short_piece = min(map(len, pieces)) <= TYPO_PIECE  # a typo cuts a word into a short piece
+    return len(low) >= TYPO_LENGTH and short_piece and _typo(low, pieces[-1].lower())
+
+
 @functools.lru_cache(maxsize=4096)
 def _typo(low: str, last: str) -> bool:
-    """Whether a lower-case token is one edit inside it (a letter dropped, added, changed
-    or two swapped, the first and last letters kept) away from a common word: belived,
-    forsee, withtout, techinques. Not `wrotea`, `isnow`: a letter glued at an end is a
+    """Whether a lower-case token is one edit inside it (a letter dropped, added, or two
+    swapped, the first and last letters kept) away from a common word: belived, forsee,
+    withtout, techinques. Not `wrotea`, `isnow`: a letter glued at an end is a
     merge; nor a token that ends in a function word (`butthe`, `theyare`, `Chargeris`)."""
     if last in GLUE or last in SHORT_TAILS:
         return False
+    common = common_words(TYPO_ZIPF)
     for i in range(1, len(low)):
         head, tail = low[:i], low[i:]
-        candidates = [head + c + tail for c in _LETTERS]
-        if len(tail) > 1:
-            candidates.append(head + tail[1:])
-            candidates.extend(head + c + tail[1:] for c in _LETTERS if c != tail[0])
-            if len(tail) > 2:
-                candidates.append(head + tail[1] + tail[0] + tail[2:])
-        if any(zipf(word) >= TYPO_ZIPF for word in candidates if word != low and len(word) > 3):
+        if any(head + c + tail in common for c in _LETTERS):
+            return True
+        if len(tail) > 1 and head + tail[1:] in common:
+            return True
+        if len(tail) > 2 and head + tail[1] + tail[0] + tail[2:] in common:
             return True
     return False
+
+
+@functools.cache
+def common_words(least: float = TYPO_ZIPF) -> frozenset[str]:
+    """Words of four letters or more with a zipf of `least` or more: what a typo is a typo of."""
+    floor = 10.0 ** (least - 9.0)
+    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
+    return frozenset(word for word, _ in frequent if len(word) > 3 and word.isalpha())

@@ -16,6 +16,7 @@ chunks hold most of the commonest English words is English without more ado.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,7 +34,17 @@ from newslint.rules._words import (
     zipf,
 )
 from newslint.rules._words_case import foreign_words
-from newslint.rules._words_evidence import BACKED, KNOWN, ONCE, SURE, evidence, strong, vouched
+from newslint.rules._words_evidence import (
+    BACKED,
+    CUT_SHORT_ZIPF,
+    KNOWN,
+    ONCE,
+    SURE,
+    common_words,
+    evidence,
+    strong,
+    vouched,
+)
 from newslint.rules._words_runs import Split, known_words, split_run
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
@@ -107,6 +118,8 @@ def prepare(params: Params) -> None:
     known_words()
     function_words()
     foreign_words()
+    common_words()
+    common_words(CUT_SHORT_ZIPF)
 
 
 def find_merges(doc: Document, params: Params, english: EnglishLines | None = None) -> list[Merge]:
@@ -162,8 +175,14 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         cuts = tuple(at + start + c for c in split.cuts)
         merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
     if any(need != STRONG for _, need in merges):
-        backing = sum(1 for _, need in merges if need <= SURE) + len(_GLUED_SENTENCES.findall(text))
-        rate = 1000.0 * backing / max(1, len(chunks), text.count(" "))
+        backing = sum(1 for _, need in merges if need <= SURE)
+        words = max(1, len(chunks), text.count(" "))
+        wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
+                      for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
+        if backing < wanted:  # count glued sentences only as far as they can matter
+            glued = _GLUED_SENTENCES.finditer(text)
+            backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
+        rate = 1000.0 * backing / words
         merges = [(merge, need) for merge, need in merges
                   if need == STRONG or backing >= _BACKING[need] and rate >= _RATE[need]]
     kept = [merge for merge, _ in merges]
@@ -181,7 +200,8 @@ _RATE = {SURE: 1.5, ONCE: 1.5, BACKED: 3.0, KNOWN: math.inf}  # a known word: ne
 STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 # Two sentences or clauses glued at their punctuation ("efforts.The", "region,Transnistria"),
 # the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
-_GLUED_SENTENCES = regex.compile(r"(?<![\w./@])\p{Ll}{2,}[.,;!?]\p{Lu}\p{Ll}{2,}\b(?![./@])")
+# The punctuation comes first in the pattern, so that the search skips ahead to it.
+_GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
 
 
 def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
@@ -439,7 +459,8 @@ class _ProseLines:
             return False
         if index not in self._code:
             braces = (text.find(b, line.start, line.end) >= 0 for b in "{}")
-            self._code[index] = any(braces) or _CODE.search(text, line.start, line.end) is not None
+            code = any(text.find(c, line.start, line.end) >= 0 for c in "(=&|")  # cheap first look
+            self._code[index] = any(braces) or code and _CODE.search(text, line.start, line.end) is not None
         if self._code[index]:
             return False
         if not english:
@@ -453,12 +474,14 @@ class _ProseLines:
 _CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
 FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
 FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
+FOREIGN_LINE_SAMPLE = 600  # characters of a long line that tell its language
 
 
 def foreign_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reads as another language than English: six words or
     more, most of them in lower case, hardly any among the commonest English words."""
-    words = _LETTER_RUN.findall(text, start, end)
+    words = [w.strip(_EDGE_PUNCTUATION) for w in text[start : min(end, start + FOREIGN_LINE_SAMPLE)].split()]
+    words = [w for w in words if w.isalpha()]
     if len(words) < FOREIGN_LINE_WORDS or sum(1 for w in words if w.islower()) * 2 < len(words):
         return False  # short, or not prose: a schedule (Wed Jun 5 Chicago IL Arena)
     common = function_words()
