@@ -48,11 +48,13 @@ WORD_LIFT_SURE = -1.85  # ...even beside a function word (forgo, formatter; not 
 TYPO_ZIPF = 3.0  # a token one edit away from a word this common is that word mistyped...
 TYPO_LENGTH = 6  # ...if this long: shorter tokens are a letter away from some word too often
 TYPO_PIECE = 4  # ...and one of its pieces this short
+TYPO_REACH = 2  # ...and the edit this close to a cut
 CAPITAL_SIDE_ZIPF = 3.0  # weakest word before a capital that is cut once: "eastern|Europe"
 NAME_HEAD_ZIPF = 3.0  # a capitalised first piece rarer than this is a name, not a word
 TITLE_TAIL_ZIPF = 4.0  # weakest word after a capitalised function word: They|should, not But|swat
 STRONG_CAPITAL_ZIPF = 3.0  # weakest capitalised word after a function word that needs no backing
-CUT_SHORT_ZIPF = 4.0  # a token that is this common a word without its last letter is a typo
+CUT_SHORT_ZIPF = 4.0  # a short token that is this common a word without its last letter...
+CUT_SHORT_LENGTH = 7  # ...is a typo (befor)
 ADVERB_ZIPF = 3.0  # weakest adverb in -ly, and weakest adjective it is made of
 _VERB_ENDINGS = ("ed", "ing")
 _ALWAYS_SURE = frozenset(("url", "address", "short", "menu"))
@@ -93,7 +95,7 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         need = ONCE  # two spaces lost, one beside a function word: Lizza|documents|the, not Cook|is|try
     if need > SURE and lift >= WORD_LIFT:
         return KNOWN  # instate, statelet (not thismorning: "this" vouches for its cut)
-    if need < BACKED and letters and _mistyped(low, pieces):
+    if need == SURE and letters and _mistyped(low, pieces):
         return BACKED  # withtout, techinques; befor (before) cut short
     return need
 
@@ -247,23 +249,29 @@ def _word_lift(low: str, pieces: list[str]) -> float:
 def _mistyped(low: str, pieces: list[str]) -> bool:
     """Whether a lower-case token reads as a typo of one word: one letter short of a
     common word (`befor`), or one edit inside it away from one (`_typo`)."""
-    frequent = common_words(CUT_SHORT_ZIPF)
-    if any(low + c in frequent for c in _LETTERS):
-        return True
+    if len(low) <= CUT_SHORT_LENGTH:
+        frequent = common_words(CUT_SHORT_ZIPF)
+        if any(low + c in frequent for c in _LETTERS):
+            return True
     short_piece = min(map(len, pieces)) <= TYPO_PIECE  # a typo cuts a word into a short piece
-    return len(low) >= TYPO_LENGTH and short_piece and _typo(low, pieces[-1].lower())
+    if len(low) < TYPO_LENGTH or not short_piece:
+        return False
+    edges = itertools.accumulate(map(len, pieces[:-1]))
+    return _typo(low, pieces[-1].lower(), tuple(edges))
 
 
 @functools.lru_cache(maxsize=4096)
-def _typo(low: str, last: str) -> bool:
-    """Whether a lower-case token is one edit inside it (a letter dropped, added, or two
-    swapped, the first and last letters kept) away from a common word: belived, forsee,
-    withtout, techinques. Not `wrotea`, `isnow`: a letter glued at an end is a
-    merge; nor a token that ends in a function word (`butthe`, `theyare`, `Chargeris`)."""
+def _typo(low: str, last: str, cuts: tuple[int, ...]) -> bool:
+    """Whether a lower-case token is one edit near a cut (a letter dropped, added, or two
+    swapped, the first and last letters kept) away from a common word: be|lived,
+    for|see, with|tout, tech|in|ques: the typo is what made the pieces. Not `wrotea`,
+    `isnow`: a letter glued at an end is a merge; nor a token that ends in a function
+    word (`butthe`, `theyare`, `Chargeris`)."""
     if last in GLUE or last in SHORT_TAILS:
         return False
     common = common_words(TYPO_ZIPF)
-    for i in range(1, len(low)):
+    near = sorted({i for cut in cuts for i in range(cut - TYPO_REACH, cut + TYPO_REACH + 1)})
+    for i in (i for i in near if 0 < i < len(low)):
         head, tail = low[:i], low[i:]
         if any(head + c + tail in common for c in _LETTERS):
             return True

@@ -16,6 +16,7 @@ chunks hold most of the commonest English words is English without more ado.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from newslint.rules._words_evidence import (
     KNOWN,
     ONCE,
     SURE,
+    TYPO_ZIPF,
     common_words,
     evidence,
     strong,
@@ -118,7 +120,7 @@ def prepare(params: Params) -> None:
     known_words()
     function_words()
     foreign_words()
-    common_words()
+    common_words(TYPO_ZIPF)
     common_words(CUT_SHORT_ZIPF)
 
 
@@ -140,14 +142,12 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
-    lines: dict[str, set[str]] = {}  # the lines each flagged run occurs on: a repeated one is a name
+    places: dict[str, list[int]] = {}  # where each flagged run occurs: a repeated one is a name
     unphrased: set[str] = set()  # ...unless it always ends a name phrase that goes on in lower case
     for at, chunk in _positions(text, flagged):
-        line = doc.line_texts[doc.line_index(at)]
-        line = line if len(line) >= REPEATED_LINE else str(at)  # a long line repeated whole is one use
         for run in flagged[chunk]:
             word = chunk[run[0] : run[1]]
-            lines.setdefault(word, set()).add(line)
+            places.setdefault(word, []).append(at)
             found.append((at, chunk, run))
             if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
                 unphrased.add(word)
@@ -156,7 +156,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
-        if len(lines[word]) > 1 and (split.weak and word in unphrased or need > SURE):
+        if _uses(doc, places[word]) > 1 and (split.weak and word in unphrased or need > SURE):
             continue  # a token used twice is a word, unless a function word vouches for its cut
         if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
             if not split.led:
@@ -220,6 +220,15 @@ def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _uses(doc: Document, places: list[int]) -> int:
+    """How many times a token is used: a long line repeated whole (a description repeated
+    as the page's summary) is one use."""
+    if len(places) < 2:
+        return len(places)
+    lines = ((doc.line_texts[doc.line_index(at)], at) for at in places)
+    return len({line if len(line) >= REPEATED_LINE else str(at) for line, at in lines})
 
 
 def _object_after(text: str, end: int) -> bool:
@@ -330,6 +339,7 @@ def chunk_runs(chunk: str, params: Params) -> Runs:
     return tuple((start, end, _weigh(chunk[start:end], split)) for start, end, split in _chunk_runs(chunk, params))
 
 
+@functools.lru_cache(maxsize=CACHE_LIMIT)
 def _weigh(run: str, split: Split) -> Split:
     """The split with the backing it needs (`evidence`); one that a function word vouches
     for needs no other backing: neither a head the document also uses nor a single use."""
@@ -458,9 +468,9 @@ class _ProseLines:
         if before < line.start and after >= line.end:
             return False
         if index not in self._code:
-            braces = (text.find(b, line.start, line.end) >= 0 for b in "{}")
-            code = any(text.find(c, line.start, line.end) >= 0 for c in "(=&|")  # cheap first look
-            self._code[index] = any(braces) or code and _CODE.search(text, line.start, line.end) is not None
+            mark = _CODE_MARK.search(text, line.start, line.end)  # one cheap look first
+            braces = mark is not None and _BRACES.search(text, line.start, line.end) is not None
+            self._code[index] = braces or mark is not None and _CODE.search(text, line.start, line.end) is not None
         if self._code[index]:
             return False
         if not english:
@@ -470,18 +480,19 @@ class _ProseLines:
         return not self._foreign[index]
 
 
+_CODE_MARK = regex.compile(r"[{}(=&|]")
+_BRACES = regex.compile(r"[{}]")
 # Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
 _CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
 FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
 FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
-FOREIGN_LINE_SAMPLE = 600  # characters of a long line that tell its language
+FOREIGN_LINE_SAMPLE = 300  # characters of a long line that tell its language
 
 
 def foreign_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] reads as another language than English: six words or
     more, most of them in lower case, hardly any among the commonest English words."""
-    words = [w.strip(_EDGE_PUNCTUATION) for w in text[start : min(end, start + FOREIGN_LINE_SAMPLE)].split()]
-    words = [w for w in words if w.isalpha()]
+    words = _LETTER_RUN.findall(text, start, min(end, start + FOREIGN_LINE_SAMPLE))
     if len(words) < FOREIGN_LINE_WORDS or sum(1 for w in words if w.islower()) * 2 < len(words):
         return False  # short, or not prose: a schedule (Wed Jun 5 Chicago IL Arena)
     common = function_words()

@@ -126,10 +126,10 @@ class MergedWords(Rule):
     2020s articles and on the non-`naive_p` extractions of the dragnet corpus
     (bench/audits/NL101-2026-12-06.md) found 197 right and 3 wrong: 0.985, 95% interval
     0.957-0.995; drawing at most one finding per page (NL101-perpage1-2026-12-06.md),
-    73 of 75: 0.973 (0.908-0.993). That is short of the 0.995 a safe fix needs. What it
-    still gets wrong, on pages that lost spaces everywhere: names and compounds in a run
-    of glued words (`godcurry`, `neckdeep`), names in CamelCase (`TheCanadianMeds`), a
-    word that is also a plural (`fora`).
+    72 of 74: 0.973 (0.907-0.993). That is short of the 0.995 a safe fix needs. The
+    wrong ones: a name in a run of glued words (`godcurry`) and a word that is also a
+    plural (`fora` of forum); on pages that lost spaces everywhere, compounds and names
+    in CamelCase (`neckdeep`, `TheCanadianMeds`) are at risk too.
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two
