@@ -152,12 +152,16 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
                 unphrased.add(word)
     prose = _ProseLines(doc)
+    uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
-        if _uses(doc, places[word]) > 1 and (split.weak and word in unphrased or need > SURE):
-            continue  # a token used twice is a word, unless a function word vouches for its cut
+        if (split.weak and word in unphrased or need > SURE) and len(places[word]) > 1:
+            if word not in uses:
+                uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
+            if uses[word] > 1:
+                continue  # a token used twice is a word, unless a function word vouches for its cut
         if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
             if not split.led:
                 continue
