@@ -14,6 +14,7 @@ HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the
 MIN_HEADERS = 2
 MIN_HEADERS_ALONE = 5  # headers enough without a heading or controls
 MIN_CONTROLS = 2  # reply buttons or permalinks in the thread, when no heading opens it
+MAX_COMMENT_LINES = 15  # non-blank lines from one header to the next inside a thread
 MIN_ARTICLE_LINES = 2  # prose lines the article keeps before the thread
 HEADING_LOOKBACK = 3  # non-blank lines before the first header searched for a comments heading
 SUPPORT_MAX_WORDS = 6
@@ -61,31 +62,48 @@ def thread_start(doc: Document) -> int | None:
     if not doc.is_english:
         return None
     texts = doc.line_texts
-    lines = [(i, texts[i].strip()) for i in doc.nonblank_lines]
-    prose_seen, first = 0, None
-    headers, controls = 0, 0
-    for k, (_, line) in enumerate(lines):
-        if first is None:
-            if prose_seen >= MIN_ARTICLE_LINES and is_header(line):
-                first, headers = k, 1
-                controls = _CONTROL.search(line) is not None
-            elif is_prose(line):
-                prose_seen += 1
-            continue
-        header = is_header(line)
-        headers += header
-        controls += _is_short(line, _CONTROL) or (header and _CONTROL.search(line) is not None)
-    if first is None or headers < MIN_HEADERS:
+    lines = [texts[i].strip() for i in doc.nonblank_lines]
+    headers = _header_positions(lines)
+    first = _first_of_thread(headers)
+    if first is None:
         return None
+    thread = headers[headers.index(first):]
+    controls = sum(1 for k in range(first, len(lines)) if _is_control(lines[k], k in thread))
     start = first
     for k in range(first - 1, max(-1, first - 1 - HEADING_LOOKBACK), -1):
-        if _is_short(lines[k][1], _HEADING):
+        if _is_short(lines[k], _HEADING):
             start = k  # the thread's heading (`12 Comments`, `Leave a Reply`) goes with it
-        elif is_prose(lines[k][1]):
+        elif is_prose(lines[k]):
             break
-    if start == first and controls < MIN_CONTROLS and headers < MIN_HEADERS_ALONE:
+    if start == first and controls < MIN_CONTROLS and len(thread) < MIN_HEADERS_ALONE:
         return None
-    return lines[start][0]
+    return doc.nonblank_lines[start]
+
+
+def _header_positions(lines: list[str]) -> list[int]:
+    """The positions of the comment headers that follow at least two prose lines."""
+    found, prose_seen = [], 0
+    for k, line in enumerate(lines):
+        if prose_seen < MIN_ARTICLE_LINES:
+            prose_seen += is_prose(line)
+        elif is_header(line):
+            found.append(k)
+    return found
+
+
+def _first_of_thread(headers: list[int]) -> int | None:
+    """The first header that another follows closely: a comment is a few lines long, and
+    an article's own dateline is followed by the whole article."""
+    for k in range(len(headers) - MIN_HEADERS + 1):
+        if headers[k + 1] - headers[k] <= MAX_COMMENT_LINES:
+            return headers[k]
+    return None
+
+
+def _is_control(line: str, header: bool) -> bool:
+    if header:
+        return _CONTROL.search(line) is not None
+    return _is_short(line, _CONTROL)
 
 
 class CommentThread(Rule):

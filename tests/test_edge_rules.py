@@ -10,6 +10,7 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.rules.comment_thread import is_header, thread_start
 from newslint.rules.edge_residue import Shape, edge_residue, is_prose, shape_of
+from newslint.rules.tail_section import HEADINGS, heading_key, section_start
 
 BODY = ("The budget vote was put off until next week, the speaker told the chamber on Monday.\n\n"
         "Members of the finance committee had asked for more time to read the amendments.\n\n")
@@ -144,3 +145,31 @@ def test_time_is_linear(piece):
         return time.perf_counter() - started
     small, large = seconds(2_000), seconds(8_000)
     assert large < 10 * small + 0.05
+
+
+RELATED = "Related Posts\nCouncil Approves New Parking Rules\nFive Hidden Beaches Along the Coast\n"
+
+
+def test_a_section_after_the_article_goes_from_its_heading():
+    assert fixed(BODY + RELATED, "NL313") == BODY.rstrip("\n") + "\n"
+
+
+def test_a_section_heading_followed_by_prose_stays():
+    text = BODY + "Related Stories\n" + BODY
+    assert section_start(Document(text)) is None
+
+
+def test_a_section_longer_than_the_article_stays():
+    text = BODY + "Comments\nMe too\n" + BODY * 2
+    assert section_start(Document(text)) is None
+
+
+@pytest.mark.parametrize("line", ["12 Comments", "Comments (3)", "LEAVE A REPLY", "Related posts:"])
+def test_heading_keys(line):
+    assert heading_key(line) in HEADINGS
+
+
+def test_extend_headings():
+    config = Config(select=("NL313",), rules={"NL313": {"extend-headings": ["More From Us"]}})
+    text = BODY + "More from us\nCouncil Approves New Parking Rules\n"
+    assert newslint.fix(text, config, unsafe=True) == BODY.rstrip("\n") + "\n"
