@@ -60,6 +60,7 @@ _CODE_INSIDE = regex.compile(
 _ALNUM = regex.compile(r"[^\W_]")
 _WORD = regex.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _DASH_START = regex.compile(r"[-–—―]")
+_BULLET = regex.compile(r"[-•·*]\s+(?=\S)")
 _LINK_SPLIT = regex.compile(r"\s*(?:\||»|›|•|·)\s*")
 _DIGIT_OR_HANDLE = regex.compile(r"[\d@]")
 # Digits and inner punctuation: a schedule, a result, an award, a product, an address.
@@ -94,6 +95,9 @@ def shape_of(line: str) -> Shape:
         return Shape.CODE
     if not _ALNUM.search(line):
         return Shape.SEPARATOR
+    bullet = _BULLET.match(line)
+    if bullet:
+        line = line[bullet.end():]  # `- Polls`, `• Jobs`: an item of a list of links
     if len(line) > TITLE_MAX_WORDS * 25 or _ENDS_CLAUSE.search(line) or _DASH_START.match(line):
         return Shape.OTHER  # a short sentence, a sign-off, an attribution: article text
     if line.startswith("|"):

@@ -42,6 +42,8 @@ def test_prose_is_a_sentence_in_lower_case(line, prose):
     (".share-bar { display: none; }", Shape.CODE),
     ("Best,", Shape.OTHER),
     ("-Scott", Shape.OTHER),
+    ("- Polls", Shape.SHORT),
+    ("• Related Headlines From the Network", Shape.TITLE),
     ("Thanks for reading!", Shape.OTHER),
     ("June 9 – Leeds, First Direct Arena", Shape.OTHER),
     ("Ukraine (Group B): Third appearance", Shape.OTHER),
