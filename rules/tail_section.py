@@ -15,7 +15,8 @@ HEADING_MAX_WORDS = 6
 # lower case, letters and spaces only (`12 Comments` and `Comments (3)` are `comments`).
 # Each one opens such a section on pages of several sites in the labelled corpora.
 HEADINGS = frozenset({
-    "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
+    "comment", "comments", "one comment", "no comments", "leave a comment", "leave a reply",
+    "post a comment", "add a comment", "trackbacks",
     "comments are closed", "recent comments", "related posts", "related stories",
     "related content", "you may also like", "you might also like", "most popular", "tags",
 })
