@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-import regex
-
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
@@ -50,21 +48,21 @@ CODE_CHARS = 400  # so much of a line is searched for code
 _SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
 _LOWER_WORD = re.compile(r"(?:^|\s)[\"'“‘(]?[a-zß-ÿ]")
 # A line ending like a sentence or a clause: `... he said.`, `Best,`, `Ingredients:`.
-_ENDS_CLAUSE = regex.compile(r"""[.!?…:;,。！？]["'”’)\]*]*$""")
-_CODE_START = regex.compile(
+_ENDS_CLAUSE = re.compile(r"""[.!?…:;,。！？]["'”’)\]*]*$""")
+_CODE_START = re.compile(
     r"(?:var|let|const|function|window\.|document\.|jQuery|\$\(|googletag|_gaq|\(function"
     r"|//|/\*|<!--|@media)\b|[{}]")
-_CODE_SIGN = regex.compile(r"[=(){};]")
-_CODE_INSIDE = regex.compile(
+_CODE_SIGN = re.compile(r"[=(){};]")
+_CODE_INSIDE = re.compile(
     r"""\)\s*\{|\w\s*=\s*function\b|\bfunction\s*\(|[)'"]\s*;\s*$|\{[^{}]*:[^{}]*;""")
-_ALNUM = regex.compile(r"[^\W_]")
-_WORD = regex.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_DASH_START = regex.compile(r"[-–—―]")
-_BULLET = regex.compile(r"[-•·*]\s+(?=\S)")
-_LINK_SPLIT = regex.compile(r"\s*(?:\||»|›|•|·)\s*")
-_DIGIT_OR_HANDLE = regex.compile(r"[\d@]")
+_ALNUM = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_DASH_START = re.compile(r"[-–—―]")
+_BULLET = re.compile(r"[-•·*]\s+(?=\S)")
+_LINK_SPLIT = re.compile(r"\s*(?:\||»|›|•|·)\s*")
+_DIGIT_OR_HANDLE = re.compile(r"[\d@]")
 # Digits and inner punctuation: a schedule, a result, an award, a product, an address.
-_LIST_ITEM = regex.compile(r"\d|[,:;()@&]|\s[-–—]\s|://|www\.")
+_LIST_ITEM = re.compile(r"\d|[,:;()@&]|\s[-–—]\s|://|www\.")
 # Small words that Title Case leaves in lower case.
 _TITLE_SMALL = frozenset(
     "a an and as at but by for from in into nor of on or over the to up via vs with".split())
