@@ -15,6 +15,7 @@ MIN_HEADERS = 2
 MIN_HEADERS_ALONE = 5  # headers enough without a heading or controls
 MIN_CONTROLS = 2  # reply buttons or permalinks in the thread, when no heading opens it
 MAX_COMMENT_LINES = 15  # non-blank lines from one header to the next inside a thread
+PROSE_LOOKBACK = 8  # non-blank lines before the first header searched for the article's end
 MIN_ARTICLE_LINES = 2  # prose lines the article keeps before the thread
 HEADING_LOOKBACK = 3  # non-blank lines before the first header searched for a comments heading
 SUPPORT_MAX_WORDS = 6
@@ -64,7 +65,7 @@ def thread_start(doc: Document) -> int | None:
     texts = doc.line_texts
     lines = [texts[i].strip() for i in doc.nonblank_lines]
     headers = _header_positions(lines)
-    first = _first_of_thread(headers)
+    first = _first_of_thread(headers, lines)
     if first is None:
         return None
     thread = headers[headers.index(first):]
@@ -91,13 +92,18 @@ def _header_positions(lines: list[str]) -> list[int]:
     return found
 
 
-def _first_of_thread(headers: list[int]) -> int | None:
-    """The first header that another follows closely: a comment is a few lines long, and
-    an article's own dateline is followed by the whole article."""
+def _first_of_thread(headers: list[int], lines: list[str]) -> int | None:
+    """The first header that another follows closely (a comment is a few lines long) and
+    that comes soon after a prose line: an article's own dateline is followed by the
+    whole article, and stands under a headline, not under prose."""
     for k in range(len(headers) - MIN_HEADERS + 1):
-        if headers[k + 1] - headers[k] <= MAX_COMMENT_LINES:
+        if headers[k + 1] - headers[k] <= MAX_COMMENT_LINES and _after_prose(lines, headers[k]):
             return headers[k]
     return None
+
+
+def _after_prose(lines: list[str], position: int) -> bool:
+    return any(is_prose(line) for line in lines[max(0, position - PROSE_LOOKBACK):position])
 
 
 def _is_control(line: str, header: bool) -> bool:
@@ -118,8 +124,9 @@ class CommentThread(Rule):
     or more reply buttons or permalinks, or are five or more, everything from the first
     header (or its heading) to the end of the text is the thread: one finding, and a fix
     that deletes it. The thread starts at the first header that another follows within
-    15 lines, so an article's own dateline (`Published March 2, 2021 at 9:14 am`) is not
-    taken for a comment. Texts that are not English are left alone.
+    15 lines and that stands within 8 lines of a line of prose, so an article's own
+    dateline (`Published March 2, 2021 at 9:14 am`, under its headline) is not taken for
+    a comment. Texts that are not English are left alone.
 
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's

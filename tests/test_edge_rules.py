@@ -175,3 +175,12 @@ def test_extend_headings():
     config = Config(select=("NL313",), rules={"NL313": {"extend-headings": ["More From Us"]}})
     text = BODY + "More from us\nCouncil Approves New Parking Rules\n"
     assert newslint.fix(text, config, unsafe=True) == BODY.rstrip("\n") + "\n"
+
+
+def test_an_articles_own_dateline_is_not_the_first_comment():
+    menu = "".join(f"Section {name}\n" for name in "ABCDEFGHIJ")
+    page = (BODY + menu + "Chargers Still in the Hunt\n"
+            "Posted by Jane Doe on November 19, 2019, 5:12 AM EST\n" + BODY
+            + "Sam Roe says:\nNovember 19, 2019 at 9:14 am\nGo team!\nReply\n")
+    start = thread_start(Document(page))
+    assert start is not None and Document(page).line_texts[start] == "Sam Roe says:"
