@@ -1,0 +1,58 @@
+"""The result cache: answers for unchanged texts, misses for anything that changes the result."""
+from __future__ import annotations
+
+from newslint.cache import CACHE_ENV, ResultCache, cached_lint, default_directory
+from newslint.config import Config
+from newslint.engine import build_ruleset, lint_text
+
+TEXT = "The mayor said the plan wasapproved on Monday.\n\nSource link\n"
+
+
+def test_a_second_lookup_is_answered_from_the_cache(tmp_path):
+    ruleset = build_ruleset(Config())
+    cache = ResultCache.for_ruleset(ruleset, tmp_path)
+    first = cached_lint(TEXT, ruleset, "a.txt", cache)
+    assert first == lint_text(TEXT, ruleset, "a.txt") and first
+    again = ResultCache.for_ruleset(ruleset, tmp_path)
+    assert cached_lint(TEXT, ruleset, "a.txt", again) == first
+    assert (again.hits, again.misses) == (1, 0)
+
+
+def test_text_path_rules_and_options_are_part_of_the_key(tmp_path):
+    ruleset = build_ruleset(Config())
+    cache = ResultCache.for_ruleset(ruleset, tmp_path)
+    cached_lint(TEXT, ruleset, "a.txt", cache)
+    assert cache.lookup("a.txt", TEXT + "More.\n") is None
+    assert cache.lookup("b.txt", TEXT) is None
+    for other in (Config(select=("NL301",)), Config(rules={"NL301": {"extend-phrases": ["Read more"]}}),
+                  Config(accept=frozenset({"wasapproved"}))):
+        assert ResultCache.for_ruleset(build_ruleset(other), tmp_path).lookup("a.txt", TEXT) is None
+
+
+def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
+    ruleset = build_ruleset(Config())
+    cache = ResultCache.for_ruleset(ruleset, tmp_path)
+    expected = cached_lint(TEXT, ruleset, "a.txt", cache)
+    [entry] = list(tmp_path.rglob("*.json"))
+    for damage in (b"{not json", b'{"key": "x", "violations": []}',
+                   entry.read_bytes().replace(b'"start": ', b'"start": 9999').replace(b'"end": ', b'"end": 99999')):
+        entry.write_bytes(damage)
+        assert cache.lookup("a.txt", TEXT) is None
+        assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
+        assert cache.lookup("a.txt", TEXT) == expected
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    ruleset = build_ruleset(Config())
+    cache = ResultCache.for_ruleset(ruleset, blocker)
+    assert cached_lint(TEXT, ruleset, "a.txt", cache) == lint_text(TEXT, ruleset, "a.txt")
+
+
+def test_default_directory(monkeypatch, tmp_path):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "c"))
+    assert default_directory() == tmp_path / "c"
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_directory() == tmp_path / "newslint"
