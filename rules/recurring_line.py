@@ -95,7 +95,7 @@ class RecurringLine(Rule):
     learns_across_documents = True
     options = (
         Option("min-documents", 5, "Least number of documents of a site a line must stand in.", _positive),
-        Option("min-share", 0.0, "Least share of the site's documents a line must stand in.", _share),
+        Option("min-share", 0.02, "Least share of the site's documents a line must stand in.", _share),
         Option("max-words", 12, "Longest line (in words) judged as a possible template line.", _positive),
     )
 

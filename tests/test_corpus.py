@@ -216,3 +216,22 @@ def test_line_counts_merge_adds_up():
 def test_site_of():
     assert site_of("https://www.Example.com/a?b") == "example.com"
     assert site_of("blogspot.com") == "blogspot.com"
+
+
+def _peak_memory(path, records: int, ruleset) -> int:
+    import tracemalloc
+
+    _write_jsonl(path, ({"id": str(i), "url": f"https://s{i % 7}.org/", "text": _article(i)} for i in range(records)))
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in check_corpus([str(path)], ruleset, OPTIONS))
+        return tracemalloc.get_traced_memory()[1] if count == records else -1
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_whatever_the_number_of_records(tmp_path):
+    for ruleset in (build_ruleset(Config(select=("NL504",))), _nl701()):
+        small = _peak_memory(tmp_path / "small.jsonl", 200, ruleset)
+        large = _peak_memory(tmp_path / "large.jsonl", 2000, ruleset)
+        assert 0 < large < small * 1.5 + 200_000, (small, large)
