@@ -11,6 +11,7 @@ from typing import NoReturn
 import click
 
 from newslint import __version__, report
+from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
@@ -82,21 +83,31 @@ def main() -> None:
 @click.option("--stdin-filename", help="The name to report (and match config against) for text read from '-'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0: one per core).")
+@with_corpus_options
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int) -> None:
-    """Check PATHS (files or directories; '-' for standard input)."""
+          stdin_filename: str | None, jobs: int, corpus: CorpusArgs) -> None:
+    """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
+    try:
+        corpus.validate(paths, fix=fix, diff=diff)
+    except NewslintError as exc:
+        _fail(str(exc))
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
                          isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs)
     session = Session(options)
     try:
-        reports = _run(session, paths or (".",), stdin_filename)
-        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=options.fix and "-" in paths)
+        if corpus.applies(paths):
+            reports = list(corpus_reports(session, paths, corpus))
+            fixing_stdin = corpus.fixed_output == "-"
+        else:
+            reports = _run(session, paths or (".",), stdin_filename)
+            fixing_stdin = options.fix and "-" in paths
+        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin)
     except NewslintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import RuleSet, fix_text, lint_text
 from newslint.errors import InputError, NewslintError
@@ -97,7 +98,8 @@ def open_lines(path: str, stdin: IO[bytes] | None = None) -> Iterator[IO[bytes]]
 
 
 def _record_id(data: dict[str, Any], options: CorpusOptions, line: int) -> str:
-    value = data.get(options.id_field) if options.id_field else None
+    """The id field's value (`id` when none is named), else `#` and the line number."""
+    value = data.get(options.id_field or "id")
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else f"#{line}"
 
 
@@ -151,6 +153,15 @@ def spool(stream: IO[bytes]) -> IO[bytes]:
     shutil.copyfileobj(stream, copy, 1 << 20)
     copy.seek(0)
     return copy
+
+
+def corpus_config(config: Config, learners: Iterable[str]) -> Config:
+    """`config` for a corpus run: rules that learn across documents (`learners`, their codes)
+    run by default there, since a corpus is what they need; `ignore` or an explicit `select`
+    still decides."""
+    if config.select is not None:
+        return config
+    return config.with_overrides(extend_select=(*config.extend_select, *learners))
 
 
 def learn(ruleset: RuleSet, records: Iterable[Record]) -> None:

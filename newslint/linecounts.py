@@ -19,6 +19,8 @@ import regex
 
 DEFAULT_WIDTH = 1 << 20  # counters per row: 4 rows of 4 MB; collisions stay rare below ~10^7 distinct lines
 DEFAULT_DEPTH = 4
+SEEN_BITS = 1 << 23  # a 1 MB Bloom filter of the documents counted, to count each copy of a document once
+SEEN_HASHES = 4
 _SPACES = regex.compile(r"\s+")
 _DIGITS = regex.compile(r"\d+")
 _MASK = (1 << 32) - 1
@@ -54,13 +56,18 @@ class LineHashes:
 
     site: str
     digests: tuple[tuple[int, int], ...]
+    document: tuple[int, int]  # the hash of the document's counted lines, to tell a copy
 
 
-def document_hashes(site: str, lines: Iterable[str]) -> LineHashes:
-    """One document's distinct normalised lines (blank ones left out), hashed with its site."""
-    keys = {normalise_line(line) for line in lines}
+def document_hashes(site: str, lines: Iterable[str], text: str | None = None) -> LineHashes:
+    """One document's distinct normalised lines (blank ones left out), hashed with its site.
+
+    The document itself is known by its whole `text` when given, else by these lines."""
+    normalised = [normalise_line(line) for line in lines]
+    keys = set(normalised)
     keys.discard("")
-    return LineHashes(site, tuple(_digest(site, key) for key in sorted(keys)))
+    whole = _digest(site, "\n".join(normalised) if text is None else text)
+    return LineHashes(site, tuple(_digest(site, key) for key in sorted(keys)), whole)
 
 
 class LineCounts:
@@ -71,16 +78,36 @@ class LineCounts:
         self.depth = depth
         self.rows = [array("I", bytes(4 * width)) for _ in range(depth)]
         self.site_documents: dict[str, int] = {}
+        self.seen = bytearray(SEEN_BITS // 8)
+        self.copies = 0  # documents not counted: copies of one counted before (or, rarely, taken for one)
 
     def _cells(self, digest: tuple[int, int]) -> list[int]:
         first, step = digest
         return [(first + i * step) % self.width for i in range(self.depth)]
 
-    def add_document(self, site: str, lines: Iterable[str]) -> None:
-        """Count one document: each distinct line once, whatever how often it repeats inside."""
-        self.add_hashes(document_hashes(site, lines))
+    def add_document(self, site: str, lines: Iterable[str], text: str | None = None) -> None:
+        """Count one document: each distinct line once, whatever how often it repeats inside.
+
+        A copy of a document counted before (the same `text`, else the same lines) is not counted."""
+        self.add_hashes(document_hashes(site, lines, text))
+
+    def _seen_before(self, digest: tuple[int, int]) -> bool:
+        """Mark a document as counted; whether it was already (a Bloom filter: a rare false yes)."""
+        first, step = digest
+        seen = True
+        for i in range(SEEN_HASHES):
+            bit = (first + i * step) % SEEN_BITS
+            byte, mask = bit >> 3, 1 << (bit & 7)
+            if not self.seen[byte] & mask:
+                seen = False
+                self.seen[byte] |= mask
+        return seen
 
     def add_hashes(self, hashes: LineHashes) -> None:
+        # A scraped corpus often holds one page twice: its lines must not count as a template.
+        if self._seen_before(hashes.document):
+            self.copies += 1
+            return
         self.site_documents[hashes.site] = self.site_documents.get(hashes.site, 0) + 1
         rows = self.rows
         for digest in hashes.digests:
@@ -116,3 +143,6 @@ class LineCounts:
                     mine[i] = min(mine[i] + value, _COUNTER_MAX)
         for site, n in other.site_documents.items():
             self.site_documents[site] = self.site_documents.get(site, 0) + n
+        # A copy counted once by each side is counted twice: the sides should hold different documents.
+        self.seen = bytearray(a | b for a, b in zip(self.seen, other.seen))
+        self.copies += other.copies

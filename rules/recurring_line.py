@@ -84,8 +84,9 @@ class RecurringLine(Rule):
     ## Limitations
     The counts are approximate (a count-min sketch of fixed size): they never fall short
     of the truth, and may exceed it for very large corpora, which a larger sketch avoids.
-    Near-duplicate articles of one site (updates of one story) share their lines; such
-    lines are judged by shape like the others, so long lines are never flagged.
+    A document met twice (the same text under the same site) is counted once. Near-duplicate
+    articles of one site (updates of one story) share their lines; such lines are judged by
+    shape like the others, so long lines are never flagged.
     """
 
     code = "NL701"
@@ -109,7 +110,8 @@ class RecurringLine(Rule):
         if self.counts is None:
             self.counts = LineCounts()
         max_words = self.settings["max-words"]
-        self.counts.add_document(site, (line for line in text.split("\n") if template_shaped(line, max_words)))
+        shaped = (line for line in text.split("\n") if template_shaped(line, max_words))
+        self.counts.add_document(site, shaped, text)
 
     def learn_from(self, counts: LineCounts) -> None:
         """Use `counts` (learned elsewhere, e.g. merged from several workers) from now on."""

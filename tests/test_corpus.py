@@ -194,7 +194,7 @@ def test_line_counts_count_documents_not_repeats_and_never_undercount():
     truth: dict[str, int] = {}
     for doc in range(40):
         lines = [f"line {chr(97 + doc % 7)}{doc % 5}", "Share this", "Share this"]
-        counts.add_document("s", lines)
+        counts.add_document("s", lines, f"document {doc}")
         for key in {normalise_line(x) for x in lines}:
             truth[key] = truth.get(key, 0) + 1
     assert all(counts.count("s", line) >= n for line, n in truth.items())
@@ -206,9 +206,9 @@ def test_line_counts_count_documents_not_repeats_and_never_undercount():
 
 def test_line_counts_merge_adds_up():
     a, b = LineCounts(), LineCounts()
-    for _ in range(3):
-        a.add_document("s", ["Follow us"])
-    b.add_document("s", ["Follow us"])
+    for i in range(3):
+        a.add_document("s", ["Follow us"], f"text {i}")
+    b.add_document("s", ["Follow us"], "text 3")
     a.merge(b)
     assert a.count("s", "follow us") == 4 and a.documents("s") == 4
 
@@ -235,3 +235,15 @@ def test_memory_stays_flat_whatever_the_number_of_records(tmp_path):
         small = _peak_memory(tmp_path / "small.jsonl", 200, ruleset)
         large = _peak_memory(tmp_path / "large.jsonl", 2000, ruleset)
         assert 0 < large < small * 1.5 + 200_000, (small, large)
+
+
+def test_copies_of_a_document_count_once(tmp_path):
+    records = [{"id": f"c{i}", "url": "https://example.com/same", "text": _article(1)} for i in range(8)]
+    path = tmp_path / "c.jsonl"
+    _write_jsonl(path, records)
+    assert not any(r.findings for r in check_corpus([str(path)], _nl701(), OPTIONS))
+    counts = LineCounts()
+    counts.add_document("s", ["Share this", "Body one"], "Share this\nBody one")
+    counts.add_document("s", ["Share this", "Body one"], "Share this\nBody one")
+    counts.add_document("s", ["Share this"], "Share this\nBody two")  # same shaped lines, another text
+    assert (counts.count("s", "share this"), counts.documents("s"), counts.copies) == (2, 2, 1)
