@@ -45,12 +45,25 @@ def _code_stamp(cls: type) -> str:
     return f"{source}:{info.st_mtime_ns}:{info.st_size}"
 
 
+def _data_stamps(ruleset: RuleSet) -> list[str]:
+    """The word lists and phrase files beside the rules' modules (`data/`), as they are now."""
+    folders = {Path(inspect.getsourcefile(type(r)) or ".").parent / "data" for r in ruleset.rules}
+    stamps = []
+    for folder in sorted(folders):
+        if folder.is_dir():
+            for item in sorted(folder.iterdir()):
+                info = item.stat()
+                stamps.append(f"{item}:{info.st_mtime_ns}:{info.st_size}")
+    return stamps
+
+
 def ruleset_fingerprint(ruleset: RuleSet) -> str:
     """What, besides the text and its path, decides the findings of a rule set."""
     config = ruleset.config
     parts: dict[str, Any] = {
         "format": FORMAT, "version": __version__,
         "rules": [[r.code, r.settings, _code_stamp(type(r))] for r in ruleset.rules],
+        "data": _data_stamps(ruleset),
         "accept": sorted(config.accept), "per_file_ignores": config.per_file_ignores,
         "extend_safe_fixes": config.extend_safe_fixes, "extend_unsafe_fixes": config.extend_unsafe_fixes,
         "root": str(config.root),
@@ -127,10 +140,16 @@ class ResultCache:
             fd, temp = tempfile.mkstemp(prefix=".entry.", dir=entry.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(data)
-            os.replace(temp, entry)
+            # rename: atomic on POSIX; elsewhere an existing entry stays, which costs only time.
+            os.rename(temp, entry)
         except OSError:
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(temp)
+
+
+def fixes_allowed(violations: list[Violation], unsafe: bool) -> bool:
+    """Whether --fix (with `unsafe` or not) would change a text with these findings."""
+    return any(v.fix and (unsafe or v.fix.safe) for v in violations)
 
 
 def cached_lint(text: str, ruleset: RuleSet, path: str, cache: ResultCache | None) -> list[Violation]:

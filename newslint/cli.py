@@ -98,7 +98,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
-                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs)
+                         isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
+                         cache_dir=corpus.cache_directory)
     session = Session(options)
     try:
         if corpus.applies(paths):

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from newslint.cache import default_directory
 from newslint.corpus import (
     STDIN,
     CorpusOptions,
@@ -38,6 +39,10 @@ _OPTIONS = (
     click.option("--fixed-output", metavar="PATH",
                  help="JSON Lines with --fix: write every record, cleaned, to this new file ('-': standard output); "
                       "the input is never changed."),
+    click.option("--no-cache", is_flag=True, help="File runs: neither read nor write the result cache."),
+    click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                 help="File runs: where results are cached [default: $NEWSLINT_CACHE_DIR, else "
+                      "$XDG_CACHE_HOME/newslint, else ~/.cache/newslint]."),
 )
 
 
@@ -47,6 +52,13 @@ class CorpusArgs:
     id_field: str | None = None
     site_field: str | None = None
     fixed_output: str | None = None
+    no_cache: bool = False
+    cache_dir: Path | None = None
+
+    @property
+    def cache_directory(self) -> Path | None:
+        """Where file runs cache their results; None with --no-cache."""
+        return None if self.no_cache else (self.cache_dir or default_directory())
 
     def applies(self, paths: Sequence[str]) -> bool:
         """Whether `paths` make a corpus run."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.cache import ResultCache, cached_lint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text, make_document
@@ -34,6 +35,7 @@ class RunOptions:
     isolated: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     jobs: int = 1
+    cache_dir: Path | None = None  # where lint results are cached; None: no cache
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Session:
         self.options = options
         self._configs: dict[Path, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
+        self._caches: dict[int, ResultCache] = {}
 
     def config_for(self, path: Path) -> Config:
         if self.options.isolated:
@@ -73,6 +76,13 @@ class Session:
         if config.path not in self._rulesets:
             self._rulesets[config.path] = build_ruleset(config)
         return self._rulesets[config.path]
+
+    def cache_for(self, ruleset: RuleSet) -> ResultCache | None:
+        if self.options.cache_dir is None:
+            return None
+        if id(ruleset) not in self._caches:
+            self._caches[id(ruleset)] = ResultCache.for_ruleset(ruleset, self.options.cache_dir)
+        return self._caches[id(ruleset)]
 
     def close(self) -> None:
         for ruleset in self._rulesets.values():
@@ -123,9 +133,13 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     config = session.config_for(Path(source.path))
     ruleset = session.ruleset_for(config)
     opts = session.options
+    cache = session.cache_for(ruleset)
     if not (opts.fix or opts.diff):
-        violations = lint_text(source.text, ruleset, source.path)
+        violations = cached_lint(source.text, ruleset, source.path, cache)
         return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))))
+    known = cache.lookup(source.path, source.text) if cache else None
+    if known is not None and not fixes_allowed(known, session.unsafe(config)):  # nothing to fix: as checked
+        return FileReport(source.path, tuple(findings_for(source.path, known, Document(source.text))))
     result = fix_text(source.text, ruleset, source.path, unsafe=session.unsafe(config))
     findings = tuple(findings_for(source.path, result.remaining, Document(result.text)))
     changed = result.text != source.text
@@ -141,6 +155,8 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
             violations = lint_text(source.text, ruleset, source.path)
             return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))),
                               error=str(exc))
+    if cache:  # what remains is the lint result of the text now in the file: the next run finds it
+        cache.store(source.path, result.text, list(result.remaining))
     return FileReport(source.path, findings, len(result.fixed))
 
 

@@ -56,3 +56,35 @@ def test_default_directory(monkeypatch, tmp_path):
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_directory() == tmp_path / "newslint"
+
+
+def test_the_command_answers_a_second_run_from_the_cache(tmp_path):
+    from tests.helpers import run_cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = run_cli("check", str(article), "--cache-dir", str(cache))
+    [entry] = list(cache.rglob("*.json"))
+    # An entry that reads back well is what the next run reports, without checking again.
+    entry.write_text(entry.read_text(encoding="utf-8").replace("merged words", "CACHED merged words"),
+                     encoding="utf-8")
+    assert "CACHED merged words" in run_cli("check", str(article), "--cache-dir", str(cache)).stdout
+    assert run_cli("check", str(article), "--cache-dir", str(cache), "--no-cache").stdout == first.stdout
+    entry.write_bytes(b"\x00garbage")
+    assert run_cli("check", str(article), "--cache-dir", str(cache)).stdout == first.stdout
+
+
+def test_fix_runs_store_what_remains_and_skip_clean_files(tmp_path):
+    from tests.helpers import run_cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cache = tmp_path / "cache"
+    fixed = run_cli("check", str(article), "--fix", "--cache-dir", str(cache))
+    assert "Source link" not in article.read_text(encoding="utf-8") and fixed.exit_code == 1
+    after = article.read_text(encoding="utf-8")
+    again = run_cli("check", str(article), "--fix", "--cache-dir", str(cache))
+    assert article.read_text(encoding="utf-8") == after
+    assert again.stdout.splitlines()[0] == fixed.stdout.splitlines()[0]  # the unsafe merge, from the cache
+    assert ResultCache.for_ruleset(build_ruleset(Config()), cache).lookup(str(article), after) is not None
