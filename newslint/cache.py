@@ -64,9 +64,9 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str:
         "format": FORMAT, "version": __version__,
         "rules": [[r.code, r.settings, _code_stamp(type(r))] for r in ruleset.rules],
         "data": _data_stamps(ruleset),
-        "accept": sorted(config.accept), "per_file_ignores": config.per_file_ignores,
-        "extend_safe_fixes": config.extend_safe_fixes, "extend_unsafe_fixes": config.extend_unsafe_fixes,
-        "root": str(config.root),
+        # Every setting (a new one included) but the config file's name: more keys, never a stale answer.
+        "config": {k: sorted(v) if isinstance(v, (set, frozenset)) else v
+                   for k, v in config.__dict__.items() if k != "path"},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

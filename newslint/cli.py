@@ -5,12 +5,14 @@ import atexit
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from newslint import __version__, report
+from newslint import __version__, gitlab, report
+from newslint.cli_options import Extras, with_extra_options
 from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
 from newslint.registry import all_rules
@@ -60,7 +62,7 @@ def _fail(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newslint")
+@click.version_option(__version__, "-V", "--version", prog_name="newslint")
 def main() -> None:
     """Lint scraped news-article text and fix what can be fixed safely."""
 
@@ -83,16 +85,20 @@ def main() -> None:
 @click.option("--stdin-filename", help="The name to report (and match config against) for text read from '-'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0: one per core).")
+@with_extra_options
 @with_corpus_options
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int, corpus: CorpusArgs) -> None:
+          stdin_filename: str | None, jobs: int, extras: Extras, corpus: CorpusArgs) -> None:
     """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
     try:
+        extras.validate(fix=fix, diff=diff, paths=paths)
         corpus.validate(paths, fix=fix, diff=diff)
+        if extras.add_ignore and corpus.applies(paths):
+            raise NewslintError("--add-ignore writes into the files it checks, not into JSON Lines corpora")
     except NewslintError as exc:
         _fail(str(exc))
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
@@ -100,6 +106,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
                          isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
                          cache_dir=corpus.cache_directory)
+    options = extras.run_options(replace(options, overrides=extras.overrides(options.overrides)))
     session = Session(options)
     try:
         if corpus.applies(paths):
@@ -108,7 +115,12 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
         else:
             reports = _run(session, paths or (".",), stdin_filename)
             fixing_stdin = options.fix and "-" in paths
+        if extras.add_ignore:
+            sys.exit(extras.add_ignores(reports))
+        reports = extras.after_run(reports)
         status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin)
+        extras.report_fixes(reports, fmt)
+        status = extras.status(status, reports)
     except NewslintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -140,7 +152,7 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
         if r.warning:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
-            click.echo(r.output, nl=False)
+            click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
     for error in errors:
         click.echo(f"newslint: error: {error}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
@@ -185,6 +197,8 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
         out(json.dumps(report.sarif_log(findings, rules), indent=2, ensure_ascii=False))
     elif fmt == "junit":
         out(report.junit_xml(findings, [r.path for r in reports]).rstrip("\n"))
+    elif fmt == "gitlab":
+        out(json.dumps(gitlab.code_quality(findings), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")

@@ -18,7 +18,7 @@ CONFIG_FILES = (".newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "include",
-              "accept", "extend-safe-fixes", "extend-unsafe-fixes")
+              "accept", "extend-safe-fixes", "extend-unsafe-fixes", "fixable", "unfixable")
 _KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "unsafe-fixes", "rules")
 
 
@@ -40,6 +40,8 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
     path: Path | None = None  # the file it came from
     root: Path = field(default_factory=Path.cwd)  # where relative globs start
+    fixable: tuple[str, ...] | None = None  # rules whose fixes may be offered; None: every rule
+    unfixable: tuple[str, ...] = ()  # rules whose findings are reported without a fix
 
     @property
     def source(self) -> str:
@@ -47,6 +49,8 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         values = {k: v for k, v in changes.items() if v is not None}
+        if "extend_exclude" in values:  # the command line adds to the file's list, as ruff's --extend-exclude does
+            values["extend_exclude"] = (*self.extend_exclude, *values["extend_exclude"])
         return Config(**{**self.__dict__, **values})
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from newslint import markdown
+from newslint import markdown, suppress
 from newslint.config import Config
 from newslint.document import Document, Span
 from newslint.errors import FixesDidNotConverge, NewslintError, RuleCrashed
@@ -14,7 +14,7 @@ from newslint.fixes import apply_fixes
 from newslint.model import Applicability, Violation
 from newslint.registry import RuleInfo, all_rules
 from newslint.rule import Rule
-from newslint.selection import matches, resolve, rule_settings, selected_codes
+from newslint.selection import fix_allowed, matches, resolve, rule_settings, selected_codes
 
 MAX_FIX_PASSES = 10
 
@@ -85,6 +85,8 @@ def make_document(text: str, path: str, config: Config) -> Document:
     ignored: tuple[Span, ...] = ()
     if path.lower().endswith(markdown.MARKDOWN_SUFFIXES):
         ignored = markdown.non_prose_spans(text)
+    else:
+        ignored = suppress.marker_spans(text)  # `newslint: ignore` lines are not article text
     return Document(markdown.blank_out(text, ignored), path, config.accept, ignored)
 
 
@@ -103,6 +105,8 @@ def _with_applicability(violation: Violation, config: Config, registry: dict[str
     if violation.fix is None or violation.code not in registry:
         return violation
     info = registry[violation.code]
+    if not fix_allowed(config, info):
+        return replace(violation, fix=None)
     if any(matches(s, info) for s in config.extend_unsafe_fixes):
         return replace(violation, fix=replace(violation.fix, applicability=Applicability.UNSAFE))
     if any(matches(s, info) for s in config.extend_safe_fixes):
@@ -155,7 +159,17 @@ def _drop_deferred(found: list[Violation], deferring: set[str]) -> list[Violatio
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violation]:
     doc = make_document(text, path, ruleset.config)
-    return check_document(doc, ruleset.for_path(path), ruleset)
+    rules = ruleset.for_path(path)
+    return _after_suppressions(text, path, check_document(doc, rules, ruleset), rules, ruleset)
+
+
+def _after_suppressions(text: str, path: str, found: list[Violation], rules: Sequence[Rule],
+                        ruleset: RuleSet) -> list[Violation]:
+    """`found` less what inline directives silence, plus NL001's reports of unused directives
+    (their fixes subject to fixable, unfixable and extend-(un)safe-fixes like any other)."""
+    result = suppress.apply(text, path, found, [r.code for r in rules])
+    return [_with_applicability(v, ruleset.config, ruleset.registry) if v.code == suppress.UNUSED_CODE else v
+            for v in result]
 
 
 def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
@@ -173,8 +187,8 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
     fixed: list[Violation] = []
     for _ in range(MAX_FIX_PASSES):
         doc = make_document(text, path, ruleset.config)
-        violations = _settle(_findings(doc, fixing, ruleset), fixing)
-        allowed = _allowed(violations, unsafe)
+        found = _settle(_findings(doc, fixing, ruleset), fixing)
+        allowed = _allowed(suppress.unsuppressed(text, path, found), unsafe)
         new_text, applied = apply_fixes(text, allowed) if allowed else (text, [])
         if new_text != text:
             fixed.extend(applied)
@@ -184,12 +198,18 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
         rest = tuple(r for r in rules if r not in fixing)
         if rest:
             others = _findings(doc, rest, ruleset)
-            if _allowed(others, unsafe):  # a rule that says it never fixes offered one: redo the pass
-                fixing = rules
+            if _allowed(suppress.unsuppressed(text, path, others), unsafe):  # a rule that says it never fixes
+                fixing = rules  # offered one: redo the pass
                 continue
-            violations = _settle(violations + others, rules)
+            found = _settle(found + others, rules)
+        remaining = _after_suppressions(text, path, found, rules, ruleset)
+        stale = _allowed([v for v in remaining if v.code == suppress.UNUSED_CODE], unsafe)
+        if stale:  # directives the fixes left with nothing to silence: deleted, then checked again
+            text, applied = apply_fixes(text, stale)
+            fixed.extend(applied)
+            continue
         fixed.extend(applied)
-        return FixResult(text, tuple(fixed), tuple(violations))
+        return FixResult(text, tuple(fixed), tuple(remaining))
     codes = sorted({v.code for v in fixed[-20:]})
     raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")
 

@@ -9,9 +9,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from newslint import __version__
 from newslint.document import Document
+from newslint.fingerprint import ContentKeys
 from newslint.model import Edit, Position, Violation
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Finding:
     start: Position
     end: Position
     edits: tuple[tuple[Edit, Position, Position], ...] = ()
+    key: str = ""  # identity by content (see newslint.fingerprint), for baselines and CI reports
     record: str | None = None  # JSON Lines: the record's id (positions are inside its text field)
     record_line: int | None = None  # JSON Lines: the line of the file that holds the record
 
@@ -37,9 +39,10 @@ class Finding:
 
 def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
     result = []
+    keys = ContentKeys(doc)
     for v in violations:
         edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()
-        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits))
+        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, keys.of(v)))
     return result
 
 

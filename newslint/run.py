@@ -15,7 +15,7 @@ from typing import Any
 from newslint.cache import ResultCache, cached_lint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
-from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text, make_document
+from newslint.engine import FixResult, RuleSet, build_ruleset, fix_text, lint_text, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.report import Finding, findings_for
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
@@ -35,6 +35,7 @@ class RunOptions:
     isolated: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
     jobs: int = 1
+    encoding: str = "utf-8"  # of the files read (and written back)
     cache_dir: Path | None = None  # where lint results are cached; None: no cache
 
 
@@ -47,6 +48,7 @@ class FileReport:
     error: str | None = None
     warning: str | None = None
     output: str | None = None  # fixed text of stdin
+    fixed_codes: tuple[str, ...] = ()  # the code of each fix applied (or, with --diff, that would be)
 
 
 class Session:
@@ -145,9 +147,10 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     changed = result.text != source.text
     if opts.diff:
         diff = _diff(source.path, source.text, result.text) if changed else ""
-        return FileReport(source.path, findings, len(result.fixed), diff)
+        return FileReport(source.path, findings, len(result.fixed), diff, fixed_codes=_codes(result))
     if to_stdout:
-        return FileReport(source.path, findings, len(result.fixed), output=source.encode(result.text).decode("utf-8"))
+        return FileReport(source.path, findings, len(result.fixed),
+                          output=source.encode(result.text).decode(source.encoding), fixed_codes=_codes(result))
     if changed:
         try:
             write_source(source, result.text)
@@ -157,7 +160,11 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
                               error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
         cache.store(source.path, result.text, list(result.remaining))
-    return FileReport(source.path, findings, len(result.fixed))
+    return FileReport(source.path, findings, len(result.fixed), fixed_codes=_codes(result))
+
+
+def _codes(result: FixResult) -> tuple[str, ...]:
+    return tuple(v.code for v in result.fixed)
 
 
 def _prepare(session: Session, sources: list[Source]) -> None:
@@ -172,9 +179,9 @@ def _prepare(session: Session, sources: list[Source]) -> None:
         ruleset.prepare(docs)
 
 
-def _read_or_report(path: str) -> Source | FileReport:
+def _read_or_report(path: str, encoding: str = "utf-8") -> Source | FileReport:
     try:
-        return read_source(path)
+        return read_source(path, encoding)
     except BinaryFile as exc:
         return FileReport(path, warning=str(exc))
     except InputError as exc:
@@ -201,7 +208,7 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
             yield from _check_parallel(session.options, files)
             return
     for i in range(0, len(files), BATCH_SIZE):
-        batch = [_read_or_report(str(p)) for p in files[i : i + BATCH_SIZE]]
+        batch = [_read_or_report(str(p), session.options.encoding) for p in files[i : i + BATCH_SIZE]]
         sources = [s for s in batch if isinstance(s, Source)]
         if sources:
             _prepare(session, sources)
@@ -236,7 +243,7 @@ def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[File
 
 def check_stdin(session: Session, data: bytes, filename: str) -> FileReport:
     try:
-        source = decode(data, filename)
+        source = decode(data, filename, session.options.encoding)
     except InputError as exc:
         return FileReport(filename, error=str(exc))
     return process_source(session, source, to_stdout=session.options.fix)

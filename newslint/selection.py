@@ -33,6 +33,7 @@ def selected_codes(config: Config, rules: dict[str, RuleInfo]) -> list[str]:
         chosen = resolve(config.select, rules, config.source)
     chosen |= resolve(config.extend_select, rules, config.source)
     chosen -= resolve(config.ignore, rules, config.source)
+    resolve((*(config.fixable or ()), *config.unfixable), rules, config.source)  # checked now, applied per finding
     for _, codes in config.per_file_ignores:
         resolve(codes, rules, config.source)  # checked now, applied per file
     for key in config.rules:
@@ -57,3 +58,10 @@ def rule_settings(config: Config, code: str, rules: dict[str, RuleInfo]) -> dict
         if _rule_for_key(key, rules, config.source) == code:
             merged.update(options)
     return merged
+
+
+def fix_allowed(config: Config, info: RuleInfo) -> bool:
+    """Whether `fixable` and `unfixable` let this rule's findings carry a fix."""
+    if config.fixable is not None and not any(matches(s, info) for s in config.fixable):
+        return False
+    return not any(matches(s, info) for s in config.unfixable)

@@ -34,15 +34,48 @@ class Source:
     raw: bytes  # the bytes as read, to detect a change by someone else before writing
     crlf: bool = False
     bom: bool = False
+    encoding: str = "utf-8"  # what it was read in, and is written back in
 
     def encode(self, text: str) -> bytes:
         if self.crlf:
             text = text.replace("\n", "\r\n")
+        if self.encoding != "utf-8":
+            return _encode_legacy(self.path, text, self.encoding)
         return (_BOM if self.bom else b"") + text.encode("utf-8")
 
 
-def decode(raw: bytes, path: str) -> Source:
-    """Decode UTF-8 bytes; CRLF files are seen with LF, and written back with CRLF."""
+def check_encoding(name: str) -> str:
+    """The codec's canonical name (`latin-1` is `iso8859-1`); an unknown name is an error."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding '{name}'") from None
+
+
+def _encode_legacy(path: str, text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{path}: the fixed text has {exc.object[exc.start]!r}, which {encoding} cannot hold; "
+                         "file left unchanged") from None
+
+
+def _decode_legacy(raw: bytes, path: str, encoding: str) -> Source:
+    """Decode a file in a legacy encoding (cp1252, latin-1...) given with --encoding."""
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: invalid {encoding} at byte {exc.start}: {exc.reason}") from None
+    if "\x00" in text[:8192]:
+        raise BinaryFile(f"{path}: binary file (NUL characters), skipped")
+    crlf = "\r\n" in text and text.count("\n") == text.count("\r\n")
+    return Source(path, text.replace("\r\n", "\n") if crlf else text, raw, crlf, encoding=encoding)
+
+
+def decode(raw: bytes, path: str, encoding: str = "utf-8") -> Source:
+    """Decode UTF-8 bytes (or `encoding`); CRLF files are seen with LF, and written back with CRLF."""
+    if encoding != "utf-8":
+        return _decode_legacy(raw, path, check_encoding(encoding))
     for bom, name in _OTHER_BOMS:
         if raw.startswith(bom):
             raise InputError(f"{path}: file is {name}; newslint reads UTF-8 only")
@@ -62,7 +95,7 @@ def _describe(exc: OSError) -> str:
     return exc.strerror.lower() if exc.strerror else str(exc)
 
 
-def read_source(path: str) -> Source:
+def read_source(path: str, encoding: str = "utf-8") -> Source:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -71,7 +104,7 @@ def read_source(path: str) -> Source:
             raw = handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {_describe(exc)}") from None
-    return decode(raw, path)
+    return decode(raw, path, encoding)
 
 
 def write_source(source: Source, text: str) -> None:
