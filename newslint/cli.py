@@ -5,6 +5,7 @@ import atexit
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
@@ -15,8 +16,10 @@ from newslint import __version__, gitlab, report
 from newslint.cli_options import Extras, with_extra_options
 from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
+from newslint.progress import Progress
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -110,15 +113,20 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     session = Session(options)
     try:
         if corpus.applies(paths):
-            reports = list(corpus_reports(session, paths, corpus))
+            found, progress = corpus_reports(session, paths, corpus), Progress(None, "records")
             fixing_stdin = corpus.fixed_output == "-"
         else:
-            reports = _run(session, paths or (".",), stdin_filename)
+            found, progress = _run(session, paths or (".",), stdin_filename)
             fixing_stdin = options.fix and "-" in paths
+        streamed = (fmt in STREAMED_FORMATS and not (statistics or options.diff or fixing_stdin or extras.add_ignore
+                                                     or extras.baseline_file or extras.write_baseline))
+        line = finding_line(fmt, bool(options.unsafe_fixes)) if streamed else None
+        reports = stream_reports(found, line, progress, keep_findings=not streamed or (fmt == "text" and not quiet))
         if extras.add_ignore:
             sys.exit(extras.add_ignores(reports))
         reports = extras.after_run(reports)
-        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin)
+        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin,
+                       streamed=streamed)
         extras.report_fixes(reports, fmt)
         status = extras.status(status, reports)
     except NewslintError as exc:
@@ -131,29 +139,32 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     sys.exit(status)
 
 
-def _run(session: Session, paths: tuple[str, ...], stdin_filename: str | None) -> list[FileReport]:
+def _run(session: Session, paths: tuple[str, ...],
+         stdin_filename: str | None) -> tuple[Iterator[FileReport], Progress]:
+    """The reports, as files are checked, and a progress line counting them."""
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
-        return [check_stdin(session, sys.stdin.buffer.read(), stdin_filename or "-")]
+        return iter([check_stdin(session, sys.stdin.buffer.read(), stdin_filename or "-")]), Progress(1, "files")
     files, warnings = collect_paths(session, paths)
     for warning in warnings:
         click.echo(f"newslint: warning: {warning}", err=True)
-    return list(check_files(session, files))
+    return check_files(session, files), Progress(len(files), "files")
 
 
 def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: bool, quiet: bool,
-          exit_zero: bool, *, fixing_stdin: bool = False) -> int:
+          exit_zero: bool, *, fixing_stdin: bool = False, streamed: bool = False) -> int:
+    """Write what is left to write (all of it, unless findings, warnings and errors were streamed)."""
     options = session.options
     unsafe = bool(options.unsafe_fixes)
     findings = [f for r in reports for f in r.findings]
     errors = [r.error for r in reports if r.error]
     for r in reports:
-        if r.warning:
+        if r.warning and not streamed:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
             click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
-    for error in errors:
+    for error in errors if not streamed else ():
         click.echo(f"newslint: error: {error}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
     to_stderr = fixing_stdin or any(r.output is not None for r in reports)
@@ -168,7 +179,7 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
         if findings:
             out(report.statistics(findings, unsafe))
     else:
-        _write_findings(out, fmt, findings, reports, unsafe, quiet)
+        _write_findings(out, fmt, findings, reports, unsafe, quiet, streamed)
     if errors:
         return 2
     if exit_zero:
@@ -176,9 +187,11 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
     return 1 if findings or any(r.diff for r in reports) else 0
 
 
-def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool) -> None:
+def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
+                    streamed: bool = False) -> None:
+    findings_written = streamed and fmt in STREAMED_FORMATS  # line by line, as they were found
     if fmt == "text":
-        for f in findings:
+        for f in findings if not findings_written else ():
             out(report.text_line(f, unsafe))
         if not quiet:
             fixed = sum(r.fixed for r in reports)
@@ -187,10 +200,10 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
     elif fmt == "json":
         out(json.dumps([report.as_json(f) for f in findings], indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
-        for f in findings:
+        for f in findings if not findings_written else ():
             out(json.dumps(report.as_json(f), ensure_ascii=False))
     elif fmt == "github":
-        for f in findings:
+        for f in findings if not findings_written else ():
             out(report.github_line(f))
     elif fmt == "sarif":
         rules = {code: info.cls for code, info in all_rules().items()}

@@ -27,7 +27,6 @@ from newslint.corpus import (
 )
 from newslint.engine import build_ruleset
 from newslint.errors import NewslintError
-from newslint.progress import Progress
 from newslint.registry import all_rules
 from newslint.run import FileReport, Session
 
@@ -119,7 +118,6 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     ruleset = build_ruleset(corpus_config(config, learners))
     options = session.options
     unsafe = session.unsafe(config)
-    progress = Progress(None, "records")
     try:
         if options.fix:
             reports = fix_corpus(paths, corpus.fixed_output or STDIN, ruleset, corpus.options, unsafe=unsafe,
@@ -127,12 +125,6 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
         else:
             reports = check_corpus(paths, ruleset, corpus.options, stdin=sys.stdin.buffer)
         for report in reports:
-            progress.advance()
-            if report.findings or report.error:
-                with progress.above():
-                    yield file_report(report)
-            else:
-                yield file_report(report)
+            yield file_report(report)
     finally:
-        progress.close()
         ruleset.close()
