@@ -75,7 +75,11 @@ def test_code_passes_the_linter():
     assert found.returncode == 0, found.stdout + found.stderr
 
 
-@pytest.mark.parametrize("code", sorted(c for c, cls in BUILTIN.items() if cls.default_enabled))
+# NL0xx rules judge newslint's own directives (suppression comments), not article text.
+MEASURED = sorted(c for c, cls in BUILTIN.items() if cls.default_enabled and not c.startswith("NL0"))
+
+
+@pytest.mark.parametrize("code", MEASURED)
 def test_rules_on_by_default_have_published_precision(code):
     """Every rule that runs by default has measured precision in rules/data/precision.json, shown by `rule`."""
     measured = BUILTIN[code].measured_precision
