@@ -80,7 +80,8 @@ class Session:
         return self._rulesets[config.path]
 
     def cache_for(self, ruleset: RuleSet) -> ResultCache | None:
-        if self.options.cache_dir is None:
+        """The result cache of `ruleset`; none when a rule's findings depend on other files (NL701)."""
+        if self.options.cache_dir is None or any(r.learns_across_documents for r in ruleset.rules):
             return None
         if id(ruleset) not in self._caches:
             self._caches[id(ruleset)] = ResultCache.for_ruleset(ruleset, self.options.cache_dir)
@@ -136,6 +137,9 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     ruleset = session.ruleset_for(config)
     opts = session.options
     cache = session.cache_for(ruleset)
+    for rule in ruleset.rules:
+        if rule.learns_across_documents:
+            rule.focus(file_site(source.path))
     if not (opts.fix or opts.diff):
         violations = cached_lint(source.text, ruleset, source.path, cache)
         return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))))
@@ -199,9 +203,34 @@ def _check_one(session: Session, item: Source | FileReport) -> FileReport:
         return FileReport(item.path, error=str(exc))
 
 
+def file_site(path: str) -> str:
+    """The site of a file, for rules that learn across documents: its folder."""
+    return str(Path(path).parent)
+
+
+def _learn(session: Session, files: Sequence[Path]) -> bool:
+    """A first pass over `files` for rules that learn across documents; whether any did.
+
+    Files that cannot be read are left out here and reported by the checking pass."""
+    rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
+    if not any(rule.learns_across_documents for r in rulesets.values() for rule in r.rules):
+        return False
+    for path in files:
+        item = _read_or_report(str(path), session.options.encoding)
+        if isinstance(item, Source):
+            for rule in session.ruleset_for(session.config_for(path)).rules:
+                if rule.learns_across_documents:
+                    rule.learn(file_site(item.path), item.text)
+    return True
+
+
 def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
-    """Reports for `files` in order, serially or in worker processes."""
-    if session.options.jobs != 1 and len(files) > BATCH_SIZE:
+    """Reports for `files` in order, serially or in worker processes.
+
+    With a rule that learns across documents (NL701), the files are read twice, in this
+    process: once to learn, once to check."""
+    learned = _learn(session, files)
+    if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
         # Config errors surface here, once, before any worker starts.
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
         if not any(rule.single_process for r in rulesets.values() for rule in r.rules):

@@ -49,16 +49,17 @@ class RecurringLine(Rule):
     line that stands in at least `min-documents` documents of its site, and in at least
     `min-share` of them, saying how many documents share it. The site of a record is its
     `--site-field`, else the host of a URL field (`url`, `site_or_url`, `link`, ...), else
-    the file it comes from. Lines are compared whatever their case, spacing and numbers.
+    the file it comes from; in a run over files (`--extend-select NL701`), the folder of the
+    file. Lines are compared whatever their case, spacing and numbers.
 
     Only lines shaped like a template line are judged: at most `max-words` words, with
     letters, no quotation marks (quoted speech recurs in the follow-ups of one story), not
     a dateline alone on its line (`WASHINGTON (AP) —`), not an author's byline or sign-off
     (`– Jane Doe`: one author signs many of a site's articles).
 
-    The rule is off by default and finds nothing in a single file: one document alone
-    cannot tell its site's template from its text. Select it (`--extend-select NL701`)
-    for corpus runs.
+    The rule runs by default on JSON Lines corpora only. Over files it runs when selected
+    (`--extend-select NL701`), reading every file twice, in one process; it finds nothing
+    in a single file: one document alone cannot tell its site's template from its text.
 
     ## Why is this bad?
     A site's share bar, disclaimer or newsletter prompt stands in every article the site
@@ -141,5 +142,5 @@ class RecurringLine(Rule):
                 span = doc.line(i)
                 start = span.start + len(texts[i]) - len(texts[i].lstrip())
                 end = span.start + len(texts[i].rstrip())
-                message = f"line recurs in {n} documents of {self.site or 'this corpus'} (site boilerplate)"
+                message = f"line recurs in {n} documents of its site (site boilerplate)"
                 yield self.violation(start, end, message, doc.line_deletion(i, safe=False))

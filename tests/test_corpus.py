@@ -143,7 +143,7 @@ def test_nl701_flags_a_line_recurring_across_a_site(tmp_path):
     _write_jsonl(path, _site_records(6) + _site_records(2, "https://other.net/"))
     reports = list(check_corpus([str(path)], _nl701(), OPTIONS))
     flagged = {(r.record.id, r.record.site): [f.violation.message for f in r.findings] for r in reports}
-    assert flagged[("a0", "example.com")] == ["line recurs in 6 documents of example.com (site boilerplate)"]
+    assert flagged[("a0", "example.com")] == ["line recurs in 6 documents of its site (site boilerplate)"]
     assert flagged[("a0", "other.net")] == []  # 2 documents of that site: below min-documents
 
 

@@ -108,11 +108,39 @@ def test_nl701_runs_by_default_on_corpora_only(tmp_path):
                for i, t in enumerate(topics)]
     corpus = _corpus(tmp_path / "c.jsonl", *records)
     result = run_cli("check", corpus)
-    assert result.stdout.count("NL701 line recurs in 6 documents of ex.org") == 6
+    assert result.stdout.count("NL701 line recurs in 6 documents of its site") == 6
     assert "NL701" not in run_cli("check", corpus, "--ignore", "NL701").stdout
     assert "NL701" not in run_cli("check", corpus, "--select", "NL3").stdout
     (tmp_path / "one.txt").write_text(f"Text.\n\n{footer}\n\n{footer}\n", encoding="utf-8")
     assert "NL701" not in run_cli("check", str(tmp_path / "one.txt"), "--extend-select", "NL701").stdout
+
+
+def test_a_folder_of_files_gives_what_the_same_texts_as_jsonl_give(tmp_path):
+    footer = "Sign up for our morning newsletter here."
+    topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum")
+    texts = [f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n"
+             for i, t in enumerate(topics)]
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    corpus = _corpus(tmp_path / "c.jsonl", *(_record(f"a{i}", text) for i, text in enumerate(texts)))
+    args = ("--isolated", "--format", "json", "--extend-select", "NL701")
+    as_files = json.loads(run_cli("check", str(folder), *args).stdout)
+    as_records = json.loads(run_cli("check", corpus, *args).stdout)
+    assert any(item["code"] == "NL701" for item in as_files)
+
+    def key(item):
+        name = item["record"] if "record" in item else item["path"].rsplit("/", 1)[-1][:-4]
+        return name, item["line"], item["column"], item["code"], item["message"], item["fix"]
+
+    assert sorted(map(key, as_files)) == sorted(map(key, as_records))
+    out = tmp_path / "fixed.jsonl"
+    run_cli("check", corpus, *args, "--fix", "--unsafe-fixes", "--fixed-output", str(out))
+    run_cli("check", str(folder), *args, "--fix", "--unsafe-fixes")
+    fixed = {json.loads(line)["id"]: json.loads(line)["text"] for line in out.read_text().splitlines()}
+    assert fixed == {f"a{i}": (folder / f"a{i}.txt").read_text(encoding="utf-8") for i in range(len(texts))}
+    assert footer not in "".join(fixed.values())
 
 
 def test_sarif_of_records_is_valid(tmp_path):
