@@ -42,9 +42,11 @@ def test_the_same_text_as_a_file_gives_the_same_findings(tmp_path):
 
 def test_every_format_names_the_record(tmp_path):
     corpus = _corpus(tmp_path / "c.jsonl", _record("a1", CLEAN), _record("rec-7", MERGED))
-    for fmt in ("text", "json", "jsonl", "github", "sarif", "junit"):
+    for fmt in ("text", "json", "jsonl", "github", "sarif", "junit", "gitlab"):
         result = run_cli("check", corpus, "--format", fmt)
         assert "rec-7" in result.stdout, fmt
+    [issue, _] = json.loads(run_cli("check", corpus, "--format", "gitlab").stdout)
+    assert issue["location"]["lines"] == {"begin": 2, "end": 2}
 
 
 def test_fix_writes_cleaned_records_to_a_new_file(tmp_path):
