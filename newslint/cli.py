@@ -12,13 +12,14 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, gitlab, report
+from newslint import __version__, gitlab, precision, report
 from newslint.cli_options import Extras, with_extra_options
 from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
 from newslint.progress import Progress
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+from newslint.sources import interrupts_outside_collections
 from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
 
 
@@ -36,7 +37,8 @@ def entry() -> NoReturn:
     nothing left to free: exit handlers run and the output is flushed, then the process
     leaves at once (mypy exits the same way)."""
     try:
-        main(prog_name="newslint")
+        with interrupts_outside_collections():
+            main(prog_name="newslint")
         status = 0
     except SystemExit as exc:
         status = _status(exc.code)
@@ -79,6 +81,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
 @click.option("--exclude", multiple=True, help="Glob patterns of paths to skip when walking directories.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude to paths named explicitly too (for pre-commit).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -93,10 +96,14 @@ def main() -> None:
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int, extras: Extras, corpus: CorpusArgs) -> None:
+          stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras, corpus: CorpusArgs) -> None:
     """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
+    if diff and fmt != "text":
+        _fail("--diff prints a unified diff, in no other format (--format json gives each finding's fix)")
+    if statistics and fmt not in report.STATISTICS_FORMATS:
+        _fail(f"--statistics prints {', '.join(report.STATISTICS_FORMATS)} only, not {fmt}")
     try:
         extras.validate(fix=fix, diff=diff, paths=paths)
         corpus.validate(paths, fix=fix, diff=diff)
@@ -108,7 +115,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
                          isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
-                         cache_dir=corpus.cache_directory)
+                         force_exclude=force_exclude, cache_dir=corpus.cache_directory)
     options = extras.run_options(replace(options, overrides=extras.overrides(options.overrides)))
     session = Session(options)
     try:
@@ -158,14 +165,14 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
     options = session.options
     unsafe = bool(options.unsafe_fixes)
     findings = [f for r in reports for f in r.findings]
-    errors = [r.error for r in reports if r.error]
+    errors = [report.FileError.of(r.path, r.error) for r in reports if r.error]
     for r in reports:
         if r.warning and not streamed:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
             click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
     for error in errors if not streamed else ():
-        click.echo(f"newslint: error: {error}", err=True)
+        click.echo(f"newslint: error: {error.path}: {error.message}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
     to_stderr = fixing_stdin or any(r.output is not None for r in reports)
     out = (lambda s: click.echo(s, err=True)) if to_stderr else click.echo
@@ -174,21 +181,34 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
         if diffs:
             click.echo(diffs, nl=False)
         if not quiet:
-            click.echo(f"{sum(1 for r in reports if r.diff)} file(s) would be changed.", err=True)
+            click.echo(report.diff_summary(sum(1 for r in reports if r.diff)), err=True)
     elif statistics:
-        if findings:
-            out(report.statistics(findings, unsafe))
+        _write_statistics(out, fmt, findings, errors, unsafe)
     else:
-        _write_findings(out, fmt, findings, reports, unsafe, quiet, streamed)
+        _write_findings(out, fmt, findings, reports, unsafe, quiet, errors, streamed)
     if errors:
         return 2
     if exit_zero:
         return 0
-    return 1 if findings or any(r.diff for r in reports) else 0
+    if options.diff:  # as with --fix, what the diff cannot fix does not count
+        return 1 if any(r.diff for r in reports) else 0
+    return 1 if findings else 0
+
+
+def _write_statistics(out, fmt: str, findings, errors: list[report.FileError], unsafe: bool) -> None:
+    if fmt == "text":
+        if findings:
+            out(report.statistics(findings, unsafe))
+        return
+    rows = report.statistics_json(findings, unsafe, errors)
+    if fmt == "json":
+        out(json.dumps(rows, indent=2, ensure_ascii=False))
+    for row in rows if fmt == "jsonl" else ():
+        out(json.dumps(row, ensure_ascii=False))
 
 
 def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
-                    streamed: bool = False) -> None:
+                    errors: list[report.FileError], streamed: bool = False) -> None:
     findings_written = streamed and fmt in STREAMED_FORMATS  # line by line, as they were found
     if fmt == "text":
         for f in findings if not findings_written else ():
@@ -196,22 +216,26 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
         if not quiet:
             fixed = sum(r.fixed for r in reports)
             fixing = any(r.fixed for r in reports)
-            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing))
+            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing, failed=len(errors)))
     elif fmt == "json":
-        out(json.dumps([report.as_json(f) for f in findings], indent=2, ensure_ascii=False))
+        items = [*map(report.as_json, findings), *map(report.error_as_json, errors)]
+        out(json.dumps(items, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
-        for f in findings if not findings_written else ():
-            out(json.dumps(report.as_json(f), ensure_ascii=False))
+        items = [*map(report.as_json, findings if not findings_written else ()), *map(report.error_as_json, errors)]
+        for item in items:
+            out(json.dumps(item, ensure_ascii=False))
     elif fmt == "github":
         for f in findings if not findings_written else ():
             out(report.github_line(f))
+        for e in errors:
+            out(report.github_error_line(e))
     elif fmt == "sarif":
         rules = {code: info.cls for code, info in all_rules().items()}
-        out(json.dumps(report.sarif_log(findings, rules), indent=2, ensure_ascii=False))
+        out(json.dumps(report.sarif_log(findings, rules, errors), indent=2, ensure_ascii=False))
     elif fmt == "junit":
-        out(report.junit_xml(findings, [r.path for r in reports]).rstrip("\n"))
+        out(report.junit_xml(findings, [r.path for r in reports], errors).rstrip("\n"))
     elif fmt == "gitlab":
-        out(json.dumps(gitlab.code_quality(findings), indent=2, ensure_ascii=False))
+        out(json.dumps(gitlab.code_quality(findings, errors), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")
@@ -225,12 +249,13 @@ def rules_command(fmt: str) -> None:
     rows = [(code, i.cls.name, i.package, "yes" if i.cls.fixable else "no",
              "yes" if i.cls.default_enabled else "no", i.cls.summary().split(": ", 1)[-1]) for code, i in rules.items()]
     if fmt == "json":
-        keys = ("code", "name", "package", "fixable", "default", "summary")
-        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        click.echo(json.dumps([report.rule_as_json(info) for info in rules.values()], indent=2))
     elif fmt == "markdown":
-        click.echo("| code | name | fix | on by default | what it finds |\n|---|---|---|---|---|")
+        click.echo("| code | name | fix | on by default | measured precision | what it finds |")
+        click.echo("|---|---|---|---|---|---|")
         for code, name, _, fixable, default, summary in rows:
-            click.echo(f"| {code} | {name} | {fixable} | {default} | {summary.replace('|', '/')} |")
+            measured = precision.table_cell(rules[code].cls.measured_precision)
+            click.echo(f"| {code} | {name} | {fixable} | {default} | {measured} | {summary.replace('|', '/')} |")
     else:
         click.echo(f"{'code':<8} {'name':<34} {'package':<14} {'fix':<4} {'default':<7}")
         for code, name, package, fixable, default, _ in rows:

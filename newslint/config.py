@@ -1,6 +1,9 @@
 """Configuration: `[tool.newslint]` in pyproject.toml or a `.newslint.toml`, strictly checked."""
 from __future__ import annotations
 
+import functools
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +50,88 @@ class Config:
     def source(self) -> str:
         return str(self.path) if self.path else "command line"
 
+    def matches(self, path: str | Path, patterns: tuple[str, ...]) -> bool:
+        """Whether `path` (as given, relative to the working directory or absolute) or a directory
+        it is in matches one of `patterns`, read relative to `root` (see `glob_matches`)."""
+        if not patterns:
+            return False
+        where, root = _absolute(os.fspath(path)), os.path.join(os.fspath(self.root), "")
+        inside = where.startswith(root) or where + os.sep == root
+        # Outside root, only patterns without a slash can match: on a name in the path as given.
+        relative = where[len(root) :] if inside else os.path.normpath(path)
+        if os.sep != "/":
+            relative = relative.replace(os.sep, "/")
+        return any(glob_matches(relative.lstrip("/"), p, anchored_ok=inside) for p in patterns)
+
     def with_overrides(self, **changes: Any) -> Config:
         values = {k: v for k, v in changes.items() if v is not None}
         if "extend_exclude" in values:  # the command line adds to the file's list, as ruff's --extend-exclude does
             values["extend_exclude"] = (*self.extend_exclude, *values["extend_exclude"])
         return Config(**{**self.__dict__, **values})
+
+
+def _absolute(path: str) -> str:
+    """`path` made absolute through its real directory; the file itself may be a link,
+    matched by its own name."""
+    directory, name = os.path.split(os.path.abspath(path))
+    return os.path.join(_real_directory(directory), name) if name else _real_directory(directory)
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_directory(directory: str) -> str:
+    # Every file of a directory walk asks for its directory: resolve each one once.
+    return os.path.realpath(directory)
+
+
+def glob_matches(relative: str, pattern: str, *, anchored_ok: bool = True) -> bool:
+    """The one glob semantics of include, exclude and per-file-ignores, as in .gitignore.
+
+    `relative` is a path relative to the config file's directory. A pattern without a slash
+    (`*.md`, `archive`) matches a file or directory name at any depth; one with a slash
+    (`raw/*.txt`, `2019/**/draft-*`) matches from the config file's directory. `*`, `?` and
+    `[...]` stay within one name, `**` spans directories. A pattern that matches a
+    directory matches everything in it."""
+    regex, anchored = _glob_regex(pattern)
+    return (anchored_ok or not anchored) and regex.fullmatch(relative) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _glob_regex(pattern: str) -> tuple[re.Pattern[str], bool]:
+    body = pattern.removeprefix("./").rstrip("/")
+    anchored = "/" in body
+    body = body.lstrip("/")
+    parts, i = [], 0
+    while i < len(body):
+        if body.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif body.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif body[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif body[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        elif body[i] == "[" and _class_end(body, i) > 0:
+            end = _class_end(body, i)
+            negated = body[i + 1] == "!"
+            inner = body[i + 1 + negated : end].replace("\\", "\\\\").replace("[", "\\[").replace("^", "\\^")
+            parts.append(("[^" if negated else "[") + inner + "]")
+            i = end + 1
+        else:
+            parts.append(re.escape(body[i]))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(parts) + "(?:/.*)?", re.S), anchored
+
+
+def _class_end(body: str, start: int) -> int:
+    """Where the `[...]` (or `[!...]`) opened at `start` closes, -1 if it does not; a `]` right
+    after the opening is a member, as in fnmatch."""
+    first = start + 1 + (body[start + 1 : start + 2] == "!")
+    return body.find("]", first + 1)
 
 
 def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -93,7 +173,7 @@ def _rule_tables(path: Path, value: Any) -> dict[str, dict[str, Any]]:
 
 def parse_config(path: Path, table: dict[str, Any]) -> Config:
     """Check a `[tool.newslint]` table key by key and build a Config."""
-    values: dict[str, Any] = {"path": path, "root": path.parent}
+    values: dict[str, Any] = {"path": path, "root": path.parent.resolve()}
     for key, value in table.items():
         if key not in _KNOWN_KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'{suggest(key, _KNOWN_KEYS)}")

@@ -1,10 +1,8 @@
 """Linting and fixing text with a chosen set of rules; knows nothing of any artifact."""
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import PurePath
 
 from newslint import markdown, suppress
 from newslint.config import Config
@@ -30,9 +28,8 @@ class RuleSet:
     def for_path(self, path: str) -> tuple[Rule, ...]:
         """The rules to run on `path`, after per-file-ignores."""
         ignored: set[str] = set()
-        relative = _relative(path, self.config)
         for pattern, selectors in self.config.per_file_ignores:
-            if _glob_match(relative, pattern):
+            if self.config.matches(path, (pattern,)):
                 ignored |= resolve(selectors, self.registry, self.config.source)
         return tuple(r for r in self.rules if r.code not in ignored)
 
@@ -59,26 +56,18 @@ def build_ruleset(config: Config | None = None) -> RuleSet:
     registry = all_rules()
     codes = selected_codes(config, registry)
     rules = []
-    for code in codes:
+    for code in registry:
         settings = rule_settings(config, code, registry)
         try:
-            rules.append(registry[code].cls(settings))
+            if code in codes:
+                rules.append(registry[code].cls(settings))
+            elif settings:  # a rule that does not run: its options are checked all the same
+                registry[code].cls.checked_settings(settings)
         except NewslintError as exc:
             if config.path is None:
                 raise
             raise type(exc)(f"{config.path}: {exc}") from None
     return RuleSet(tuple(rules), config, registry)
-
-
-def _relative(path: str, config: Config) -> str:
-    try:
-        return PurePath(path).relative_to(config.root).as_posix()
-    except ValueError:
-        return PurePath(path).as_posix()
-
-
-def _glob_match(relative: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(PurePath(relative).name, pattern)
 
 
 def make_document(text: str, path: str, config: Config) -> Document:

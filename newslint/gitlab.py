@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
-from newslint.report import Finding
+from newslint.report import FileError, Finding
 
 SEVERITY = "minor"  # findings are about text quality; none breaks a build on its own
 
@@ -23,8 +23,9 @@ def _report_path(path: str) -> str:
     return posix[2:] if posix.startswith("./") else posix
 
 
-def code_quality(findings: list[Finding]) -> list[dict[str, Any]]:
-    """One Code Quality issue per finding; equal findings in one file are told apart by their order."""
+def code_quality(findings: list[Finding], errors: list[FileError] = ()) -> list[dict[str, Any]]:
+    """One Code Quality issue per finding, and a `blocker` per file that could not be checked;
+    equal findings in one file are told apart by their order."""
     seen: Counter[tuple[str, str]] = Counter()
     issues = []
     for f in findings:
@@ -47,5 +48,14 @@ def code_quality(findings: list[Finding]) -> list[dict[str, Any]]:
             "fingerprint": fingerprint,
             "severity": SEVERITY,
             "location": {"path": path, "lines": lines},
+        })
+    for e in errors:
+        path = _report_path(e.path)
+        issues.append({
+            "description": f"could not be checked: {e.message}",
+            "check_name": "newslint error",
+            "fingerprint": hashlib.md5(f"{path}\0error\0{e.message}".encode(), usedforsecurity=False).hexdigest(),
+            "severity": "blocker",
+            "location": {"path": path, "lines": {"begin": 1, "end": 1}},
         })
     return issues

@@ -13,6 +13,7 @@ from newslint.fingerprint import ContentKeys
 from newslint.model import Edit, Position, Violation
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+STATISTICS_FORMATS = ("text", "json", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,19 @@ class Finding:
     def where(self) -> str:
         """`path`, or `path[record]` for a record of a JSON Lines file."""
         return self.path if self.record is None else f"{self.path}[{self.record}]"
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked (or fixed), and why."""
+
+    path: str
+    message: str  # without the path
+
+    @classmethod
+    def of(cls, path: str, error: str) -> FileError:
+        prefix = f"{path}: "
+        return cls(path, error[len(prefix):] if error.startswith(prefix) else error)
 
 
 def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
@@ -71,6 +85,12 @@ def as_json(f: Finding) -> dict[str, Any]:
     return item
 
 
+def error_as_json(e: FileError) -> dict[str, Any]:
+    """An error entry of the JSON array: the keys of a violation, `code` null, no position."""
+    return {"path": e.path, "line": None, "column": None, "end_line": None, "end_column": None,
+            "code": None, "name": "error", "message": e.message, "fix": None}
+
+
 def text_line(f: Finding, unsafe_fixes: bool) -> str:
     v = f.violation
     mark = " [*]" if v.fix and (v.fix.safe or unsafe_fixes) else ""
@@ -95,6 +115,11 @@ def github_line(f: Finding) -> str:
     return f"::error {props}::{_github_escape(f'{v.code} {v.message}')}"
 
 
+def github_error_line(e: FileError) -> str:
+    props = f"file={_github_escape(e.path, prop=True)},title={_github_escape('newslint error', prop=True)}"
+    return f"::error {props}::{_github_escape(e.message)}"
+
+
 def _region(start: Position, end: Position) -> dict[str, int]:
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
 
@@ -109,8 +134,9 @@ def _location(f: Finding) -> dict[str, Any]:
             "properties": {"record": f.record, "fieldRegion": _region(f.start, f.end)}}
 
 
-def sarif_log(findings: list[Finding], rules: dict[str, Any]) -> dict[str, Any]:
-    """A SARIF 2.1.0 log; `rules` maps code to the rule class (for names and summaries)."""
+def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[FileError] = ()) -> dict[str, Any]:
+    """A SARIF 2.1.0 log; `rules` maps code to the rule class (for names and summaries).
+    Files that could not be checked are notifications of an unsuccessful invocation."""
     codes = sorted({f.violation.code for f in findings} | set(rules))
     index = {code: i for i, code in enumerate(codes)}
     descriptors = []
@@ -137,19 +163,36 @@ def sarif_log(findings: list[Finding], rules: dict[str, Any]) -> dict[str, Any]:
         results.append(result)
     driver = {"name": "newslint", "version": __version__, "informationUri": "https://pypi.org/project/newslint/",
               "rules": descriptors}
+    notifications = [{"level": "error", "message": {"text": e.message},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}}}]} for e in errors]
+    invocation = {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
+            "runs": [{"tool": {"driver": driver}, "invocations": [invocation], "columnKind": "unicodeCodePoints",
+                      "results": results}]}
 
 
-def junit_xml(findings: list[Finding], paths: list[str]) -> str:
+def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileError] = ()) -> str:
+    """One test suite per file, one failing case per finding; a file that could not be checked
+    is one case in error."""
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
+    failed = {e.path: e for e in errors}
+    for path in failed:
+        by_path.setdefault(path, [])
+    tests = sum(max(len(items) + (path in failed), 1) for path, items in by_path.items())
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="newslint" tests="{max(len(findings), len(by_path))}" failures="{len(findings)}">']
+           f'<testsuites name="newslint" tests="{tests}" failures="{len(findings)}" errors="{len(failed)}">']
     for path, items in by_path.items():
-        out.append(f'  <testsuite name={quoteattr(path)} tests="{max(len(items), 1)}" failures="{len(items)}">')
-        if not items:
+        error = failed.get(path)
+        out.append(f'  <testsuite name={quoteattr(path)} tests="{max(len(items) + bool(error), 1)}" '
+                   f'failures="{len(items)}" errors="{int(bool(error))}">')
+        if error:
+            out.append(f'    <testcase name="newslint" classname={quoteattr(path)}>')
+            out.append(f"      <error message={quoteattr(error.message)} type=\"error\">"
+                       f"{escape(f'{path}: {error.message}')}</error>")
+            out.append("    </testcase>")
+        elif not items:
             out.append(f'    <testcase name="newslint" classname={quoteattr(path)}/>')
         for f in items:
             v = f.violation
@@ -164,32 +207,67 @@ def junit_xml(findings: list[Finding], paths: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def summary(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool) -> str:
-    """The closing line(s) of text output, in ruff's manner."""
-    if not remaining:
-        if not fixed_count:
-            return "All checks passed!"
-        return f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)."
+def summary(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool,
+            failed: int = 0) -> str:
+    """The closing line(s) of text output, in ruff's manner; `failed` files could not be checked."""
+    lines = _found(remaining, fixed_count, unsafe_fixes=unsafe_fixes, fixing=fixing)
+    if failed:
+        lines.append(f"{failed} file{' could' if failed == 1 else 's could'} not be checked.")
+    return "\n".join(lines or ["All checks passed!"])
+
+
+def _found(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool) -> list[str]:
     total = len(remaining)
-    if fixing:
-        return f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."
+    if not total:
+        return [f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)."] if fixed_count else []
     safe = sum(1 for f in remaining if f.violation.fix and f.violation.fix.safe)
     unsafe = sum(1 for f in remaining if f.violation.fix and not f.violation.fix.safe)
-    lines = [f"Found {total} violation{'s' if total != 1 else ''}."]
-    fixable = safe + (unsafe if unsafe_fixes else 0)
-    if fixable:
-        lines.append(f"[*] {fixable} fixable with the `--fix` option.")
+    if fixing:
+        lines = [f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."]
+    else:
+        lines = [f"Found {total} violation{'s' if total != 1 else ''}."]
+        fixable = safe + (unsafe if unsafe_fixes else 0)
+        if fixable:
+            lines.append(f"[*] {fixable} fixable with the `--fix` option.")
     if unsafe and not unsafe_fixes:
         lines.append(f"{unsafe} more fixable with `--fix --unsafe-fixes`.")
-    return "\n".join(lines)
+    return lines
 
 
-def statistics(findings: list[Finding], unsafe_fixes: bool) -> str:
+def statistics_rows(findings: list[Finding], unsafe_fixes: bool) -> list[dict[str, Any]]:
+    """Findings counted per rule, most frequent first; `fixable`: some of them can be fixed."""
     counts = Counter((f.violation.code, f.violation.name) for f in findings)
     fixable = Counter((f.violation.code, f.violation.name) for f in findings
                       if f.violation.fix and (f.violation.fix.safe or unsafe_fixes))
-    rows = [f"{n:>6}  {code:<7} {name:<36} {'[*]' if fixable[(code, name)] else ''}".rstrip()
+    return [{"code": code, "name": name, "count": n, "fixable": bool(fixable[(code, name)])}
             for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join(rows)
+
+
+def diff_summary(changed: int) -> str:
+    if not changed:
+        return "No file would be changed."
+    return f"{changed} file{' would' if changed == 1 else 's would'} be changed."
+
+
+def rule_as_json(info: Any) -> dict[str, Any]:
+    """A row of `newslint rules --format json`; `info` is a registry.RuleInfo."""
+    cls = info.cls
+    return {"code": info.code, "name": cls.name, "package": info.package, "fixable": bool(cls.fixable),
+            "default": bool(cls.default_enabled), "summary": cls.summary().split(": ", 1)[-1],
+            "measured_precision": cls.measured_precision}
+
+
+def statistics_json(findings: list[Finding], unsafe_fixes: bool, errors: list[FileError]) -> list[dict[str, Any]]:
+    """The rows of `statistics_rows`, then files that could not be checked, as a row with code null."""
+    rows = statistics_rows(findings, unsafe_fixes)
+    if errors:
+        rows.append({"code": None, "name": "error", "count": len(errors), "fixable": False})
+    return rows
+
+
+def statistics(findings: list[Finding], unsafe_fixes: bool) -> str:
+    rows = statistics_rows(findings, unsafe_fixes)
+    return "\n".join(f"{r['count']:>6}  {r['code']:<7} {r['name']:<36} {'[*]' if r['fixable'] else ''}".rstrip()
+                     for r in rows)
 
 

@@ -61,6 +61,8 @@ class Rule:
     single_process: ClassVar[bool] = False
     # A rule that learns from every document of a corpus before checking any (see `learn`).
     learns_across_documents: ClassVar[bool] = False
+    # A rule that cannot run without setup (a server to name) is left out of `ALL`; naming it selects it.
+    needs_setup: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
     # Measurements of this rule's precision (see newslint.precision), shown in its documentation.
     measured_precision: ClassVar[Mapping[str, Any] | None] = None
@@ -75,16 +77,21 @@ class Rule:
             raise TypeError(f"{cls.__name__}: rule name {getattr(cls, 'name', '')!r} is not kebab-case")
 
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
-        known = {o.name: o for o in self.options}
+        self.settings: dict[str, Any] = self.checked_settings(settings)
+
+    @classmethod
+    def checked_settings(cls, settings: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Every option's value: the defaults, with `settings` checked and applied."""
+        known = {o.name: o for o in cls.options}
         values = {name: o.default for name, o in known.items()}
         for key, value in (settings or {}).items():
             if key not in known:
-                raise ConfigError(f"rule {self.code}: unknown option '{key}'{suggest(key, known)}")
+                raise ConfigError(f"rule {cls.code}: unknown option '{key}'{suggest(key, known)}")
             try:
                 values[key] = known[key].validate(value)
             except ValueError as exc:
-                raise ConfigError(f"rule {self.code}: option '{key}': {exc}") from None
-        self.settings: dict[str, Any] = values
+                raise ConfigError(f"rule {cls.code}: option '{key}': {exc}") from None
+        return values
 
     @classmethod
     def summary(cls) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import functools
 import os
 import signal
@@ -37,6 +36,7 @@ class RunOptions:
     jobs: int = 1
     encoding: str = "utf-8"  # of the files read (and written back)
     cache_dir: Path | None = None  # where lint results are cached; None: no cache
+    force_exclude: bool = False  # exclude applies to paths named explicitly too
 
 
 @dataclass(frozen=True)
@@ -95,34 +95,48 @@ class Session:
         return config.unsafe_fixes if self.options.unsafe_fixes is None else self.options.unsafe_fixes
 
     def excluded(self, path: Path, config: Config) -> bool:
-        patterns = (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude)
-        try:
-            # The parent only: the file itself may be a symlink loop, reported when it is read.
-            relative = (path.parent.resolve() / path.name).relative_to(config.root.resolve()).as_posix()
-        except ValueError:
-            relative = path.as_posix()
-        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(path.name, p)
-                   or relative.startswith(p.rstrip("/") + "/") for p in patterns)
+        return config.matches(path, (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude))
+
+    def force_excluded(self, path: Path) -> bool:
+        """A path named explicitly that --force-exclude skips (pre-commit names every file)."""
+        if not self.options.force_exclude:
+            return False
+        return self.excluded(path, self.config_for(path / "_" if path.is_dir() else path))
 
 
 def collect_paths(session: Session, paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Files to check and warnings; a missing path is an error."""
+    """Files to check, each once, and warnings. A path that does not exist is kept: reading
+    it reports it, and the other files are checked."""
     files: list[Path] = []
     warnings: list[str] = []
     for name in paths:
         path = Path(name)
-        if not os.path.lexists(path):
-            raise InputError(f"{name}: no such file or directory")
+        if session.force_excluded(path):
+            continue
         if path.is_dir():
             config = session.config_for(path / "_")
             excluded = functools.partial(session.excluded, config=config)
-            found = iter_text_files(path, config.include or DEFAULT_INCLUDE, excluded)
+            included = functools.partial(config.matches, patterns=config.include or DEFAULT_INCLUDE)
+            found = iter_text_files(path, included, excluded)
             if not found:
                 warnings.append(f"{name}: no text files to check (looked for {', '.join(config.include)})")
             files.extend(found)
         else:
             files.append(path)
-    return files, warnings
+    return _once_each(files), warnings
+
+
+def _once_each(files: list[Path]) -> list[Path]:
+    """`files` without repeats of one file (by resolved path, links followed), first spelling kept:
+    a file fixed twice in one run would be refused as changed by someone else."""
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def _diff(path: str, before: str, after: str) -> str:
@@ -275,4 +289,7 @@ def check_stdin(session: Session, data: bytes, filename: str) -> FileReport:
         source = decode(data, filename, session.options.encoding)
     except InputError as exc:
         return FileReport(filename, error=str(exc))
+    if session.force_excluded(Path(filename)):  # when fixing, the text goes through unchanged
+        unchanged = source.encode(source.text).decode(source.encoding)
+        return FileReport(filename, output=unchanged if session.options.fix else None)
     return process_source(session, source, to_stdout=session.options.fix)

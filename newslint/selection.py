@@ -30,8 +30,8 @@ def selected_codes(config: Config, rules: dict[str, RuleInfo]) -> list[str]:
     if config.select is None:
         chosen = {code for code, info in rules.items() if info.cls.default_enabled}
     else:
-        chosen = resolve(config.select, rules, config.source)
-    chosen |= resolve(config.extend_select, rules, config.source)
+        chosen = _picked(config.select, rules, config.source)
+    chosen |= _picked(config.extend_select, rules, config.source)
     chosen -= resolve(config.ignore, rules, config.source)
     resolve((*(config.fixable or ()), *config.unfixable), rules, config.source)  # checked now, applied per finding
     for _, codes in config.per_file_ignores:
@@ -39,6 +39,14 @@ def selected_codes(config: Config, rules: dict[str, RuleInfo]) -> list[str]:
     for key in config.rules:
         _rule_for_key(key, rules, config.source)
     return sorted(chosen)
+
+
+def _picked(selectors: tuple[str, ...], rules: dict[str, RuleInfo], source: str) -> set[str]:
+    """The codes `selectors` select: `ALL` is every rule that runs without setup (see `Rule.needs_setup`)."""
+    codes = resolve([s for s in selectors if s != "ALL"], rules, source)
+    if "ALL" in selectors:
+        codes |= {code for code, info in rules.items() if not info.cls.needs_setup}
+    return codes
 
 
 def _rule_for_key(key: str, rules: dict[str, RuleInfo], source: str) -> str:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import os
 import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +103,8 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
             raise InputError(f"{path}: not a regular file")
         with open(path, "rb") as handle:
             raw = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {_describe(exc)}") from None
     return decode(raw, path, encoding)
@@ -128,23 +131,78 @@ def _unchanged(source: Source, target: str) -> bool:
         return handle.read() == source.raw
 
 
+class _Held:
+    """Ctrl-C held back: while a file is being replaced, or while the garbage collector runs."""
+
+    deferring = 0  # nested `_interrupts_deferred` blocks
+    collecting = False
+    pending = False
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGINT (and the timer that re-delivers it): KeyboardInterrupt, or held for later."""
+    if _Held.deferring or _Held.collecting:
+        _Held.pending = True
+        return
+    _Held.pending = False
+    raise KeyboardInterrupt
+
+
+def _on_collection(phase: str, info: dict) -> None:
+    if phase == "start":
+        _Held.collecting = True
+        return
+    if _Held.pending and not _Held.deferring:
+        _Held.pending = False
+        # Raised here it would be lost as well: a timer delivers it once the collector is done.
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
+    _Held.collecting = False
+
+
+@contextlib.contextmanager
+def interrupts_outside_collections() -> Iterator[None]:
+    """Let Ctrl-C through only outside the garbage collector, for a whole run. A
+    KeyboardInterrupt raised inside a finalizer the collector calls (compiled `regex`
+    patterns leave such objects behind) is printed as "Exception ignored" and lost, and the
+    run would go on. Only the main thread can swap handlers, and only where there is a
+    timer to re-deliver the interrupt; a handler other than Python's default is left alone."""
+    if (threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer")
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    alarm = signal.signal(signal.SIGALRM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    gc.callbacks.append(_on_collection)
+    try:
+        yield
+    finally:
+        gc.callbacks.remove(_on_collection)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGALRM, alarm)
+        _Held.collecting = _Held.pending = False
+
+
 @contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
     """Hold a Ctrl-C back until the block ends: a KeyboardInterrupt raised inside
     `tempfile.mkstemp`, after the file is made but before its name is returned, would
     leave a temp file no handler knows of. Only the main thread can swap handlers; a
-    handler other than Python's default is left alone."""
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+    handler other than Python's default (or ours) is left alone."""
+    current = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or current not in (
+            signal.default_int_handler, _interrupt):
         yield
         return
-    received: list[int] = []
-    signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    signal.signal(signal.SIGINT, _interrupt)
+    _Held.deferring += 1
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    if received:
+        _Held.deferring -= 1
+        signal.signal(signal.SIGINT, current)
+    if _Held.pending and not (_Held.deferring or _Held.collecting):
+        _Held.pending = False
         raise KeyboardInterrupt
 
 
@@ -181,14 +239,14 @@ def _keep_owner(source: Source, temp: str, info: os.stat_result) -> None:
         raise InputError(f"{source.path}: cannot keep the file's owner and group, not fixed") from None
 
 
-def iter_text_files(root: Path, include: tuple[str, ...], excluded) -> list[Path]:
-    """Text files under `root` matching `include`, not excluded, without following links into loops."""
+def iter_text_files(root: Path, included: Callable[[Path], bool], excluded: Callable[[Path], bool]) -> list[Path]:
+    """Text files under `root` that are included and not excluded, without following links into loops."""
     found = []
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(directory)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not excluded(here / d))
         for name in sorted(filenames):
             path = here / name
-            if any(path.match(glob) for glob in include) and not excluded(path):
+            if included(path) and not excluded(path):
                 found.append(path)
     return found

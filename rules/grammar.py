@@ -105,6 +105,7 @@ class Grammar(Rule):
     default_enabled = False
     defers_to_others = True
     single_process = True
+    needs_setup = True
     options = (
         Option("backend", "server", "server (a LanguageTool server URL), local (language-tool-python starts "
                "LanguageTool; needs Java) or harper (offline, English only)", _one_of(BACKENDS)),

@@ -85,7 +85,8 @@ class MissingSpace(Rule):
             word = text[start:end]
             if doc.accepts(word):
                 continue
-            yield self.violation(start, end, f"missing space after '{text[mark]}' in '{word}'",
+            # Reported at the mark, where the space is missing; the message names the glued words.
+            yield self.violation(mark, mark + 1, f"missing space after '{text[mark]}' in '{word}'",
                                  Fix.insert(mark + 1, " ", safe=safe))
 
 

@@ -467,6 +467,31 @@ def test_ctrl_c_during_fix_leaves_every_file_old_or_new(tmp_path, jobs, delay):
         assert contents.count(new) == 300  # finished before the signal
 
 
+def test_ctrl_c_during_a_garbage_collection_is_not_lost():
+    """Python prints and drops a KeyboardInterrupt raised in a finalizer the collector runs;
+    the command holds it until the collection is over, then raises it."""
+    script = ("import gc, os, signal, time\n"
+              "from newslint.sources import interrupts_outside_collections\n"
+              "class Cycle:\n"
+              "    def __del__(self):\n"
+              "        os.kill(os.getpid(), signal.SIGINT)\n"
+              "        sum(range(1000))  # Python code runs on: the handler is called inside the finalizer\n"
+              "with interrupts_outside_collections():\n"
+              "    try:\n"
+              "        cycle = Cycle()\n"
+              "        cycle.me = cycle\n"
+              "        del cycle\n"
+              "        gc.collect()\n"
+              "        deadline = time.monotonic() + 5\n"
+              "        while time.monotonic() < deadline:\n"
+              "            pass\n"
+              "        print('not interrupted')\n"
+              "    except KeyboardInterrupt:\n"
+              "        print('interrupted')\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.stdout == "interrupted\n" and "Exception ignored" not in proc.stderr, proc.stderr
+
+
 @pytest.mark.parametrize("stage", ["write", "replace"])
 def test_ctrl_c_in_process_at_the_third_write(tmp_path, monkeypatch, stage):
     old, new = _many_articles(tmp_path, 6)

@@ -233,3 +233,139 @@ def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
     result = run_cli("check", "--select", "TST001", str(path))
     assert result.exit_code == 2
     assert result.stderr == f"newslint: error: {path}: rule TST001 crashed: KeyError: 'lost'\n"
+
+
+def test_missing_space_is_reported_at_the_mark():
+    result = run_cli("check", "--isolated", "--select", "NL102", "--format", "json", "-",
+                     input="Subjects:Crime,Drugs\n")
+    found = [(item["line"], item["column"], item["end_column"]) for item in json.loads(result.stdout)]
+    assert found == [(1, 9, 10), (1, 15, 16)]
+
+
+def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path, article):
+    named = run_cli("check", "--select", "NL301", "--fix", "--unsafe-fixes", str(article), str(article),
+                    str(article.parent / "." / article.name), cwd=tmp_path)
+    assert named.exit_code == 0, named.stdout + named.stderr
+    assert "2 fixed, 0 remaining" in named.stdout and named.stderr == ""
+    assert article.read_text(encoding="utf-8") == "The talks ended without a deal.\n"
+    inner = tmp_path / "d2" / "x.txt"
+    inner.parent.mkdir()
+    inner.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(inner)
+    twice = run_cli("check", "--select", "NL301", "--format", "json", "d2", "d2/x.txt", "link.txt", cwd=tmp_path)
+    assert [item["path"] for item in json.loads(twice.stdout)] == ["d2/x.txt", "d2/x.txt"]  # two findings, once
+
+
+def test_missing_path_is_reported_and_the_rest_checked(tmp_path, article):
+    missing = tmp_path / "missing.txt"
+    result = run_cli("check", "--select", "NL301", str(article), str(missing))
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {missing}: no such file or directory\n"
+    assert result.stdout.count("NL301") == 2
+    assert "1 file could not be checked." in result.stdout
+
+
+def test_a_failed_run_does_not_say_all_checks_passed(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"caf\xe9 au lait\n")
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN, encoding="utf-8")
+    result = run_cli("check", str(bad), str(clean))
+    assert result.exit_code == 2
+    assert "All checks passed!" not in result.stdout
+    assert result.stdout.strip() == "1 file could not be checked."
+
+
+def test_json_lists_errors_beside_violations(tmp_path, article):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"caf\xe9 au lait\n")
+    for fmt in ("json", "jsonl"):
+        result = run_cli("check", "--select", "NL301", "--format", fmt, str(article), str(bad))
+        assert result.exit_code == 2
+        text = result.stdout
+        items = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+        violations = [item for item in items if item["code"] is not None]
+        errors = [item for item in items if item["code"] is None]
+        assert [v["line"] for v in violations] == [3, 5]
+        assert errors == [{"path": str(bad), "line": None, "column": None, "end_line": None, "end_column": None,
+                           "code": None, "name": "error", "fix": None,
+                           "message": "invalid UTF-8 at byte 3: invalid continuation byte"}]
+
+
+def test_statistics_as_json(tmp_path, article):
+    missing = tmp_path / "missing.txt"
+    result = run_cli("check", "--select", "NL301", "--statistics", "--format", "json", str(article), str(missing))
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == [
+        {"code": "NL301", "name": "boilerplate-line", "count": 2, "fixable": True},
+        {"code": None, "name": "error", "count": 1, "fixable": False},
+    ]
+    sarif = run_cli("check", "--statistics", "--format", "sarif", str(article))
+    assert sarif.exit_code == 2 and "--statistics prints text, json, jsonl only" in sarif.stderr
+
+
+def test_diff_in_another_format_is_refused(article):
+    result = run_cli("check", "--diff", "--format", "json", str(article))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--diff prints a unified diff, in no other format" in result.stderr
+
+
+def test_diff_with_nothing_to_fix_exits_zero(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The talks ended without a deal.\n\nWrite to Jane Roe at jane.roe@example.com\n", encoding="utf-8")
+    assert run_cli("check", "--isolated", "--select", "NL3", str(path)).exit_code == 1  # an unfixable finding
+    result = run_cli("check", "--isolated", "--select", "NL3", "--diff", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == "" and result.stderr == "No file would be changed.\n"
+    some = run_cli("check", "--select", "NL301", "--diff", str(tmp_path / "a.txt"), str(_article_in(tmp_path)))
+    assert some.exit_code == 1 and some.stderr == "1 file would be changed.\n"
+
+
+def _article_in(directory):
+    path = directory / "b.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_rules_json_has_booleans():
+    rules = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert {type(r["fixable"]) for r in rules} == {bool} and {type(r["default"]) for r in rules} == {bool}
+    by_code = {r["code"]: r for r in rules}
+    assert by_code["NL301"]["fixable"] is True and by_code["NLG001"]["default"] is False
+
+
+def test_unsafe_fix_hint_also_after_fix(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Subjects:Crime,Drugs and more.\n\nSource link\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--select", "NL102,NL301", "--fix", str(path))
+    assert result.exit_code == 1
+    assert "(2 fixed, 1 remaining)" in result.stdout
+    assert "1 more fixable with `--fix --unsafe-fixes`." in result.stdout
+
+
+def test_select_all_leaves_out_rules_that_need_setup(article, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
+    article.write_text(ARTICLE + "\nReporting by Jane Roe; Editing by John Doe\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--select", "ALL", "--format", "json", str(article))
+    assert result.exit_code == 1, result.stderr
+    assert {item["code"] for item in json.loads(result.stdout)} == {"NL301", "NL204"}  # NL204 is off by default
+    named = run_cli("check", "--isolated", "--select", "ALL", "--extend-select", "NLG001", str(article))
+    assert named.exit_code == 2 and "NLG001: no LanguageTool server URL" in named.stderr
+
+
+def test_force_exclude_applies_exclude_to_named_paths(tmp_path):
+    (tmp_path / ".newslint.toml").write_text('exclude = ["archive"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    named = ("archive/old.txt", "new.txt", "archive")
+
+    def paths(*args):
+        result = run_cli("check", "--select", "NL301", "--format", "json", *args, *named, cwd=tmp_path)
+        return sorted({item["path"] for item in json.loads(result.stdout)})
+
+    assert paths() == ["archive/old.txt", "new.txt"]
+    assert paths("--force-exclude") == ["new.txt"]
+    piped = run_cli("check", "--select", "NL301", "--fix", "--force-exclude", "--stdin-filename", "archive/x.txt",
+                    "-", input=ARTICLE, cwd=tmp_path)
+    assert piped.exit_code == 0 and piped.stdout == ARTICLE

@@ -50,3 +50,54 @@ def test_github_escapes_special_characters(tmp_path):
     path.write_text("Text.\n\nSource link\n", encoding="utf-8")
     line = run_cli("check", "--select", "NL301", "--format", "github", str(path)).stdout.splitlines()[0]
     assert "a%2Cb%3Ac.txt" in line
+
+
+def _unreadable(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"caf\xe9 au lait\n")
+    return path
+
+
+def test_sarif_invocation_reports_files_that_could_not_be_checked(tmp_path):
+    clean = run_cli("check", "--format", "sarif", str(SEED))
+    assert json.loads(clean.stdout)["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}]
+    bad = _unreadable(tmp_path)
+    result = run_cli("check", "--format", "sarif", str(SEED), str(bad))
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SCHEMA)
+    run = log["runs"][0]
+    assert run["results"]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"].startswith("invalid UTF-8 at byte 3")
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(bad)
+
+
+def test_junit_has_an_error_case_per_file_not_checked(tmp_path):
+    bad = _unreadable(tmp_path)
+    missing = tmp_path / "missing.txt"
+    tree = ET.fromstring(run_cli("check", "--format", "junit", str(bad), str(missing)).stdout)
+    assert tree.get("errors") == "2" and tree.get("tests") == "2"
+    suites = {s.get("name"): s for s in tree.iter("testsuite")}
+    assert suites[str(bad)].get("errors") == "1"
+    assert suites[str(missing)].find("testcase/error").get("message") == "no such file or directory"
+
+
+def test_github_annotates_files_not_checked(tmp_path):
+    bad = _unreadable(tmp_path)
+    lines = run_cli("check", "--format", "github", str(bad)).stdout.splitlines()
+    assert lines == [f"::error file={bad},title=newslint error::invalid UTF-8 at byte 3: invalid continuation byte"]
+
+
+def test_gitlab_reports_files_not_checked_as_blockers(tmp_path):
+    bad = _unreadable(tmp_path)
+    result = run_cli("check", "--format", "gitlab", str(SEED), str(bad))
+    assert result.exit_code == 2
+    issues = json.loads(result.stdout)
+    (error,) = [i for i in issues if i["severity"] == "blocker"]
+    assert error["description"].startswith("could not be checked: invalid UTF-8 at byte 3")
+    assert error["location"] == {"path": str(bad), "lines": {"begin": 1, "end": 1}}
+    assert len({i["fingerprint"] for i in issues}) == len(issues)

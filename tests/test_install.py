@@ -66,7 +66,7 @@ def test_third_party_plugin_is_listed_and_reports(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(target)}
     rules = _ok(_run(sys.executable, "-m", "newslint", "rules", "--format", "json", env=env, cwd=tmp_path))
     listed = {r["code"]: r for r in json.loads(rules.stdout)}
-    assert listed["WIR001"]["package"] == "newslint-wire" and listed["WIR001"]["default"] == "yes"
+    assert listed["WIR001"]["package"] == "newslint-wire" and listed["WIR001"]["default"] is True
     article = tmp_path / "a.txt"
     article.write_text("WASHINGTON (AP) — The Senate voted on Tuesday.\n", encoding="utf-8")
     proc = _run(sys.executable, "-m", "newslint", "check", "--select", "WIR001", "--format", "json", str(article),
@@ -89,7 +89,12 @@ def test_pre_commit_hooks_for_real(tmp_path):
     _git("init", "-q", cwd=repo)
     article = repo / "story.txt"
     article.write_text("The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n", encoding="utf-8")
-    _git("add", "story.txt", cwd=repo)
+    # pre-commit names every file; `exclude` must still keep newslint away from the archive.
+    (repo / "pyproject.toml").write_text('[tool.newslint]\nexclude = ["archive"]\n', encoding="utf-8")
+    archived = repo / "archive" / "old.txt"
+    archived.parent.mkdir()
+    archived.write_text("Old text.\n\nSource link\n", encoding="utf-8")
+    _git("add", "story.txt", "pyproject.toml", "archive/old.txt", cwd=repo)
     # pre-commit installs hooks from a git repository: commit a copy of the project.
     hooks_repo = _copy_project(tmp_path / "newslint")
     _git("init", "-q", cwd=hooks_repo)
@@ -104,6 +109,8 @@ def test_pre_commit_hooks_for_real(tmp_path):
     assert fix.returncode == 1, fix.stdout + fix.stderr  # pre-commit fails a hook that changed files
     assert "files were modified by this hook" in fix.stdout
     assert article.read_text(encoding="utf-8") == "The talks ended without a deal.\n"
+    assert archived.read_text(encoding="utf-8") == "Old text.\n\nSource link\n"
+    assert "archive" not in check.stdout
     _git("add", "story.txt", cwd=repo)
     again = _run(*pre_commit, "newslint", "--all-files", cwd=repo, env=env)
     assert again.returncode == 0, again.stdout + again.stderr
