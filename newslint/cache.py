@@ -3,9 +3,10 @@
 An entry is keyed by everything a result depends on: the text, the path it is checked
 under (per-file-ignores, Markdown), the newslint version, the rules that run with their
 options and the code that defines them, and the settings that change findings. Entries
-are JSON files under the cache directory (`NEWSLINT_CACHE_DIR`, else
-`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`), written atomically; an entry that
-cannot be read back exactly is deleted and computed again, never trusted.
+are JSON rows of one SQLite database in the cache directory (`NEWSLINT_CACHE_DIR`, else
+`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`); an entry that cannot be read back
+exactly is deleted and computed again, and a database file that is damaged is replaced:
+never trusted.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ import hashlib
 import inspect
 import json
 import os
-import tempfile
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from newslint.engine import RuleSet, lint_text
 from newslint.model import Applicability, Edit, Fix, Violation
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-FORMAT = 1  # bumped when the layout of an entry changes
+FORMAT = 2  # bumped when the layout of an entry changes
+DATABASE = "results.sqlite3"
 
 
 def default_directory() -> Path:
@@ -95,6 +97,8 @@ class ResultCache:
     fingerprint: str
     hits: int = 0
     misses: int = 0
+    _db: sqlite3.Connection | None = field(default=None, repr=False)
+    _broken: bool = False
 
     @classmethod
     def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache:
@@ -106,45 +110,75 @@ class ResultCache:
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    @property
+    def database(self) -> Path:
+        return self.directory / DATABASE
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """The open database, made on first use; a file that is no database is replaced."""
+        if self._db is None and not self._broken:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._db = _open(self.database)
+            except sqlite3.DatabaseError:  # not a database (or damaged): rebuilt, never trusted
+                with contextlib.suppress(OSError):
+                    self.database.unlink()
+                try:
+                    self._db = _open(self.database)
+                except (OSError, sqlite3.Error):
+                    self._broken = True
+            except (OSError, sqlite3.Error):
+                self._broken = True  # no cache this run: only slower
+        return self._db
 
     def lookup(self, path: str, text: str) -> list[Violation] | None:
         key = self.key(path, text)
-        entry = self._entry(key)
+        db = self._connect()
         try:
-            data = json.loads(entry.read_bytes())
+            row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+        except sqlite3.Error:
+            row = None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            data = json.loads(row[0])
             if data["key"] != key:
-                raise ValueError("entry under the wrong name")
+                raise ValueError("entry under the wrong key")
             found = [_violation(v) for v in data["violations"]]
             if any(not 0 <= v.start <= v.end <= len(text) for v in found):
                 raise ValueError("span outside the text")
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except (OSError, ValueError, KeyError, TypeError):  # unreadable or corrupted: rebuilt, never trusted
-            with contextlib.suppress(OSError):
-                entry.unlink()
+        except (ValueError, KeyError, TypeError):  # a corrupted entry: rebuilt, never trusted
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("DELETE FROM entries WHERE key = ?", (key,))
+                db.commit()
             self.misses += 1
             return None
         self.hits += 1
         return found
 
     def store(self, path: str, text: str, violations: list[Violation]) -> None:
-        """Write an entry atomically; a cache that cannot be written is only slower, never an error."""
+        """Write an entry; a cache that cannot be written is only slower, never an error."""
         key = self.key(path, text)
-        entry = self._entry(key)
         data = json.dumps({"key": key, "violations": [_violation_json(v) for v in violations]}, ensure_ascii=False)
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".entry.", dir=entry.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-            # rename: atomic on POSIX; elsewhere an existing entry stays, which costs only time.
-            os.rename(temp, entry)
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(temp)
+        db = self._connect()
+        if db is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+            db.commit()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # One file for every entry: creating a file per entry costs milliseconds each. A crash
+    # may lose the last entries (synchronous off), never corrupt the others (write-ahead log);
+    # processes of one run (--jobs) wait for each other's writes.
+    db = sqlite3.connect(path, timeout=30)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    db.execute("SELECT count(*) FROM entries LIMIT 1").fetchone()
+    return db
 
 
 def fixes_allowed(violations: list[Violation], unsafe: bool) -> bool:

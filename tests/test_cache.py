@@ -1,7 +1,9 @@
 """The result cache: answers for unchanged texts, misses for anything that changes the result."""
 from __future__ import annotations
 
-from newslint.cache import CACHE_ENV, ResultCache, cached_lint, default_directory
+import sqlite3
+
+from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_text
 
@@ -29,17 +31,36 @@ def test_text_path_rules_and_options_are_part_of_the_key(tmp_path):
         assert ResultCache.for_ruleset(build_ruleset(other), tmp_path).lookup("a.txt", TEXT) is None
 
 
+def _entries(directory) -> list[tuple[str, str]]:
+    with sqlite3.connect(directory / DATABASE) as db:
+        return db.execute("SELECT key, data FROM entries").fetchall()
+
+
+def _set_entry(directory, key: str, data: str) -> None:
+    with sqlite3.connect(directory / DATABASE) as db:
+        db.execute("UPDATE entries SET data = ? WHERE key = ?", (data, key))
+
+
 def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
     ruleset = build_ruleset(Config())
     cache = ResultCache.for_ruleset(ruleset, tmp_path)
     expected = cached_lint(TEXT, ruleset, "a.txt", cache)
-    [entry] = list(tmp_path.rglob("*.json"))
-    for damage in (b"{not json", b'{"key": "x", "violations": []}',
-                   entry.read_bytes().replace(b'"start": ', b'"start": 9999').replace(b'"end": ', b'"end": 99999')):
-        entry.write_bytes(damage)
+    [(key, data)] = _entries(tmp_path)
+    for damage in ("{not json", '{"key": "x", "violations": []}',
+                   data.replace('"start": ', '"start": 9999').replace('"end": ', '"end": 99999')):
+        _set_entry(tmp_path, key, damage)
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
         assert cache.lookup("a.txt", TEXT) == expected
+
+
+def test_a_damaged_database_file_is_replaced(tmp_path):
+    ruleset = build_ruleset(Config())
+    (tmp_path / DATABASE).write_bytes(b"this is not a database" * 100)
+    cache = ResultCache.for_ruleset(ruleset, tmp_path)
+    assert cache.lookup("a.txt", TEXT) is None
+    expected = cached_lint(TEXT, ruleset, "a.txt", cache)
+    assert ResultCache.for_ruleset(ruleset, tmp_path).lookup("a.txt", TEXT) == expected
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path):
@@ -65,13 +86,12 @@ def test_the_command_answers_a_second_run_from_the_cache(tmp_path):
     article.write_text(TEXT, encoding="utf-8")
     cache = tmp_path / "cache"
     first = run_cli("check", str(article), "--cache-dir", str(cache))
-    [entry] = list(cache.rglob("*.json"))
+    [(key, data)] = _entries(cache)
     # An entry that reads back well is what the next run reports, without checking again.
-    entry.write_text(entry.read_text(encoding="utf-8").replace("merged words", "CACHED merged words"),
-                     encoding="utf-8")
+    _set_entry(cache, key, data.replace("merged words", "CACHED merged words"))
     assert "CACHED merged words" in run_cli("check", str(article), "--cache-dir", str(cache)).stdout
     assert run_cli("check", str(article), "--cache-dir", str(cache), "--no-cache").stdout == first.stdout
-    entry.write_bytes(b"\x00garbage")
+    _set_entry(cache, key, "\x00garbage")
     assert run_cli("check", str(article), "--cache-dir", str(cache)).stdout == first.stdout
 
 
