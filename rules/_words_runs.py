@@ -103,6 +103,10 @@ class Split:
     tail: str = ""  # a word the document must also use on its own, like the head
     initial: bool = False
     in_name: bool = True  # may hold right after or before a capitalised word
+    need: int = 0  # how much the document must back it (`_words_evidence`: SURE, BACKED, KNOWN)
+    strong: bool = False  # sure on any page (`_words_evidence.strong`)
+    led: bool = False  # the words after the head are led by a function word or a verb: a page
+    # that lost spaces elsewhere backs the split without using the head on its own
 
 
 def split_run(
@@ -119,7 +123,7 @@ def split_run(
         return None  # too short, too long, or not in the Latin script of English words
     if run[1:].islower():  # lower-case or capitalised, the common case: no case joint
         if size < params.min_length:
-            return _SHORT_MERGES.get(run)
+            return None if clitic_before else _SHORT_MERGES.get(run)  # Lang’ata is a name
         freq = frequencies().get(run.lower(), 0.0)
         if freq >= KNOWN_FREQ or (size >= 6 and freq >= KNOWN_LONG_FREQ):
             return None

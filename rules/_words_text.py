@@ -16,7 +16,9 @@ chunks hold most of the commonest English words is English without more ado.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import functools
+import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,9 +35,22 @@ from newslint.rules._words import (
     zipf,
 )
 from newslint.rules._words_case import foreign_words
+from newslint.rules._words_evidence import (
+    BACKED,
+    CUT_SHORT_ZIPF,
+    KNOWN,
+    ONCE,
+    SURE,
+    TYPO_ZIPF,
+    common_words,
+    evidence,
+    strong,
+    vouched,
+)
 from newslint.rules._words_runs import Split, known_words, split_run
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
+REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
 FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
 ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
 ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
@@ -60,6 +75,7 @@ _GLUED_ADDRESS = regex.compile(
 MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
 MAIL_NAME_ZIPF = 3.0  # the name left after the prefix must be this well known: "atallen.root@"
 _ADDRESS_KINDS = frozenset(("url", "address"))  # found on a line of their own too
+_FOREIGN_KINDS = frozenset(("lU-any", "lU-foreign", "foreign"))  # splits made for other languages
 _LETTER_RUN = regex.compile(r"\p{L}+")
 _CHUNK = regex.compile(r"\S+")
 _WORD_ENDINGS = ("", ",", ".", ":", ";", "’s", "'s")  # how a word stands as a chunk of its own
@@ -104,14 +120,19 @@ def prepare(params: Params) -> None:
     known_words()
     function_words()
     foreign_words()
+    common_words(TYPO_ZIPF)
+    common_words(CUT_SHORT_ZIPF)
 
 
 def find_merges(doc: Document, params: Params, english: EnglishLines | None = None) -> list[Merge]:
     """Every merged-word run in the document's text, in text order.
 
-    The document has the last word on the guesses that need it: a capitalised token that
-    occurs more than once is a name (`Split.weak`), and a head must be backed by the text
-    (`Split.head`). `english`, if given, is told the text's chunks (see `observe`).
+    The document has the last word on the guesses that need it: a split that is not sure
+    on its own (`Split.need`), or whose head the text does not use on its own
+    (`Split.head`), stands only in a text that lost spaces in plain sight elsewhere; a
+    capitalised token used on more than one line is a name (`Split.weak`), and so is any
+    token used on more than one line unless a function word vouches for its cut.
+    `english`, if given, is told the text's chunks (see `observe`).
     """
     text = doc.text
     chunks = set(text.split())
@@ -121,32 +142,70 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
-    counts: Counter[str] = Counter()  # how often each flagged run occurs: a repeated one is a name
+    places: dict[str, list[int]] = {}  # where each flagged run occurs: a repeated one is a name
     unphrased: set[str] = set()  # ...unless it always ends a name phrase that goes on in lower case
     for at, chunk in _positions(text, flagged):
         for run in flagged[chunk]:
             word = chunk[run[0] : run[1]]
-            counts[word] += 1
+            places.setdefault(word, []).append(at)
             found.append((at, chunk, run))
             if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
                 unphrased.add(word)
     prose = _ProseLines(doc)
-    merges = []
+    uses: dict[str, int] = {}
+    merges: list[tuple[Merge, int]] = []
     for at, chunk, (start, end, split) in found:
-        if split.weak and counts[chunk[start:end]] > 1 and chunk[start:end] in unphrased:
-            continue
+        word = chunk[start:end]
+        need = split.need
+        if (split.weak and word in unphrased or need > SURE) and len(places[word]) > 1:
+            if word not in uses:
+                uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
+            if uses[word] > 1:
+                continue  # a token used twice is a word, unless a function word vouches for its cut
         if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
-            continue
+            if not split.led:
+                continue
+            need = max(need, BACKED)  # Phobos|failed, Lizza|documents|the on a page that lost spaces
+        elif (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
+              and (not word.endswith("ing") or _object_after(text, at + end))):
+            need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
             continue
-        if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk)):
-            continue  # last: the only test that needs the document's lines
+        english_split = not _FOREIGN_KINDS.intersection(split.kinds)
+        if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
+            continue  # last: the only tests that need the document's lines
         cuts = tuple(at + start + c for c in split.cuts)
-        merges.append(Merge(at + start, at + end, cuts, split.kinds))
-    merges.sort(key=lambda m: m.start)
-    return merges
+        merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
+    if any(need != STRONG for _, need in merges):
+        backing = sum(1 for _, need in merges if need <= SURE)
+        words = max(1, len(chunks), text.count(" "))
+        wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
+                      for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
+        if backing < wanted:  # count glued sentences only as far as they can matter
+            glued = _GLUED_SENTENCES.finditer(text)
+            backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
+        rate = 1000.0 * backing / words
+        merges = [(merge, need) for merge, need in merges
+                  if need == STRONG or backing >= _BACKING[need] and rate >= _RATE[need]]
+    kept = [merge for merge, _ in merges]
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+# How many sure merges (see `_words_evidence`) the document must hold for a split of
+# each kind to stand: a page that lost spaces in plain sight lost them here too.
+_BACKING = {SURE: 2, ONCE: 1, BACKED: 3, KNOWN: 4}  # a sure split counts itself
+# ...and how many sure merges (or glued sentences) per thousand words: a page where a
+# space is lost now and then keeps its compounds, names and brands (`crossposted`,
+# `theResumator`); one that lost spaces everywhere lost this one too.
+_RATE = {SURE: 1.5, ONCE: 1.5, BACKED: 3.0, KNOWN: math.inf}  # a known word: never
+STRONG = -1  # a sure split that holds on any page (`Split.strong`)
+# Two sentences or clauses glued at their punctuation ("efforts.The", "region,Transnistria"),
+# the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
+# The punctuation comes first in the pattern, so that the search skips ahead to it.
+_GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
 
 
 def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
@@ -165,6 +224,33 @@ def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _uses(doc: Document, places: list[int]) -> int:
+    """How many times a token is used: a long line repeated whole (a description repeated
+    as the page's summary) is one use."""
+    if len(places) < 2:
+        return len(places)
+    lines = ((doc.line_texts[doc.line_index(at)], at) for at in places)
+    return len({line if len(line) >= REPEATED_LINE else str(at) for line, at in lines})
+
+
+def _object_after(text: str, end: int) -> bool:
+    """Whether a word that is not a function word follows text[:end] on its line, as the
+    object of a participle does (`Ukraine prompting Kyiv`); a gerund that names a thing
+    is followed by punctuation or a function word (`Zoombombing?`, `Tonemapping and`)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in function_words()
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _used_lower(head: str, chunks: set[str]) -> bool:
+    """Whether the text uses a capitalised head in lower case too: a common word then,
+    which makes compounds (`Clickschooling` beside "click"), not a name."""
+    low = head.lower()
+    return any(low + ending in chunks for ending in _WORD_ENDINGS)
 
 
 def _backed(split: Split, chunks: set[str], text: str, start: int, end: int) -> bool:
@@ -252,7 +338,26 @@ def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]
 
 
 def chunk_runs(chunk: str, params: Params) -> Runs:
-    """The letter runs of one non-space chunk that need spaces: (start, end, split)."""
+    """The letter runs of one non-space chunk that need spaces: (start, end, split), each
+    split told how much backing it needs from the document (`evidence`)."""
+    return tuple((start, end, _weigh(chunk[start:end], split)) for start, end, split in _chunk_runs(chunk, params))
+
+
+@functools.lru_cache(maxsize=CACHE_LIMIT)
+def _weigh(run: str, split: Split) -> Split:
+    """The split with the backing it needs (`evidence`); one that a function word vouches
+    for needs no other backing: neither a head the document also uses nor a single use."""
+    need = evidence(run, split.cuts, split.kinds)
+    if need == SURE and strong(run, split.cuts, split.kinds):
+        if (split.head or split.weak) and vouched(run, split.cuts):
+            return dataclasses.replace(split, need=need, strong=True, weak=False, head="", tail="")
+        return dataclasses.replace(split, need=need, strong=True)
+    led = bool(split.head) and need <= ONCE and vouched(run, split.cuts[1:], split.cuts[0])
+    return dataclasses.replace(split, need=need, led=led)
+
+
+def _chunk_runs(chunk: str, params: Params) -> Runs:
+    """`chunk_runs` before the weighing: the runs and where spaces may go in them."""
     if len(chunk) < 3:
         return ()
     core = chunk.strip(_EDGE_PUNCTUATION)
@@ -269,6 +374,8 @@ def chunk_runs(chunk: str, params: Params) -> Runs:
     found = []
     for m in _LETTER_RUN.finditer(chunk):
         start, end = m.span()
+        if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
+            continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         clitic = _clitic_after(chunk, end)
@@ -343,14 +450,17 @@ class _ProseLines:
     """Whether a chunk sits in a line of prose.
 
     A chunk alone on its line is a logo, a menu item or a name (Storagecraft, myMuseum),
-    and a line with braces is a template or code (`{* backButton *}`).
+    a line with braces or with statements (`x = a.b();`) is a template or code
+    (`{* backButton *}`, `parentNode`), and a line that reads as another language than
+    English keeps its words (`registo`, `nota`, `netten`).
     """
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._code: dict[int, bool] = {}
+        self._foreign: dict[int, bool] = {}
 
-    def __call__(self, start: int, end: int) -> bool:
+    def __call__(self, start: int, end: int, english: bool = True) -> bool:
         doc, text = self._doc, self._doc.text
         index = doc.line_index(start)
         line = doc.line(index)
@@ -362,9 +472,35 @@ class _ProseLines:
         if before < line.start and after >= line.end:
             return False
         if index not in self._code:
-            braces = (text.find(b, line.start, line.end) >= 0 for b in "{}")
-            self._code[index] = any(braces)
-        return not self._code[index]
+            mark = _CODE_MARK.search(text, line.start, line.end)  # one cheap look first
+            braces = mark is not None and _BRACES.search(text, line.start, line.end) is not None
+            self._code[index] = braces or mark is not None and _CODE.search(text, line.start, line.end) is not None
+        if self._code[index]:
+            return False
+        if not english:
+            return True
+        if index not in self._foreign:
+            self._foreign[index] = foreign_line(text, line.start, line.end)
+        return not self._foreign[index]
+
+
+_CODE_MARK = regex.compile(r"[{}(=&|]")
+_BRACES = regex.compile(r"[{}]")
+# Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
+_CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
+FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
+FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
+FOREIGN_LINE_SAMPLE = 300  # characters of a long line that tell its language
+
+
+def foreign_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as another language than English: six words or
+    more, most of them in lower case, hardly any among the commonest English words."""
+    words = _LETTER_RUN.findall(text, start, min(end, start + FOREIGN_LINE_SAMPLE))
+    if len(words) < FOREIGN_LINE_WORDS or sum(1 for w in words if w.islower()) * 2 < len(words):
+        return False  # short, or not prose: a schedule (Wed Jun 5 Chicago IL Arena)
+    common = function_words()
+    return sum(1 for w in words if w.lower() in common) < FOREIGN_LINE_SHARE * len(words)
 
 
 class EnglishLines:

@@ -35,6 +35,9 @@ class AdLabel(LineRule):
     Safe for a line that is, as a whole, a known label. Unsafe for a line found by its
     opening, since the rest of the line is not known.
 
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL304 --lines-only
+    --no-flagged`): dev 1.000 (301 lines deleted, 0 clean), dragnet 1.000 (71, 0 clean).
+
     ## Limitations
     A label glued to a sentence on the same line (`Advertisement The company said...`)
     is not flagged: where the label ends cannot be told for sure.

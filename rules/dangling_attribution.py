@@ -32,6 +32,8 @@ def _has_verb_form(word: str) -> bool:
 
 
 def _is_scrap(scrap: str) -> bool:
+    if scrap.endswith(":"):
+        return False  # `From X at Reuters:` introduces the quotation that follows
     words = _WORD.findall(scrap)
     if not 2 <= len(words) <= MAX_WORDS or words[0].lower() in lowercase_words("fragments_imperatives"):
         return False
@@ -61,7 +63,8 @@ class DanglingAttribution(Rule):
     with at least one such small word. Attribution verbs are listed in
     `rules/data/fragments_attribution_verbs.txt`. Left alone: a call to action that
     starts with a verb (`Follow Newsbeat on Instagram.`), a piece holding a quotation mark
-    or a pronoun contracted with a verb (`That's Pants on Fire," Aug 20`), and every
+    or a pronoun contracted with a verb (`That's Pants on Fire," Aug 20`), a piece ending
+    in a colon, which introduces what follows (`From John Smith at Reuters:`), and every
     non-English text.
 
     ## Why is this bad?

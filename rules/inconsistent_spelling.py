@@ -1,6 +1,7 @@
 """NL601 inconsistent-spelling: one name spelt two ways in one text (`Luhansk` and `Lugansk`)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -22,6 +23,9 @@ MIN_LENGTH = 5  # of words the general detector compares; known spellings may be
 # `iPhone`): uses are counted by whole-word matching later.
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")
 MAX_LINES_SHOWN = 8
+MAX_GAP_BESIDE = 3  # characters between two spellings given side by side: `, `, ` (`, ` / `
+# A letter written three times running (`Psssst`) stretches an interjection; names do not.
+_STRETCHED = re.compile(r"(\w)\1\1")
 
 
 def _line_list(lines: list[int]) -> str:
@@ -51,7 +55,10 @@ class InconsistentSpelling(Rule):
       are never paired, and neither may appear in lower case in the text, where it is an
       ordinary word.
 
-    Words the project accepts (`accept` in the configuration) are never reported.
+    Words the project accepts (`accept` in the configuration) are never reported, nor is a
+    use with another spelling right beside it, a few marks away (`Kyiv (Kiev)`, a tags
+    line listing `Pushilin, Pushilyn`), nor a word with a letter written three times running, which stretches
+    an interjection (`Pssst`, `Psssst`).
 
     ## Why is this bad?
     Scraped and syndicated articles mix house styles: a wire story says `Lugansk`, the
@@ -107,7 +114,7 @@ class InconsistentSpelling(Rule):
         known = known_variants()
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in rare:
-            if len(word) >= MIN_LENGTH and word not in known:
+            if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word):
                 by_key[transliteration_key(word)].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:
@@ -126,6 +133,7 @@ class InconsistentSpelling(Rule):
         lines = {w: sorted({doc.line_index(p) + 1 for p in positions[w]}) for w in present}
         for word in ranked[1:]:
             others = [w for w in ranked if w != word]
+            uses = [start for start in positions[word] if not _beside(doc.text, start, word, others, positions)]
             described = ", and ".join(f"'{w}' ({_line_list(lines[w])})" for w in others)
             if len(others) == 1:
                 other = others[0]
@@ -133,8 +141,22 @@ class InconsistentSpelling(Rule):
                            f"({_line_list(lines[other])})")
             else:
                 message = f"'{word}' is also spelt {described} in this text"
-            for start in positions[word]:
+            for start in uses:
                 yield self.violation(start, start + len(word), message)
+
+
+def _beside(text: str, start: int, word: str, others: list[str], positions: dict[str, list[int]]) -> bool:
+    """Whether another spelling stands right beside this use, a few marks away (`Kyiv (Kiev)`,
+    `Pushilin, Pushilyn` in a tags line): written side by side on purpose."""
+    end = start + len(word)
+    for other in others:
+        found = positions[other]  # in text order: only the uses next to this one can be beside it
+        i = bisect.bisect_left(found, start)
+        for at in found[max(i - 1, 0):i + 1]:
+            gap = text[end:at] if at >= end else text[at + len(other):start]
+            if len(gap) <= MAX_GAP_BESIDE and not any(c.isalnum() or c == "\n" for c in gap):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=8)

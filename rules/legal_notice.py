@@ -71,6 +71,14 @@ _INSIDES = (
     Inside(regex.compile(r"is part of"), regex.compile(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
         rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
+    # `Opinions expressed by Forbes Contributors are their own.`, `The opinions expressed in
+    # this commentary are solely those of the authors.`: the author's disclaimer. (A
+    # publisher's `... do not necessarily reflect those of <site>` is kept by some golds.)
+    Inside(regex.compile(r"(?i:opinions expressed)"), regex.compile(
+        rf"\A(?:the{_WS}+)?(?:views{_WS}+and{_WS}+)?opinions{_WS}+expressed\b[^\n]{{0,80}}?"
+        rf"\b(?:are{_WS}+(?:their|his|her|the{_WS}+author['’]?s?){_WS}+own"
+        rf"|are{_WS}+(?:solely{_WS}+)?those{_WS}+of{_WS}+the{_WS}+(?:authors?|writers?|contributors?))\b",
+        regex.I), MAX_NOTICE_WORDS),
     # A cookie notice: the site speaking of its cookies.
     Inside(regex.compile(r"(?i:cookie)"), regex.compile(
         rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
@@ -93,7 +101,8 @@ class LegalNotice(LineRule):
     Reserved.`, `Copyright 2019 ...`), cookie banners (`This website uses cookies ...`),
     JavaScript and browser notices (`Please enable JavaScript ...`, `Media playback is
     unsupported on your device`), affiliate and market-data disclosures (`We may earn a
-    commission ...`, `Quotes delayed at least 15 minutes.`), terms-of-use links and form
+    commission ...`, `Quotes delayed at least 15 minutes.`), authors' disclaimers
+    (`Opinions expressed by ... contributors are their own.`), terms-of-use links and form
     errors (`An error has occurred, please try again later.`). Whole lines live in
     `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
@@ -115,6 +124,12 @@ class LegalNotice(LineRule):
     Safe for a line that is a known notice as a whole. Unsafe for a line found by its
     opening or its shape: an article about cookies, copyright or JavaScript can have a
     line that looks like a notice.
+
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL305 --lines-only
+    --no-flagged`): dev 0.983 (726 lines deleted, 12 clean), dragnet 0.975 (514, 13
+    clean); safe fixes alone dev 250/250, dragnet 95/95. Every clean line deleted is a
+    copyright or advertising notice the gold keeps (`© 2019 Associated Press. All Rights
+    Reserved. ...`, `Advertise | AdChoices`): counted apart, none is article prose.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.

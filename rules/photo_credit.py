@@ -9,7 +9,9 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rules._captions import CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex, is_caption_with_credit
+from newslint.rules._fragments import lowercase_words
 from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
+from newslint.rules._words import zipf
 
 _WS = r"[^\S\n]"
 MAX_CREDIT_WORDS = 12
@@ -27,8 +29,29 @@ _NAME_SLASH_SOURCE = regex.compile(
 )
 
 
+_TABLE_BARS = 3  # `| PA-8 | Name | Obama +7 |`: a table row, whose cells may hold agency-like codes
+_LETTERS = regex.compile(r"\p{L}+")
+_DOMAIN = regex.compile(r"\w\.(?:com|org|net)\b", regex.I)
+COMMON_WORD_ZIPF = 2.5  # every word of a capitalised heading is an English word this common
+
+
 def _joined_credit(line: str) -> bool:
-    return bool(_AGENCY_JOINED.search(line) or _NAME_SLASH_SOURCE.fullmatch(line))
+    if line.count("|") >= _TABLE_BARS:
+        return False
+    return bool(_AGENCY_JOINED.search(line)
+                or (_NAME_SLASH_SOURCE.fullmatch(line) and not _is_heading(line)))
+
+
+def _is_heading(line: str) -> bool:
+    """`Study Your Target/Interviewer Beforehand`, `BROW GEL/CLEAR MASCARA`: a heading that
+    joins two things with a slash, not a name and a source. A name has no function word, and
+    a line of capitals only made of common words is a heading."""
+    if _DOMAIN.search(line.split("/", 1)[0]):
+        return True  # `PortableApps.com Installer / ...`: a product, not a person
+    words = [w.lower() for w in _LETTERS.findall(line)]
+    if any(w in lowercase_words("fragments_function_words") for w in words):
+        return True
+    return line.isupper() and all(zipf(w) >= COMMON_WORD_ZIPF for w in words)
 
 
 _SHAPES = (
@@ -86,6 +109,12 @@ class PhotoCredit(LineRule):
     Safe for a line that is a known credit as a whole. Unsafe otherwise: the credit is
     judged by its shape, and a line such as `Photo: the scene in 1969` can be the
     article's own.
+
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL202 --lines-only
+    --no-flagged`): dev 0.936 (187 lines deleted, 12 clean), dragnet 0.985 (200, 3
+    clean); safe fixes alone dev 13/16, dragnet 21/21. Every clean line deleted is a
+    picture credit the gold keeps (`REUTERS`, `Main image credit: Getty`, `[Image via
+    AP]`): counted apart, none is article prose. Precision without them: 1.000 on both.
 
     ## Limitations
     A credit glued to a caption or paragraph without brackets is not found, apart from

@@ -24,14 +24,20 @@ def _has_caption_text(line: str) -> bool:
     return m is not None and len(line[: m.start()].split()) >= 3
 
 
+def _has_caption_text_before_photograph(line: str) -> bool:
+    return len(line[: line.rfind("Photograph:")].split()) >= 3
+
+
 _SHAPES = (
     # Wire-service captions: `FILE - In this ...`, `FILE PHOTO: Traders work ...` (in capitals,
     # as the wires write it).
     Opening(regex.compile(rf"FILE(?:{_WS}+PHOTO)?{_WS}*[-–—:]{_WS}"), starting("FILE"),
             LONG_CAPTION_WORDS),
     # `In this Sunday, Nov. 10, 2019, photograph, a long row ...`: the picture named, a comma.
-    Opening(regex.compile(rf"in{_WS}+(?:this|these)\b[^\n]{{0,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?,",
-                          regex.I),
+    # A bare `In this photo, you can see ...` is the article's own sentence: a caption says
+    # more about its picture (`In this file photo`, `In this photo taken on ...`).
+    Opening(regex.compile(rf"in{_WS}+(?:this|these){_WS}+(?:[^\n]{{1,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?"
+                          rf"|{_PICTURE}\b[^\n]{{1,60}}?),", regex.I),
             starting("in this", "in these"), LONG_CAPTION_WORDS, needs=_PICTURE_WORDS),
     # `This undated photo released by ... shows ...`: the picture named, then what it shows or
     # who released it.
@@ -64,14 +70,21 @@ _INSIDES = (
            regex.compile(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
                          rf"[^\n]{{1,60}}\Z"),
            MAX_CAPTION_WORDS, _has_caption_text),
+    # `... when completed. Photograph: Mark Turner/London Array Limited` (the Guardian's and
+    # Wired's caption style): a caption ending with its credit after a full stop.
+    Inside(regex.compile(r"Photograph:"),
+           regex.compile(rf"[.!?][\"'”’]?{_WS}+Photograph:{_WS}*\p{{Lu}}[^\n]{{1,60}}\Z"),
+           MAX_CAPTION_WORDS, _has_caption_text_before_photograph, clue="Photograph:"),
     # `... displayed outside of a co-working space in New York. Reuters`.
     Inside(regex.compile(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
            regex.compile(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
                          rf"[.\s]*\Z"),
            MAX_CAPTION_WORDS),
     # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
-    # people placed in the picture.
-    Inside(re.compile(r", (?:left|right|center|centre)(?:,| and )"), None, MAX_CAPTION_WORDS),
+    # people placed in the picture, after their names (`however, right and wrong` is prose).
+    Inside(re.compile(r", (?:left|right|center|centre)(?:,| and )"),
+           regex.compile(r"(?:\p{Lu}[\p{L}.'’-]{0,40}|\)), (?:left|right|center|centre)(?:,| and )"),
+           MAX_CAPTION_WORDS),
     # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
     Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
            is_caption_with_credit, clue="("),
@@ -114,6 +127,13 @@ class StrayCaption(LineRule):
     Unsafe: a caption is judged by its shape, and an article can describe a photo in a
     sentence of its own (`This photo, taken in 1969, shows ...`). Bare labels from the
     data file are deleted with a safe fix.
+
+    Measured, all fixes applied (`bench/quality.py CORPUS --select NL201 --lines-only
+    --no-flagged`): dev 0.987 (299 lines deleted, 4 clean), dragnet 0.890 (427, 47
+    clean); safe fixes alone 1.000 on both (223 and 144 lines). Every clean line deleted
+    is a photo caption that the gold keeps as text (the Dragnet gold keeps captions; its
+    neutral marker misses them): counted apart, none is article prose. Precision without
+    them: 1.000 on both.
 
     ## Limitations
     A caption with no tell-tale opening, label or credit is not found; nor is a caption
