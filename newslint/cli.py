@@ -5,6 +5,7 @@ import atexit
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
@@ -13,10 +14,13 @@ import click
 
 from newslint import __version__, gitlab, precision, report
 from newslint.cli_options import Extras, with_extra_options
+from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
+from newslint.progress import Progress
 from newslint.registry import all_rules
 from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
 from newslint.sources import interrupts_outside_collections
+from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -88,11 +92,12 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0: one per core).")
 @with_extra_options
+@with_corpus_options
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bool, select: tuple[str, ...],
           ignore: tuple[str, ...], extend_select: tuple[str, ...], exclude: tuple[str, ...], fmt: str,
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
-          stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras) -> None:
-    """Check PATHS (files or directories; '-' for standard input)."""
+          stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras, corpus: CorpusArgs) -> None:
+    """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
     if diff and fmt != "text":
@@ -101,21 +106,34 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
         _fail(f"--statistics prints {', '.join(report.STATISTICS_FORMATS)} only, not {fmt}")
     try:
         extras.validate(fix=fix, diff=diff, paths=paths)
+        corpus.validate(paths, fix=fix, diff=diff)
+        if extras.add_ignore and corpus.applies(paths):
+            raise NewslintError("--add-ignore writes into the files it checks, not into JSON Lines corpora")
     except NewslintError as exc:
         _fail(str(exc))
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
                          isolated=isolated, overrides={k: v for k, v in overrides.items() if v}, jobs=jobs,
-                         force_exclude=force_exclude)
+                         force_exclude=force_exclude, cache_dir=corpus.cache_directory)
     options = extras.run_options(replace(options, overrides=extras.overrides(options.overrides)))
     session = Session(options)
     try:
-        reports = _run(session, paths or (".",), stdin_filename)
+        if corpus.applies(paths):
+            found, progress = corpus_reports(session, paths, corpus), Progress(None, "records")
+            fixing_stdin = corpus.fixed_output == "-"
+        else:
+            found, progress = _run(session, paths or (".",), stdin_filename)
+            fixing_stdin = options.fix and "-" in paths
+        streamed = (fmt in STREAMED_FORMATS and not (statistics or options.diff or fixing_stdin or extras.add_ignore
+                                                     or extras.baseline_file or extras.write_baseline))
+        line = finding_line(fmt, bool(options.unsafe_fixes)) if streamed else None
+        reports = stream_reports(found, line, progress, keep_findings=not streamed or (fmt == "text" and not quiet))
         if extras.add_ignore:
             sys.exit(extras.add_ignores(reports))
         reports = extras.after_run(reports)
-        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=options.fix and "-" in paths)
+        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin,
+                       streamed=streamed)
         extras.report_fixes(reports, fmt)
         status = extras.status(status, reports)
     except NewslintError as exc:
@@ -128,29 +146,32 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     sys.exit(status)
 
 
-def _run(session: Session, paths: tuple[str, ...], stdin_filename: str | None) -> list[FileReport]:
+def _run(session: Session, paths: tuple[str, ...],
+         stdin_filename: str | None) -> tuple[Iterator[FileReport], Progress]:
+    """The reports, as files are checked, and a progress line counting them."""
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
-        return [check_stdin(session, sys.stdin.buffer.read(), stdin_filename or "-")]
+        return iter([check_stdin(session, sys.stdin.buffer.read(), stdin_filename or "-")]), Progress(1, "files")
     files, warnings = collect_paths(session, paths)
     for warning in warnings:
         click.echo(f"newslint: warning: {warning}", err=True)
-    return list(check_files(session, files))
+    return check_files(session, files), Progress(len(files), "files")
 
 
 def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: bool, quiet: bool,
-          exit_zero: bool, *, fixing_stdin: bool = False) -> int:
+          exit_zero: bool, *, fixing_stdin: bool = False, streamed: bool = False) -> int:
+    """Write what is left to write (all of it, unless findings, warnings and errors were streamed)."""
     options = session.options
     unsafe = bool(options.unsafe_fixes)
     findings = [f for r in reports for f in r.findings]
     errors = [report.FileError.of(r.path, r.error) for r in reports if r.error]
     for r in reports:
-        if r.warning:
+        if r.warning and not streamed:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
             click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
-    for error in errors:
+    for error in errors if not streamed else ():
         click.echo(f"newslint: error: {error.path}: {error.message}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
     to_stderr = fixing_stdin or any(r.output is not None for r in reports)
@@ -164,7 +185,7 @@ def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: boo
     elif statistics:
         _write_statistics(out, fmt, findings, errors, unsafe)
     else:
-        _write_findings(out, fmt, findings, reports, unsafe, quiet, errors)
+        _write_findings(out, fmt, findings, reports, unsafe, quiet, errors, streamed)
     if errors:
         return 2
     if exit_zero:
@@ -187,9 +208,10 @@ def _write_statistics(out, fmt: str, findings, errors: list[report.FileError], u
 
 
 def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
-                    errors: list[report.FileError]) -> None:
+                    errors: list[report.FileError], streamed: bool = False) -> None:
+    findings_written = streamed and fmt in STREAMED_FORMATS  # line by line, as they were found
     if fmt == "text":
-        for f in findings:
+        for f in findings if not findings_written else ():
             out(report.text_line(f, unsafe))
         if not quiet:
             fixed = sum(r.fixed for r in reports)
@@ -199,10 +221,11 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
         items = [*map(report.as_json, findings), *map(report.error_as_json, errors)]
         out(json.dumps(items, indent=2, ensure_ascii=False))
     elif fmt == "jsonl":
-        for item in [*map(report.as_json, findings), *map(report.error_as_json, errors)]:
+        items = [*map(report.as_json, findings if not findings_written else ()), *map(report.error_as_json, errors)]
+        for item in items:
             out(json.dumps(item, ensure_ascii=False))
     elif fmt == "github":
-        for f in findings:
+        for f in findings if not findings_written else ():
             out(report.github_line(f))
         for e in errors:
             out(report.github_error_line(e))

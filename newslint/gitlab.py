@@ -32,15 +32,22 @@ def code_quality(findings: list[Finding], errors: list[FileError] = ()) -> list[
         path = _report_path(f.path)
         v = f.violation
         key = f.key or f"{v.code}:{v.message}"
+        if f.record is not None:  # a record of a JSON Lines file: told apart by its id, placed on its line
+            key = f"{f.record}\0{key}"
         nth = seen[(path, key)]
         seen[(path, key)] += 1
         fingerprint = hashlib.md5(f"{path}\0{key}\0{nth}".encode(), usedforsecurity=False).hexdigest()
+        description = f"{v.code} {v.message}"
+        lines = {"begin": f.start.line, "end": f.end.line}
+        if f.record is not None:
+            description = f"record {f.record}, line {f.start.line}, column {f.start.column}: {description}"
+            lines = {"begin": f.record_line, "end": f.record_line}
         issues.append({
-            "description": f"{v.code} {v.message}",
+            "description": description,
             "check_name": f"{v.code} {v.name}",
             "fingerprint": fingerprint,
             "severity": SEVERITY,
-            "location": {"path": path, "lines": {"begin": f.start.line, "end": f.end.line}},
+            "location": {"path": path, "lines": lines},
         })
     for e in errors:
         path = _report_path(e.path)

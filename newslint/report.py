@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -26,6 +26,16 @@ class Finding:
     end: Position
     edits: tuple[tuple[Edit, Position, Position], ...] = ()
     key: str = ""  # identity by content (see newslint.fingerprint), for baselines and CI reports
+    record: str | None = None  # JSON Lines: the record's id (positions are inside its text field)
+    record_line: int | None = None  # JSON Lines: the line of the file that holds the record
+
+    def for_record(self, record: str, line: int) -> Finding:
+        return replace(self, record=record, record_line=line)
+
+    @property
+    def where(self) -> str:
+        """`path`, or `path[record]` for a record of a JSON Lines file."""
+        return self.path if self.record is None else f"{self.path}[{self.record}]"
 
 
 @dataclass(frozen=True)
@@ -64,11 +74,15 @@ def _fix_json(f: Finding) -> dict[str, Any] | None:
 
 def as_json(f: Finding) -> dict[str, Any]:
     v = f.violation
-    return {
-        "path": f.path, "line": f.start.line, "column": f.start.column,
-        "end_line": f.end.line, "end_column": f.end.column,
+    item: dict[str, Any] = {"path": f.path}
+    if f.record is not None:
+        item["record"] = f.record
+        item["record_line"] = f.record_line
+    item.update({
+        "line": f.start.line, "column": f.start.column, "end_line": f.end.line, "end_column": f.end.column,
         "code": v.code, "name": v.name, "message": v.message, "fix": _fix_json(f),
-    }
+    })
+    return item
 
 
 def error_as_json(e: FileError) -> dict[str, Any]:
@@ -80,7 +94,7 @@ def error_as_json(e: FileError) -> dict[str, Any]:
 def text_line(f: Finding, unsafe_fixes: bool) -> str:
     v = f.violation
     mark = " [*]" if v.fix and (v.fix.safe or unsafe_fixes) else ""
-    return f"{f.path}:{f.start.line}:{f.start.column}: {v.code} {v.message}{mark}"
+    return f"{f.where}:{f.start.line}:{f.start.column}: {v.code} {v.message}{mark}"
 
 
 def _github_escape(value: str, *, prop: bool = False) -> str:
@@ -89,10 +103,15 @@ def _github_escape(value: str, *, prop: bool = False) -> str:
 
 
 def github_line(f: Finding) -> str:
+    """An annotation; a record's is placed on its line of the file, its position in the message."""
     v = f.violation
+    title = f"title={_github_escape(f'newslint {v.code} {v.name}', prop=True)}"
+    if f.record is not None:
+        message = f"record {f.record}, line {f.start.line}, column {f.start.column}: {v.code} {v.message}"
+        props = f"file={_github_escape(f.path, prop=True)},line={f.record_line},{title}"
+        return f"::error {props}::{_github_escape(message)}"
     props = (f"file={_github_escape(f.path, prop=True)},line={f.start.line},col={f.start.column},"
-             f"endLine={f.end.line},endColumn={f.end.column},"
-             f"title={_github_escape(f'newslint {v.code} {v.name}', prop=True)}")
+             f"endLine={f.end.line},endColumn={f.end.column},{title}")
     return f"::error {props}::{_github_escape(f'{v.code} {v.message}')}"
 
 
@@ -103,6 +122,16 @@ def github_error_line(e: FileError) -> str:
 
 def _region(start: Position, end: Position) -> dict[str, int]:
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
+
+
+def _location(f: Finding) -> dict[str, Any]:
+    """Where a finding is; a record's region is its line of the file, and the record a logical
+    location whose properties give the position inside its text field."""
+    if f.record is None:
+        return {"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": _region(f.start, f.end)}}
+    return {"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": {"startLine": f.record_line}},
+            "logicalLocations": [{"name": f.record, "kind": "object", "fullyQualifiedName": f.where}],
+            "properties": {"record": f.record, "fieldRegion": _region(f.start, f.end)}}
 
 
 def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[FileError] = ()) -> dict[str, Any]:
@@ -122,7 +151,7 @@ def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[F
     results = []
     for f in findings:
         v = f.violation
-        location = {"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": _region(f.start, f.end)}}
+        location = _location(f)
         result: dict[str, Any] = {"ruleId": v.code, "ruleIndex": index[v.code], "level": "warning",
                                   "message": {"text": v.message}, "locations": [location]}
         if v.fix:
@@ -167,10 +196,11 @@ def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileEr
             out.append(f'    <testcase name="newslint" classname={quoteattr(path)}/>')
         for f in items:
             v = f.violation
-            name = quoteattr(f"{v.code} at line {f.start.line}, column {f.start.column}")
+            record = f" of record {f.record}" if f.record is not None else ""
+            name = quoteattr(f"{v.code} at line {f.start.line}, column {f.start.column}{record}")
             out.append(f"    <testcase name={name} classname={quoteattr(path)}>")
             out.append(f"      <failure message={quoteattr(v.message)} type={quoteattr(v.code)}>"
-                       f"{escape(f'{path}:{f.start.line}:{f.start.column}: {v.code} {v.message}')}</failure>")
+                       f"{escape(f'{f.where}:{f.start.line}:{f.start.column}: {v.code} {v.message}')}</failure>")
             out.append("    </testcase>")
         out.append("  </testsuite>")
     out.append("</testsuites>")

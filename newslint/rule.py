@@ -59,6 +59,8 @@ class Rule:
     defers_to_others: ClassVar[bool] = False
     # A rule holding one outside session per run (a grammar server) keeps the run in one process.
     single_process: ClassVar[bool] = False
+    # A rule that learns from every document of a corpus before checking any (see `learn`).
+    learns_across_documents: ClassVar[bool] = False
     # A rule that cannot run without setup (a server to name) is left out of `ALL`; naming it selects it.
     needs_setup: ClassVar[bool] = False
     options: ClassVar[tuple[Option, ...]] = ()
@@ -111,6 +113,14 @@ class Rule:
         Rules that call an outside service can send the batch in one go here; the
         default does nothing.
         """
+
+    def learn(self, site: str, text: str) -> None:
+        """First pass of a corpus run: see one document of `site` before any is checked.
+
+        Called only on rules that set `learns_across_documents`; the default does nothing."""
+
+    def focus(self, site: str) -> None:
+        """Corpus runs: the documents checked next belong to `site`; the default ignores it."""
 
     def close(self) -> None:
         """Release outside resources (servers, processes); called once per run."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.cache import ResultCache, cached_lint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
 from newslint.engine import FixResult, RuleSet, build_ruleset, fix_text, lint_text, make_document
@@ -34,6 +35,7 @@ class RunOptions:
     overrides: dict[str, Any] = field(default_factory=dict)
     jobs: int = 1
     encoding: str = "utf-8"  # of the files read (and written back)
+    cache_dir: Path | None = None  # where lint results are cached; None: no cache
     force_exclude: bool = False  # exclude applies to paths named explicitly too
 
 
@@ -56,6 +58,7 @@ class Session:
         self.options = options
         self._configs: dict[Path, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
+        self._caches: dict[int, ResultCache] = {}
 
     def config_for(self, path: Path) -> Config:
         if self.options.isolated:
@@ -75,6 +78,14 @@ class Session:
         if config.path not in self._rulesets:
             self._rulesets[config.path] = build_ruleset(config)
         return self._rulesets[config.path]
+
+    def cache_for(self, ruleset: RuleSet) -> ResultCache | None:
+        """The result cache of `ruleset`; none when a rule's findings depend on other files (NL701)."""
+        if self.options.cache_dir is None or any(r.learns_across_documents for r in ruleset.rules):
+            return None
+        if id(ruleset) not in self._caches:
+            self._caches[id(ruleset)] = ResultCache.for_ruleset(ruleset, self.options.cache_dir)
+        return self._caches[id(ruleset)]
 
     def close(self) -> None:
         for ruleset in self._rulesets.values():
@@ -139,9 +150,16 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     config = session.config_for(Path(source.path))
     ruleset = session.ruleset_for(config)
     opts = session.options
+    cache = session.cache_for(ruleset)
+    for rule in ruleset.rules:
+        if rule.learns_across_documents:
+            rule.focus(file_site(source.path))
     if not (opts.fix or opts.diff):
-        violations = lint_text(source.text, ruleset, source.path)
+        violations = cached_lint(source.text, ruleset, source.path, cache)
         return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))))
+    known = cache.lookup(source.path, source.text) if cache else None
+    if known is not None and not fixes_allowed(known, session.unsafe(config)):  # nothing to fix: as checked
+        return FileReport(source.path, tuple(findings_for(source.path, known, Document(source.text))))
     result = fix_text(source.text, ruleset, source.path, unsafe=session.unsafe(config))
     findings = tuple(findings_for(source.path, result.remaining, Document(result.text)))
     changed = result.text != source.text
@@ -158,6 +176,8 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
             violations = lint_text(source.text, ruleset, source.path)
             return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))),
                               error=str(exc))
+    if cache:  # what remains is the lint result of the text now in the file: the next run finds it
+        cache.store(source.path, result.text, list(result.remaining))
     return FileReport(source.path, findings, len(result.fixed), fixed_codes=_codes(result))
 
 
@@ -197,9 +217,34 @@ def _check_one(session: Session, item: Source | FileReport) -> FileReport:
         return FileReport(item.path, error=str(exc))
 
 
+def file_site(path: str) -> str:
+    """The site of a file, for rules that learn across documents: its folder."""
+    return str(Path(path).parent)
+
+
+def _learn(session: Session, files: Sequence[Path]) -> bool:
+    """A first pass over `files` for rules that learn across documents; whether any did.
+
+    Files that cannot be read are left out here and reported by the checking pass."""
+    rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
+    if not any(rule.learns_across_documents for r in rulesets.values() for rule in r.rules):
+        return False
+    for path in files:
+        item = _read_or_report(str(path), session.options.encoding)
+        if isinstance(item, Source):
+            for rule in session.ruleset_for(session.config_for(path)).rules:
+                if rule.learns_across_documents:
+                    rule.learn(file_site(item.path), item.text)
+    return True
+
+
 def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
-    """Reports for `files` in order, serially or in worker processes."""
-    if session.options.jobs != 1 and len(files) > BATCH_SIZE:
+    """Reports for `files` in order, serially or in worker processes.
+
+    With a rule that learns across documents (NL701), the files are read twice, in this
+    process: once to learn, once to check."""
+    learned = _learn(session, files)
+    if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
         # Config errors surface here, once, before any worker starts.
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
         if not any(rule.single_process for r in rulesets.values() for rule in r.rules):

@@ -1,0 +1,130 @@
+"""`newslint check` on JSON Lines corpora: the options and the wiring; newslint.corpus does the work.
+
+A run is a corpus run when a path ends in `.jsonl` (`.jsonl.gz`, `.ndjson`), or when
+standard input is read with `--text-field`. Each record comes back as a `FileReport` of
+its file, its findings naming the record, so every output format reports records.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newslint.cache import default_directory
+from newslint.corpus import (
+    STDIN,
+    CorpusOptions,
+    RecordReport,
+    check_corpus,
+    corpus_config,
+    fix_corpus,
+    is_corpus_path,
+)
+from newslint.engine import build_ruleset
+from newslint.errors import NewslintError
+from newslint.registry import all_rules
+from newslint.run import FileReport, Session
+
+_OPTIONS = (
+    click.option("--text-field", help="JSON Lines: the field holding each record's text [default: text]."),
+    click.option("--id-field", help="JSON Lines: the field naming each record in findings [default: id, else #LINE]."),
+    click.option("--site-field", help="JSON Lines: the field naming each record's site, for NL701 "
+                                      "[default: the host of a URL field, else the file]."),
+    click.option("--fixed-output", metavar="PATH",
+                 help="JSON Lines with --fix: write every record, cleaned, to this new file ('-': standard output); "
+                      "the input is never changed."),
+    click.option("--no-cache", is_flag=True, help="File runs: neither read nor write the result cache."),
+    click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                 help="File runs: where results are cached [default: $NEWSLINT_CACHE_DIR, else "
+                      "$XDG_CACHE_HOME/newslint, else ~/.cache/newslint]."),
+)
+
+
+@dataclass(frozen=True)
+class CorpusArgs:
+    text_field: str | None = None
+    id_field: str | None = None
+    site_field: str | None = None
+    fixed_output: str | None = None
+    no_cache: bool = False
+    cache_dir: Path | None = None
+
+    @property
+    def cache_directory(self) -> Path | None:
+        """Where file runs cache their results; None with --no-cache."""
+        return None if self.no_cache else (self.cache_dir or default_directory())
+
+    def applies(self, paths: Sequence[str]) -> bool:
+        """Whether `paths` make a corpus run."""
+        if any(is_corpus_path(p) for p in paths):
+            return True
+        return tuple(paths) == (STDIN,) and self.text_field is not None
+
+    def validate(self, paths: Sequence[str], *, fix: bool, diff: bool) -> None:
+        if not self.applies(paths):
+            if self.fixed_output or self.text_field or self.id_field or self.site_field:
+                raise NewslintError("--text-field, --id-field, --site-field and --fixed-output are for JSON Lines "
+                                    "corpora (*.jsonl, *.jsonl.gz, or '-' with --text-field)")
+            return
+        others = [p for p in paths if p != STDIN and not is_corpus_path(p)]
+        if others:
+            raise NewslintError(f"{others[0]}: JSON Lines corpora and other files cannot be checked in one run")
+        if diff:
+            raise NewslintError("--diff is for files; to see what --fix changes in a corpus, compare --fixed-output")
+        if fix and not self.fixed_output:
+            raise NewslintError("--fix on a JSON Lines corpus writes the cleaned records to --fixed-output PATH "
+                                "(a new file, or '-' for standard output); the input is never changed")
+        if self.fixed_output and not fix:
+            raise NewslintError("--fixed-output goes with --fix")
+
+    @property
+    def options(self) -> CorpusOptions:
+        return CorpusOptions(self.text_field or "text", self.id_field, self.site_field)
+
+
+def with_corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options above; the command receives them as a `CorpusArgs` in `corpus`."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        names = {f.name for f in fields(CorpusArgs)}
+        corpus = CorpusArgs(**{k: kwargs.pop(k) for k in list(kwargs) if k in names})
+        return command(*args, corpus=corpus, **kwargs)
+
+    for option in reversed(_OPTIONS):
+        run = option(run)
+    return run
+
+
+def file_report(report: RecordReport) -> FileReport:
+    """A record's report as the output formats take it: the file's path, the record named in each finding."""
+    record = report.record
+    findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
+    return FileReport(record.path, findings, report.fixed, error=report.error)
+
+
+def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -> Iterator[FileReport]:
+    """Reports of every record of `paths`, in input order, as they are checked.
+
+    One rule set serves the whole run (the rules that learn across documents need every
+    record), from the config that applies to the first path."""
+    first = next((p for p in paths if p != STDIN), STDIN)
+    config = session.config_for(Path(first) if first != STDIN else Path.cwd() / "-")
+    learners = [code for code, info in all_rules().items() if info.cls.learns_across_documents]
+    ruleset = build_ruleset(corpus_config(config, learners))
+    options = session.options
+    unsafe = session.unsafe(config)
+    try:
+        if options.fix:
+            reports = fix_corpus(paths, corpus.fixed_output or STDIN, ruleset, corpus.options, unsafe=unsafe,
+                                 stdin=sys.stdin.buffer)
+        else:
+            reports = check_corpus(paths, ruleset, corpus.options, stdin=sys.stdin.buffer)
+        for report in reports:
+            yield file_report(report)
+    finally:
+        ruleset.close()
