@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import RuleSet, fix_text, lint_text
 from newslint.errors import InputError, NewslintError
@@ -153,15 +152,6 @@ def spool(stream: IO[bytes]) -> IO[bytes]:
     shutil.copyfileobj(stream, copy, 1 << 20)
     copy.seek(0)
     return copy
-
-
-def corpus_config(config: Config, learners: Iterable[str]) -> Config:
-    """`config` for a corpus run: rules that learn across documents (`learners`, their codes)
-    run by default there, since a corpus is what they need; `ignore` or an explicit `select`
-    still decides."""
-    if config.select is not None:
-        return config
-    return config.with_overrides(extend_select=(*config.extend_select, *learners))
 
 
 def learn(ruleset: RuleSet, records: Iterable[Record]) -> None:

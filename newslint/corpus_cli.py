@@ -21,13 +21,11 @@ from newslint.corpus import (
     CorpusOptions,
     RecordReport,
     check_corpus,
-    corpus_config,
     fix_corpus,
     is_corpus_path,
 )
 from newslint.engine import build_ruleset
 from newslint.errors import NewslintError
-from newslint.registry import all_rules
 from newslint.run import FileReport, Session
 
 _OPTIONS = (
@@ -114,8 +112,7 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     record), from the config that applies to the first path."""
     first = next((p for p in paths if p != STDIN), STDIN)
     config = session.config_for(Path(first) if first != STDIN else Path.cwd() / "-")
-    learners = [code for code, info in all_rules().items() if info.cls.learns_across_documents]
-    ruleset = build_ruleset(corpus_config(config, learners))
+    ruleset = build_ruleset(config)
     options = session.options
     unsafe = session.unsafe(config)
     try:

@@ -103,15 +103,15 @@ def test_misused_options_are_errors(tmp_path):
         assert result.exit_code == 2 and expected in result.stderr, (args, result.stderr)
 
 
-def test_nl701_runs_by_default_on_corpora_only(tmp_path):
+def test_nl701_runs_on_corpora_when_selected(tmp_path):
     footer = "Sign up for our morning newsletter here."
     topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum")
     records = [_record(f"a{i}", f"The council voted on the {t} plan.\n\n{footer}\n", url=f"https://ex.org/{i}")
                for i, t in enumerate(topics)]
     corpus = _corpus(tmp_path / "c.jsonl", *records)
-    result = run_cli("check", corpus)
+    assert "NL701" not in run_cli("check", corpus).stdout  # off by default: see its measured precision
+    result = run_cli("check", corpus, "--extend-select", "NL701")
     assert result.stdout.count("NL701 line recurs in 6 documents of its site") == 6
-    assert "NL701" not in run_cli("check", corpus, "--ignore", "NL701").stdout
     assert "NL701" not in run_cli("check", corpus, "--select", "NL3").stdout
     (tmp_path / "one.txt").write_text(f"Text.\n\n{footer}\n\n{footer}\n", encoding="utf-8")
     assert "NL701" not in run_cli("check", str(tmp_path / "one.txt"), "--extend-select", "NL701").stdout
