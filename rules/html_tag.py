@@ -27,6 +27,9 @@ _BREAKING = frozenset({
     "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 })
 _ALWAYS_SAFE = frozenset({"br", "hr", "img", "wbr"})
+# Words of a line that speaks of markup: its tags are quoted (`You may use these HTML tags and
+# attributes: <a href=""> <b> <i>`, a how-to), not left over.
+_SPEAKS_OF_MARKUP = regex.compile(r"(?i)\b(?:html|tags?|markup|attributes)\b")
 # Between the tags of a line of tags: spaces, and the invisible characters editors leave there
 # (a zero-width no-break space inside an empty `<span>`).
 _GAP = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
@@ -59,7 +62,9 @@ class HtmlTag(Rule):
     written out in the text: opening tags with or without attributes, closing tags,
     self-closing tags, and HTML comments. Angle brackets that are not a tag of a known
     element are left alone: `<3`, `a < b`, `x<y`, `<The Palace: Tale of Jang Noksu>` (a
-    title in Korean-style brackets), `<Enter>`.
+    title in Korean-style brackets), `<Enter>`. So are tags on a line whose words speak of
+    markup (`html`, `tag`, `markup`, `attributes`): a comment form's `You may use these
+    HTML tags and attributes: <a href=""> <b>` or a how-to quotes its tags on purpose.
 
     Markdown files are skipped: inline HTML is part of Markdown.
 
@@ -90,25 +95,23 @@ class HtmlTag(Rule):
         if "<" not in text or doc.path.lower().endswith(MARKDOWN_SUFFIXES):
             return
         only_tags: dict[int, bool] = {}  # by line index, judged at the line's first tag
+        quoted: set[int] = set()  # lines that speak of markup
         for m in _TAG.finditer(text):
             index = doc.line_index(m.start())
             if index not in only_tags:
                 line = doc.line(index)
-                only_tags[index] = _holds_only_tags(text[line.start:line.end])
+                words = _TAG.sub(" ", text[line.start:line.end])
+                only_tags[index] = not words.strip(_GAP)
+                if _SPEAKS_OF_MARKUP.search(words):
+                    quoted.add(index)
                 if only_tags[index]:
                     yield self.violation(m.start(), line.end, "HTML markup: this line holds only tags",
                                          doc.line_deletion(index))
-            if only_tags[index]:
+            if only_tags[index] or index in quoted:
                 continue
             message = f"HTML markup: '{_shorten(m.group())}' is a leftover tag"
             yield self.violation(m.start(), m.end(), message,
                                  Fix((_edit(text, m),), _applicability(_is_safe(m))))
-
-
-def _holds_only_tags(line: str) -> bool:
-    """Whether nothing but gaps is left of a line that holds a tag once its tags are removed
-    (linear in the line, however many tags it holds)."""
-    return not _TAG.sub("", line).strip(_GAP)
 
 
 def _shorten(tag: str) -> str:

@@ -26,6 +26,9 @@ MAX_LINES_SHOWN = 8
 MAX_GAP_BESIDE = 3  # characters between two spellings given side by side: `, `, ` (`, ` / `
 # A letter written three times running (`Psssst`) stretches an interjection; names do not.
 _STRETCHED = re.compile(r"(\w)\1\1")
+# A doubled consonant: names that differ by one alone are as often two people (`Sheri` and
+# `Sherri`) as one name spelt two ways.
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1", re.I)
 
 
 def _line_list(lines: list[int]) -> str:
@@ -58,7 +61,9 @@ class InconsistentSpelling(Rule):
     Words the project accepts (`accept` in the configuration) are never reported, nor is a
     use with another spelling right beside it, a few marks away (`Kyiv (Kiev)`, a tags
     line listing `Pushilin, Pushilyn`), nor a word with a letter written three times running, which stretches
-    an interjection (`Pssst`, `Psssst`).
+    an interjection (`Pssst`, `Psssst`). Rare words that differ by a doubled consonant
+    alone (`Sheri`/`Sherri`) are left to the list of known spellings: they are as often
+    two people as one name.
 
     ## Why is this bad?
     Scraped and syndicated articles mix house styles: a wire story says `Lugansk`, the
@@ -76,8 +81,8 @@ class InconsistentSpelling(Rule):
     ## Limitations
     Report only: which spelling is right is a matter of house style, a text may use both on
     purpose (`Kyiv, then called Kiev`, `Chicken Kiev`), and quotations and titles keep the
-    spelling of their source. Two different people whose rare names differ by one doubled
-    letter would be reported as one name spelt two ways. Only single words written in
+    spelling of their source. Two different people whose rare names differ by a vowel or a
+    transliteration habit would be reported as one name spelt two ways. Only single words written in
     Latin letters (ASCII and Latin-1) are compared: `Kim Jong Un` and `Kim Jong-un` are not.
     """
     code = "NL601"
@@ -116,7 +121,7 @@ class InconsistentSpelling(Rule):
         for word in rare:
             if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word):
                 by_key[transliteration_key(word)].append(word)
-        groups = [group for group in by_key.values() if len(group) > 1]
+        groups = [group for group in by_key.values() if len(group) > 1 and not _doubling_apart(group)]
         if not groups or not doc.is_english:
             return []
         ordinary = _lower_case_uses(doc.text, {w.lower() for group in groups for w in group})
@@ -143,6 +148,11 @@ class InconsistentSpelling(Rule):
                 message = f"'{word}' is also spelt {described} in this text"
             for start in uses:
                 yield self.violation(start, start + len(word), message)
+
+
+def _doubling_apart(group: list[str]) -> bool:
+    """Whether the spellings differ by doubled consonants alone."""
+    return len({_DOUBLED_CONSONANT.sub(r"\1", word.lower()) for word in group}) == 1
 
 
 def _beside(text: str, start: int, word: str, others: list[str], positions: dict[str, list[int]]) -> bool:
