@@ -1,0 +1,186 @@
+"""NL311 edge-residue and NL312 comment-thread: what they judge, and what they leave."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import newslint
+from newslint.config import Config
+from newslint.document import Document
+from newslint.rules.comment_thread import is_header, thread_start
+from newslint.rules.edge_residue import Shape, edge_residue, is_prose, shape_of
+from newslint.rules.tail_section import HEADINGS, heading_key, section_start
+
+BODY = ("The budget vote was put off until next week, the speaker told the chamber on Monday.\n\n"
+        "Members of the finance committee had asked for more time to read the amendments.\n\n")
+MENU = "Home\nNews\nWorld\nSport\nWeather\n"
+
+
+def fixed(text: str, code: str) -> str:
+    return newslint.fix(text, Config(select=(code,)), unsafe=True)
+
+
+@pytest.mark.parametrize("line, prose", [
+    ("The budget vote was put off until next week, the speaker said.", True),
+    ("“We will be ready,” she said, before leaving the chamber in a hurry.", True),
+    ("Five Hidden Beaches Along the Northern Coast You Should Visit This Year.", False),
+    ("The vote was put off", False),
+    ("Budget vote put off until next week after speaker intervenes", False),
+])
+def test_prose_is_a_sentence_in_lower_case(line, prose):
+    assert is_prose(line) is prose
+
+
+@pytest.mark.parametrize("line, shape", [
+    ("Share", Shape.SHORT),
+    ("Print Article", Shape.SHORT),
+    ("Why Local Bakeries Are Raising Their Prices", Shape.TITLE),
+    ("News | Sport | Weather | Travel", Shape.LINKS),
+    ("* * *", Shape.SEPARATOR),
+    ("var slot = googletag.defineSlot('/1234/footer', [300, 250]);", Shape.CODE),
+    (".share-bar { display: none; }", Shape.CODE),
+    ("Best,", Shape.OTHER),
+    ("-Scott", Shape.OTHER),
+    ("- Polls", Shape.SHORT),
+    ("• Related Headlines From the Network", Shape.TITLE),
+    ("Thanks for reading!", Shape.OTHER),
+    ("June 9 – Leeds, First Direct Arena", Shape.OTHER),
+    ("Ukraine (Group B): Third appearance", Shape.OTHER),
+    ("| Pos. | Driver | Points |", Shape.OTHER),
+    ("How to invest in index funds when markets are falling", Shape.OTHER),
+])
+def test_shapes(line, shape):
+    assert shape_of(line) is shape
+
+
+def test_menu_before_the_headline_goes_and_the_headline_stays():
+    text = MENU + "Parliament Votes to Delay the Budget\n\n" + BODY
+    assert fixed(text, "NL311") == "Parliament Votes to Delay the Budget\n\n" + BODY
+
+
+def test_a_short_block_stays():
+    text = BODY + "Share\nTweet\nEmail\nPrint\n"
+    assert edge_residue(Document(text)) == []
+
+
+def test_residue_must_be_half_the_tail():
+    other = "".join(f"Item number {n} is listed here\n" for n in range(8))
+    text = BODY + other + "Share\nTweet\nEmail\nPrint\nLike\n"
+    assert edge_residue(Document(text)) == []
+
+
+def test_a_short_last_paragraph_and_a_sign_off_stay():
+    text = BODY + '"Absolutely."\n\nBest,\n-Anna\n\nShare\nTweet\nEmail\nPrint\nLike\n'
+    assert fixed(text, "NL311") == BODY + '"Absolutely."\n\nBest,\n-Anna\n'
+
+
+def test_a_list_introduced_by_a_colon_stays():
+    text = BODY + "Five easy plants to start with:\nBasil\nChives\nMint\nParsley\nRocket\n"
+    assert edge_residue(Document(text)) == []
+
+
+def test_a_signature_after_the_body_stays():
+    text = BODY + "Prof. Jane Marlow\nDean, Faculty of Arts\nShare\nTweet\nEmail\nPrint\nLike\n"
+    kept = fixed(text, "NL311")
+    assert "Prof. Jane Marlow\nDean, Faculty of Arts" in kept and "Tweet" not in kept
+
+
+def test_lines_inside_the_body_are_never_judged():
+    text = BODY + MENU + BODY
+    assert edge_residue(Document(text)) == []
+
+
+def test_a_text_without_prose_is_left_alone():
+    assert edge_residue(Document(MENU * 3)) == []
+
+
+def test_a_text_that_is_not_english_is_left_alone():
+    body = ("La votación del presupuesto se aplazó hasta la semana que viene, dijo el presidente de la cámara.\n\n"
+            "Los miembros de la comisión pidieron más tiempo para leer las enmiendas que se presentaron.\n\n")
+    assert edge_residue(Document(body + "Inicio\nNoticias\nMundo\nDeportes\nTiempo\n")) == []
+
+
+def test_the_trailing_block_goes_in_one_fix_whatever_other_rules_delete():
+    text = BODY + "Share\nTweet\nWhatsApp\nEmail\nPrint\n"
+    assert newslint.fix(text, unsafe=True) == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("line, header", [
+    ("Jane Doe says:", True),
+    ("Jane Doe | July 12, 2012 at 2:05 pm", True),
+    ("on October 30, 2012 at 1:56 pm", True),
+    ("posted by Ann Lee at 7:10 AM | permalink", True),
+    ("At 7:10 AM on July 12 the council met to discuss the plan for the new bridge.", False),
+    ("July 12, 2012", False),
+    ("The minister then said to the committee that she wrote:", False),
+])
+def test_comment_headers(line, header):
+    assert is_header(line) is header
+
+
+THREAD = ("3 Comments\n\nJane Doe says:\nMarch 2, 2021 at 9:14 am\nFinally!\nReply\n\n"
+          "Sam Roe says:\nMarch 2, 2021 at 11:40 am\nWho pays?\nReply\n")
+
+
+def test_a_thread_is_cut_from_its_heading():
+    assert fixed(BODY + THREAD, "NL312") == BODY.rstrip("\n") + "\n"
+
+
+def test_a_thread_needs_an_article_before_it():
+    assert thread_start(Document(THREAD + BODY)) is None
+
+
+def test_two_stamped_updates_are_not_a_thread():
+    text = BODY + ("Updated March 2, 2021 at 9:14 am\nPower is back in most homes in the city.\n"
+                   "Updated March 2, 2021 at 11:40 am\nSchools reopen on Wednesday.\n")
+    assert thread_start(Document(text)) is None
+
+
+@pytest.mark.parametrize("piece", ["Share\n", "a b c d\n", "Jane says:\n", "{x: 1;}\n", "x " * 50 + "\n"])
+def test_time_is_linear(piece):
+    def seconds(n: int) -> float:
+        doc_text = BODY + piece * n
+        started = time.perf_counter()
+        edge_residue(Document(doc_text))
+        thread_start(Document(doc_text))
+        return time.perf_counter() - started
+    small, large = seconds(2_000), seconds(8_000)
+    assert large < 10 * small + 0.05
+
+
+RELATED = "Related Posts\nCouncil Approves New Parking Rules\nFive Hidden Beaches Along the Coast\n"
+
+
+def test_a_section_after_the_article_goes_from_its_heading():
+    assert fixed(BODY + RELATED, "NL313") == BODY.rstrip("\n") + "\n"
+
+
+def test_a_section_heading_followed_by_prose_stays():
+    text = BODY + "Related Stories\n" + BODY
+    assert section_start(Document(text)) is None
+
+
+def test_a_section_longer_than_the_article_stays():
+    text = BODY + "Comments\nMe too\n" + BODY * 2
+    assert section_start(Document(text)) is None
+
+
+@pytest.mark.parametrize("line", ["12 Comments", "Comments (3)", "LEAVE A REPLY", "Related posts:"])
+def test_heading_keys(line):
+    assert heading_key(line) in HEADINGS
+
+
+def test_extend_headings():
+    config = Config(select=("NL313",), rules={"NL313": {"extend-headings": ["More From Us"]}})
+    text = BODY + "More from us\nCouncil Approves New Parking Rules\n"
+    assert newslint.fix(text, config, unsafe=True) == BODY.rstrip("\n") + "\n"
+
+
+def test_an_articles_own_dateline_is_not_the_first_comment():
+    menu = "".join(f"Section {name}\n" for name in "ABCDEFGHIJ")
+    page = (BODY + menu + "Chargers Still in the Hunt\n"
+            "Posted by Jane Doe on November 19, 2019, 5:12 AM EST\n" + BODY
+            + "Sam Roe says:\nNovember 19, 2019 at 9:14 am\nGo team!\nReply\n")
+    start = thread_start(Document(page))
+    assert start is not None and Document(page).line_texts[start] == "Sam Roe says:"
