@@ -496,6 +496,9 @@ def run_score(args: argparse.Namespace) -> int:
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.still_found:
+        judgements, gone = still_found(judgements, args.still_found, args.text_field)
+        print(f"{gone} judged findings are no longer made by the current code and are left out")
     scores = score(judgements)
     print(score_table(scores))
     if args.json:
@@ -506,6 +509,21 @@ def run_score(args: argparse.Namespace) -> int:
             if item.verdict in ("wrong", "wrong-fix"):
                 print(f"- {item.key}: {item.verdict}" + (f" ({item.note})" if item.note else ""))
     return 0
+
+
+def still_found(judgements: list[Judgement], inputs: list[Path], text_field: str) -> tuple[list[Judgement], int]:
+    """The judgements whose finding the current rules still make on `inputs` (after a rule
+    changed, a finding it no longer makes has no verdict to give), and how many were dropped.
+    A fix only removes findings, so what is left is still a random sample of what remains."""
+    codes = {item.code for item in judgements}
+    docs = documents(inputs, text_field, ())
+    ruleset = build_ruleset(Config(select=tuple(sorted(codes))))
+    try:
+        current = {item_key(docs[f.doc], f.violation) for f in findings(docs, ruleset)}
+    finally:
+        ruleset.close()
+    kept = [item for item in judgements if item.key in current]
+    return kept, len(judgements) - len(kept)
 
 
 def run_strip(args: argparse.Namespace) -> int:
@@ -552,6 +570,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     scoring.add_argument("sheets", type=Path, nargs="+")
     scoring.add_argument("--notes", action="store_true", help="also list the wrong findings with their notes")
     scoring.add_argument("--json", type=Path, help="also write the scores per rule as JSON here")
+    scoring.add_argument("--still-found", type=Path, nargs="+", metavar="CORPUS",
+                         help="the corpora the sheets were drawn from: leave out judged findings the "
+                         "current rules no longer make")
+    scoring.add_argument("--text-field", default="text", help="with --still-found: the field holding the text")
     scoring.set_defaults(run=run_score)
     stripping = commands.add_parser("strip", help="a filled sheet without corpus text")
     stripping.add_argument("sheet", type=Path)

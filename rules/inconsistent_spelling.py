@@ -23,12 +23,14 @@ MIN_LENGTH = 5  # of words the general detector compares; known spellings may be
 # `iPhone`): uses are counted by whole-word matching later.
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")
 MAX_LINES_SHOWN = 8
+# A capitalised word right before a name: its given name (or a title, `Mr`, which the
+# other spelling shares when it is one person).
+_GIVEN_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’.-]*) $")
+# A line of tags or keywords lists spellings side by side on purpose, for search.
+_TAGS_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|topics|keywords)\s*:", re.I)
 MAX_GAP_BESIDE = 3  # characters between two spellings given side by side: `, `, ` (`, ` / `
 # A letter written three times running (`Psssst`) stretches an interjection; names do not.
 _STRETCHED = re.compile(r"(\w)\1\1")
-# A doubled consonant: names that differ by one alone are as often two people (`Sheri` and
-# `Sherri`) as one name spelt two ways.
-_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-xz])\1", re.I)
 
 
 def _line_list(lines: list[int]) -> str:
@@ -61,9 +63,9 @@ class InconsistentSpelling(Rule):
     Words the project accepts (`accept` in the configuration) are never reported, nor is a
     use with another spelling right beside it, a few marks away (`Kyiv (Kiev)`, a tags
     line listing `Pushilin, Pushilyn`), nor a word with a letter written three times running, which stretches
-    an interjection (`Pssst`, `Psssst`). Rare words that differ by a doubled consonant
-    alone (`Sheri`/`Sherri`) are left to the list of known spellings: they are as often
-    two people as one name.
+    an interjection (`Pssst`, `Psssst`), nor a use on a line of tags or keywords. Two
+    rare spellings that each always follow a given name of their own (`Patrick Sennyonjo`,
+    `Gloria Senyonjo`) name two people and are not paired.
 
     ## Why is this bad?
     Scraped and syndicated articles mix house styles: a wire story says `Lugansk`, the
@@ -81,8 +83,9 @@ class InconsistentSpelling(Rule):
     ## Limitations
     Report only: which spelling is right is a matter of house style, a text may use both on
     purpose (`Kyiv, then called Kiev`, `Chicken Kiev`), and quotations and titles keep the
-    spelling of their source. Two different people whose rare names differ by a vowel or a
-    transliteration habit would be reported as one name spelt two ways. Only single words written in
+    spelling of their source. Two different people whose rare names differ by one doubled
+    letter and who are not named with their given names (`Sheri` and `Sherri`) are
+    reported as one name spelt two ways. Only single words written in
     Latin letters (ASCII and Latin-1) are compared: `Kim Jong Un` and `Kim Jong-un` are not.
     """
     code = "NL601"
@@ -98,11 +101,12 @@ class InconsistentSpelling(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         names = set(_NAME.findall(doc.text))
-        groups = self._known_groups(names) + self._general_groups(doc, names)
-        if not groups:
+        known, general = self._known_groups(names), self._general_groups(doc, names)
+        if not known and not general:
             return
-        positions = _positions(doc.text, {word for group in groups for word in group})
-        for group in groups:
+        positions = _positions(doc.text, {word for group in known + general for word in group})
+        general = [group for group in general if not _different_people(doc.text, group, positions)]
+        for group in known + general:
             yield from self._report(doc, group, positions)
 
     @staticmethod
@@ -121,7 +125,7 @@ class InconsistentSpelling(Rule):
         for word in rare:
             if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word):
                 by_key[transliteration_key(word)].append(word)
-        groups = [group for group in by_key.values() if len(group) > 1 and not _doubling_apart(group)]
+        groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:
             return []
         ordinary = _lower_case_uses(doc.text, {w.lower() for group in groups for w in group})
@@ -138,7 +142,8 @@ class InconsistentSpelling(Rule):
         lines = {w: sorted({doc.line_index(p) + 1 for p in positions[w]}) for w in present}
         for word in ranked[1:]:
             others = [w for w in ranked if w != word]
-            uses = [start for start in positions[word] if not _beside(doc.text, start, word, others, positions)]
+            uses = [start for start in positions[word] if not _beside(doc.text, start, word, others, positions)
+                    and not _TAGS_LINE.match(doc.line_texts[doc.line_index(start)])]
             described = ", and ".join(f"'{w}' ({_line_list(lines[w])})" for w in others)
             if len(others) == 1:
                 other = others[0]
@@ -150,9 +155,19 @@ class InconsistentSpelling(Rule):
                 yield self.violation(start, start + len(word), message)
 
 
-def _doubling_apart(group: list[str]) -> bool:
-    """Whether the spellings differ by doubled consonants alone."""
-    return len({_DOUBLED_CONSONANT.sub(r"\1", word.lower()) for word in group}) == 1
+def _different_people(text: str, group: list[str], positions: dict[str, list[int]]) -> bool:
+    """Whether each spelling always follows a given name of its own (`Patrick Sennyonjo`,
+    `Gloria Senyonjo`): two people, not one name spelt two ways."""
+    given: list[set[str]] = []
+    for word in group:
+        names = set()
+        for start in positions.get(word, ()):
+            m = _GIVEN_NAME.search(text, max(0, start - 40), start)
+            if not m:
+                return False
+            names.add(m[1])
+        given.append(names)
+    return all(not (a & b) for i, a in enumerate(given) for b in given[i + 1:])
 
 
 def _beside(text: str, start: int, word: str, others: list[str], positions: dict[str, list[int]]) -> bool:
