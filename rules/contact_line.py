@@ -128,8 +128,8 @@ class ContactLine(LineRule):
     Measured, all fixes applied (`bench/quality.py CORPUS --select NL306 --lines-only
     --no-flagged`): dev 0.988 (86 lines deleted, 1 clean: a bare address the gold
     keeps), dragnet 1.000 (33, 0 clean; the 5 lone handles the guards above now keep
-    were reply addressees and tweet mentions in reader comments, which the gold drops
-    with the comments, and a list of the author's accounts).
+    were reply addressees in reader comments, which the gold drops with the comments,
+    a mention in an embedded tweet and a list of the author's accounts).
 
     ## Limitations
     Postal addresses are not recognised. Only English openings are known. A reply's
