@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labelled", type=Path, help="JSON from bench/rule_precision.py --json")
     parser.add_argument("--audit", type=Path, help="JSON from bench/audit.py score --json")
     parser.add_argument("--commit", default="", help="the commit measured (default: HEAD)")
+    parser.add_argument("--no-findings", default="", metavar="CODES",
+                        help="comma-separated rules that made no finding at all on the audited corpora "
+                        "(so there was nothing to judge); recorded as judged 0")
     parser.add_argument("-o", "--output", type=Path, default=TARGET)
     args = parser.parse_args(argv)
     if not (args.labelled or args.audit):
@@ -75,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
                                  "rules": labelled_rows(summary)}
     if args.audit:
         scores = json.loads(args.audit.read_text(encoding="utf-8"))
-        published["audit"] = {"commit": measured, "sheets": scores.get("sheets", []), "rules": audit_rows(scores)}
+        rows = audit_rows(scores)
+        for code in filter(None, args.no_findings.split(",")):
+            rows[code] = {"judged": 0, "right": 0, "wrong-fix": 0, "wrong": 0, "precision": None}
+        published["audit"] = {"commit": measured, "sheets": scores.get("sheets", []), "rules": rows}
     args.output.write_text(json.dumps(published, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
     return 0

@@ -27,7 +27,7 @@ def table_cell(measured: Mapping[str, Any] | None) -> str:
              for name, row in measured.get("labelled", {}).get("corpora", {}).items()]
     audit = measured.get("audit")
     if audit:
-        parts.append(f"audit {audit['right']}/{audit['judged']}")
+        parts.append(f"audit {audit['right']}/{audit['judged']}" if audit["judged"] else "audit: no finding")
     return " · ".join(parts) or "-"
 
 
@@ -44,7 +44,9 @@ def documentation(measured: Mapping[str, Any] | None) -> str:
                        f"residue (95% interval {row['low']:.3f}-{row['high']:.3f}); lowest extractor "
                        f"{row['worst_extractor']} {row['worst_precision']:.3f}")
     audit = measured.get("audit")
-    if audit:
+    if audit and not audit["judged"]:
+        out.append(f"Hand audit, at {audit['commit']}: the rule made no finding on the audited corpora.")
+    elif audit:
         out.append(f"Hand audit, at {audit['commit']}: {audit['right']} of {audit['judged']} sampled findings right "
                    f"(precision {audit['precision']:.3f}, 95% interval {audit['low']:.3f}-{audit['high']:.3f}; "
                    f"{audit['wrong-fix']} wrong fixes, {audit['wrong']} wrong findings)")
