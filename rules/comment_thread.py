@@ -6,8 +6,7 @@ import re
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._lines import excerpt
-from newslint.rules.edge_residue import is_prose
+from newslint.rules.edge_residue import deletion_to_the_end, is_prose
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -177,9 +176,4 @@ class CommentThread(Rule):
         start = thread_start(doc)
         if start is None:
             return []
-        last = doc.nonblank_lines[-1]
-        span = doc.line(start)
-        lines = sum(1 for i in doc.nonblank_lines if i >= start)
-        message = f"comment thread of {lines} lines from '{excerpt(doc.slice(span))}' to the end"
-        fix = doc.line_deletion(start, last, safe=False)
-        return [self.violation(span.start, doc.line(last).end, message, fix)]
+        return [deletion_to_the_end(self, doc, start, "comment thread of {count} lines from '{first}' to the end")]

@@ -87,6 +87,16 @@ def is_prose(line: str) -> bool:
     return words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3
 
 
+def deletion_to_the_end(rule: Rule, doc: Document, start: int, what: str) -> Violation:
+    """A finding that spans line `start` to the last line, with an unsafe fix deleting them;
+    the message reads `<what> of N lines from '<first line>' ...`."""
+    last = doc.nonblank_lines[-1]
+    span = doc.line(start)
+    count = sum(1 for i in doc.nonblank_lines if i >= start)
+    message = what.format(count=count, first=excerpt(doc.slice(span)))
+    return rule.violation(span.start, doc.line(last).end, message, doc.line_deletion(start, last, safe=False))
+
+
 def shape_of(line: str) -> Shape:
     """The shape of a stripped, non-empty line that is not prose."""
     if _is_code(line):

@@ -6,8 +6,7 @@ import re
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
-from newslint.rules._lines import excerpt
-from newslint.rules.edge_residue import is_prose
+from newslint.rules.edge_residue import deletion_to_the_end, is_prose
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
 HEADING_MAX_WORDS = 6
@@ -105,9 +104,5 @@ class TailSection(Rule):
         start = section_start(doc, self._headings)
         if start is None:
             return []
-        last = doc.nonblank_lines[-1]
-        span = doc.line(start)
-        count = sum(1 for i in doc.nonblank_lines if i >= start)
-        message = f"page section of {count} lines after the article, from '{excerpt(doc.slice(span))}'"
-        return [self.violation(span.start, doc.line(last).end, message,
-                               doc.line_deletion(start, last, safe=False))]
+        what = "page section of {count} lines after the article, from '{first}'"
+        return [deletion_to_the_end(self, doc, start, what)]
