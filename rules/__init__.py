@@ -1,7 +1,6 @@
 """newslint's built-in rules, one module each; registered through the `newslint.rules` entry point."""
 from __future__ import annotations
 
-import gc
 import importlib
 import inspect
 import json
@@ -43,7 +42,3 @@ def _attach_precision(classes: tuple[type[Rule], ...]) -> None:
 
 BUILTIN_RULES = _discover()
 _attach_precision(BUILTIN_RULES)
-# Compiling patterns with `regex` leaves cyclic garbage with finalizers. Freed now, it is not
-# freed by a collection in the middle of a run, where a Ctrl-C would land in a finalizer and
-# be printed as an ignored exception instead of stopping the run cleanly.
-gc.collect()
