@@ -12,6 +12,8 @@ from newslint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "articles" / "article-donetsk-north-korea.txt"
+# A short article with two boilerplate lines (NL301) that `--fix` deletes.
+ARTICLE = "The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n"
 
 
 def run_cli(*args: str, input: bytes | str | None = None, cwd: Path | None = None):

@@ -31,10 +31,9 @@ from newslint.engine import build_ruleset, fix_text
 from newslint.errors import ConfigError, InputError
 from newslint.patterns import compile_user_pattern
 from newslint.registry import all_rules
-from tests.helpers import SEED, run_cli, run_process
+from tests.helpers import ARTICLE, SEED, run_cli, run_process
 from tests.strategies import articles, profile
 
-ARTICLE = "The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n"
 FIXED = "The talks ended without a deal.\n"
 NOBODY = 65534
 TEMP_SUFFIX = ".newslint-tmp"

@@ -9,17 +9,9 @@ import sys
 
 import pytest
 
-from tests.helpers import SEED, run_cli, run_process
+from tests.helpers import ARTICLE, SEED, run_cli, run_process
 
-ARTICLE = "The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n"
 CLEAN = "The talks ended without a deal.\n\nBoth sides will meet again in May.\n"
-
-
-@pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
 
 
 def test_text_output_and_exit_status(article):

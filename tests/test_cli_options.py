@@ -8,16 +8,7 @@ import pytest
 
 import newslint
 from newslint import __version__
-from tests.helpers import run_cli
-
-ARTICLE = "The talks ended without a deal.\n\nSource link\n\nLeave a Reply\n"
-
-
-@pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+from tests.helpers import ARTICLE, run_cli
 
 
 def test_short_version_option():
