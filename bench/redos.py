@@ -303,7 +303,7 @@ def measure_user_patterns(args: argparse.Namespace) -> tuple[int, int, list[Resu
 
 def selected_codes(spec: str | None) -> list[str]:
     # Rules that call an outside service (kept to one process) are left out.
-    codes = [c for c, info in all_rules().items() if info.package == "newslint" and not info.cls.single_process]
+    codes = [c for c, info in all_rules().items() if info.package == "newslint" and not info.cls.needs_setup]
     if spec:
         wanted = [s.strip() for s in spec.split(",") if s.strip()]
         codes = [c for c in codes if any(c.startswith(w) for w in wanted)]

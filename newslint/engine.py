@@ -49,6 +49,7 @@ class FixResult:
     text: str
     fixed: tuple[Violation, ...]  # violations whose fixes were applied, across passes
     remaining: tuple[Violation, ...]  # what is still reported in the fixed text
+    doc: Document | None = None  # the fixed text as the rules saw it: its lines serve for positions
 
 
 def build_ruleset(config: Config | None = None) -> RuleSet:
@@ -112,16 +113,7 @@ def _findings(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None) -> 
     """What `rules` find in `doc`, kept (see `_keep`), in rule order."""
     found: list[Violation] = []
     for rule in rules:
-        try:
-            produced = list(rule.check(doc))
-        except NewslintError:
-            raise
-        except Exception as exc:
-            raise RuleCrashed(rule.code, doc.path, exc) from exc
-        for violation in produced:
-            if not 0 <= violation.start <= violation.end <= len(doc.text):
-                outside = ValueError(f"span {violation.start}..{violation.end} outside the text")
-                raise RuleCrashed(rule.code, doc.path, outside)
+        for violation in _checked(rule, doc):
             kept = _keep(violation, doc)
             if kept and ruleset:
                 kept = _with_applicability(kept, ruleset.config, ruleset.registry)
@@ -130,26 +122,45 @@ def _findings(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None) -> 
     return found
 
 
+def _checked(rule: Rule, doc: Document) -> list[Violation]:
+    """`rule.check(doc)`, each finding held to the rule's contract; a breach is the rule's crash."""
+    try:
+        produced = list(rule.check(doc))
+    except NewslintError:
+        raise
+    except Exception as exc:
+        raise RuleCrashed(rule.code, doc.path, exc) from exc
+    for violation in produced:
+        if not 0 <= violation.start <= violation.end <= len(doc.text):
+            outside = ValueError(f"span {violation.start}..{violation.end} outside the text")
+            raise RuleCrashed(rule.code, doc.path, outside)
+        if violation.fix and not rule.fixable:
+            raise RuleCrashed(rule.code, doc.path, ValueError(
+                "offered a fix but declares `fixable = False` (report-only rules run once, after fixing)"))
+    return produced
+
+
 def _settle(found: list[Violation], rules: Sequence[Rule]) -> list[Violation]:
-    """Findings in text order, without those a second-opinion rule yields to others."""
+    """Findings in text order; each rule then keeps what it stands by beside the others' (`Rule.settle`)."""
     found.sort(key=lambda v: (v.start, v.end, v.code))
-    deferring = {r.code for r in rules if r.defers_to_others}
-    return _drop_deferred(found, deferring) if deferring else found
+    reviewing = {r.code: r for r in rules if type(r).settle is not Rule.settle}
+    for code, rule in reviewing.items():
+        own = [v for v in found if v.code == code]
+        if own:
+            kept = set(map(id, rule.settle(own, [v for v in found if v.code not in reviewing])))
+            found = [v for v in found if v.code != code or id(v) in kept]
+    return found
 
 
-def _drop_deferred(found: list[Violation], deferring: set[str]) -> list[Violation]:
-    primary = [v for v in found if v.code not in deferring]
-    return [
-        v for v in found
-        if v.code not in deferring
-        or not any(p.start < v.end and v.start < p.end for p in primary)
-    ]
+def linted(text: str, ruleset: RuleSet, path: str = "<text>") -> tuple[list[Violation], Document]:
+    """`lint_text`, with the document the rules saw (its lines serve for positions)."""
+    doc = make_document(text, path, ruleset.config)
+    rules = ruleset.for_path(path)
+    return _after_suppressions(text, path, check_document(doc, rules, ruleset), rules, ruleset), doc
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>") -> list[Violation]:
-    doc = make_document(text, path, ruleset.config)
-    rules = ruleset.for_path(path)
-    return _after_suppressions(text, path, check_document(doc, rules, ruleset), rules, ruleset)
+    return linted(text, ruleset, path)[0]
 
 
 def _after_suppressions(text: str, path: str, found: list[Violation], rules: Sequence[Rule],
@@ -162,43 +173,33 @@ def _after_suppressions(text: str, path: str, found: list[Violation], rules: Seq
 
 
 def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
-    """Apply fixes until none applies; a fix that keeps firing past the cap is an error.
+    """Apply fixes until nothing changes, then run the report-only rules once on the settled text.
 
-    Rules that never fix (`Rule.fixable` false) cannot change what a pass fixes, so they
-    run once, on the settled text, unless some rule defers to others' findings (then every
-    finding counts in every pass). Should such a rule offer a fix all the same, the passes
-    go on with every rule.
-    """
+    A fix that keeps firing past the cap is an error; so is a fix offered by a rule that
+    says it never fixes (`Rule.fixable` false), as it would be left unapplied."""
     if unsafe is None:
         unsafe = ruleset.config.unsafe_fixes
     rules = ruleset.for_path(path)
-    fixing = rules if any(r.defers_to_others for r in rules) else tuple(r for r in rules if r.fixable)
+    fixing = tuple(r for r in rules if r.fixable)
     fixed: list[Violation] = []
     for _ in range(MAX_FIX_PASSES):
         doc = make_document(text, path, ruleset.config)
         found = _settle(_findings(doc, fixing, ruleset), fixing)
         allowed = _allowed(suppress.unsuppressed(text, path, found), unsafe)
         new_text, applied = apply_fixes(text, allowed) if allowed else (text, [])
+        fixed.extend(applied)
         if new_text != text:
-            fixed.extend(applied)
             text = new_text
             continue
         # Settled, or fixes that change nothing (which would loop forever): the full report.
-        rest = tuple(r for r in rules if r not in fixing)
-        if rest:
-            others = _findings(doc, rest, ruleset)
-            if _allowed(suppress.unsuppressed(text, path, others), unsafe):  # a rule that says it never fixes
-                fixing = rules  # offered one: redo the pass
-                continue
-            found = _settle(found + others, rules)
+        found = _settle(found + _findings(doc, [r for r in rules if not r.fixable], ruleset), rules)
         remaining = _after_suppressions(text, path, found, rules, ruleset)
         stale = _allowed([v for v in remaining if v.code == suppress.UNUSED_CODE], unsafe)
-        if stale:  # directives the fixes left with nothing to silence: deleted, then checked again
-            text, applied = apply_fixes(text, stale)
-            fixed.extend(applied)
-            continue
+        if not stale:
+            return FixResult(text, tuple(fixed), tuple(remaining), doc)
+        # Directives the fixes left with nothing to silence: deleted, then checked again.
+        text, applied = apply_fixes(text, stale)
         fixed.extend(applied)
-        return FixResult(text, tuple(fixed), tuple(remaining))
     codes = sorted({v.code for v in fixed[-20:]})
     raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")
 

@@ -55,10 +55,6 @@ class Rule:
     name: ClassVar[str]
     default_enabled: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
-    # A second-opinion rule (grammar, spelling) yields to any other rule's finding on the same text.
-    defers_to_others: ClassVar[bool] = False
-    # A rule holding one outside session per run (a grammar server) keeps the run in one process.
-    single_process: ClassVar[bool] = False
     # A rule that learns from every document of a corpus before checking any (see `learn`).
     learns_across_documents: ClassVar[bool] = False
     # A rule that cannot run without setup (a server to name) is left out of `ALL`; naming it selects it.
@@ -114,6 +110,12 @@ class Rule:
         default does nothing.
         """
 
+    def settle(self, own: Sequence[Violation], others: Sequence[Violation]) -> Sequence[Violation]:
+        """Which of this rule's findings in a text stand, given the findings of the rules that
+        do not override this method. A second opinion (grammar) drops those another rule
+        already made; the default keeps them all."""
+        return own
+
     def learn(self, site: str, text: str) -> None:
         """First pass of a corpus run: see one document of `site` before any is checked.
 
@@ -123,7 +125,10 @@ class Rule:
         """Corpus runs: the documents checked next belong to `site`; the default ignores it."""
 
     def close(self) -> None:
-        """Release outside resources (servers, processes); called once per run."""
+        """Release outside resources (servers, processes); called once per run.
+
+        A rule that overrides this holds such a resource for the whole run, so a run with
+        it stays in one process (`--jobs` would start one per worker)."""
 
     def violation(self, start: int, end: int, message: str, fix: Fix | None = None) -> Violation:
         return Violation(self.code, self.name, message, start, end, fix)

@@ -17,6 +17,7 @@ from newslint.document import Document
 from newslint.engine import FixResult, RuleSet, build_ruleset, fix_text, lint_text, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.report import Finding, findings_for
+from newslint.rule import Rule
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
@@ -238,6 +239,12 @@ def _learn(session: Session, files: Sequence[Path]) -> bool:
     return True
 
 
+def holds_session(rule: Rule) -> bool:
+    """Whether `rule` holds an outside session for the run (it releases one in `close`): a run
+    with it stays in one process, where one session serves every file."""
+    return type(rule).close is not Rule.close
+
+
 def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
     """Reports for `files` in order, serially or in worker processes.
 
@@ -247,7 +254,7 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
     if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
         # Config errors surface here, once, before any worker starts.
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
-        if not any(rule.single_process for r in rulesets.values() for rule in r.rules):
+        if not any(holds_session(rule) for r in rulesets.values() for rule in r.rules):
             yield from _check_parallel(session.options, files)
             return
     for i in range(0, len(files), BATCH_SIZE):

@@ -59,7 +59,8 @@ class Grammar(Rule):
     on an all-capital abbreviation (`KCNA`, `STR/KCNA`, `U.S.`) or, inside a sentence,
     on one capitalised word (`Turkey`); words the project vocabulary (`accept`) allows;
     anything another newslint rule reports on the same text, so a merged word or a
-    stray full stop is reported once, by the rule that knows how to fix it. Checker
+    stray full stop is reported once, by the rule that knows how to fix it (while
+    fixing, the rules that fix; in the final report, every rule). Checker
     rules and categories that judge house style (dashes, ellipses, Oxford commas, word
     choice) are off unless named in `enabled-rules` or `enabled-categories`; the lists
     are `rules/data/grammar_quiet_*.txt`. With an English `language` (the default
@@ -103,8 +104,6 @@ class Grammar(Rule):
     name = "grammar"
     fixable = True
     default_enabled = False
-    defers_to_others = True
-    single_process = True
     needs_setup = True
     options = (
         Option("backend", "server", "server (a LanguageTool server URL), local (language-tool-python starts "
@@ -147,6 +146,10 @@ class Grammar(Rule):
             for finding in findings:
                 if not _is_noise(finding, text, doc):
                     yield self._violation(finding, text, block.start)
+
+    def settle(self, own: Sequence[Violation], others: Sequence[Violation]) -> list[Violation]:
+        """A second opinion: a finding on text another rule flags is left to that rule."""
+        return [v for v in own if not any(o.start < v.end and v.start < o.end for o in others)]
 
     def close(self) -> None:
         if self._backend is not None:

@@ -1,13 +1,13 @@
 """Fix application: overlaps, order, convergence and idempotence."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 
 from newslint.config import Config
 from newslint.document import Document
-from newslint.engine import RuleSet, fix_text
+from newslint.engine import RuleSet, fix_text, lint_text
 from newslint.errors import FixesDidNotConverge, RuleCrashed
 from newslint.fixes import apply_fixes
 from newslint.model import Edit, Fix, Violation
@@ -50,6 +50,7 @@ class _Doubler(Rule):
 
     code = "TST901"
     name = "doubler"
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         yield self.violation(0, 1, "grow", Fix.insert(0, "x"))
@@ -70,6 +71,7 @@ class _Squeezer(Rule):
 
     code = "TST903"
     name = "squeezer"
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         pos = doc.text.find("  ")
@@ -119,12 +121,12 @@ class _Counter(Rule):
             pos = doc.text.find("x", pos + 1)
 
 
-class _FixingSqueezer(_Squeezer):
-    """T905 squeezer that says it fixes (test only)."""
+class _SilentSqueezer(_Squeezer):
+    """T905 squeezer that says it never fixes, yet offers fixes (test only)."""
 
     code = "TST905"
-    name = "fixing-squeezer"
-    fixable = True
+    name = "silent-squeezer"
+    fixable = False
 
 
 class _Deferring(Rule):
@@ -133,7 +135,9 @@ class _Deferring(Rule):
     code = "TST906"
     name = "deferring"
     fixable = True
-    defers_to_others = True
+
+    def settle(self, own: Sequence[Violation], others: Sequence[Violation]) -> list[Violation]:
+        return [v for v in own if not any(o.start < v.end and v.start < o.end for o in others)]
 
     def check(self, doc: Document) -> Iterator[Violation]:
         pos = doc.text.find("x")
@@ -142,29 +146,43 @@ class _Deferring(Rule):
             pos = doc.text.find("x", pos + 1)
 
 
+class _Pairs(Rule):
+    """T907 pairs: 'xx' becomes 'X' (test only)."""
+
+    code = "TST907"
+    name = "pairs"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        pos = doc.text.find("xx")
+        if pos != -1:
+            yield self.violation(pos, pos + 2, "xx", Fix.replace(pos, pos + 2, "X"))
+
+
 def test_a_rule_that_never_fixes_runs_once_on_the_settled_text():
     counter = _Counter()
-    result = fix_text("x      x", _ruleset(_FixingSqueezer(), counter))
+    result = fix_text("x      x", _ruleset(_Squeezer(), counter))
     assert result.text == "x x"
     assert counter.checked == ["x x"]  # not on the text of each pass
     assert [(v.code, v.start) for v in result.remaining] == [("TST904", 0), ("TST904", 2)]
 
 
-def test_a_rule_that_says_it_never_fixes_but_does_is_still_fixed():
-    counter = _Counter()
-    result = fix_text("x      x", _ruleset(counter, _Squeezer()))  # _Squeezer leaves `fixable` False
-    assert result.text == "x x"
-    declared = fix_text("x      x", _ruleset(_FixingSqueezer()))  # the same fixes, from a rule that says so
-    assert [(v.start, v.end) for v in result.fixed] == [(v.start, v.end) for v in declared.fixed]
-    assert {v.code for v in result.fixed} == {"TST903"}
-    assert [v.code for v in result.remaining] == ["TST904", "TST904"]
+@pytest.mark.parametrize("fix", [True, False])
+def test_a_rule_that_says_it_never_fixes_but_offers_a_fix_is_a_rule_error(fix):
+    run = fix_text if fix else lint_text
+    expected = r"a\.txt: rule TST905 crashed: .*offered a fix but declares `fixable = False`"
+    with pytest.raises(RuleCrashed, match=expected):
+        run("x      x", _ruleset(_Counter(), _SilentSqueezer()), "a.txt")
 
 
-def test_a_second_opinion_yields_to_a_report_only_finding_in_every_pass():
-    counter, deferring = _Counter(), _Deferring()
-    # Every 'x' is also reported by the counter, so the second opinion never fixes one.
-    result = fix_text("axbx", _ruleset(deferring, counter))
-    assert result.text == "axbx"
-    assert result.fixed == ()
-    assert [v.code for v in result.remaining] == ["TST904", "TST904"]
-    assert fix_text("axbx", _ruleset(deferring)).text == "ab"
+def test_a_second_opinion_yields_to_the_fixing_rules_while_fixing_and_to_every_rule_in_the_report():
+    deferring = _Deferring()
+    # The pair rule's finding covers both x: the second opinion leaves them to it.
+    assert fix_text("axxb", _ruleset(deferring, _Pairs())).text == "aXb"
+    assert fix_text("axxb", _ruleset(deferring)).text == "ab"
+    # A report-only rule runs once, on the settled text: the second opinion still fixes what it
+    # flags, and is silent beside it in the report.
+    result = fix_text("axb", _ruleset(deferring, _Counter()))
+    assert result.text == "ab" and [v.code for v in result.fixed] == ["TST906"]
+    report = lint_text("axb", _ruleset(deferring, _Counter()))
+    assert [v.code for v in report] == ["TST904"]

@@ -51,9 +51,9 @@ PATHS = st.sampled_from(("article.txt", "article.md"))
 
 
 def _offline_codes() -> tuple[str, ...]:
-    # Rules that hold an outside session (a grammar server) are tested on their own below.
+    # Rules that need setup (a grammar server) are tested on their own below.
     return tuple(code for code, info in all_rules().items()
-                 if info.package == "newslint" and not info.cls.single_process)
+                 if info.package == "newslint" and not info.cls.needs_setup)
 
 
 CODES = _offline_codes()
@@ -363,7 +363,7 @@ def test_grammar_rule_in_process(harper_ruleset, text):
 
 def _harper_config() -> Config:
     codes = tuple(c for c, info in all_rules().items() if info.package == "newslint")
-    grammar = [c for c, info in all_rules().items() if info.cls.single_process]
+    grammar = [c for c, info in all_rules().items() if info.cls.needs_setup]
     return Config(select=codes, rules={c: {"backend": "harper"} for c in grammar})
 
 
