@@ -12,9 +12,19 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Applicability", "Config", "ConfigError", "Document", "Edit", "Fix", "FixResult", "NewslintError",
-    "Option", "Position", "Rule", "RuleCrashed", "RuleLoadError", "RuleSet", "Span", "Violation",
-    "build_ruleset", "fix", "fix_text", "lint", "lint_text",
+    "Option", "Position", "Rule", "RuleCrashed", "RuleLoadError", "RuleSet", "RunOptions", "RunResult",
+    "Span", "Violation", "build_ruleset", "check_paths", "fix", "fix_text", "lint", "lint_text",
 ]
+# Names of newslint.run, imported on first use: `import newslint` does not load the file-running machinery.
+_FROM_RUN = ("RunOptions", "RunResult", "check_paths")
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_RUN:
+        from newslint import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module 'newslint' has no attribute {name!r}")
 
 
 def lint(text: str, config: Config | None = None, *, path: str = "<text>") -> list[Violation]:

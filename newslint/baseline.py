@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newslint.errors import InputError
-from newslint.report import Finding
+from newslint.findings import Finding
 from newslint.run import FileReport
 
 VERSION = 1

@@ -12,13 +12,14 @@ from typing import NoReturn
 
 import click
 
-from newslint import __version__, gitlab, precision, report
+from newslint import __version__, precision, report
 from newslint.cli_options import Extras, with_extra_options
 from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
 from newslint.errors import NewslintError
 from newslint.progress import Progress
 from newslint.registry import all_rules
-from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
+from newslint.render import render
+from newslint.run import FileReport, RunOptions, RunResult, Session, check_files, check_stdin, collect_paths
 from newslint.sources import interrupts_outside_collections
 from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
 
@@ -127,15 +128,14 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
             fixing_stdin = options.fix and "-" in paths
         streamed = (fmt in STREAMED_FORMATS and not (statistics or options.diff or fixing_stdin or extras.add_ignore
                                                      or extras.baseline_file or extras.write_baseline))
-        line = finding_line(fmt, bool(options.unsafe_fixes)) if streamed else None
+        line = finding_line(fmt) if streamed else None
         reports = stream_reports(found, line, progress, keep_findings=not streamed or (fmt == "text" and not quiet))
         if extras.add_ignore:
             sys.exit(extras.add_ignores(reports))
-        reports = extras.after_run(reports)
-        status = _emit(reports, session, fmt, statistics, quiet, exit_zero, fixing_stdin=fixing_stdin,
-                       streamed=streamed)
-        extras.report_fixes(reports, fmt)
-        status = extras.status(status, reports)
+        result = RunResult(options, tuple(extras.after_run(reports)))
+        _emit(result, fmt, statistics, quiet, fixing_stdin=fixing_stdin, streamed=streamed)
+        extras.report_fixes(list(result.reports), fmt)
+        status = result.exit_status(exit_zero=exit_zero, exit_non_zero_on_fix=extras.exit_non_zero_on_fix)
     except NewslintError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -159,83 +159,28 @@ def _run(session: Session, paths: tuple[str, ...],
     return check_files(session, files), Progress(len(files), "files")
 
 
-def _emit(reports: list[FileReport], session: Session, fmt: str, statistics: bool, quiet: bool,
-          exit_zero: bool, *, fixing_stdin: bool = False, streamed: bool = False) -> int:
+def _emit(result: RunResult, fmt: str, statistics: bool, quiet: bool, *, fixing_stdin: bool = False,
+          streamed: bool = False) -> None:
     """Write what is left to write (all of it, unless findings, warnings and errors were streamed)."""
-    options = session.options
-    unsafe = bool(options.unsafe_fixes)
-    findings = [f for r in reports for f in r.findings]
-    errors = [report.FileError.of(r.path, r.error) for r in reports if r.error]
-    for r in reports:
+    encoding = result.options.encoding
+    for r in result.reports:
         if r.warning and not streamed:
             click.echo(f"newslint: warning: {r.warning}", err=True)
         if r.output is not None:
-            click.echo(r.output if options.encoding == "utf-8" else r.output.encode(options.encoding), nl=False)
-    for error in errors if not streamed else ():
+            click.echo(r.output if encoding == "utf-8" else r.output.encode(encoding), nl=False)
+    for error in result.errors if not streamed else ():
         click.echo(f"newslint: error: {error.path}: {error.message}", err=True)
     # Fixing standard input, stdout carries the fixed text only, even when there is none (an error).
-    to_stderr = fixing_stdin or any(r.output is not None for r in reports)
-    out = (lambda s: click.echo(s, err=True)) if to_stderr else click.echo
-    if options.diff:
-        diffs = "".join(r.diff for r in reports)
+    to_stderr = fixing_stdin or any(r.output is not None for r in result.reports)
+    if result.options.diff:
+        diffs = "".join(r.diff for r in result.reports)
         if diffs:
             click.echo(diffs, nl=False)
         if not quiet:
-            click.echo(report.diff_summary(sum(1 for r in reports if r.diff)), err=True)
-    elif statistics:
-        _write_statistics(out, fmt, findings, errors, unsafe)
-    else:
-        _write_findings(out, fmt, findings, reports, unsafe, quiet, errors, streamed)
-    if errors:
-        return 2
-    if exit_zero:
-        return 0
-    if options.diff:  # as with --fix, what the diff cannot fix does not count
-        return 1 if any(r.diff for r in reports) else 0
-    return 1 if findings else 0
-
-
-def _write_statistics(out, fmt: str, findings, errors: list[report.FileError], unsafe: bool) -> None:
-    if fmt == "text":
-        if findings:
-            out(report.statistics(findings, unsafe))
+            click.echo(report.diff_summary(sum(1 for r in result.reports if r.diff)), err=True)
         return
-    rows = report.statistics_json(findings, unsafe, errors)
-    if fmt == "json":
-        out(json.dumps(rows, indent=2, ensure_ascii=False))
-    for row in rows if fmt == "jsonl" else ():
-        out(json.dumps(row, ensure_ascii=False))
-
-
-def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
-                    errors: list[report.FileError], streamed: bool = False) -> None:
-    findings_written = streamed and fmt in STREAMED_FORMATS  # line by line, as they were found
-    if fmt == "text":
-        for f in findings if not findings_written else ():
-            out(report.text_line(f, unsafe))
-        if not quiet:
-            fixed = sum(r.fixed for r in reports)
-            fixing = any(r.fixed for r in reports)
-            out(report.summary(findings, fixed, unsafe_fixes=unsafe, fixing=fixing, failed=len(errors)))
-    elif fmt == "json":
-        items = [*map(report.as_json, findings), *map(report.error_as_json, errors)]
-        out(json.dumps(items, indent=2, ensure_ascii=False))
-    elif fmt == "jsonl":
-        items = [*map(report.as_json, findings if not findings_written else ()), *map(report.error_as_json, errors)]
-        for item in items:
-            out(json.dumps(item, ensure_ascii=False))
-    elif fmt == "github":
-        for f in findings if not findings_written else ():
-            out(report.github_line(f))
-        for e in errors:
-            out(report.github_error_line(e))
-    elif fmt == "sarif":
-        rules = {code: info.cls for code, info in all_rules().items()}
-        out(json.dumps(report.sarif_log(findings, rules, errors), indent=2, ensure_ascii=False))
-    elif fmt == "junit":
-        out(report.junit_xml(findings, [r.path for r in reports], errors).rstrip("\n"))
-    elif fmt == "gitlab":
-        out(json.dumps(gitlab.code_quality(findings, errors), indent=2, ensure_ascii=False))
+    for text in render(result, fmt, statistics=statistics, quiet=quiet, streamed=streamed):
+        click.echo(text, err=to_stderr)
 
 
 @main.command("rules")

@@ -171,8 +171,3 @@ class Extras:
                     lines.append(f"    {n} × {code} ({names.get(code, '?')})")
         to_stderr = any(r.output is not None for r in reports)
         click.echo("\n".join(lines), err=to_stderr)
-
-    def status(self, status: int, reports: list[FileReport]) -> int:
-        if self.exit_non_zero_on_fix and status == 0 and any(r.fixed for r in reports):
-            return 1
-        return status

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslint.document import Document
-from newslint.engine import RuleSet, fix_text, lint_text
+from newslint.engine import RuleSet, fix_text, linted
 from newslint.errors import InputError, NewslintError
+from newslint.findings import Finding, findings_for
 from newslint.linecounts import site_of
-from newslint.report import Finding, findings_for
+from newslint.model import Violation
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 # Fields whose value names the page a record came from, looked at in this order.
@@ -174,14 +175,18 @@ def check_record(record: Record, ruleset: RuleSet, *, fix: bool = False, unsafe:
             rule.focus(record.site)
     try:
         if not fix:
-            violations = lint_text(record.text, ruleset, record.path)
-            return RecordReport(record, tuple(findings_for(record.path, violations, Document(record.text))))
+            violations, doc = linted(record.text, ruleset, record.path)
+            return RecordReport(record, _placed(record.path, violations, doc, record.text, unsafe))
         result = fix_text(record.text, ruleset, record.path, unsafe=unsafe)
     except NewslintError as exc:
         return RecordReport(record, error=f"{record.where}: {exc}")
-    findings = tuple(findings_for(record.path, result.remaining, Document(result.text)))
+    findings = _placed(record.path, result.remaining, result.doc or Document(result.text), result.text, unsafe)
     changed = result.text if result.text != record.text else None
     return RecordReport(record, findings, len(result.fixed), changed)
+
+
+def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str, unsafe: bool) -> tuple[Finding, ...]:
+    return tuple(findings_for(path, violations, doc, text=text, unsafe=unsafe))
 
 
 def check_corpus(paths: Iterable[str], ruleset: RuleSet, options: CorpusOptions | None = None, *,

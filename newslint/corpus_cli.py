@@ -120,7 +120,7 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
             reports = fix_corpus(paths, corpus.fixed_output or STDIN, ruleset, corpus.options, unsafe=unsafe,
                                  stdin=sys.stdin.buffer)
         else:
-            reports = check_corpus(paths, ruleset, corpus.options, stdin=sys.stdin.buffer)
+            reports = check_corpus(paths, ruleset, corpus.options, unsafe=unsafe, stdin=sys.stdin.buffer)
         for report in reports:
             yield file_report(report)
     finally:

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
-from newslint.report import FileError, Finding
+from newslint.findings import FileError, Finding
 
 SEVERITY = "minor"  # findings are about text quality; none breaks a build on its own
 

@@ -3,61 +3,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from newslint import __version__
-from newslint.document import Document
-from newslint.fingerprint import ContentKeys
-from newslint.model import Edit, Position, Violation
+from newslint.findings import FileError, Finding
+from newslint.model import Position
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 STATISTICS_FORMATS = ("text", "json", "jsonl")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A violation with its positions resolved against the text it was found in."""
-
-    path: str
-    violation: Violation
-    start: Position
-    end: Position
-    edits: tuple[tuple[Edit, Position, Position], ...] = ()
-    key: str = ""  # identity by content (see newslint.fingerprint), for baselines and CI reports
-    record: str | None = None  # JSON Lines: the record's id (positions are inside its text field)
-    record_line: int | None = None  # JSON Lines: the line of the file that holds the record
-
-    def for_record(self, record: str, line: int) -> Finding:
-        return replace(self, record=record, record_line=line)
-
-    @property
-    def where(self) -> str:
-        """`path`, or `path[record]` for a record of a JSON Lines file."""
-        return self.path if self.record is None else f"{self.path}[{self.record}]"
-
-
-@dataclass(frozen=True)
-class FileError:
-    """A file that could not be checked (or fixed), and why."""
-
-    path: str
-    message: str  # without the path
-
-    @classmethod
-    def of(cls, path: str, error: str) -> FileError:
-        prefix = f"{path}: "
-        return cls(path, error[len(prefix):] if error.startswith(prefix) else error)
-
-
-def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
-    result = []
-    keys = ContentKeys(doc)
-    for v in violations:
-        edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()
-        result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, keys.of(v)))
-    return result
 
 
 def _fix_json(f: Finding) -> dict[str, Any] | None:
@@ -91,9 +45,9 @@ def error_as_json(e: FileError) -> dict[str, Any]:
             "code": None, "name": "error", "message": e.message, "fix": None}
 
 
-def text_line(f: Finding, unsafe_fixes: bool) -> str:
+def text_line(f: Finding) -> str:
     v = f.violation
-    mark = " [*]" if v.fix and (v.fix.safe or unsafe_fixes) else ""
+    mark = " [*]" if f.fixable else ""
     return f"{f.where}:{f.start.line}:{f.start.column}: {v.code} {v.message}{mark}"
 
 
@@ -207,38 +161,35 @@ def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileEr
     return "\n".join(out) + "\n"
 
 
-def summary(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool,
-            failed: int = 0) -> str:
+def summary(remaining: list[Finding], fixed_count: int, *, fixing: bool, failed: int = 0) -> str:
     """The closing line(s) of text output, in ruff's manner; `failed` files could not be checked."""
-    lines = _found(remaining, fixed_count, unsafe_fixes=unsafe_fixes, fixing=fixing)
+    lines = _found(remaining, fixed_count, fixing=fixing)
     if failed:
         lines.append(f"{failed} file{' could' if failed == 1 else 's could'} not be checked.")
     return "\n".join(lines or ["All checks passed!"])
 
 
-def _found(remaining: list[Finding], fixed_count: int, *, unsafe_fixes: bool, fixing: bool) -> list[str]:
+def _found(remaining: list[Finding], fixed_count: int, *, fixing: bool) -> list[str]:
     total = len(remaining)
     if not total:
         return [f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)."] if fixed_count else []
-    safe = sum(1 for f in remaining if f.violation.fix and f.violation.fix.safe)
-    unsafe = sum(1 for f in remaining if f.violation.fix and not f.violation.fix.safe)
     if fixing:
         lines = [f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."]
     else:
         lines = [f"Found {total} violation{'s' if total != 1 else ''}."]
-        fixable = safe + (unsafe if unsafe_fixes else 0)
+        fixable = sum(f.fixable for f in remaining)
         if fixable:
             lines.append(f"[*] {fixable} fixable with the `--fix` option.")
-    if unsafe and not unsafe_fixes:
+    unsafe = sum(f.needs_unsafe for f in remaining)
+    if unsafe:
         lines.append(f"{unsafe} more fixable with `--fix --unsafe-fixes`.")
     return lines
 
 
-def statistics_rows(findings: list[Finding], unsafe_fixes: bool) -> list[dict[str, Any]]:
+def statistics_rows(findings: list[Finding]) -> list[dict[str, Any]]:
     """Findings counted per rule, most frequent first; `fixable`: some of them can be fixed."""
     counts = Counter((f.violation.code, f.violation.name) for f in findings)
-    fixable = Counter((f.violation.code, f.violation.name) for f in findings
-                      if f.violation.fix and (f.violation.fix.safe or unsafe_fixes))
+    fixable = Counter((f.violation.code, f.violation.name) for f in findings if f.fixable)
     return [{"code": code, "name": name, "count": n, "fixable": bool(fixable[(code, name)])}
             for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -257,16 +208,16 @@ def rule_as_json(info: Any) -> dict[str, Any]:
             "measured_precision": cls.measured_precision}
 
 
-def statistics_json(findings: list[Finding], unsafe_fixes: bool, errors: list[FileError]) -> list[dict[str, Any]]:
+def statistics_json(findings: list[Finding], errors: list[FileError]) -> list[dict[str, Any]]:
     """The rows of `statistics_rows`, then files that could not be checked, as a row with code null."""
-    rows = statistics_rows(findings, unsafe_fixes)
+    rows = statistics_rows(findings)
     if errors:
         rows.append({"code": None, "name": "error", "count": len(errors), "fixable": False})
     return rows
 
 
-def statistics(findings: list[Finding], unsafe_fixes: bool) -> str:
-    rows = statistics_rows(findings, unsafe_fixes)
+def statistics(findings: list[Finding]) -> str:
+    rows = statistics_rows(findings)
     return "\n".join(f"{r['count']:>6}  {r['code']:<7} {r['name']:<36} {'[*]' if r['fixable'] else ''}".rstrip()
                      for r in rows)
 

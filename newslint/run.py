@@ -5,18 +5,19 @@ import difflib
 import functools
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newslint.cache import ResultCache, cached_lint, fixes_allowed
+from newslint.cache import ResultCache, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
-from newslint.engine import FixResult, RuleSet, build_ruleset, fix_text, lint_text, make_document
+from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.report import Finding, findings_for
+from newslint.findings import FileError, Finding, findings_for
+from newslint.model import Violation
 from newslint.rule import Rule
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
@@ -52,26 +53,66 @@ class FileReport:
     fixed_codes: tuple[str, ...] = ()  # the code of each fix applied (or, with --diff, that would be)
 
 
+@dataclass(frozen=True)
+class RunResult:
+    """What a run found and did: a report per file (or record), in order, and the warnings
+    of collecting the files. Each finding knows whether `--fix` would apply its fix."""
+
+    options: RunOptions
+    reports: tuple[FileReport, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.reports for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileError]:
+        return [FileError.of(r.path, r.error) for r in self.reports if r.error]
+
+    @property
+    def fixed(self) -> int:
+        return sum(r.fixed for r in self.reports)
+
+    def exit_status(self, *, exit_zero: bool = False, exit_non_zero_on_fix: bool = False) -> int:
+        """2: a file could not be checked; 1: findings remain (with --diff: a file would change),
+        or, with `exit_non_zero_on_fix`, a file was fixed; else 0."""
+        if self.errors:
+            return 2
+        if exit_zero:
+            status = 0
+        elif self.options.diff:  # as with --fix, what the diff cannot fix does not count
+            status = int(any(r.diff for r in self.reports))
+        else:
+            status = int(bool(self.findings))
+        return 1 if exit_non_zero_on_fix and status == 0 and self.fixed else status
+
+
 class Session:
     """Configs and rule sets of one run, built once per config file and reused for every file."""
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
-        self._configs: dict[Path, Config] = {}
+        self._configs: dict[Path | None, Config] = {}
+        self._by_directory: dict[Path, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._caches: dict[int, ResultCache] = {}
 
     def config_for(self, path: Path) -> Config:
+        """The config that applies to `path`: found and read once per directory."""
         if self.options.isolated:
-            return self._with_overrides(Config(), None)
+            return self._with_overrides(None, Config)
         if self.options.config_path:
-            return self._with_overrides(load_config(self.options.config_path), self.options.config_path)
+            return self._with_overrides(self.options.config_path, load_config)
         directory = path.parent.resolve() if path.name else Path.cwd()
-        found = find_config_file(directory)
-        return self._with_overrides(load_config(found) if found else Config(), found)
+        if directory not in self._by_directory:
+            found = find_config_file(directory)
+            self._by_directory[directory] = self._with_overrides(found, load_config if found else Config)
+        return self._by_directory[directory]
 
-    def _with_overrides(self, config: Config, key: Path | None) -> Config:
+    def _with_overrides(self, key: Path | None, load: Callable[..., Config]) -> Config:
         if key not in self._configs:
+            config = load(key) if key else load()
             self._configs[key] = config.with_overrides(**self.options.overrides)
         return self._configs[key]
 
@@ -93,7 +134,14 @@ class Session:
             ruleset.close()
 
     def unsafe(self, config: Config) -> bool:
+        """Whether unsafe fixes apply under `config`: the command line's word, else the config's."""
         return config.unsafe_fixes if self.options.unsafe_fixes is None else self.options.unsafe_fixes
+
+    def resolve(self, paths: Iterable[Path]) -> None:
+        """Find and check the config and build the rule set of every path, before any file is
+        read or written: a config error stops the run with nothing changed."""
+        for path in paths:
+            self.ruleset_for(self.config_for(path))
 
     def excluded(self, path: Path, config: Config) -> bool:
         return config.matches(path, (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude))
@@ -150,40 +198,51 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     """Lint one decoded file, fixing it (or diffing the fixes) when asked."""
     config = session.config_for(Path(source.path))
     ruleset = session.ruleset_for(config)
-    opts = session.options
+    unsafe = session.unsafe(config)
     cache = session.cache_for(ruleset)
     for rule in ruleset.rules:
         if rule.learns_across_documents:
             rule.focus(file_site(source.path))
-    if not (opts.fix or opts.diff):
-        violations = cached_lint(source.text, ruleset, source.path, cache)
-        return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))))
+    if not (session.options.fix or session.options.diff):
+        return _checked(source, ruleset, cache, unsafe)
     known = cache.lookup(source.path, source.text) if cache else None
-    if known is not None and not fixes_allowed(known, session.unsafe(config)):  # nothing to fix: as checked
-        return FileReport(source.path, tuple(findings_for(source.path, known, Document(source.text))))
-    result = fix_text(source.text, ruleset, source.path, unsafe=session.unsafe(config))
-    findings = tuple(findings_for(source.path, result.remaining, Document(result.text)))
+    if known is not None and not fixes_allowed(known, unsafe):  # nothing to fix: as checked
+        return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
+    result = fix_text(source.text, ruleset, source.path, unsafe=unsafe)
+    findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
+    fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
     changed = result.text != source.text
-    if opts.diff:
-        diff = _diff(source.path, source.text, result.text) if changed else ""
-        return FileReport(source.path, findings, len(result.fixed), diff, fixed_codes=_codes(result))
+    if session.options.diff:
+        return FileReport(source.path, findings, diff=_diff(source.path, source.text, result.text) if changed else "",
+                          **fixed)
     if to_stdout:
-        return FileReport(source.path, findings, len(result.fixed),
-                          output=source.encode(result.text).decode(source.encoding), fixed_codes=_codes(result))
+        return FileReport(source.path, findings, output=source.encode(result.text).decode(source.encoding), **fixed)
     if changed:
         try:
             write_source(source, result.text)
         except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
-            violations = lint_text(source.text, ruleset, source.path)
-            return FileReport(source.path, tuple(findings_for(source.path, violations, Document(source.text))),
-                              error=str(exc))
+            return replace(_checked(source, ruleset, None, unsafe), error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
         cache.store(source.path, result.text, list(result.remaining))
-    return FileReport(source.path, findings, len(result.fixed), fixed_codes=_codes(result))
+    return FileReport(source.path, findings, **fixed)
 
 
-def _codes(result: FixResult) -> tuple[str, ...]:
-    return tuple(v.code for v in result.fixed)
+def _checked(source: Source, ruleset: RuleSet, cache: ResultCache | None, unsafe: bool) -> FileReport:
+    """The report of a file checked, not fixed."""
+    known = cache.lookup(source.path, source.text) if cache else None
+    if known is not None:
+        return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
+    violations, doc = linted(source.text, ruleset, source.path)
+    if cache:
+        cache.store(source.path, source.text, violations)
+    return FileReport(source.path, _placed(source.path, violations, doc, source.text, unsafe=unsafe))
+
+
+def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str | None = None, *,
+            unsafe: bool) -> tuple[Finding, ...]:
+    """Findings placed in the document the rules saw (its line index reused), fixability resolved;
+    `text` is the text itself, when the document blanked parts of it out."""
+    return tuple(findings_for(path, violations, doc, text=text, unsafe=unsafe))
 
 
 def _prepare(session: Session, sources: list[Source]) -> None:
@@ -250,9 +309,9 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
 
     With a rule that learns across documents (NL701), the files are read twice, in this
     process: once to learn, once to check."""
+    session.resolve(files)
     learned = _learn(session, files)
     if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
-        # Config errors surface here, once, before any worker starts.
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
         if not any(holds_session(rule) for r in rulesets.values() for rule in r.rules):
             yield from _check_parallel(session.options, files)
@@ -300,3 +359,18 @@ def check_stdin(session: Session, data: bytes, filename: str) -> FileReport:
         unchanged = source.encode(source.text).decode(source.encoding)
         return FileReport(filename, output=unchanged if session.options.fix else None)
     return process_source(session, source, to_stdout=session.options.fix)
+
+
+def check_paths(paths: Sequence[str | os.PathLike[str]], options: RunOptions | None = None) -> RunResult:
+    """Check (or fix, or diff) files and directories as `newslint check PATHS` does.
+
+    The config and rule set of every file are resolved before any file is read or
+    written, so a config error (raised as `ConfigError`) leaves every file as it was. A
+    file that cannot be read, or a rule that fails on it, is an error in its report."""
+    options = options or RunOptions()
+    session = Session(options)
+    try:
+        files, warnings = collect_paths(session, [os.fspath(p) for p in paths])
+        return RunResult(options, tuple(check_files(session, files)), tuple(warnings))
+    finally:
+        session.close()

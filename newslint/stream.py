@@ -13,16 +13,16 @@ from dataclasses import replace
 import click
 
 from newslint import report
+from newslint.findings import Finding
 from newslint.progress import Progress
-from newslint.report import Finding
 from newslint.run import FileReport
 
 STREAMED_FORMATS = ("text", "jsonl", "github")
 
 
-def finding_line(fmt: str, unsafe: bool) -> Callable[[Finding], str]:
+def finding_line(fmt: str) -> Callable[[Finding], str]:
     if fmt == "text":
-        return lambda f: report.text_line(f, unsafe)
+        return report.text_line
     if fmt == "jsonl":
         return lambda f: json.dumps(report.as_json(f), ensure_ascii=False)
     if fmt == "github":

@@ -9,8 +9,8 @@ import yaml
 
 from newslint import gitlab
 from newslint.document import Document
+from newslint.findings import findings_for
 from newslint.model import Violation
-from newslint.report import findings_for
 from tests.helpers import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,88 @@
+"""One run, resolved up front: settings that agree everywhere, config errors before any write."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint import check_paths, config, run
+from newslint.run import RunOptions
+from tests.helpers import run_cli
+
+# NL102 offers a safe and an unsafe fix on the first line; NL301 a safe one on the last.
+UNSAFE_TEXT = "Subjects:Crime,Drugs and more.\n\nSource link\n"
+
+
+def _project(tmp_path: Path, table: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.newslint]\nselect = ['NL102', 'NL301']\n{table}",
+                                             encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text(UNSAFE_TEXT, encoding="utf-8")
+    return path
+
+
+def test_unsafe_fixes_from_the_config_file_count_in_check_as_in_fix(tmp_path):
+    path = _project(tmp_path, "unsafe-fixes = true\n")
+    checked = run_cli("check", str(path), cwd=tmp_path)
+    assert checked.exit_code == 1
+    assert "more fixable with `--fix --unsafe-fixes`" not in checked.stdout
+    assert "[*] 3 fixable with the `--fix` option." in checked.stdout
+    assert all(line.endswith("[*]") for line in checked.stdout.splitlines() if ": NL" in line)
+    fixed = run_cli("check", "--fix", str(path), cwd=tmp_path)
+    assert "(3 fixed, 0 remaining)" in fixed.stdout and fixed.exit_code == 0
+
+
+def test_the_command_line_overrides_unsafe_fixes_from_the_config_file(tmp_path):
+    path = _project(tmp_path, "unsafe-fixes = true\n")
+    checked = run_cli("check", "--no-unsafe-fixes", str(path), cwd=tmp_path)
+    assert "1 more fixable with `--fix --unsafe-fixes`." in checked.stdout
+    assert "[*] 2 fixable with the `--fix` option." in checked.stdout
+
+
+def test_a_broken_config_anywhere_stops_the_run_before_any_file_is_written(tmp_path):
+    good, bad = tmp_path / "a", tmp_path / "b"
+    good.mkdir()
+    bad.mkdir()
+    for i in range(41):
+        (good / f"{i:02}.txt").write_text("The talks ended.\n\nSource link\n", encoding="utf-8")
+    (bad / "c.txt").write_text("The talks ended.\n\nSource link\n", encoding="utf-8")
+    (bad / "pyproject.toml").write_text("[tool.newslint]\nselect = ['NL301'\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.txt")}
+    result = run_cli("check", "--fix", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "pyproject.toml" in result.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.txt")} == before
+
+
+def test_check_paths_returns_findings_errors_and_the_exit_status(tmp_path):
+    (tmp_path / "a.txt").write_text(UNSAFE_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"caf\xe9\n")  # not UTF-8: an error of its own file
+    options = RunOptions(overrides={"select": ("NL102", "NL301")}, isolated=True)
+    result = check_paths([tmp_path / "a.txt", tmp_path / "b.txt"], options)
+    assert [(f.violation.code, f.start.line, f.fixable) for f in result.findings] == [
+        ("NL102", 1, False), ("NL102", 1, True), ("NL301", 3, True)]
+    assert [e.path for e in result.errors] == [str(tmp_path / "b.txt")]
+    assert result.exit_status() == 2
+    assert check_paths([tmp_path / "a.txt"], options).exit_status() == 1
+    assert check_paths([tmp_path / "a.txt"], options).exit_status(exit_zero=True) == 0
+
+
+def test_check_paths_fixes_and_resolves_unsafe_from_the_config(tmp_path, monkeypatch):
+    path = _project(tmp_path, "unsafe-fixes = true\n")
+    monkeypatch.chdir(tmp_path)
+    result = check_paths([path], RunOptions(fix=True))
+    assert result.fixed == 3 and result.findings == [] and result.exit_status() == 0
+    assert result.exit_status(exit_non_zero_on_fix=True) == 1
+    assert path.read_text(encoding="utf-8") == "Subjects: Crime, Drugs and more.\n"
+
+
+def test_config_files_are_found_and_read_once_per_directory(tmp_path, monkeypatch):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for i in range(5):
+            (tmp_path / folder / f"{i}.txt").write_text("The talks ended.\n", encoding="utf-8")
+    (tmp_path / "b" / ".newslint.toml").write_text("select = ['NL301']\n", encoding="utf-8")
+    found, loaded = [], []
+    monkeypatch.setattr(run, "find_config_file", lambda d: found.append(d) or config.find_config_file(d))
+    monkeypatch.setattr(run, "load_config", lambda p: loaded.append(p) or config.load_config(p))
+    assert check_paths([tmp_path / "a", tmp_path / "b"]).exit_status() == 0
+    assert sorted(found) == sorted({*found}) and len(found) == 2  # a/ and b/, each once
+    assert loaded == [tmp_path / "b" / ".newslint.toml"]
