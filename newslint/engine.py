@@ -152,9 +152,11 @@ def _settle(found: list[Violation], rules: Sequence[Rule]) -> list[Violation]:
     return found
 
 
-def linted(text: str, ruleset: RuleSet, path: str = "<text>") -> tuple[list[Violation], Document]:
-    """`lint_text`, with the document the rules saw (its lines serve for positions)."""
-    doc = make_document(text, path, ruleset.config)
+def linted(text: str, ruleset: RuleSet, path: str = "<text>", *,
+           doc: Document | None = None) -> tuple[list[Violation], Document]:
+    """`lint_text`, with the document the rules saw (its lines serve for positions); `doc`, when
+    given, is that document already made (`make_document(text, path, ruleset.config)`)."""
+    doc = doc or make_document(text, path, ruleset.config)
     rules = ruleset.for_path(path)
     return _after_suppressions(text, path, check_document(doc, rules, ruleset), rules, ruleset), doc
 
@@ -172,18 +174,21 @@ def _after_suppressions(text: str, path: str, found: list[Violation], rules: Seq
             for v in result]
 
 
-def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None) -> FixResult:
+def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool | None = None,
+             doc: Document | None = None) -> FixResult:
     """Apply fixes until nothing changes, then run the report-only rules once on the settled text.
 
     A fix that keeps firing past the cap is an error; so is a fix offered by a rule that
-    says it never fixes (`Rule.fixable` false), as it would be left unapplied."""
+    says it never fixes (`Rule.fixable` false), as it would be left unapplied. `doc`, when
+    given, is the document of `text` already made (see `linted`); each pass makes its own."""
     if unsafe is None:
         unsafe = ruleset.config.unsafe_fixes
     rules = ruleset.for_path(path)
     fixing = tuple(r for r in rules if r.fixable)
     fixed: list[Violation] = []
+    prepared = doc
     for _ in range(MAX_FIX_PASSES):
-        doc = make_document(text, path, ruleset.config)
+        doc, prepared = prepared or make_document(text, path, ruleset.config), None
         found = _settle(_findings(doc, fixing, ruleset), fixing)
         allowed = _allowed(suppress.unsuppressed(text, path, found), unsafe)
         new_text, applied = apply_fixes(text, allowed) if allowed else (text, [])

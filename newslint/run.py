@@ -194,8 +194,10 @@ def _diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def process_source(session: Session, source: Source, *, to_stdout: bool = False) -> FileReport:
-    """Lint one decoded file, fixing it (or diffing the fixes) when asked."""
+def process_source(session: Session, source: Source, *, to_stdout: bool = False,
+                   doc: Document | None = None) -> FileReport:
+    """Lint one decoded file, fixing it (or diffing the fixes) when asked; `doc`: its document
+    as `make_document` made it, when already made."""
     config = session.config_for(Path(source.path))
     ruleset = session.ruleset_for(config)
     unsafe = session.unsafe(config)
@@ -204,11 +206,11 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
         if rule.learns_across_documents:
             rule.focus(file_site(source.path))
     if not (session.options.fix or session.options.diff):
-        return _checked(source, ruleset, cache, unsafe)
+        return _checked(source, ruleset, cache, unsafe, doc)
     known = cache.lookup(source.path, source.text) if cache else None
     if known is not None and not fixes_allowed(known, unsafe):  # nothing to fix: as checked
         return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
-    result = fix_text(source.text, ruleset, source.path, unsafe=unsafe)
+    result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
     fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
     changed = result.text != source.text
@@ -227,12 +229,13 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False)
     return FileReport(source.path, findings, **fixed)
 
 
-def _checked(source: Source, ruleset: RuleSet, cache: ResultCache | None, unsafe: bool) -> FileReport:
+def _checked(source: Source, ruleset: RuleSet, cache: ResultCache | None, unsafe: bool,
+             doc: Document | None = None) -> FileReport:
     """The report of a file checked, not fixed."""
     known = cache.lookup(source.path, source.text) if cache else None
     if known is not None:
         return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
-    violations, doc = linted(source.text, ruleset, source.path)
+    violations, doc = linted(source.text, ruleset, source.path, doc=doc)
     if cache:
         cache.store(source.path, source.text, violations)
     return FileReport(source.path, _placed(source.path, violations, doc, source.text, unsafe=unsafe))
@@ -245,16 +248,19 @@ def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str
     return tuple(findings_for(path, violations, doc, text=text, unsafe=unsafe))
 
 
-def _prepare(session: Session, sources: list[Source]) -> None:
-    """Give rules that batch outside calls (grammar servers) the documents ahead of time."""
+def _prepare(session: Session, sources: list[Source]) -> list[Document]:
+    """Give rules that batch outside calls (grammar servers) the documents ahead of time;
+    the documents, in the order of `sources`, which the first check of each then reuses."""
+    made = []
     by_ruleset: dict[int, tuple[RuleSet, list[Document]]] = {}
     for source in sources:
         config = session.config_for(Path(source.path))
         ruleset = session.ruleset_for(config)
-        entry = by_ruleset.setdefault(id(ruleset), (ruleset, []))
-        entry[1].append(make_document(source.text, source.path, config))
+        made.append(make_document(source.text, source.path, config))
+        by_ruleset.setdefault(id(ruleset), (ruleset, []))[1].append(made[-1])
     for ruleset, docs in by_ruleset.values():
         ruleset.prepare(docs)
+    return made
 
 
 def _read_or_report(path: str, encoding: str = "utf-8") -> Source | FileReport:
@@ -266,11 +272,11 @@ def _read_or_report(path: str, encoding: str = "utf-8") -> Source | FileReport:
         return FileReport(path, error=str(exc))
 
 
-def _check_one(session: Session, item: Source | FileReport) -> FileReport:
+def _check_one(session: Session, item: Source | FileReport, doc: Document | None = None) -> FileReport:
     if isinstance(item, FileReport):
         return item
     try:
-        return process_source(session, item)
+        return process_source(session, item, doc=doc)
     except ConfigError:
         raise  # a missing precondition stops the run once, not once per file
     except NewslintError as exc:
@@ -319,10 +325,9 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
     for i in range(0, len(files), BATCH_SIZE):
         batch = [_read_or_report(str(p), session.options.encoding) for p in files[i : i + BATCH_SIZE]]
         sources = [s for s in batch if isinstance(s, Source)]
-        if sources:
-            _prepare(session, sources)
+        docs = dict(zip(map(id, sources), _prepare(session, sources))) if sources else {}
         for item in batch:
-            yield _check_one(session, item)
+            yield _check_one(session, item, docs.get(id(item)))
 
 
 _WORKER: Session | None = None

@@ -1,9 +1,10 @@
 """One run, resolved up front: settings that agree everywhere, config errors before any write."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from newslint import check_paths, config, run
+from newslint import Document, check_paths, config, engine, run
 from newslint.run import RunOptions
 from tests.helpers import run_cli
 
@@ -86,3 +87,23 @@ def test_config_files_are_found_and_read_once_per_directory(tmp_path, monkeypatc
     assert check_paths([tmp_path / "a", tmp_path / "b"]).exit_status() == 0
     assert sorted(found) == sorted({*found}) and len(found) == 2  # a/ and b/, each once
     assert loaded == [tmp_path / "b" / ".newslint.toml"]
+
+
+def test_one_document_per_text_serves_preparing_checking_and_positions(tmp_path, monkeypatch):
+    made: list[str] = []
+
+    def counted(text, *args, **kwargs):
+        made.append(text)
+        return Document(text, *args, **kwargs)
+
+    for module in (engine, run):
+        monkeypatch.setattr(module, "Document", counted)
+    path = tmp_path / "a.txt"
+    path.write_text(UNSAFE_TEXT, encoding="utf-8")
+    options = RunOptions(isolated=True, overrides={"select": ("NL102", "NL301")})
+    assert [f.start.line for f in check_paths([path], options).findings] == [1, 1, 3]
+    assert made == [UNSAFE_TEXT]  # prepared, checked and placed: one document
+    made.clear()
+    fixed = check_paths([path], replace(options, fix=True))
+    assert fixed.fixed == 2 and [f.start.line for f in fixed.findings] == [1]
+    assert made == [UNSAFE_TEXT, path.read_text(encoding="utf-8")]  # one a fix pass; the last places findings
