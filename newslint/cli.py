@@ -99,19 +99,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
           stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras, corpus: CorpusArgs) -> None:
     """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
-    if config_path is not None and not config_path.is_file():
-        _fail(f"{config_path}: config file not found")
-    if diff and fmt != "text":
-        _fail("--diff prints a unified diff, in no other format (--format json gives each finding's fix)")
-    if statistics and fmt not in report.STATISTICS_FORMATS:
-        _fail(f"--statistics prints {', '.join(report.STATISTICS_FORMATS)} only, not {fmt}")
-    try:
-        extras.validate(fix=fix, diff=diff, paths=paths)
-        corpus.validate(paths, fix=fix, diff=diff)
-        if extras.add_ignore and corpus.applies(paths):
-            raise NewslintError("--add-ignore writes into the files it checks, not into JSON Lines corpora")
-    except NewslintError as exc:
-        _fail(str(exc))
+    _validate(paths, fix=fix, diff=diff, fmt=fmt, statistics=statistics, config_path=config_path, extras=extras,
+              corpus=corpus)
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
                  "extend_exclude": _codes(exclude)}
     options = RunOptions(fix=fix and not diff, diff=diff, unsafe_fixes=unsafe_fixes, config_path=config_path,
@@ -144,6 +133,24 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     finally:
         session.close()
     sys.exit(status)
+
+
+def _validate(paths: tuple[str, ...], *, fix: bool, diff: bool, fmt: str, statistics: bool,
+              config_path: Path | None, extras: Extras, corpus: CorpusArgs) -> None:
+    """Refuse combinations of options that cannot run, before anything is read."""
+    if config_path is not None and not config_path.is_file():
+        _fail(f"{config_path}: config file not found")
+    if diff and fmt != "text":
+        _fail("--diff prints a unified diff, in no other format (--format json gives each finding's fix)")
+    if statistics and fmt not in report.STATISTICS_FORMATS:
+        _fail(f"--statistics prints {', '.join(report.STATISTICS_FORMATS)} only, not {fmt}")
+    try:
+        extras.validate(fix=fix, diff=diff, paths=paths)
+        corpus.validate(paths, fix=fix, diff=diff)
+        if extras.add_ignore and corpus.applies(paths):
+            raise NewslintError("--add-ignore writes into the files it checks, not into JSON Lines corpora")
+    except NewslintError as exc:
+        _fail(str(exc))
 
 
 def _run(session: Session, paths: tuple[str, ...],

@@ -181,8 +181,7 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
     A fix that keeps firing past the cap is an error; so is a fix offered by a rule that
     says it never fixes (`Rule.fixable` false), as it would be left unapplied. `doc`, when
     given, is the document of `text` already made (see `linted`); each pass makes its own."""
-    if unsafe is None:
-        unsafe = ruleset.config.unsafe_fixes
+    unsafe = unsafe_fixes(ruleset.config, unsafe)
     rules = ruleset.for_path(path)
     fixing = tuple(r for r in rules if r.fixable)
     fixed: list[Violation] = []
@@ -207,6 +206,11 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
         fixed.extend(applied)
     codes = sorted({v.code for v in fixed[-20:]})
     raise FixesDidNotConverge(f"{path}: fixes did not settle after {MAX_FIX_PASSES} passes (rules {', '.join(codes)})")
+
+
+def unsafe_fixes(config: Config, asked: bool | None) -> bool:
+    """Whether unsafe fixes apply: as `asked` (the command line), else as the config says."""
+    return config.unsafe_fixes if asked is None else asked
 
 
 def _allowed(violations: list[Violation], unsafe: bool) -> list[Violation]:

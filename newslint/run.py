@@ -14,7 +14,7 @@ from typing import Any
 from newslint.cache import ResultCache, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
-from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
+from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document, unsafe_fixes
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for
 from newslint.model import Violation
@@ -135,7 +135,7 @@ class Session:
 
     def unsafe(self, config: Config) -> bool:
         """Whether unsafe fixes apply under `config`: the command line's word, else the config's."""
-        return config.unsafe_fixes if self.options.unsafe_fixes is None else self.options.unsafe_fixes
+        return unsafe_fixes(config, self.options.unsafe_fixes)
 
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
