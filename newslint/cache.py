@@ -66,9 +66,10 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str:
         "format": FORMAT, "version": __version__,
         "rules": [[r.code, r.settings, _code_stamp(type(r))] for r in ruleset.rules],
         "data": _data_stamps(ruleset),
-        # Every setting (a new one included) but the config file's name: more keys, never a stale answer.
+        # Every setting (a new one included) but the config file's name and unsafe-fixes (findings
+        # are the same either way): more keys, never a stale answer.
         "config": {k: sorted(v) if isinstance(v, (set, frozenset)) else v
-                   for k, v in config.__dict__.items() if k != "path"},
+                   for k, v in config.__dict__.items() if k not in ("path", "unsafe_fixes")},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

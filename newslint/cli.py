@@ -121,7 +121,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
         reports = stream_reports(found, line, progress, keep_findings=not streamed or (fmt == "text" and not quiet))
         if extras.add_ignore:
             sys.exit(extras.add_ignores(reports))
-        result = RunResult(options, tuple(extras.after_run(reports)))
+        result = RunResult(options, tuple(extras.after_run(reports)), configs=session.configs)
         _emit(result, fmt, statistics, quiet, fixing_stdin=fixing_stdin, streamed=streamed)
         extras.report_fixes(list(result.reports), fmt)
         status = result.exit_status(exit_zero=exit_zero, exit_non_zero_on_fix=extras.exit_non_zero_on_fix)

@@ -14,7 +14,7 @@ from typing import Any
 from newslint.cache import ResultCache, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
-from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document, unsafe_fixes
+from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for
 from newslint.model import Violation
@@ -61,6 +61,7 @@ class RunResult:
     options: RunOptions
     reports: tuple[FileReport, ...]
     warnings: tuple[str, ...] = ()
+    configs: tuple[Config, ...] = ()  # the settings in effect, one per config file, options applied
 
     @property
     def findings(self) -> list[Finding]:
@@ -111,10 +112,15 @@ class Session:
         return self._by_directory[directory]
 
     def _with_overrides(self, key: Path | None, load: Callable[..., Config]) -> Config:
+        """The config, the command line's settings applied: `unsafe_fixes` is resolved here, once."""
         if key not in self._configs:
             config = load(key) if key else load()
-            self._configs[key] = config.with_overrides(**self.options.overrides)
+            self._configs[key] = config.with_overrides(**self.options.overrides, unsafe_fixes=self.options.unsafe_fixes)
         return self._configs[key]
+
+    @property
+    def configs(self) -> tuple[Config, ...]:
+        return tuple(self._configs.values())
 
     def ruleset_for(self, config: Config) -> RuleSet:
         if config.path not in self._rulesets:
@@ -134,8 +140,8 @@ class Session:
             ruleset.close()
 
     def unsafe(self, config: Config) -> bool:
-        """Whether unsafe fixes apply under `config`: the command line's word, else the config's."""
-        return unsafe_fixes(config, self.options.unsafe_fixes)
+        """Whether unsafe fixes apply under `config` (a config of this session: resolved)."""
+        return config.unsafe_fixes
 
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
@@ -376,6 +382,6 @@ def check_paths(paths: Sequence[str | os.PathLike[str]], options: RunOptions | N
     session = Session(options)
     try:
         files, warnings = collect_paths(session, [os.fspath(p) for p in paths])
-        return RunResult(options, tuple(check_files(session, files)), tuple(warnings))
+        return RunResult(options, tuple(check_files(session, files)), tuple(warnings), session.configs)
     finally:
         session.close()

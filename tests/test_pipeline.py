@@ -71,6 +71,9 @@ def test_check_paths_fixes_and_resolves_unsafe_from_the_config(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     result = check_paths([path], RunOptions(fix=True))
     assert result.fixed == 3 and result.findings == [] and result.exit_status() == 0
+    assert [(c.path, c.unsafe_fixes) for c in result.configs] == [(tmp_path / "pyproject.toml", True)]
+    overruled = check_paths([path], RunOptions(unsafe_fixes=False))
+    assert [c.unsafe_fixes for c in overruled.configs] == [False]
     assert result.exit_status(exit_non_zero_on_fix=True) == 1
     assert path.read_text(encoding="utf-8") == "Subjects: Crime, Drugs and more.\n"
 
