@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newslint import markdown, suppress
 from newslint.config import Config
@@ -49,7 +49,8 @@ class FixResult:
     text: str
     fixed: tuple[Violation, ...]  # violations whose fixes were applied, across passes
     remaining: tuple[Violation, ...]  # what is still reported in the fixed text
-    doc: Document | None = None  # the fixed text as the rules saw it: its lines serve for positions
+    # The fixed text as the rules saw it: its lines serve for positions. Not part of the result's value.
+    doc: Document | None = field(default=None, compare=False, repr=False)
 
 
 def build_ruleset(config: Config | None = None) -> RuleSet:
