@@ -1,10 +1,12 @@
 """One run, resolved up front: settings that agree everywhere, config errors before any write."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 from newslint import Document, check_paths, config, engine, run
+from newslint.render import render
 from newslint.run import RunOptions
 from tests.helpers import run_cli
 
@@ -110,3 +112,18 @@ def test_one_document_per_text_serves_preparing_checking_and_positions(tmp_path,
     fixed = check_paths([path], replace(options, fix=True))
     assert fixed.fixed == 2 and [f.start.line for f in fixed.findings] == [1]
     assert made == [UNSAFE_TEXT, path.read_text(encoding="utf-8")]  # one a fix pass; the last places findings
+
+
+def test_the_formats_render_a_result(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(UNSAFE_TEXT, encoding="utf-8")
+    result = check_paths([path], RunOptions(isolated=True, overrides={"select": ("NL102", "NL301")}))
+    text = render(result, "text")
+    assert len(text) == 4 and text[3] == ("Found 3 violations.\n[*] 2 fixable with the `--fix` option.\n"
+                                          "1 more fixable with `--fix --unsafe-fixes`.")
+    assert [line.endswith("[*]") for line in text[:3]] == [False, True, True]
+    sarif = json.loads(render(result, "sarif")[0])
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert {"NL102", "NL301", "NLG001"} <= {r["id"] for r in rules}  # every installed rule
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["NL102", "NL102", "NL301"]
+    assert render(result, "text", streamed=True) == text[3:]  # the findings were printed as they came
