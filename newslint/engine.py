@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from newslint import markdown, suppress
 from newslint.config import Config
 from newslint.document import Document, Span
-from newslint.errors import FixesDidNotConverge, NewslintError, RuleCrashed
+from newslint.errors import FixesDidNotConverge, NewslintError, RuleBrokeContract, RuleCrashed
 from newslint.fixes import apply_fixes
 from newslint.model import Applicability, Violation
 from newslint.registry import RuleInfo, all_rules
@@ -136,8 +136,8 @@ def _checked(rule: Rule, doc: Document) -> list[Violation]:
             outside = ValueError(f"span {violation.start}..{violation.end} outside the text")
             raise RuleCrashed(rule.code, doc.path, outside)
         if violation.fix and not rule.fixable:
-            raise RuleCrashed(rule.code, doc.path, ValueError(
-                "offered a fix but declares `fixable = False` (report-only rules run once, after fixing)"))
+            raise RuleBrokeContract(rule.code, doc.path, "offered a fix but declares `fixable = False`: "
+                                    "a report-only rule runs once, after fixing, and its fixes would be lost")
     return produced
 
 

@@ -20,6 +20,14 @@ class RuleCrashed(NewslintError):
         self.code, self.path, self.exc = code, path, exc
 
 
+class RuleBrokeContract(RuleCrashed):
+    """A rule that ran but broke the engine's contract, as a report-only rule offering a fix."""
+
+    def __init__(self, code: str, path: str, problem: str) -> None:
+        NewslintError.__init__(self, f"{path}: rule {code} {problem}")
+        self.code, self.path, self.exc = code, path, ValueError(problem)
+
+
 class FixesDidNotConverge(NewslintError):
     pass
 
