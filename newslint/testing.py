@@ -25,10 +25,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import RuleSet, build_ruleset, fix_text, lint_text
-from newslint.model import Edit, Violation
+# The public API only, as a plugin's own tests would use it.
+from newslint import Config, Document, Edit, RuleSet, Violation, build_ruleset, fix_text, lint_text
 
 if sys.version_info >= (3, 11):
     import tomllib
