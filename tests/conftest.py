@@ -12,7 +12,8 @@ FIXTURES = ROOT / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-fixtures", action="store_true", help="rewrite .expected and .fixed snapshots")
+    parser.addoption("--update-fixtures", action="store_true",
+                     help="rewrite the fixture snapshots (.expected, .safe.fixed.txt, .unsafe.fixed.txt)")
 
 
 @pytest.fixture

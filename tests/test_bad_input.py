@@ -9,6 +9,7 @@ in-process by one that fails the same way.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import resource
 import shutil
@@ -239,15 +240,24 @@ def test_fifo_is_refused_without_blocking(tmp_path):
 # ---- permissions, as an unprivileged user (root ignores permission bits) ----
 
 def _nobody_prefix() -> list[str]:
+    prefix, missing = _nobody()
+    if missing:
+        pytest.skip(missing)
+    return prefix
+
+
+@functools.cache
+def _nobody() -> tuple[list[str], str]:
+    """The command prefix that runs as the unprivileged user, or why there is none (probed once)."""
     setpriv = shutil.which("setpriv")
     if setpriv is None or os.geteuid() != 0:
-        pytest.skip("needs root and setpriv (util-linux) to run newslint as an unprivileged user")
+        return [], "needs root and setpriv (util-linux) to run newslint as an unprivileged user"
     prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
     probe = subprocess.run([*prefix, sys.executable, "-c", "import newslint"], capture_output=True,
                            cwd="/", env=_env())
     if probe.returncode != 0:
-        pytest.skip(f"the unprivileged user cannot import newslint here: {probe.stderr.decode()[-200:]}")
-    return prefix
+        return [], f"the unprivileged user cannot import newslint here: {probe.stderr.decode()[-200:]}"
+    return prefix, ""
 
 
 def _env() -> dict[str, str]:
@@ -428,11 +438,16 @@ def test_write_cut_short_by_the_kernel(tmp_path):
 # ---- Ctrl-C ----
 
 def _many_articles(directory: Path, count: int) -> tuple[bytes, bytes]:
-    old = SEED.read_bytes()
+    old, new = _seed_before_and_after_fix()
     for i in range(count):
         _write(directory / f"{i:04d}.txt", old)
-    ruleset = build_ruleset(Config())
-    new = fix_text(old.decode("utf-8"), ruleset, "a.txt").text.encode("utf-8")
+    return old, new
+
+
+@functools.cache
+def _seed_before_and_after_fix() -> tuple[bytes, bytes]:
+    old = SEED.read_bytes()
+    new = fix_text(old.decode("utf-8"), build_ruleset(Config()), "a.txt").text.encode("utf-8")
     assert new != old
     return old, new
 

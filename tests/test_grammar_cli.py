@@ -1,4 +1,9 @@
-"""`newslint check --extend-select NLG` as a user runs it: a separate process, no network, no Java needed."""
+"""`newslint check --extend-select NLG` as a user runs it: no network, no Java needed.
+
+Most runs are in-process (click's runner, with the environment, working directory and
+importable packages set as the user's would be); `process=True` runs `python -m newslint`
+as a separate process, kept for the runs that show the whole path from the shell.
+"""
 from __future__ import annotations
 
 import json
@@ -7,28 +12,58 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newslint.cli import main
 from tests.lt_standin import StandIn, write_fake_java, write_languagetool_dir
 
 ARTICLE = "Officials will recieve a apple.\n\nKCNA said the talks went well.\n"
+URL_VARIABLE = "NEWSLINT_LANGUAGETOOL_URL"
+NO_PROXY = {"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
 # Runs the CLI with a package made unimportable, as if its extra were not installed.
 WITHOUT = ("import sys; sys.modules[sys.argv.pop(1)] = None; sys.argv[0] = 'newslint'; "
            "from newslint.cli import main; main(prog_name='newslint')")
 
 
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def newslint(*args: str, cwd: Path, env: dict[str, str] | None = None, without: str | None = None,
-             stdin: bytes | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run `python -m newslint ARGS`; the environment has no grammar URL unless `env` gives one."""
-    full_env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_LANGUAGETOOL_URL"}
-    full_env.update({"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost", **(env or {})})
+             stdin: bytes | None = None, process: bool = False) -> tuple[Ran, float]:
+    """Run `newslint ARGS` in `cwd`, with no grammar URL in the environment unless `env` gives
+    one and, with `without`, that package unimportable; returns the run and its seconds."""
+    env = {**NO_PROXY, **(env or {})}
+    if process:
+        return _in_a_process(args, cwd, env, without, stdin)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(URL_VARIABLE, raising=False)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        if without:
+            patch.setitem(sys.modules, without, None)
+        patch.chdir(cwd)
+        started = time.monotonic()
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+        return Ran(result.exit_code, result.stdout, result.stderr), time.monotonic() - started
+
+
+def _in_a_process(args: tuple[str, ...], cwd: Path, env: dict[str, str], without: str | None,
+                  stdin: bytes | None) -> tuple[Ran, float]:
+    full_env = {k: v for k, v in os.environ.items() if k != URL_VARIABLE}
+    full_env.update(env)
     command = [sys.executable, "-c", WITHOUT, without] if without else [sys.executable, "-m", "newslint"]
     started = time.monotonic()
     result = subprocess.run([*command, *args], cwd=cwd, env=full_env, capture_output=True, text=True,
                             timeout=60, input=stdin.decode() if stdin else None, check=False)
-    return result, time.monotonic() - started
+    return Ran(result.returncode, result.stdout, result.stderr), time.monotonic() - started
 
 
 @pytest.fixture
@@ -46,7 +81,7 @@ def server():
 
 def test_check_reports_languagetool_findings_with_locations(article, server):
     result, _ = newslint("check", "--extend-select", "NLG", "article.txt", cwd=article.parent,
-                         env={"NEWSLINT_LANGUAGETOOL_URL": server.url})
+                         env={"NEWSLINT_LANGUAGETOOL_URL": server.url}, process=True)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[:2] == [
         "article.txt:1:16: NLG001 MORFOLOGIK_RULE_EN_US: Possible spelling mistake found. (suggestion: 'receive')",
@@ -183,7 +218,7 @@ PRECONDITIONS = {
 }
 
 
-def _assert_one_line_error(result: subprocess.CompletedProcess[str], seconds: float, expected: str) -> None:
+def _assert_one_line_error(result: Ran, seconds: float, expected: str) -> None:
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("newslint: error: ") and "NLG001: " in lines[0], result.stderr
@@ -208,4 +243,13 @@ def test_server_that_is_not_usable_is_one_line_and_exit_2_within_5_seconds(artic
     with StandIn(mode, delay=delay) as server:
         result, seconds = newslint("check", "--extend-select", "NLG", "article.txt", cwd=article.parent,
                                    env={"NEWSLINT_LANGUAGETOOL_URL": server.url})
+    _assert_one_line_error(result, seconds, expected)
+
+
+def test_a_missing_precondition_in_a_separate_process(article):
+    """The same one line and exit status 2 from `python -m newslint`, its start-up within the 5 seconds."""
+    setup, expected = PRECONDITIONS["no language-tool-python"]
+    scenario = setup(article.parent)
+    result, seconds = newslint("check", *scenario["args"], "article.txt", cwd=article.parent, env=scenario["env"],
+                               without=scenario["without"], process=True)
     _assert_one_line_error(result, seconds, expected)

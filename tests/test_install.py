@@ -76,6 +76,9 @@ def test_third_party_plugin_is_listed_and_reports(tmp_path):
                  str(article), env=env, cwd=tmp_path)
     assert fixed.returncode == 0
     assert article.read_text(encoding="utf-8") == "The Senate voted on Tuesday.\n"
+    # The plugin's own tests check its fixture cases with newslint's harness (newslint.testing).
+    copy = shutil.copytree(PLUGIN, tmp_path / "plugin", ignore=shutil.ignore_patterns("build", "*.egg-info"))
+    _ok(_run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env, cwd=copy))
 
 
 def _git(*args, cwd):
