@@ -230,8 +230,7 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
         for e in errors:
             out(report.github_error_line(e))
     elif fmt == "sarif":
-        rules = {code: info.cls for code, info in all_rules().items()}
-        out(json.dumps(report.sarif_log(findings, rules, errors), indent=2, ensure_ascii=False))
+        out(json.dumps(report.sarif_log(findings, all_rules(), errors), indent=2, ensure_ascii=False))
     elif fmt == "junit":
         out(report.junit_xml(findings, [r.path for r in reports], errors).rstrip("\n"))
     elif fmt == "gitlab":
@@ -246,15 +245,15 @@ def rules_command(fmt: str) -> None:
         rules = all_rules()
     except NewslintError as exc:
         _fail(str(exc))
-    rows = [(code, i.cls.name, i.package, "yes" if i.cls.fixable else "no",
-             "yes" if i.cls.default_enabled else "no", i.cls.summary().split(": ", 1)[-1]) for code, i in rules.items()]
+    rows = [(code, i.name, i.package, "yes" if i.fixable else "no",
+             "yes" if i.default_enabled else "no", i.summary().split(": ", 1)[-1]) for code, i in rules.items()]
     if fmt == "json":
         click.echo(json.dumps([report.rule_as_json(info) for info in rules.values()], indent=2))
     elif fmt == "markdown":
         click.echo("| code | name | fix | on by default | measured precision | what it finds |")
         click.echo("|---|---|---|---|---|---|")
         for code, name, _, fixable, default, summary in rows:
-            measured = precision.table_cell(rules[code].cls.measured_precision)
+            measured = precision.table_cell(rules[code].measured_precision)
             click.echo(f"| {code} | {name} | {fixable} | {default} | {measured} | {summary.replace('|', '/')} |")
     else:
         click.echo(f"{'code':<8} {'name':<34} {'package':<14} {'fix':<4} {'default':<7}")
@@ -271,9 +270,9 @@ def rule_command(code: str) -> None:
     except NewslintError as exc:
         _fail(str(exc))
     for info in rules.values():
-        if code in (info.code, info.cls.name):
-            click.echo(info.cls.documentation())
+        if code in (info.code, info.name):
+            click.echo(info.documentation())
             return
     from newslint.rule import suggest
 
-    _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.cls.name for i in rules.values())])}")
+    _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.name for i in rules.values())])}")

@@ -161,7 +161,7 @@ class Extras:
         """--show-fixes: the fixes applied, per file and rule, after the text report."""
         if not self.show_fixes or fmt != "text" or not any(r.fixed_codes for r in reports):
             return
-        names = {code: info.cls.name for code, info in all_rules().items()}
+        names = {code: info.name for code, info in all_rules().items()}
         verb = "Would fix" if any(r.diff for r in reports) else "Fixed"
         lines = [f"{verb} {sum(len(r.fixed_codes) for r in reports)} violation(s):"]
         for r in reports:

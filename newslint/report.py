@@ -135,7 +135,7 @@ def _location(f: Finding) -> dict[str, Any]:
 
 
 def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[FileError] = ()) -> dict[str, Any]:
-    """A SARIF 2.1.0 log; `rules` maps code to the rule class (for names and summaries).
+    """A SARIF 2.1.0 log; `rules` maps code to the rule's info or class (for names and summaries).
     Files that could not be checked are notifications of an unsuccessful invocation."""
     codes = sorted({f.violation.code for f in findings} | set(rules))
     index = {code: i for i, code in enumerate(codes)}
@@ -251,10 +251,9 @@ def diff_summary(changed: int) -> str:
 
 def rule_as_json(info: Any) -> dict[str, Any]:
     """A row of `newslint rules --format json`; `info` is a registry.RuleInfo."""
-    cls = info.cls
-    return {"code": info.code, "name": cls.name, "package": info.package, "fixable": bool(cls.fixable),
-            "default": bool(cls.default_enabled), "summary": cls.summary().split(": ", 1)[-1],
-            "measured_precision": cls.measured_precision}
+    return {"code": info.code, "name": info.name, "package": info.package, "fixable": bool(info.fixable),
+            "default": bool(info.default_enabled), "summary": info.summary().split(": ", 1)[-1],
+            "measured_precision": info.measured_precision}
 
 
 def statistics_json(findings: list[Finding], unsafe_fixes: bool, errors: list[FileError]) -> list[dict[str, Any]]:

@@ -94,7 +94,7 @@ def check_case(case: FixtureCase, *, update: bool = False) -> None:
         assert not found, f"{case.path}: expected no findings, got:\n{render(found, text)}"
         return
     assert found, f"{case.path}: expected findings of {case.code}, got none"
-    undeclared = sorted({v.code for v in found if v.fix and not ruleset.registry[v.code].cls.fixable})
+    undeclared = sorted({v.code for v in found if v.fix and not ruleset.registry[v.code].fixable})
     assert not undeclared, f"{case.path}: {', '.join(undeclared)} offer fixes but do not set `fixable = True`"
     fixed = fix_text(text, ruleset, name, unsafe=True).text
     snapshot = render(found, text)
