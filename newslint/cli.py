@@ -8,19 +8,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from newslint import __version__, gitlab, precision, report
+from newslint import __version__, precision, report
 from newslint.cli_options import Extras, with_extra_options
-from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
+from newslint.corpus_cli import CorpusArgs, with_corpus_options
 from newslint.errors import NewslintError
-from newslint.progress import Progress
-from newslint.registry import all_rules
-from newslint.run import FileReport, RunOptions, Session, check_files, check_stdin, collect_paths
-from newslint.sources import interrupts_outside_collections
-from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
+
+if TYPE_CHECKING:  # the engine is imported by the command that runs it: --version, rules and rule start quickly
+    from newslint.progress import Progress
+    from newslint.run import FileReport, Session
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -36,6 +35,8 @@ def entry() -> NoReturn:
     about a tenth of a second, more than many runs take. Once the command is done there is
     nothing left to free: exit handlers run and the output is flushed, then the process
     leaves at once (mypy exits the same way)."""
+    from newslint.sources import interrupts_outside_collections
+
     try:
         with interrupts_outside_collections():
             main(prog_name="newslint")
@@ -98,6 +99,11 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
           stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras, corpus: CorpusArgs) -> None:
     """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
+    from newslint.corpus_cli import corpus_reports
+    from newslint.progress import Progress
+    from newslint.run import RunOptions, Session
+    from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
+
     if config_path is not None and not config_path.is_file():
         _fail(f"{config_path}: config file not found")
     if diff and fmt != "text":
@@ -149,6 +155,9 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
 def _run(session: Session, paths: tuple[str, ...],
          stdin_filename: str | None) -> tuple[Iterator[FileReport], Progress]:
     """The reports, as files are checked, and a progress line counting them."""
+    from newslint.progress import Progress
+    from newslint.run import check_files, check_stdin, collect_paths
+
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
@@ -209,6 +218,10 @@ def _write_statistics(out, fmt: str, findings, errors: list[report.FileError], u
 
 def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: bool, quiet: bool,
                     errors: list[report.FileError], streamed: bool = False) -> None:
+    from newslint import gitlab
+    from newslint.registry import all_rules
+    from newslint.stream import STREAMED_FORMATS
+
     findings_written = streamed and fmt in STREAMED_FORMATS  # line by line, as they were found
     if fmt == "text":
         for f in findings if not findings_written else ():
@@ -241,6 +254,8 @@ def _write_findings(out, fmt: str, findings, reports: list[FileReport], unsafe: 
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_command(fmt: str) -> None:
     """List every installed rule."""
+    from newslint.registry import all_rules
+
     try:
         rules = all_rules()
     except NewslintError as exc:
@@ -265,6 +280,8 @@ def rules_command(fmt: str) -> None:
 @click.argument("code")
 def rule_command(code: str) -> None:
     """Show the documentation of the rule CODE (a code or a name)."""
+    from newslint.registry import all_rules
+
     try:
         rules = all_rules()
     except NewslintError as exc:

@@ -4,13 +4,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
-from newslint.document import Document
-from newslint.fingerprint import ContentKeys
 from newslint.model import Edit, Position, Violation
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 STATISTICS_FORMATS = ("text", "json", "jsonl")
@@ -53,6 +53,8 @@ class FileError:
 
 def findings_for(path: str, violations: Iterable[Violation], doc: Document) -> list[Finding]:
     result = []
+    from newslint.fingerprint import ContentKeys  # imports the document model, which `newslint rules` needs not
+
     keys = ContentKeys(doc)
     for v in violations:
         edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()
@@ -174,6 +176,8 @@ def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[F
 def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileError] = ()) -> str:
     """One test suite per file, one failing case per finding; a file that could not be checked
     is one case in error."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
+
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
