@@ -15,7 +15,6 @@ entry point at `read(FILE)` (see the README).
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import os
@@ -147,6 +146,8 @@ def _classes(source: str) -> list[type]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m newslint.manifest", description="Write a rule manifest.")
     parser.add_argument("sources", nargs="*", metavar="MODULE:ATTR",
                         help="rule classes (a class or a list); default: the built-in rules")
