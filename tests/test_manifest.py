@@ -13,6 +13,7 @@ import pytest
 from newslint import Config, RuleLoadError, lint, registry
 from newslint import rules as builtin
 from newslint.manifest import RuleSpec, read, render
+from newslint.manifest import main as manifest_main
 from tests.helpers import ROOT
 
 
@@ -168,3 +169,15 @@ def test_a_broken_manifest_is_an_error_naming_it(tmp_path):
     path.write_text('{"format": 1, "rules": [{"code": "X"}]}', encoding="utf-8")
     with pytest.raises(RuleLoadError, match="manifest.json: KeyError"):
         read(path)
+
+
+def test_a_plugin_writes_its_manifest_with_the_same_command(plugin, capsys):
+    package, _ = plugin
+    out = package / "manifest.json"
+    assert manifest_main(["lazyplug.rule:Shout", "--output", str(out)]) == 0
+    assert manifest_main(["lazyplug.rule:Shout", "--output", str(out), "--check"]) == 0
+    (spec,) = read(out)
+    assert (spec.code, spec.module, spec.class_name, spec.loaded) == ("LZY001", "lazyplug.rule", "Shout", None)
+    out.write_text(out.read_text(encoding="utf-8").replace("shouting-word", "shout"), encoding="utf-8")
+    assert manifest_main(["lazyplug.rule:Shout", "--output", str(out), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().out
