@@ -1,6 +1,6 @@
 """Start-up time and memory of the `newslint` command, side by side with codespell, in one run.
 
-    python bench/startup.py [--runs 7] [FILE]
+    python bench/startup.py [--runs 7] [--newslint [LABEL=]PATH ...] [FILE]
 
 Each command runs `--runs` times, the commands taking turns (so a busy machine slows them
 alike), in an empty temporary directory (no project config). Wall time is the median (and
@@ -59,19 +59,29 @@ def _run(argv: list[str], cwd: str) -> tuple[float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def _rows(newslint: str, codespell: str | None, file: str, cache_dir: str) -> list[Row]:
-    rows = [
-        Row("newslint --version", [newslint, "--version"], f"< {QUICK} s"),
-        Row("newslint --help", [newslint, "--help"], f"< {QUICK} s"),
-        Row("newslint rules", [newslint, "rules"], f"< {QUICK} s"),
-        Row("newslint rule NL301", [newslint, "rule", "NL301"], f"< {QUICK} s"),
-        Row("newslint check FILE", [newslint, "check", "--no-cache", file],
-            f"<= {CHECK_RATIO}x codespell, < {CHECK_MEMORY} MB"),
-        Row("newslint check FILE (cached)", [newslint, "check", "--cache-dir", cache_dir, file]),
-    ]
+def _rows(commands: list[tuple[str, str]], codespell: str | None, file: str, cache_dir: str) -> list[Row]:
+    rows = []
+    for label, newslint in commands:
+        rows += [
+            Row(f"{label} --version", [newslint, "--version"], f"< {QUICK} s"),
+            Row(f"{label} --help", [newslint, "--help"], f"< {QUICK} s"),
+            Row(f"{label} rules", [newslint, "rules"], f"< {QUICK} s"),
+            Row(f"{label} rule NL301", [newslint, "rule", "NL301"], f"< {QUICK} s"),
+            Row(f"{label} check FILE", [newslint, "check", "--no-cache", file],
+                f"<= {CHECK_RATIO}x codespell, < {CHECK_MEMORY} MB"),
+            Row(f"{label} check FILE (cached)",
+                [newslint, "check", "--cache-dir", os.path.join(cache_dir, label), file]),
+        ]
     if codespell:
         rows.append(Row("codespell FILE", [codespell, file]))
     return rows
+
+
+def _command(value: str) -> tuple[str, str]:
+    """`LABEL=PATH` or `PATH` (labelled `newslint`)."""
+    label, sep, path = value.partition("=")
+    label, path = (label, path) if sep else ("newslint", value)
+    return label, os.path.abspath(path) if os.sep in path else (shutil.which(path) or path)  # runs elsewhere
 
 
 def _verdict(row: Row, m: Measured, codespell: Measured | None) -> str:
@@ -90,13 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", type=Path, default=SMALL_FILE)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--newslint", default=str(Path(sys.executable).with_name("newslint")),
-                        help="the newslint command (default: the one beside this Python)")
+    parser.add_argument("--newslint", action="append", type=_command, metavar="[LABEL=]PATH",
+                        help="a newslint command to measure; repeat to compare installs side by side "
+                        "(default: the one beside this Python)")
     args = parser.parse_args(argv)
+    commands = args.newslint or [("newslint", str(Path(sys.executable).with_name("newslint")))]
     codespell = shutil.which("codespell", path=str(Path(sys.executable).parent)) or shutil.which("codespell")
     with tempfile.TemporaryDirectory() as work:
         file = shutil.copy(args.file, Path(work) / args.file.name)
-        rows = _rows(args.newslint, codespell, os.path.basename(file), os.path.join(work, "cache"))
+        rows = _rows(commands, codespell, os.path.basename(file), os.path.join(work, "cache"))
         measured = {row.label: Measured([], []) for row in rows}
         for _ in range(args.runs):
             for row in rows:
@@ -108,12 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     base = measured.get("codespell FILE")
     print(f"{args.file.name} ({args.file.stat().st_size:,} bytes), {args.runs} runs each, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    print(f"{'command':<29} {'median s':>8} {'fastest':>8} {'cpu s':>6} {'x codespell':>11} {'peak MB':>7}  target")
+    width = max(len(row.label) for row in rows)
+    print(f"{'command':<{width}} {'median s':>8} {'fastest':>8} {'cpu s':>6} {'x codespell':>11} {'peak MB':>7}  "
+          "target")
     for row in rows:
         m = measured[row.label]
         ratio = f"{m.median / base.median:.1f}x" if base else "-"
         verdict = _verdict(row, m, base)
-        print(f"{row.label:<29} {m.median:>8.3f} {min(m.times):>8.3f} {statistics.median(m.cpu):>6.3f} {ratio:>11} "
+        cpu = statistics.median(m.cpu)
+        print(f"{row.label:<{width}} {m.median:>8.3f} {min(m.times):>8.3f} {cpu:>6.3f} {ratio:>11} "
               f"{m.peak_kb / 1024:>7.1f}  {row.target}{'  ' + verdict if verdict else ''}")
     if not base:
         print("codespell is not installed: its row and the ratio are left out (pip install codespell)")
