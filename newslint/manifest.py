@@ -55,10 +55,14 @@ class RuleSpec:
     loaded: type | None = field(default=None, compare=False, repr=False)  # given as a class, not lazily
 
     def summary(self) -> str:
+        if self.loaded is not None:  # a class in hand may say it its own way
+            return self.loaded.summary()
         return self.doc.splitlines()[0] if self.doc else ""
 
     def documentation(self) -> str:
         """What `newslint rule CODE` prints: the docstring, then the measured precision."""
+        if self.loaded is not None:
+            return self.loaded.documentation()
         from newslint import precision
 
         measured = precision.documentation(self.measured_precision)
