@@ -30,25 +30,38 @@ def test_manifest_metadata_matches_each_class():
         assert [o.name for o in spec.options] == [o.name for o in cls.options]
 
 
-def _imported_rule_modules(*args: str) -> set[str]:
-    """The built-in rule modules (not helpers) a `newslint` command imports, run in a fresh interpreter."""
+def imported_modules(*args: str) -> set[str]:
+    """Every module a `newslint` command imports, run in a fresh interpreter."""
     script = textwrap.dedent(f"""
-        import sys
+        import json, sys
         from newslint.cli import main
         try:
             main({list(args)!r}, prog_name="newslint")
         except SystemExit:
             pass
-        print(sorted(m for m in sys.modules if m.startswith("newslint.rules.")), file=sys.stderr)
+        print(json.dumps(sorted(sys.modules)), file=sys.stderr)
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    modules = json.loads(proc.stderr.strip().splitlines()[-1].replace("'", '"'))
-    return {m for m in modules if not m.rsplit(".", 1)[1].startswith("_")}
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def _imported_rule_modules(*args: str) -> set[str]:
+    """The built-in rule modules (not their helpers) a `newslint` command imports."""
+    return {m for m in imported_modules(*args)
+            if m.startswith("newslint.rules.") and not m.split(".")[2].startswith("_")}
 
 
 @pytest.mark.parametrize("args", [("rules",), ("rules", "--format", "markdown"), ("rule", "NL301"), ("--version",)])
 def test_listing_and_documenting_rules_import_no_rule(args):
     assert _imported_rule_modules(*args) == set()
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("rules",), ("rule", "NL101")])
+def test_commands_that_only_print_import_no_engine(args):
+    """What keeps them quick (bench/startup.py): no engine, document model, regex, parser or word list."""
+    heavy = {"newslint.engine", "newslint.run", "newslint.document", "newslint.rule", "regex", "markdown_it",
+             "wordfreq", "ftfy", "sqlite3"}
+    assert imported_modules(*args) & heavy == set()
 
 
 def test_a_run_imports_only_the_rules_it_selects(tmp_path):
