@@ -37,7 +37,7 @@ class OptionInfo:
     help: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one spec per rule per run
 class RuleSpec:
     """One rule's metadata and where its class lives; `load()` imports it."""
 
@@ -52,7 +52,7 @@ class RuleSpec:
     needs_setup: bool = False
     options: tuple[OptionInfo, ...] = ()
     measured_precision: Mapping[str, Any] | None = None
-    loaded: type | None = field(default=None, compare=False, repr=False)  # given as a class, not lazily
+    loaded: type | None = field(default=None, repr=False)  # given as a class, not lazily
 
     def summary(self) -> str:
         if self.loaded is not None:  # a class in hand may say it its own way
