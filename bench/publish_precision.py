@@ -12,7 +12,9 @@ what this file holds. It joins two measurements, each given as the JSON its tool
     python bench/audit.py score bench/audits/*.md --json audit.json
     python bench/publish_precision.py --labelled labelled.json --audit audit.json
 
-Figures are rounded to three places; the commit measured is recorded beside them.
+Figures are rounded to three places; the commit measured is recorded beside them. The rules'
+manifest (`rules/data/manifest.json`, which carries the figures to `newslint rule CODE` without
+importing the rule) is rewritten with them.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+from newslint import manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "rules" / "data" / "precision.json"
@@ -84,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         published["audit"] = {"commit": measured, "sheets": scores.get("sheets", []), "rules": rows}
     args.output.write_text(json.dumps(published, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
+    if args.output.resolve() == TARGET:
+        return manifest.main([])
     return 0
 
 

@@ -129,7 +129,7 @@ def verdict(small: float, large: float, args: argparse.Namespace) -> tuple[float
 # ---- level 1: patterns ----
 
 def newslint_modules() -> list[ModuleType]:
-    all_rules()  # imports every rule module and its helpers
+    [info.cls for info in all_rules().values()]  # imports every rule module and its helpers
     return [m for name, m in sorted(sys.modules.items()) if name.startswith("newslint") and m is not None]
 
 

@@ -8,20 +8,18 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from newslint import __version__, precision, report
 from newslint.cli_options import Extras, with_extra_options
-from newslint.corpus_cli import CorpusArgs, corpus_reports, with_corpus_options
+from newslint.corpus_cli import CorpusArgs, with_corpus_options
 from newslint.errors import NewslintError
-from newslint.progress import Progress
-from newslint.registry import all_rules
-from newslint.render import render
-from newslint.run import FileReport, RunOptions, RunResult, Session, check_files, check_stdin, collect_paths
-from newslint.sources import interrupts_outside_collections
-from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
+
+if TYPE_CHECKING:  # the engine is imported by the command that runs it: --version, rules and rule start quickly
+    from newslint.progress import Progress
+    from newslint.run import FileReport, RunResult, Session
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -37,6 +35,8 @@ def entry() -> NoReturn:
     about a tenth of a second, more than many runs take. Once the command is done there is
     nothing left to free: exit handlers run and the output is flushed, then the process
     leaves at once (mypy exits the same way)."""
+    from newslint.sources import interrupts_outside_collections
+
     try:
         with interrupts_outside_collections():
             main(prog_name="newslint")
@@ -99,6 +99,11 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
           config_path: Path | None, isolated: bool, statistics: bool, exit_zero: bool, quiet: bool,
           stdin_filename: str | None, jobs: int, force_exclude: bool, extras: Extras, corpus: CorpusArgs) -> None:
     """Check PATHS (files or directories; '-' for standard input; JSON Lines corpora: *.jsonl, *.jsonl.gz)."""
+    from newslint.corpus_cli import corpus_reports
+    from newslint.progress import Progress
+    from newslint.run import RunOptions, RunResult, Session
+    from newslint.stream import STREAMED_FORMATS, finding_line, stream_reports
+
     _validate(paths, fix=fix, diff=diff, fmt=fmt, statistics=statistics, config_path=config_path, extras=extras,
               corpus=corpus)
     overrides = {"select": _codes(select), "ignore": _codes(ignore), "extend_select": _codes(extend_select),
@@ -156,6 +161,9 @@ def _validate(paths: tuple[str, ...], *, fix: bool, diff: bool, fmt: str, statis
 def _run(session: Session, paths: tuple[str, ...],
          stdin_filename: str | None) -> tuple[Iterator[FileReport], Progress]:
     """The reports, as files are checked, and a progress line counting them."""
+    from newslint.progress import Progress
+    from newslint.run import check_files, check_stdin, collect_paths
+
     if "-" in paths:
         if len(paths) > 1:
             raise NewslintError("'-' (standard input) cannot be mixed with other paths")
@@ -169,6 +177,8 @@ def _run(session: Session, paths: tuple[str, ...],
 def _emit(result: RunResult, fmt: str, statistics: bool, quiet: bool, *, fixing_stdin: bool = False,
           streamed: bool = False) -> None:
     """Write what is left to write (all of it, unless findings, warnings and errors were streamed)."""
+    from newslint.render import render
+
     encoding = result.options.encoding
     for r in result.reports:
         if r.warning and not streamed:
@@ -194,19 +204,21 @@ def _emit(result: RunResult, fmt: str, statistics: bool, quiet: bool, *, fixing_
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_command(fmt: str) -> None:
     """List every installed rule."""
+    from newslint.registry import all_rules
+
     try:
         rules = all_rules()
     except NewslintError as exc:
         _fail(str(exc))
-    rows = [(code, i.cls.name, i.package, "yes" if i.cls.fixable else "no",
-             "yes" if i.cls.default_enabled else "no", i.cls.summary().split(": ", 1)[-1]) for code, i in rules.items()]
+    rows = [(code, i.name, i.package, "yes" if i.fixable else "no",
+             "yes" if i.default_enabled else "no", i.summary().split(": ", 1)[-1]) for code, i in rules.items()]
     if fmt == "json":
         click.echo(json.dumps([report.rule_as_json(info) for info in rules.values()], indent=2))
     elif fmt == "markdown":
         click.echo("| code | name | fix | on by default | measured precision | what it finds |")
         click.echo("|---|---|---|---|---|---|")
         for code, name, _, fixable, default, summary in rows:
-            measured = precision.table_cell(rules[code].cls.measured_precision)
+            measured = precision.table_cell(rules[code].measured_precision)
             click.echo(f"| {code} | {name} | {fixable} | {default} | {measured} | {summary.replace('|', '/')} |")
     else:
         click.echo(f"{'code':<8} {'name':<34} {'package':<14} {'fix':<4} {'default':<7}")
@@ -218,14 +230,16 @@ def rules_command(fmt: str) -> None:
 @click.argument("code")
 def rule_command(code: str) -> None:
     """Show the documentation of the rule CODE (a code or a name)."""
+    from newslint.registry import all_rules
+
     try:
         rules = all_rules()
     except NewslintError as exc:
         _fail(str(exc))
     for info in rules.values():
-        if code in (info.code, info.cls.name):
-            click.echo(info.cls.documentation())
+        if code in (info.code, info.name):
+            click.echo(info.documentation())
             return
     from newslint.rule import suggest
 
-    _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.cls.name for i in rules.values())])}")
+    _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.name for i in rules.values())])}")

@@ -9,15 +9,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from newslint import baseline, suppress
 from newslint.errors import NewslintError
-from newslint.registry import all_rules
-from newslint.run import FileReport, RunOptions
-from newslint.sources import check_encoding
+
+if TYPE_CHECKING:  # the library is imported by the methods that use it, so the command starts quickly
+    from newslint.run import FileReport, RunOptions
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 _OPTIONS = (
@@ -97,6 +96,8 @@ class Extras:
     write_baseline: Path | None = None
 
     def validate(self, *, fix: bool, diff: bool, paths: tuple[str, ...]) -> None:
+        from newslint.sources import check_encoding
+
         check_encoding(self.encoding)
         parse_per_file_ignores(self.per_file_ignores)
         if self.baseline_file and self.write_baseline:
@@ -120,10 +121,14 @@ class Extras:
         return {**overrides, **more}
 
     def run_options(self, options: RunOptions) -> RunOptions:
+        from newslint.sources import check_encoding
+
         return replace(options, encoding=check_encoding(self.encoding))
 
     def after_run(self, reports: list[FileReport]) -> list[FileReport]:
         """Apply a baseline (or write one: its findings are then all known)."""
+        from newslint import baseline
+
         if self.write_baseline:
             count = baseline.write(self.write_baseline, (f for r in reports for f in r.findings))
             click.echo(f"newslint: wrote {count} finding(s) to the baseline {self.write_baseline}", err=True)
@@ -140,6 +145,8 @@ class Extras:
 
     def add_ignores(self, reports: list[FileReport]) -> int:
         """Write suppressions for every finding; the exit status."""
+        from newslint import suppress
+
         added = files = 0
         errors = [r.error for r in reports if r.error]
         for r in reports:
@@ -161,7 +168,9 @@ class Extras:
         """--show-fixes: the fixes applied, per file and rule, after the text report."""
         if not self.show_fixes or fmt != "text" or not any(r.fixed_codes for r in reports):
             return
-        names = {code: info.cls.name for code, info in all_rules().items()}
+        from newslint.registry import all_rules
+
+        names = {code: info.name for code, info in all_rules().items()}
         verb = "Would fix" if any(r.diff for r in reports) else "Fixed"
         lines = [f"{verb} {sum(len(r.fixed_codes) for r in reports)} violation(s):"]
         for r in reports:

@@ -11,22 +11,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from newslint.cache import default_directory
-from newslint.corpus import (
-    STDIN,
-    CorpusOptions,
-    RecordReport,
-    check_corpus,
-    fix_corpus,
-    is_corpus_path,
-)
-from newslint.engine import build_ruleset
 from newslint.errors import NewslintError
-from newslint.run import FileReport, Session
+
+if TYPE_CHECKING:  # the engine is imported by the functions that run it, so the command starts quickly
+    from newslint.corpus import CorpusOptions, RecordReport
+    from newslint.run import FileReport, Session
 
 _OPTIONS = (
     click.option("--text-field", help="JSON Lines: the field holding each record's text [default: text]."),
@@ -55,15 +48,21 @@ class CorpusArgs:
     @property
     def cache_directory(self) -> Path | None:
         """Where file runs cache their results; None with --no-cache."""
+        from newslint.cache import default_directory
+
         return None if self.no_cache else (self.cache_dir or default_directory())
 
     def applies(self, paths: Sequence[str]) -> bool:
         """Whether `paths` make a corpus run."""
+        from newslint.corpus import STDIN, is_corpus_path
+
         if any(is_corpus_path(p) for p in paths):
             return True
         return tuple(paths) == (STDIN,) and self.text_field is not None
 
     def validate(self, paths: Sequence[str], *, fix: bool, diff: bool) -> None:
+        from newslint.corpus import STDIN, is_corpus_path
+
         if not self.applies(paths):
             if self.fixed_output or self.text_field or self.id_field or self.site_field:
                 raise NewslintError("--text-field, --id-field, --site-field and --fixed-output are for JSON Lines "
@@ -82,6 +81,8 @@ class CorpusArgs:
 
     @property
     def options(self) -> CorpusOptions:
+        from newslint.corpus import CorpusOptions
+
         return CorpusOptions(self.text_field or "text", self.id_field, self.site_field)
 
 
@@ -100,6 +101,8 @@ def with_corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def file_report(report: RecordReport) -> FileReport:
     """A record's report as the output formats take it: the file's path, the record named in each finding."""
+    from newslint.run import FileReport
+
     record = report.record
     findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
     return FileReport(record.path, findings, report.fixed, error=report.error)
@@ -110,6 +113,9 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
 
     One rule set serves the whole run (the rules that learn across documents need every
     record), from the config that applies to the first path."""
+    from newslint.corpus import STDIN, check_corpus, fix_corpus
+    from newslint.engine import build_ruleset
+
     first = next((p for p in paths if p != STDIN), STDIN)
     config = session.config_for(Path(first) if first != STDIN else Path.cwd() / "-")
     ruleset = build_ruleset(config)

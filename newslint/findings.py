@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from newslint.document import Document
-from newslint.fingerprint import ContentKeys
 from newslint.model import Edit, Position, Violation
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def findings_for(path: str, violations: Iterable[Violation], doc: Document, *, t
     """`violations` placed in `doc` (the document the rules saw: its line index is reused);
     `text` is the text itself when `doc` blanked parts of it out (content keys read it)."""
     result = []
+    from newslint.fingerprint import ContentKeys  # imports the document model, which `newslint rules` needs not
+
     keys = ContentKeys(doc, text)
     for v in violations:
         edits = tuple((e, doc.position(e.start), doc.position(e.end)) for e in v.fix.edits) if v.fix else ()

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import regex
-from markdown_it import MarkdownIt
 
 from newslint.document import Span
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -23,6 +26,8 @@ _BLOCK_TOKENS = frozenset({"fence", "code_block", "html_block"})
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only Markdown files need the parser
+
     return MarkdownIt("commonmark")
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 
 from newslint import gitlab, report
-from newslint.registry import all_rules
+from newslint.registry import RuleInfo, all_rules
 from newslint.run import RunResult
 from newslint.stream import STREAMED_FORMATS
 
@@ -58,6 +58,6 @@ def _findings(result: RunResult, fmt: str, quiet: bool, written: bool) -> Iterat
         yield json.dumps(gitlab.code_quality(result.findings, errors), indent=2, ensure_ascii=False)
 
 
-def sarif_rules() -> dict[str, type]:
-    """The SARIF rule table: every installed rule, by code."""
-    return {code: info.cls for code, info in all_rules().items()}
+def sarif_rules() -> dict[str, RuleInfo]:
+    """The SARIF rule table: every installed rule, by code (its manifest: no rule module is imported)."""
+    return all_rules()

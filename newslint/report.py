@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from newslint import __version__
 from newslint.findings import FileError, Finding
@@ -128,6 +127,8 @@ def sarif_log(findings: list[Finding], rules: dict[str, Any], errors: Iterable[F
 def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileError] = ()) -> str:
     """One test suite per file, one failing case per finding; a file that could not be checked
     is one case in error."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib and http: only for this format
+
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -202,10 +203,9 @@ def diff_summary(changed: int) -> str:
 
 def rule_as_json(info: Any) -> dict[str, Any]:
     """A row of `newslint rules --format json`; `info` is a registry.RuleInfo."""
-    cls = info.cls
-    return {"code": info.code, "name": cls.name, "package": info.package, "fixable": bool(cls.fixable),
-            "default": bool(cls.default_enabled), "summary": cls.summary().split(": ", 1)[-1],
-            "measured_precision": cls.measured_precision}
+    return {"code": info.code, "name": info.name, "package": info.package, "fixable": bool(info.fixable),
+            "default": bool(info.default_enabled), "summary": info.summary().split(": ", 1)[-1],
+            "measured_precision": info.measured_precision}
 
 
 def statistics_json(findings: list[Finding], errors: list[FileError]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from newslint.rule import suggest
 
 
 def matches(selector: str, info: RuleInfo) -> bool:
-    return selector == "ALL" or info.code.startswith(selector) or selector == info.cls.name
+    return selector == "ALL" or info.code.startswith(selector) or selector == info.name
 
 
 def resolve(selectors: Iterable[str], rules: dict[str, RuleInfo], source: str) -> set[str]:
@@ -19,7 +19,7 @@ def resolve(selectors: Iterable[str], rules: dict[str, RuleInfo], source: str) -
     for selector in selectors:
         hits = {code for code, info in rules.items() if matches(selector, info)}
         if not hits:
-            names = [*rules, *(i.cls.name for i in rules.values())]
+            names = [*rules, *(i.name for i in rules.values())]
             raise ConfigError(f"{source}: unknown rule selector '{selector}'{suggest(selector, names)}")
         codes |= hits
     return codes
@@ -28,7 +28,7 @@ def resolve(selectors: Iterable[str], rules: dict[str, RuleInfo], source: str) -
 def selected_codes(config: Config, rules: dict[str, RuleInfo]) -> list[str]:
     """The codes to run, in code order: select (or the defaults) + extend-select - ignore."""
     if config.select is None:
-        chosen = {code for code, info in rules.items() if info.cls.default_enabled}
+        chosen = {code for code, info in rules.items() if info.default_enabled}
     else:
         chosen = _picked(config.select, rules, config.source)
     chosen |= _picked(config.extend_select, rules, config.source)
@@ -45,7 +45,7 @@ def _picked(selectors: tuple[str, ...], rules: dict[str, RuleInfo], source: str)
     """The codes `selectors` select: `ALL` is every rule that runs without setup (see `Rule.needs_setup`)."""
     codes = resolve([s for s in selectors if s != "ALL"], rules, source)
     if "ALL" in selectors:
-        codes |= {code for code, info in rules.items() if not info.cls.needs_setup}
+        codes |= {code for code, info in rules.items() if not info.needs_setup}
     return codes
 
 
@@ -53,9 +53,9 @@ def _rule_for_key(key: str, rules: dict[str, RuleInfo], source: str) -> str:
     if key in rules:
         return key
     for code, info in rules.items():
-        if info.cls.name == key:
+        if info.name == key:
             return code
-    names = [*rules, *(i.cls.name for i in rules.values())]
+    names = [*rules, *(i.name for i in rules.values())]
     raise ConfigError(f"{source}: [rules.{key}] names no rule{suggest(key, names)}")
 
 

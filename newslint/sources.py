@@ -7,7 +7,6 @@ import gc
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -207,6 +206,8 @@ def _interrupts_deferred() -> Iterator[None]:
 
 
 def _replace_atomically(source: Source, target: str, data: bytes, info: os.stat_result) -> None:
+    import tempfile  # only writing needs it (with shutil and random): every command imports this module
+
     directory, name = os.path.split(target)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newslint-tmp", dir=directory or ".")
     try:

@@ -80,7 +80,7 @@ def _code_lines(text: str) -> set[int]:
 
 def _canonical(codes: str) -> tuple[str, ...]:
     """Codes as written, rule names turned into their codes."""
-    names = {info.cls.name: code for code, info in all_rules().items()}
+    names = {info.name: code for code, info in all_rules().items()}
     return tuple(dict.fromkeys(names.get(c, c) for c in _CODE_SPLIT.split(codes) if c))
 
 

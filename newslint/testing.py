@@ -189,7 +189,7 @@ def _check(case: FixtureCase, ruleset: RuleSet, update: bool) -> None:
         assert not left, f"{case.path}: an ok_ case has no snapshots: remove {', '.join(map(str, left))}"
         return
     assert found, f"{case.path}: expected findings of {case.code}, got none"
-    undeclared = sorted({v.code for v in found if v.fix and not ruleset.registry[v.code].cls.fixable})
+    undeclared = sorted({v.code for v in found if v.fix and not ruleset.registry[v.code].fixable})
     assert not undeclared, f"{case.path}: {', '.join(undeclared)} offer fixes but do not set `fixable = True`"
     for path, expected in _snapshots(case, text, ruleset, found).items():
         if update:

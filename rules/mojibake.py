@@ -5,7 +5,6 @@ import functools
 import re
 from collections.abc import Iterator
 
-import ftfy
 import regex
 
 from newslint.document import Document
@@ -82,7 +81,10 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4096)
 def _fix_encoding(word: str) -> str:
-    # A garbled text repeats its garbled words: the cache spares most ftfy calls.
+    # A garbled text repeats its garbled words: the cache spares most ftfy calls. ftfy is imported
+    # on the first hit of the cheap scan: most texts never need it.
+    import ftfy
+
     return ftfy.fix_encoding(word)
 
 

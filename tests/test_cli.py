@@ -218,7 +218,7 @@ def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
         def check(self, doc):
             raise KeyError("lost")
 
-    registry = {**all_rules(), "TST001": RuleInfo(Crasher, "tests")}
+    registry = {**all_rules(), "TST001": RuleInfo.of(Crasher, "tests")}
     monkeypatch.setattr(engine, "all_rules", lambda: registry)
     path = tmp_path / "a.txt"
     path.write_text("Some text.\n", encoding="utf-8")
