@@ -12,17 +12,14 @@ only while some piece starts with it (`piece_prefixes`).
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from wordfreq import get_frequency_dict
-
+from newslint.rules._frequency import frequencies, zipf
 from newslint.rules._phrases import load_phrases
 
 JOINT_PENALTY = 1.0  # the prior against a lost space, paid per joint
-FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": frequent enough to trust as a short piece
 MAX_PIECE = 24  # longest word tried as a piece
 LONG_PIECE = 8  # pieces this long may be rarer words: "expectancies", "retelling"
 
@@ -38,25 +35,6 @@ class Params:
     length_slope: float = 0.75  # extra cost per letter beyond `long_token`
     name_discount: float = 0.5  # an unknown capitalised token (a name?) costs this much less
     margin: float = 0.0  # how much cheaper than the whole token a split must be
-
-
-@functools.cache
-def frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")
-
-
-def zipf(word: str) -> float:
-    """wordfreq's Zipf value of a lower-case word: 7.7 for "the", 0 when unknown."""
-    freq = frequencies().get(word)
-    return math.log10(freq) + 9.0 if freq else 0.0
-
-
-@functools.cache
-def function_words() -> frozenset[str]:
-    """The commonest English words (zipf FUNCTION_ZIPF or more): the, of, and, was, with..."""
-    floor = 10.0 ** (FUNCTION_ZIPF - 9.0)
-    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
-    return frozenset(word for word, _ in frequent if word.isalpha())
 
 
 def word_set(name: str) -> frozenset[str]:

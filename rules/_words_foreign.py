@@ -19,17 +19,14 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from wordfreq import get_frequency_dict
 
 from newslint.document import Document
-from newslint.rules._phrases import load_phrases
-from newslint.rules._words import FUNCTION_ZIPF, MAX_PIECE, Params, frequencies, segment, whole_cost
+from newslint.rules._frequency import FUNCTION_ZIPF, frequencies
+from newslint.rules._language import Language, guess_language
+from newslint.rules._words import MAX_PIECE, Params, segment, whole_cost
 
-SAMPLE_CHARS = 2000  # the start of a text tells its language
-LANGUAGE_SHARE = 0.15  # share of a text's words that must be among its language's commonest
-LANGUAGE_LEAD = 1.3  # ...and how many times more of them than of the next language's
 LINE_WORDS = 8  # a line this long must not read as another language than the text's
 KNOWN_ENGLISH_ZIPF = 1.0  # a token English knows this well is a word or a brand
 CACHE_LIMIT = 100_000  # tokens remembered between documents, per language
@@ -41,44 +38,6 @@ LATIN_END = "\u024f"  # the last letter of the Latin blocks
 
 _EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—«»„"
 _KNOWN_ENGLISH_FREQ = 10.0 ** (KNOWN_ENGLISH_ZIPF - 9.0)
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str  # wordfreq's code: "pt", "it"
-    common: frozenset[str]  # its commonest words, to recognise it
-
-
-@functools.cache
-def languages() -> tuple[Language, ...]:
-    return tuple(Language(code, frozenset(words))
-                 for code, *words in map(str.split, load_phrases("words_languages")))
-
-
-@functools.cache
-def _language_index() -> dict[str, tuple[int, ...]]:
-    """Each common word with the languages (indices into `languages()`) it belongs to."""
-    index: dict[str, tuple[int, ...]] = {}
-    for i, language in enumerate(languages()):
-        for word in language.common:
-            index[word] = (*index.get(word, ()), i)
-    return index
-
-
-def guess_language(text: str, least: int = 20) -> Language | None:
-    """The language of a text that is not English (of `least` words or more), if one
-    language clearly leads."""
-    words = text[:SAMPLE_CHARS].lower().split()
-    if len(words) < least:
-        return None
-    scores = [0] * len(languages())
-    for found in map(_language_index().get, words):
-        for i in found or ():
-            scores[i] += 1
-    (best, index), (second, _) = sorted(((s, i) for i, s in enumerate(scores)), reverse=True)[:2]
-    if best < LANGUAGE_SHARE * len(words) or best < LANGUAGE_LEAD * second:
-        return None
-    return languages()[index]
 
 
 def load_lists(doc: Document, params: Params) -> None:

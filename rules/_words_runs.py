@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.rules._frequency import FUNCTION_ZIPF, frequencies, zipf
 from newslint.rules._words import (
     AFFIXES,
     COMPOUND_HEADS,
-    FUNCTION_ZIPF,
     JOINT_PENALTY,
     JOINT_WORDS,
     NAME_ENDINGS,
@@ -37,12 +37,10 @@ from newslint.rules._words import (
     SITE_MENU,
     Context,
     Params,
-    frequencies,
     piece_costs,
     segment,
     suffix_splits,
     whole_cost,
-    zipf,
 )
 from newslint.rules._words_case import BRAND_ZIPF, case_joints, judge_joint, shape
 

@@ -25,15 +25,9 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
-from newslint.rules._words import (
-    JOINT_WORDS,
-    Params,
-    function_words,
-    piece_costs,
-    piece_prefixes,
-    segment,
-    zipf,
-)
+from newslint.rules._frequency import function_words, zipf
+from newslint.rules._language import EnglishLines, foreign_line
+from newslint.rules._words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
 from newslint.rules._words_case import foreign_words
 from newslint.rules._words_evidence import (
     BACKED,
@@ -52,10 +46,6 @@ from newslint.rules._words_runs import Split, known_words, split_run
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
 FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
-ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
-ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
-ENGLISH_DOC_WORDS = 45  # a text using this many of the ~100 commonest English words is English
-FOREIGN_DOC_WORDS = 20  # ...and one using fewer may not be
 
 _ADDRESS = regex.compile(
     r"://|^(?:www|pic)\.|[@#_{}=<>/\\]"
@@ -488,65 +478,3 @@ _CODE_MARK = regex.compile(r"[{}(=&|]")
 _BRACES = regex.compile(r"[{}]")
 # Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
 _CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
-FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
-FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
-FOREIGN_LINE_SAMPLE = 300  # characters of a long line that tell its language
-
-
-def foreign_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] reads as another language than English: six words or
-    more, most of them in lower case, hardly any among the commonest English words."""
-    words = _LETTER_RUN.findall(text, start, min(end, start + FOREIGN_LINE_SAMPLE))
-    if len(words) < FOREIGN_LINE_WORDS or sum(1 for w in words if w.islower()) * 2 < len(words):
-        return False  # short, or not prose: a schedule (Wed Jun 5 Chicago IL Arena)
-    common = function_words()
-    return sum(1 for w in words if w.lower() in common) < FOREIGN_LINE_SHARE * len(words)
-
-
-class EnglishLines:
-    """Whether a finding stands on English text: its line reads as English, or failing
-    that the whole document does.
-
-    A document whose distinct chunks hold most of the commonest English words is English
-    without more ado (`observe`); otherwise the line is judged first, which spares most
-    documents the cost of `Document.is_english`.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
-        self._lines: dict[int, bool] = {}
-        self._common = -1  # distinct common English words among the chunks, once observed
-        self.chunks: set[str] = set()
-
-    def observe(self, chunks: set[str]) -> None:
-        """Take note of the document's distinct chunks (see `find_merges`)."""
-        self.chunks = chunks
-        self._common = len(function_words().intersection(chunks))
-
-    def likely_foreign(self) -> bool:
-        """Whether the observed chunks hold few of the commonest English words."""
-        return 0 <= self._common < FOREIGN_DOC_WORDS
-
-    def __call__(self, at: int) -> bool:
-        return self._common >= ENGLISH_DOC_WORDS or self.line(at) or self._doc.is_english
-
-    def foreign_line(self, at: int) -> bool:
-        return not self.line(at)
-
-    def line(self, at: int) -> bool:
-        """Whether the line holding offset `at` reads as English on its own."""
-        index = self._doc.line_index(at)
-        if index not in self._lines:
-            line = self._doc.line(index)
-            self._lines[index] = english_line(self._doc.text, line.start, line.end)
-        return self._lines[index]
-
-
-def english_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] reads as English: a quarter of its words or more are among
-    the commonest English words (the, of, and, was...)."""
-    words = _LETTER_RUN.findall(text, start, end)
-    if len(words) < ENGLISH_LINE_WORDS:
-        return False
-    common = function_words()
-    return sum(1 for w in words if w.lower() in common) >= ENGLISH_LINE_SHARE * len(words)

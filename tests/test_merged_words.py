@@ -6,10 +6,11 @@ import pytest
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import build_ruleset, fix_text, lint_text
+from newslint.rules._language import english_line
 from newslint.rules._words import Params, segment
 from newslint.rules._words_evidence import BACKED, KNOWN, ONCE, SURE, evidence
 from newslint.rules._words_runs import split_run
-from newslint.rules._words_text import english_line, find_merges
+from newslint.rules._words_text import find_merges
 
 PARAMS = Params()
 
