@@ -7,10 +7,10 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import build_ruleset, fix_text, lint_text
 from newslint.rules._language import english_line
-from newslint.rules._words import Params, segment
-from newslint.rules._words_evidence import BACKED, KNOWN, ONCE, SURE, evidence
-from newslint.rules._words_runs import split_run
-from newslint.rules._words_text import find_merges
+from newslint.rules.merged_words.evidence import BACKED, KNOWN, ONCE, SURE, evidence
+from newslint.rules.merged_words.runs import split_run
+from newslint.rules.merged_words.text import find_merges
+from newslint.rules.merged_words.words import Params, segment
 
 PARAMS = Params()
 
@@ -207,16 +207,16 @@ def test_glued_words_are_split_with_the_texts_own_language():
 
 
 def test_prepare_loads_the_word_lists_of_the_batch_languages_only():
-    from newslint.rules import _words_foreign
+    from newslint.rules.merged_words import foreign
 
     ruleset = build_ruleset(Config(select=("NL101",)))
-    _words_foreign._whole_list.cache_clear()
+    foreign._whole_list.cache_clear()
     ruleset.prepare([Document("The minister said on Monday that the vote is delayed again.")])
-    assert _words_foreign._whole_list.cache_info().currsize == 0
+    assert foreign._whole_list.cache_info().currsize == 0
     french = ("Le ministre a dit lundi que le vote est encore une fois reporté, et que "
               "les députés de la majorité ne sont pas d'accord avec cette décision du gouvernement.")
     ruleset.prepare([Document(french)])
-    assert _words_foreign._whole_list.cache_info().currsize == 1
+    assert foreign._whole_list.cache_info().currsize == 1
 
 
 def test_other_languages_can_be_left_alone():

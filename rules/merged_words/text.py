@@ -27,9 +27,8 @@ import regex
 from newslint.document import Document
 from newslint.rules._frequency import function_words, zipf
 from newslint.rules._language import EnglishLines, foreign_line
-from newslint.rules._words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
-from newslint.rules._words_case import foreign_words
-from newslint.rules._words_evidence import (
+from newslint.rules.merged_words.case import foreign_words
+from newslint.rules.merged_words.evidence import (
     BACKED,
     CUT_SHORT_ZIPF,
     KNOWN,
@@ -41,7 +40,8 @@ from newslint.rules._words_evidence import (
     strong,
     vouched,
 )
-from newslint.rules._words_runs import Split, known_words, split_run
+from newslint.rules.merged_words.runs import Split, known_words, split_run
+from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
@@ -184,7 +184,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     return kept
 
 
-# How many sure merges (see `_words_evidence`) the document must hold for a split of
+# How many sure merges (see `evidence`) the document must hold for a split of
 # each kind to stand: a page that lost spaces in plain sight lost them here too.
 _BACKING = {SURE: 2, ONCE: 1, BACKED: 3, KNOWN: 4}  # a sure split counts itself
 # ...and how many sure merges (or glued sentences) per thousand words: a page where a

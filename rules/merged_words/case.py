@@ -14,7 +14,7 @@ import functools
 
 from newslint.rules._frequency import FUNCTION_ZIPF, function_words, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules._words import (
+from newslint.rules.merged_words.words import (
     AFFIXES,
     CALENDAR,
     CLITICS,

@@ -1,7 +1,7 @@
 """Where spaces go inside one run of letters (used by NL101).
 
 A run is cut at letter-case changes first (`theTimes`, `NJJune`, `NASAits`; see
-`_words_case`), then every lower-case or capitalised stretch is segmented into known
+`case`), then every lower-case or capitalised stretch is segmented into known
 words (`paperinNatureby`); a lower-case token the word list does not know may also hold
 a rare word beside a function word (`kilnsthat`, `hormoneghrelinto`). A known word is
 segmented only if two pieces explain it better than the list does (`inthe`), which spares
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import regex
 
 from newslint.rules._frequency import FUNCTION_ZIPF, frequencies, zipf
-from newslint.rules._words import (
+from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
+from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
     JOINT_PENALTY,
@@ -42,7 +43,6 @@ from newslint.rules._words import (
     suffix_splits,
     whole_cost,
 )
-from newslint.rules._words_case import BRAND_ZIPF, case_joints, judge_joint, shape
 
 MAX_RUN = 60  # longer letter runs are not words glued by accident
 LATIN_END = "\u024f"  # the last letter of the Latin blocks (Cyrillic, Greek, CJK come after)
@@ -101,8 +101,8 @@ class Split:
     tail: str = ""  # a word the document must also use on its own, like the head
     initial: bool = False
     in_name: bool = True  # may hold right after or before a capitalised word
-    need: int = 0  # how much the document must back it (`_words_evidence`: SURE, BACKED, KNOWN)
-    strong: bool = False  # sure on any page (`_words_evidence.strong`)
+    need: int = 0  # how much the document must back it (`evidence`: SURE, BACKED, KNOWN)
+    strong: bool = False  # sure on any page (`evidence.strong`)
     led: bool = False  # the words after the head are led by a function word or a verb: a page
     # that lost spaces elsewhere backs the split without using the head on its own
 

@@ -8,9 +8,9 @@ from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._language import EnglishLines
-from newslint.rules._words import Params
-from newslint.rules._words_foreign import foreign_merges, load_lists
-from newslint.rules._words_text import Merge, find_merges, prepare
+from newslint.rules.merged_words.foreign import foreign_merges, load_lists
+from newslint.rules.merged_words.text import Merge, find_merges, prepare
+from newslint.rules.merged_words.words import Params
 
 _DEFAULT = Params()
 

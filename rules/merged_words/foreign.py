@@ -12,7 +12,7 @@ a tenth of a second) must not know the token either: a rare inflected form
 Only in the languages of `SEGMENTED`: never in one that writes compounds as one word
 (German `Pflegeeinrichtungen`, Dutch, the Scandinavian languages) or glues suffixes to
 words (Finnish, Hungarian, Turkish, Indonesian `-nya`), nor in other scripts than Latin. A lower-case word glued to
-a capitalised one (`cheNetflix`) is the English splitter's (see `_words_case`).
+a capitalised one (`cheNetflix`) is the English splitter's (see `case`).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from wordfreq import get_frequency_dict
 from newslint.document import Document
 from newslint.rules._frequency import FUNCTION_ZIPF, frequencies
 from newslint.rules._language import Language, guess_language
-from newslint.rules._words import MAX_PIECE, Params, segment, whole_cost
+from newslint.rules.merged_words.words import MAX_PIECE, Params, segment, whole_cost
 
 LINE_WORDS = 8  # a line this long must not read as another language than the text's
 KNOWN_ENGLISH_ZIPF = 1.0  # a token English knows this well is a word or a brand
