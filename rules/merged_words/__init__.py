@@ -9,7 +9,7 @@ from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._language import EnglishLines
 from newslint.rules.merged_words.foreign import foreign_merges, load_lists
-from newslint.rules.merged_words.text import Merge, find_merges, prepare
+from newslint.rules.merged_words.text import Memory, Merge, find_merges, prepare
 from newslint.rules.merged_words.words import Params
 
 _DEFAULT = Params()
@@ -175,6 +175,7 @@ class MergedWords(Rule):
             margin=self.settings["margin"],
         )
         self._other_languages = self.settings["other-languages"]
+        self._memory = Memory()  # verdicts kept between documents, for this rule's params only
         prepare(self._params)  # load the word list now, not in the first check
 
     def prepare(self, docs: Sequence[Document]) -> None:
@@ -187,14 +188,14 @@ class MergedWords(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         english = EnglishLines(doc)
-        for merge in find_merges(doc, self._params, english):
+        for merge in find_merges(doc, self._params, english, self._memory):
             token = text[merge.start : merge.end]
             if doc.accepts(token) or not _in_language(merge, english, doc):
                 continue
             yield self.violation(merge.start, merge.end, _message(text, merge), _fix(merge))
         if self._other_languages and english.likely_foreign() and not doc.is_english:
             for start, end, cuts in foreign_merges(doc, english.chunks, self._params,
-                                                   english.foreign_line):
+                                                   english.foreign_line, self._memory.foreign):
                 merge = Merge(start, end, cuts, ("foreign",))
                 if not doc.accepts(text[start:end]):
                     yield self.violation(start, end, _message(text, merge), _fix(merge))

@@ -50,10 +50,13 @@ def load_lists(doc: Document, params: Params) -> None:
 
 
 def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
-                   foreign_line: Callable[[int], bool]) -> list[tuple[int, int, tuple[int, ...]]]:
+                   foreign_line: Callable[[int], bool],
+                   cache: dict[tuple[str, str], tuple[int, ...]] | None = None,
+                   ) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, cuts) of the glued lower-case words among the distinct `chunks` of a
     text that is not English, on lines for which `foreign_line(offset)` holds and that do
-    not read as another language (judged on lines of LINE_WORDS words or more)."""
+    not read as another language (judged on lines of LINE_WORDS words or more). `cache`,
+    if given, keeps the cuts of tokens by language, for the same params."""
     text = doc.text
     language = guess_language(text)
     if language is None or language.code not in SEGMENTED:
@@ -64,7 +67,7 @@ def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
         core = chunk.strip(_EDGE_PUNCTUATION)
         if len(core) < params.min_length or not core.isalpha() or not core.islower():
             continue
-        cuts = _cuts(core, language, params)
+        cuts = _cuts(core, language, params, cache)
         if not cuts:
             continue
         offset = chunk.find(core)
@@ -90,17 +93,17 @@ def _line_language(doc: Document, at: int, known: dict[int, Language | None]) ->
     return known[index]
 
 
-def _cuts(core: str, language: Language, params: Params) -> tuple[int, ...]:
-    cache = _CACHES.setdefault((language.code, params), {})
-    cuts = cache.get(core)
+def _cuts(core: str, language: Language, params: Params,
+          cache: dict[tuple[str, str], tuple[int, ...]] | None) -> tuple[int, ...]:
+    if cache is None:
+        return _core_cuts(core, language.code, params)
+    key = (language.code, core)
+    cuts = cache.get(key)
     if cuts is None:
         if len(cache) >= CACHE_LIMIT:
             cache.clear()
-        cuts = cache[core] = _core_cuts(core, language.code, params)
+        cuts = cache[key] = _core_cuts(core, language.code, params)
     return cuts
-
-
-_CACHES: dict[tuple[str, Params], dict[str, tuple[int, ...]]] = {}
 
 
 def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:

@@ -108,13 +108,15 @@ class Split:
 
 
 def split_run(
-    run: str, params: Params, clitic_before: bool = False, clitic_after: str = ""
+    run: str, params: Params, clitic_before: bool = False, clitic_after: str = "",
+    cache: dict[tuple[str, bool, str], Split | None] | None = None,
 ) -> Split | None:
     """Where to insert spaces in a run of letters, or None.
 
     `clitic_before`: the run follows an apostrophe (`city’sconstruction` gives the run
     `sconstruction`); `clitic_after`: the letters after an apostrophe that follows the
-    run (`impeachmentdoesn’t` gives the run `impeachmentdoesn` and "t").
+    run (`impeachmentdoesn’t` gives the run `impeachmentdoesn` and "t"). `cache`, if
+    given, keeps the splits of runs the word list does not know well, for the same params.
     """
     size = len(run)
     if size < 2 or size > MAX_RUN or (not run.isascii() and max(run) > LATIN_END):
@@ -131,8 +133,9 @@ def split_run(
             return None  # a known word that no two words explain better: no dynamic programming
     elif run.isupper() or not all(c.islower() or c.isupper() for c in run):
         return None
+    if cache is None:
+        return _split_unknown(run, params, clitic_before, clitic_after)
     key = (run, clitic_before, clitic_after)
-    cache = _CACHES.setdefault(params, {})
     found = cache.get(key, _MISSING)
     if found is _MISSING:
         if len(cache) >= CACHE_LIMIT:
@@ -160,7 +163,6 @@ def _pair_beats(low: str, freq: float, params: Params) -> bool:
 _SHORT_MERGES = {f"{word}a": Split((len(word),), False, ("short",))
                  for word in ("as", "at", "by", "in", "of", "on", "to")}
 _MISSING = object()
-_CACHES: dict[Params, dict[tuple[str, bool, str], Split | None]] = {}
 
 
 def _split_unknown(

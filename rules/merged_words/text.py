@@ -16,7 +16,6 @@ chunks hold most of the commonest English words is English without more ado.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import math
 from collections.abc import Iterator
@@ -100,7 +99,18 @@ class _Verdicts:
     flagged: dict[str, Runs]
 
 
-_VERDICTS: dict[Params, _Verdicts] = {}
+@dataclass
+class Memory:
+    """What one NL101 rule keeps between the documents it checks, for one set of params:
+    verdicts on chunks, splits of letter runs and their weighing, cuts of tokens of other
+    languages. Each is a function of its key and the params alone, never of a document, so
+    it makes the next document cheaper without changing its findings. The rule owns it
+    (one per rule instance, made fresh with it); each table is emptied when it is full."""
+
+    verdicts: _Verdicts | None = None
+    splits: dict[tuple[str, bool, str], Split | None] = dataclasses.field(default_factory=dict)
+    weighed: dict[tuple[str, Split], Split] = dataclasses.field(default_factory=dict)
+    foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
 
 
 def prepare(params: Params) -> None:
@@ -114,7 +124,8 @@ def prepare(params: Params) -> None:
     common_words(CUT_SHORT_ZIPF)
 
 
-def find_merges(doc: Document, params: Params, english: EnglishLines | None = None) -> list[Merge]:
+def find_merges(doc: Document, params: Params, english: EnglishLines | None = None,
+                memory: Memory | None = None) -> list[Merge]:
     """Every merged-word run in the document's text, in text order.
 
     The document has the last word on the guesses that need it: a split that is not sure
@@ -122,13 +133,14 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     (`Split.head`), stands only in a text that lost spaces in plain sight elsewhere; a
     capitalised token used on more than one line is a name (`Split.weak`), and so is any
     token used on more than one line unless a function word vouches for its cut.
-    `english`, if given, is told the text's chunks (see `observe`).
+    `english`, if given, is told the text's chunks (see `observe`); `memory`, if given,
+    keeps verdicts for the documents after this one.
     """
     text = doc.text
     chunks = set(text.split())
     if english is not None:
         english.observe(chunks)
-    flagged = _flagged_chunks(chunks, params)
+    flagged = _flagged_chunks(chunks, params, Memory() if memory is None else memory)
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
@@ -198,16 +210,16 @@ STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 _GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
 
 
-def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
+def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[str, Runs]:
     """The distinct chunks of a text that hold a merge, with their splittable runs."""
-    verdicts = _VERDICTS.get(params)
+    verdicts = memory.verdicts
     if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
-        verdicts = _VERDICTS[params] = _Verdicts(set(known_words()), {})
+        verdicts = memory.verdicts = _Verdicts(set(known_words()), {})
     flagged = {}
     for chunk in chunks.difference(verdicts.clean):
         runs = verdicts.flagged.get(chunk)
         if runs is None:
-            runs = chunk_runs(chunk, params)
+            runs = chunk_runs(chunk, params, memory)
             if not runs:
                 verdicts.clean.add(chunk)
                 continue
@@ -327,13 +339,22 @@ def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]
             at = text.find(chunk, end)
 
 
-def chunk_runs(chunk: str, params: Params) -> Runs:
+def chunk_runs(chunk: str, params: Params, memory: Memory | None = None) -> Runs:
     """The letter runs of one non-space chunk that need spaces: (start, end, split), each
     split told how much backing it needs from the document (`evidence`)."""
-    return tuple((start, end, _weigh(chunk[start:end], split)) for start, end, split in _chunk_runs(chunk, params))
+    memory = Memory() if memory is None else memory
+    weighed = memory.weighed
+    found = []
+    for start, end, split in _chunk_runs(chunk, params, memory.splits):
+        key = (chunk[start:end], split)
+        if key not in weighed:
+            if len(weighed) >= CACHE_LIMIT:
+                weighed.clear()
+            weighed[key] = _weigh(*key)
+        found.append((start, end, weighed[key]))
+    return tuple(found)
 
 
-@functools.lru_cache(maxsize=CACHE_LIMIT)
 def _weigh(run: str, split: Split) -> Split:
     """The split with the backing it needs (`evidence`); one that a function word vouches
     for needs no other backing: neither a head the document also uses nor a single use."""
@@ -346,7 +367,7 @@ def _weigh(run: str, split: Split) -> Split:
     return dataclasses.replace(split, need=need, led=led)
 
 
-def _chunk_runs(chunk: str, params: Params) -> Runs:
+def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], Split | None]) -> Runs:
     """`chunk_runs` before the weighing: the runs and where spaces may go in them."""
     if len(chunk) < 3:
         return ()
@@ -355,7 +376,7 @@ def _chunk_runs(chunk: str, params: Params) -> Runs:
         if core in known_words():
             return ()
         start = chunk.find(core)
-        split = split_run(core, params, False, _clitic_after(chunk, start + len(core)))
+        split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         return ((start, start + len(core), split),) if split else ()
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -369,7 +390,7 @@ def _chunk_runs(chunk: str, params: Params) -> Runs:
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         clitic = _clitic_after(chunk, end)
-        split = split_run(m.group(), params, clitic_before, clitic)
+        split = split_run(m.group(), params, clitic_before, clitic, cache)
         if split is not None:
             # Report the whole word with its apostrophes: city’sconstruction, doesn’t.
             word_start = start - 1 if clitic_before else start
