@@ -1,6 +1,10 @@
 """NL101 and NL102 beyond the fixtures: the word-splitting decisions one by one."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from newslint.config import Config
@@ -309,3 +313,48 @@ def test_comma_between_words_is_a_safe_fix_and_a_stop_is_not():
         ("missing space after ',' in 'city,and'", True),
         ("missing space after '.' in 'said.The'", False),
     ]
+
+
+def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_path):
+    """Making a rule set (to list or document rules) builds none of NL101's tables; its first
+    check builds them and stores them, and the next process loads the same tables."""
+    script = (
+        "import sys\n"
+        "from newslint.config import Config\n"
+        "from newslint.engine import build_ruleset, lint_text\n"
+        "from newslint.rules.merged_words import runs, words\n"
+        "ruleset = build_ruleset(Config(select=('NL101',)))\n"
+        "assert words.piece_costs.cache_info().currsize == 0\n"
+        "assert runs.known_words.cache_info().currsize == 0\n"
+        "found = lint_text('The vote was delayed again, according toa statement on Monday.', ruleset)\n"
+        "print(len(words.piece_costs(words.Params())), len(runs.known_words()), len(found))\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    stored = sorted(p.name.split("-")[0] for p in (tmp_path / "tables").iterdir())
+    assert stored == ["known", "piece", "piece"]
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout and first.stdout.split()[2] == "1"
+
+
+def test_a_stored_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
+    from newslint.rules.merged_words import store
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"word": 1.5}
+
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert len(built) == 1  # the second came from the disk
+    (path,) = (tmp_path / "tables").iterdir()
+    path.write_bytes(b"\x00garbage")
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert len(built) == 2
+    assert store.stored("t", build, (store.__file__,), 2) == {"word": 1.5}  # another key: built
+    assert len(built) == 3

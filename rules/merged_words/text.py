@@ -113,8 +113,9 @@ class Memory:
     foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
 
 
-def prepare(params: Params) -> None:
-    """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead."""
+def build_tables(params: Params) -> None:
+    """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead,
+    or load those stored by an earlier process (see `store`)."""
     piece_costs(params)
     piece_prefixes(params)
     known_words()

@@ -16,8 +16,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from newslint.rules import _frequency
 from newslint.rules._frequency import frequencies, zipf
 from newslint.rules._phrases import load_phrases
+from newslint.rules.merged_words.store import stored
 
 JOINT_PENALTY = 1.0  # the prior against a lost space, paid per joint
 MAX_PIECE = 24  # longest word tried as a piece
@@ -35,6 +37,8 @@ class Params:
     length_slope: float = 0.75  # extra cost per letter beyond `long_token`
     name_discount: float = 0.5  # an unknown capitalised token (a name?) costs this much less
     margin: float = 0.0  # how much cheaper than the whole token a split must be
+
+_SOURCES = (__file__, _frequency.__file__)  # the code that builds the stored tables
 
 
 def word_set(name: str) -> frozenset[str]:
@@ -55,6 +59,11 @@ SITE_MENU = word_set("words_site_menu")  # terms, privacy, policy: NoticeTerms i
 @functools.cache
 def piece_costs(params: Params) -> dict[str, float]:
     """Every word that may be a piece of a split, with its cost (built once per Params)."""
+    return stored("piece-costs", lambda: _piece_costs(params), _SOURCES, params,
+                  sorted(SHORT_WORDS), sorted(AFFIXES))
+
+
+def _piece_costs(params: Params) -> dict[str, float]:
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
@@ -76,6 +85,11 @@ def piece_prefixes(params: Params) -> dict[str, None]:
 
     A dict of strings and None, not a set: the garbage collector does not track it, so
     its hundred thousand entries cost nothing at each collection."""
+    return stored("piece-prefixes", lambda: _piece_prefixes(params), _SOURCES, params,
+                  sorted(SHORT_WORDS), sorted(AFFIXES))
+
+
+def _piece_prefixes(params: Params) -> dict[str, None]:
     return dict.fromkeys(word[:size] for word in piece_costs(params) for size in range(1, len(word) + 1))
 
 
