@@ -12,13 +12,13 @@ import functools
 import itertools
 import math
 
-from wordfreq import get_frequency_dict
-
 FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": the commonest English words
 
 
 @functools.cache
 def frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict  # imported when a rule first needs it: a tenth of a second
+
     return get_frequency_dict("en")
 
 

@@ -6,8 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -96,9 +95,9 @@ class InconsistentSpelling(Rule):
                "(wordfreq Zipf scale: 3 is a word met about once per million words)"),
     )
 
-    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
-        super().__init__(settings)
-        _common_names(self.settings["max-zipf"])  # build the table now, not in the first check
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Build the table of common names before the first check (the first check would)."""
+        _common_names(self.settings["max-zipf"])
 
     def check(self, doc: Document) -> Iterator[Violation]:
         names = set(_NAME.findall(doc.text))

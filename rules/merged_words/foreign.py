@@ -20,8 +20,6 @@ import functools
 import math
 from collections.abc import Callable, Iterable
 
-from wordfreq import get_frequency_dict
-
 from newslint.document import Document
 from newslint.rules._frequency import FUNCTION_ZIPF, frequencies
 from newslint.rules._language import Language, guess_language
@@ -122,12 +120,16 @@ def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
 @functools.cache
 def _short_list(code: str) -> dict[str, float]:
     """wordfreq's short list for a language (words of Zipf 3 or more): quick to load."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict(code, wordlist="small")
 
 
 @functools.cache
 def _whole_list(code: str) -> dict[str, float]:
     """Every word wordfreq knows in a language: loaded only to confirm a segmentation."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict(code, wordlist="best")
 
 
