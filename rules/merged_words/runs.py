@@ -25,10 +25,8 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequencies, zipf
 from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
-from newslint.rules.merged_words.store import stored
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -70,10 +68,6 @@ _FOLLOWER = regex.compile(r"\L<words>", words=sorted(NAME_FOLLOWERS))
 def known_words() -> frozenset[str]:
     """Words `split_run` never splits, whatever the options: frequent lower-case words
     and the capitalised forms of the words the list knows well (see KNOWN_FREQ)."""
-    return stored("known-words", _known_words, (__file__, _frequency.__file__))
-
-
-def _known_words() -> frozenset[str]:
     known = set()
     for word, freq in frequencies().items():  # most frequent first
         if freq < KNOWN_NAME_FREQ:

@@ -58,12 +58,8 @@ SITE_MENU = word_set("words_site_menu")  # terms, privacy, policy: NoticeTerms i
 
 @functools.cache
 def piece_costs(params: Params) -> dict[str, float]:
-    """Every word that may be a piece of a split, with its cost (built once per Params)."""
-    return stored("piece-costs", lambda: _piece_costs(params), _SOURCES, params,
-                  sorted(SHORT_WORDS), sorted(AFFIXES))
-
-
-def _piece_costs(params: Params) -> dict[str, float]:
+    """Every word that may be a piece of a split, with its cost (built once per Params:
+    quick, and its words are the word list's own strings, so it is not stored)."""
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
@@ -84,13 +80,21 @@ def piece_prefixes(params: Params) -> dict[str, None]:
     """Every prefix of every piece: a growing piece that is none of them is no piece.
 
     A dict of strings and None, not a set: the garbage collector does not track it, so
-    its hundred thousand entries cost nothing at each collection."""
-    return stored("piece-prefixes", lambda: _piece_prefixes(params), _SOURCES, params,
-                  sorted(SHORT_WORDS), sorted(AFFIXES))
+    its hundred thousand entries cost nothing at each collection. The prefixes that are
+    not pieces themselves take a tenth of a second to find: they are stored (see `store`);
+    the pieces are added back as the word list's own strings, not as copies."""
+    costs = piece_costs(params)
+    shorter = stored("piece-prefixes", lambda: _shorter_prefixes(costs), _SOURCES, params,
+                     sorted(SHORT_WORDS), sorted(AFFIXES))
+    prefixes = dict.fromkeys(costs)
+    prefixes.update(shorter)
+    return prefixes
 
 
-def _piece_prefixes(params: Params) -> dict[str, None]:
-    return dict.fromkeys(word[:size] for word in piece_costs(params) for size in range(1, len(word) + 1))
+def _shorter_prefixes(costs: dict[str, float]) -> dict[str, None]:
+    """The prefixes of pieces that are not pieces themselves."""
+    return dict.fromkeys(word[:size] for word in costs for size in range(1, len(word))
+                         if word[:size] not in costs)
 
 
 def whole_cost(word: str, params: Params, title: bool = False) -> float:
