@@ -340,7 +340,7 @@ def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_pa
 
 
 def test_a_stored_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
-    from newslint.rules.merged_words import store
+    from newslint.rules import _store as store
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     built = []

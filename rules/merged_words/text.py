@@ -115,7 +115,7 @@ class Memory:
 
 def build_tables(params: Params) -> None:
     """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead,
-    or load those stored by an earlier process (see `store`)."""
+    or load those stored by an earlier process (see `_store`)."""
     piece_costs(params)
     piece_prefixes(params)
     known_words()

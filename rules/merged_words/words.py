@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from newslint.rules import _frequency
 from newslint.rules._frequency import frequencies, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules.merged_words.store import stored
+from newslint.rules._store import stored
 
 JOINT_PENALTY = 1.0  # the prior against a lost space, paid per joint
 MAX_PIECE = 24  # longest word tried as a piece
@@ -81,7 +81,7 @@ def piece_prefixes(params: Params) -> dict[str, None]:
 
     A dict of strings and None, not a set: the garbage collector does not track it, so
     its hundred thousand entries cost nothing at each collection. The prefixes that are
-    not pieces themselves take a tenth of a second to find: they are stored (see `store`);
+    not pieces themselves take a tenth of a second to find: they are stored (see `_store`);
     the pieces are added back as the word list's own strings, not as copies."""
     costs = piece_costs(params)
     shorter = stored("piece-prefixes", lambda: _shorter_prefixes(costs), _SOURCES, params,

@@ -1,4 +1,4 @@
-"""NL101's heavy word tables, kept on disk between processes.
+"""Heavy word tables, kept on disk between processes.
 
 Some of the splitter's tables, built from wordfreq's English list, take a tenth of a second
 or more to build (the prefixes of the pieces of a split). The first process that runs the
