@@ -1,15 +1,15 @@
 """Heavy word tables, kept on disk between processes.
 
-Some of the splitter's tables, built from wordfreq's English list, take a tenth of a second
-or more to build (the prefixes of the pieces of a split). The first process that runs the
-rule stores them in the user cache directory (see `newslint.cache.default_directory`)
-under a name made of everything they are built from: this Python's marshal format,
-wordfreq's version, the source of the modules that build them, the data files they read
-and the rule's params. Later processes load them in a fraction of that time. Only tables
-whose strings are mostly new are worth storing: a loaded string is a copy, where a built
-table shares the word list's own strings. A table that cannot be read or stored is built
-as before, so the cache can be deleted at any time. marshal, not pickle: loading a file
-can build data only.
+Some tables take a tenth of a second or more to build: wordfreq's English list itself
+(`_frequency`), the prefixes of the pieces of NL101's splits. The first process that needs
+a table stores it in the user cache directory (see `newslint.cache.default_directory`),
+under a name made of everything it is built from: this Python's marshal format,
+wordfreq's version, the source of the modules that build it, and whatever else the caller
+names (data-file entries, a rule's params). Later processes load it in a fraction of that
+time. Only tables whose strings are mostly new are worth storing: a loaded string is a
+copy, where a table built from another shares that one's strings. A table that cannot be
+read or stored is built as before, so the cache can be deleted at any time. marshal, not
+pickle: loading a file can build data only.
 """
 from __future__ import annotations
 

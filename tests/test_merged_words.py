@@ -317,7 +317,8 @@ def test_comma_between_words_is_a_safe_fix_and_a_stop_is_not():
 
 def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_path):
     """Making a rule set (to list or document rules) builds none of NL101's tables; its first
-    check builds them and stores them, and the next process loads the same tables."""
+    check builds them and stores the slow ones, and the next process loads the same tables
+    without importing wordfreq."""
     script = (
         "import sys\n"
         "from newslint.config import Config\n"
@@ -328,15 +329,18 @@ def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_pa
         "assert runs.known_words.cache_info().currsize == 0\n"
         "found = lint_text('The vote was delayed again, according toa statement on Monday.', ruleset)\n"
         "print(len(words.piece_costs(words.Params())), len(runs.known_words()), len(found))\n"
+        "print('wordfreq imported:', 'wordfreq' in sys.modules)\n"
     )
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
-    stored = [p.name.rsplit("-", 1)[0] for p in (tmp_path / "tables").iterdir()]
-    assert stored == ["piece-prefixes"]
+    stored = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tables").iterdir())
+    assert stored == ["frequencies-en", "piece-prefixes"]
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert second.returncode == 0, second.stderr
-    assert second.stdout == first.stdout and first.stdout.split()[2] == "1"
+    (tables, built), (same_tables, loaded) = first.stdout.splitlines(), second.stdout.splitlines()
+    assert same_tables == tables and tables.split()[2] == "1"
+    assert built.endswith("True") and loaded.endswith("False")
 
 
 def test_a_stored_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
