@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import add
+from typing import Any, TypeVar
 
 import regex
 
@@ -25,6 +27,7 @@ ENGLISH_STOPWORDS = frozenset(
 ENGLISH_STOPWORD_SHARE = 0.12
 ENGLISH_SAMPLE_CHARS = 10_000
 _WORD_EDGES = "\"'“”‘’()[]{}.,;:!?«»…*-–—/"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,24 @@ class Document:
     path: str = "<text>"
     vocabulary: frozenset[str] = frozenset()
     ignored: tuple[Span, ...] = field(default=())
+
+    @cached_property
+    def _memo(self) -> dict[Callable[[Any], Any], Any]:
+        return {}
+
+    def shared(self, build: Callable[[Document], T]) -> T:
+        """`build(self)`, computed the first time a rule asks and shared by every rule after.
+
+        Analysis of one text that several rules need (the line rules' index of lines, which
+        lines read as English) is kept here, with the document: built once per text, gone
+        with it, and never seen by another text. `build` must be a module-level function
+        of the document alone (it is the key)."""
+        memo = self._memo
+        try:
+            return memo[build]
+        except KeyError:
+            found = memo[build] = build(self)
+            return found
 
     @cached_property
     def line_texts(self) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
@@ -61,16 +62,13 @@ class LineHit:
 
 # ---------------------------------------------------------------- the per-document index
 
-_WANTED: set[str] = {DIGIT}  # every head some opening asked for (a key never opens with `#`)
-
-
 class LineIndex:
     """The keys of a document's lines, and its lines grouped by how their keys open.
 
     A key is `phrase_key` of the line (lower case, no spaces, no outer punctuation) for
     a line of up to `MAX_PHRASE_LINE` characters, and the key of its first characters
-    for a longer one. Groups are made for the heads openings asked for, and for every
-    line that opens with a digit (group `#`).
+    for a longer one. A line is grouped by the first `HEAD` characters of its key, or under
+    `#` when its key opens with a digit.
     """
 
     __slots__ = ("keys", "keyset", "_groups")
@@ -94,11 +92,9 @@ class LineIndex:
             for i, key in enumerate(self.keys):
                 if not key:
                     continue
-                head = DIGIT if key[0] in _DIGITS else key[:HEAD]
-                if head in _WANTED:
-                    lines, keys = groups.setdefault(head, ([], []))
-                    lines.append(i)
-                    keys.append(key)
+                lines, keys = groups.setdefault(DIGIT if key[0] in _DIGITS else key[:HEAD], ([], []))
+                lines.append(i)
+                keys.append(key)
             self._groups = groups
         return self._groups
 
@@ -111,19 +107,13 @@ def _long_key(line: str) -> str:
     return line[:_LONG_LINE_KEY].lower().replace(" ", "").lstrip(OUTER_PUNCTUATION)
 
 
-# The rules check one document after another, so the index of the last document is the one
-# asked for: a one-entry cache is enough, and far cheaper to look up than a weak dictionary.
-_last: tuple[Document | None, LineIndex | None] = (None, None)
-
-
 def line_index(doc: Document) -> LineIndex:
     """The document's `LineIndex`, computed once and shared by the line rules."""
-    global _last
-    last_doc, index = _last
-    if last_doc is not doc or index is None:
-        index = LineIndex(doc.text, doc.line_texts)
-        _last = (doc, index)
-    return index
+    return doc.shared(_index_of)
+
+
+def _index_of(doc: Document) -> LineIndex:
+    return LineIndex(doc.text, doc.line_texts)
 
 
 # ---------------------------------------------------------------- verdicts kept between documents
@@ -149,18 +139,19 @@ class _Fresh:
 
 MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged whole
 
-# Every line rule asks for the lines new since the same document, so one entry serves them all.
-_new: tuple[Document | None, Document | None, tuple[frozenset[str], _Fresh | None] | None] = (None, None, None)
 
 
 def _new_lines(before: Document, doc: Document) -> tuple[frozenset[str], _Fresh | None] | None:
-    """The distinct lines of `doc` and those `before` lacked, or None when most are new."""
-    global _new
-    last_before, last_doc, found = _new
-    if last_before is before and last_doc is doc:
-        return found
+    """The distinct lines of `doc` and those `before` lacked, or None when most are new.
+
+    Every line rule asks this of the same two documents, so the answer is kept with `doc`,
+    by the document before it (held weakly: a document must not keep its predecessors)."""
+    known = doc.shared(_new_lines_by_before)
+    if before in known:
+        return known[before]
     lines = frozenset(doc.line_texts)
     new = lines.difference(before.line_texts)
+    found: tuple[frozenset[str], _Fresh | None] | None
     if len(new) > MOST_LINES_NEW * len(lines):
         found = None
     elif not new:
@@ -168,8 +159,12 @@ def _new_lines(before: Document, doc: Document) -> tuple[frozenset[str], _Fresh 
     else:
         fresh = Document("\n".join(new))
         found = (lines, _Fresh(fresh, LineIndex(fresh.text, fresh.line_texts)))
-    _new = (before, doc, found)
+    known[before] = found
     return found
+
+
+def _new_lines_by_before(doc: Document) -> weakref.WeakKeyDictionary[Document, Any]:
+    return weakref.WeakKeyDictionary()
 
 
 def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
@@ -215,7 +210,6 @@ def _heads(openings: Iterable[str]) -> tuple[str, ...]:
     found = tuple(sorted({DIGIT if o == DIGIT else squeeze(o)[:HEAD] for o in openings}))
     if any(len(h) < HEAD and h != DIGIT for h in found):
         raise ValueError(f"an opening needs {HEAD} characters after outer punctuation: {openings}")
-    _WANTED.update(h for h in found if h != DIGIT)
     return found
 
 
@@ -397,17 +391,13 @@ class LineRule(Rule):
         Option("extend-patterns", [], "regular expressions: a line one of them matches from its "
                "start is flagged (checked for catastrophic backtracking)"),
     )
-    _compiled: ClassVar[dict[tuple[Any, ...], _Compiled]] = {}
 
     def __init__(self, settings: dict[str, Any] | None = None) -> None:
         super().__init__(settings)
         self._seen: _Seen | None = None
         extra_phrases = tuple(self.settings.get("extend-phrases", ()))
         extra_prefixes = tuple(self.settings.get("extend-prefixes", ()))
-        key = (type(self), extra_phrases, extra_prefixes)
-        if key not in self._compiled:
-            self._compiled[key] = self._compile(extra_phrases, extra_prefixes)
-        self._phrases, self._dispatch = self._compiled[key]
+        self._phrases, self._dispatch = self._compile(extra_phrases, extra_prefixes)
         where = f"rule {self.code}: option 'extend-patterns'"
         patterns = self.settings.get("extend-patterns", ())
         self._patterns = tuple(compile_user_pattern(p, where) for p in patterns)

@@ -28,6 +28,12 @@ def load_phrases(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
+@functools.cache
+def lowercase_words(name: str) -> frozenset[str]:
+    """The entries of `data/<name>.txt`, lower-cased."""
+    return frozenset(entry.lower() for entry in load_phrases(name))
+
+
 def phrase_key(text: str) -> str:
     """The form in which a line and a whole-line phrase are compared."""
     return "".join(text.lower().split()).strip(OUTER_PUNCTUATION)

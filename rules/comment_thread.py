@@ -1,6 +1,7 @@
 """NL312 comment-thread: readers' comments left after the article, found by their headers."""
 from __future__ import annotations
 
+import functools
 import re
 
 from newslint.document import Document
@@ -39,6 +40,7 @@ _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussi
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
 
+@functools.lru_cache(maxsize=8192)  # asked of the same lines in every fix pass
 def is_header(line: str) -> bool:
     """Whether a stripped line heads a comment: a name with a date and a clock time
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""

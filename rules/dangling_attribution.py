@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import lowercase_words
+from newslint.rules._phrases import lowercase_words
 
 # The end of an attribution sentence, then the rest of the line up to an optional final stop.
 # The pattern starts at the stop, so only stops are tried; a look-ahead for a capital rules out

@@ -5,6 +5,7 @@ outside it are given a shape, so the cost is one cheap test per line plus the ed
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -78,6 +79,7 @@ class EdgeLine:
     shape: Shape
 
 
+@functools.lru_cache(maxsize=8192)  # NL311, NL312 and NL313 ask of the same lines, in every fix pass
 def is_prose(line: str) -> bool:
     """Whether a stripped line reads as a sentence: eight words or more, a sentence mark,
     and at least a third of its words in lower case (a Title Case headline is not prose)."""
@@ -97,6 +99,7 @@ def deletion_to_the_end(rule: Rule, doc: Document, start: int, what: str) -> Vio
     return rule.violation(span.start, doc.line(last).end, message, doc.line_deletion(start, last, safe=False))
 
 
+@functools.lru_cache(maxsize=8192)
 def shape_of(line: str) -> Shape:
     """The shape of a stripped, non-empty line that is not prose."""
     if _is_code(line):

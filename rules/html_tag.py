@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.markdown import MARKDOWN_SUFFIXES
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import lowercase_words
+from newslint.rules._phrases import lowercase_words
 
 # One attribute: a name, optionally `=` and a quoted or bare value. Names and values cannot
 # contain spaces, so each repetition starts at a new space: no backtracking blow-up.

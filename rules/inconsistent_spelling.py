@@ -4,17 +4,17 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 import regex
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
-from newslint.rules._fragments import common_words
-from newslint.rules._variants import known_variants, transliteration_key
+from newslint.rules._frequency import common_words
+from newslint.rules._phrases import load_phrases
 
 MIN_LENGTH = 5  # of words the general detector compares; known spellings may be shorter (`Kyiv`)
 # Capitalised words of four or more Latin letters (the shortest known spellings, `Kyiv`, have
@@ -95,9 +95,9 @@ class InconsistentSpelling(Rule):
                "(wordfreq Zipf scale: 3 is a word met about once per million words)"),
     )
 
-    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
-        super().__init__(settings)
-        _common_names(self.settings["max-zipf"])  # build the table now, not in the first check
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Build the table of common names before the first check (the first check would)."""
+        _common_names(self.settings["max-zipf"])
 
     def check(self, doc: Document) -> Iterator[Violation]:
         names = set(_NAME.findall(doc.text))
@@ -211,3 +211,33 @@ def _positions(text: str, words: set[str]) -> dict[str, list[int]]:
 def _lower_case_uses(text: str, words: set[str]) -> set[str]:
     """Those of the lower-case `words` that `text` uses in lower case: ordinary words there."""
     return set(_whole_words(words).findall(text))
+
+
+# ---------------------------------------------------------------- spelling variants of names
+# Letter groups that transliterations of one name swap (Luhansk/Lugansk, Kharkiv/Kharkov is
+# left to the data file): applied in this order, then doubled letters are collapsed.
+_SWAPS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+@functools.cache
+def known_variants() -> dict[str, int]:
+    """Each spelling of the data file mapped to the number of its set."""
+    lines = load_phrases("variants_names")
+    return {word: number for number, line in enumerate(lines) for word in line.split()}
+
+
+def _one_of_them(m: regex.Match[str]) -> str:
+    # A function, not the template r"\1": `regex` would compile the template on every call.
+    return m.group(1)
+
+
+@functools.lru_cache(maxsize=65536)
+def transliteration_key(word: str) -> str:
+    """One form for spellings that differ only by transliteration habits (`Donbass` -> `donbas`)."""
+    key = word.lower()
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    for old, new in _SWAPS:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(_one_of_them, key)

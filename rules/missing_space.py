@@ -9,7 +9,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
-from newslint.rules._words_text import EnglishLines
+from newslint.rules._language import EnglishLines
 
 # Any word character after the mark: `re` scans for this faster than `regex` scans for a
 # letter, and `_judge` wants a letter after it anyway.

@@ -9,9 +9,9 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rules._captions import CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex, is_caption_with_credit
-from newslint.rules._fragments import lowercase_words
+from newslint.rules._frequency import zipf
 from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
-from newslint.rules._words import zipf
+from newslint.rules._phrases import lowercase_words
 
 _WS = r"[^\S\n]"
 MAX_CREDIT_WORDS = 12

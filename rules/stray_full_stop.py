@@ -8,8 +8,8 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
-from newslint.rules._fragments import lowercase_words
-from newslint.rules._words import zipf
+from newslint.rules._frequency import zipf
+from newslint.rules._phrases import lowercase_words
 
 # A lower-case word, a stop, spaces, a lower-case word and at least one more word on the line.
 # Neither word may touch a dot, digit, slash, @ or an upper-case letter, so `e.g.`, `U.S.`,

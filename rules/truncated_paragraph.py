@@ -8,8 +8,8 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules._fragments import lowercase_words
-from newslint.rules._words import zipf
+from newslint.rules._frequency import zipf
+from newslint.rules._phrases import lowercase_words
 
 # The last word of a line with an ellipsis glued to it; the search starts at a stop or an
 # ellipsis character and looks back for the rest, which is much faster than trying every word.

@@ -58,3 +58,16 @@ def test_delete_several_lines():
 def test_english_detection():
     assert Document("The minister said that the talks were over and the deal was off for now.").is_english
     assert not Document("O ministro disse que as negociações terminaram e que o acordo não foi fechado.").is_english
+
+
+def test_shared_analysis_is_built_once_per_document_and_never_seen_by_another():
+    calls = []
+
+    def words(doc: Document) -> list[str]:
+        calls.append(doc)
+        return doc.text.split()
+
+    first, second = Document("Talks went on."), Document("Talks went on.")
+    assert first.shared(words) is first.shared(words)  # one build, one object, for every rule
+    assert second.shared(words) == first.shared(words) and second.shared(words) is not first.shared(words)
+    assert calls == [first, second]

@@ -1,15 +1,20 @@
 """NL101 and NL102 beyond the fixtures: the word-splitting decisions one by one."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import build_ruleset, fix_text, lint_text
-from newslint.rules._words import Params, segment
-from newslint.rules._words_evidence import BACKED, KNOWN, ONCE, SURE, evidence
-from newslint.rules._words_runs import split_run
-from newslint.rules._words_text import english_line, find_merges
+from newslint.rules._language import english_line
+from newslint.rules.merged_words.evidence import BACKED, KNOWN, ONCE, SURE, evidence
+from newslint.rules.merged_words.runs import split_run
+from newslint.rules.merged_words.text import find_merges
+from newslint.rules.merged_words.words import Params, segment
 
 PARAMS = Params()
 
@@ -206,16 +211,16 @@ def test_glued_words_are_split_with_the_texts_own_language():
 
 
 def test_prepare_loads_the_word_lists_of_the_batch_languages_only():
-    from newslint.rules import _words_foreign
+    from newslint.rules.merged_words import foreign
 
     ruleset = build_ruleset(Config(select=("NL101",)))
-    _words_foreign._whole_list.cache_clear()
+    foreign._whole_list.cache_clear()
     ruleset.prepare([Document("The minister said on Monday that the vote is delayed again.")])
-    assert _words_foreign._whole_list.cache_info().currsize == 0
+    assert foreign._whole_list.cache_info().currsize == 0
     french = ("Le ministre a dit lundi que le vote est encore une fois reporté, et que "
               "les députés de la majorité ne sont pas d'accord avec cette décision du gouvernement.")
     ruleset.prepare([Document(french)])
-    assert _words_foreign._whole_list.cache_info().currsize == 1
+    assert foreign._whole_list.cache_info().currsize == 1
 
 
 def test_other_languages_can_be_left_alone():
@@ -308,3 +313,52 @@ def test_comma_between_words_is_a_safe_fix_and_a_stop_is_not():
         ("missing space after ',' in 'city,and'", True),
         ("missing space after '.' in 'said.The'", False),
     ]
+
+
+def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_path):
+    """Making a rule set (to list or document rules) builds none of NL101's tables; its first
+    check builds them and stores the slow ones, and the next process loads the same tables
+    without importing wordfreq."""
+    script = (
+        "import sys\n"
+        "from newslint.config import Config\n"
+        "from newslint.engine import build_ruleset, lint_text\n"
+        "from newslint.rules.merged_words import runs, words\n"
+        "ruleset = build_ruleset(Config(select=('NL101',)))\n"
+        "assert words.piece_costs.cache_info().currsize == 0\n"
+        "assert runs.known_words.cache_info().currsize == 0\n"
+        "found = lint_text('The vote was delayed again, according toa statement on Monday.', ruleset)\n"
+        "print(len(words.piece_costs(words.Params())), len(runs.known_words()), len(found))\n"
+        "print('wordfreq imported:', 'wordfreq' in sys.modules)\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    stored = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tables").iterdir())
+    assert stored == ["frequencies-en", "piece-prefixes"]
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    (tables, built), (same_tables, loaded) = first.stdout.splitlines(), second.stdout.splitlines()
+    assert same_tables == tables and tables.split()[2] == "1"
+    assert built.endswith("True") and loaded.endswith("False")
+
+
+def test_a_stored_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
+    from newslint.rules import _store as store
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"word": 1.5}
+
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert len(built) == 1  # the second came from the disk
+    (path,) = (tmp_path / "tables").iterdir()
+    path.write_bytes(b"\x00garbage")
+    assert store.stored("t", build, (store.__file__,), 1) == {"word": 1.5}
+    assert len(built) == 2
+    assert store.stored("t", build, (store.__file__,), 2) == {"word": 1.5}  # another key: built
+    assert len(built) == 3

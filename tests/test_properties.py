@@ -19,6 +19,8 @@ safe fix is one of
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 import itertools
 import json
@@ -44,6 +46,7 @@ from newslint.engine import (
 from newslint.fixes import apply_fixes
 from newslint.model import Edit, Violation
 from newslint.registry import all_rules
+from newslint.rule import Rule
 from tests.helpers import run_cli
 from tests.strategies import articles, profile, texts, unicode_text
 
@@ -172,20 +175,69 @@ def test_fixing_is_idempotent_and_converges(text, path, unsafe):
     assert fix_text(once, RULESET, path, unsafe=unsafe).text == once
 
 
+def _first_text_that_depends_on_earlier_ones(texts_, build, path, unsafe):
+    """The first of `texts_` whose findings or fixes differ between a rule set that checked
+    the texts before it and a rule set `build` makes fresh for it; None if there is none."""
+    seasoned = build()
+    for text in texts_:
+        fresh = build()
+        if (lint_text(text, seasoned, path) != lint_text(text, fresh, path)
+                or fix_text(text, seasoned, path, unsafe=unsafe) != fix_text(text, fresh, path, unsafe=unsafe)):
+            return text
+    return None
+
+
 @profile(30)
 @given(articles(), st.data(), PATHS, st.booleans())
 def test_results_do_not_depend_on_the_texts_checked_before(article, data, path, unsafe):
     """Rules remember what they met (verdicts on words and on lines): a text's findings and
-    fixes are the same after any other text as in a rule set that has seen nothing."""
+    fixes are the same after any other text as in a rule set that has seen nothing. A rule
+    set shares no state with another (see the two tests below), so the fresh one is fresh."""
     lines = article.split("\n")
     kept = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
     variant = "\n".join(line for line, keep in zip(lines, kept) if keep)
     texts_ = [article, variant, data.draw(articles()), variant + "\nRead more: the talks\n"]
-    seasoned = build_ruleset(Config(select=CODES))
-    for text in texts_:
-        fresh = build_ruleset(Config(select=CODES))
-        assert lint_text(text, seasoned, path) == lint_text(text, fresh, path)
-        assert fix_text(text, seasoned, path, unsafe=unsafe) == fix_text(text, fresh, path, unsafe=unsafe)
+    build = functools.partial(build_ruleset, Config(select=CODES))
+    assert _first_text_that_depends_on_earlier_ones(texts_, build, path, unsafe) is None
+
+
+class _Remembers(Rule):
+    """A rule that wrongly carries a verdict from one text to the next."""
+
+    code = "NL999"
+    name = "remembers"
+
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        self._seen: set[str] = set()
+
+    def check(self, doc):
+        words = set(doc.text.split())
+        found = [self.violation(0, 1, "a word met before") for _ in words & self._seen][:1]
+        self._seen |= words
+        return found
+
+
+def test_the_comparison_catches_a_rule_that_remembers_earlier_texts():
+    def build():
+        ruleset = build_ruleset(Config(select=("NL301",)))
+        return dataclasses.replace(ruleset, rules=(*ruleset.rules, _Remembers()))
+
+    texts_ = ["Talks went on.\n", "Talks ended.\n"]
+    assert _first_text_that_depends_on_earlier_ones(texts_, build, "article.txt", False) == "Talks ended.\n"
+
+
+_IMMUTABLE = (str, bytes, int, float, bool, tuple, frozenset, type(None))
+
+
+def test_two_rule_sets_share_no_mutable_state():
+    """What a rule keeps between texts belongs to the rule instance: a rule set built twice
+    from one config holds no mutable object in common (module-level word tables are static)."""
+    first, second = build_ruleset(Config(select=CODES)), build_ruleset(Config(select=CODES))
+    for a, b in zip(first.rules, second.rules):
+        shared = [name for name, value in vars(a).items()
+                  if vars(b).get(name) is value and not isinstance(value, _IMMUTABLE)]
+        assert not shared, f"{a.code} shares {shared} between rule sets"
 
 
 LONG_RUNS = [

@@ -12,17 +12,16 @@ only while some piece starts with it (`piece_prefixes`).
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from wordfreq import get_frequency_dict
-
+from newslint.rules import _frequency
+from newslint.rules._frequency import frequencies, zipf
 from newslint.rules._phrases import load_phrases
+from newslint.rules._store import stored
 
 JOINT_PENALTY = 1.0  # the prior against a lost space, paid per joint
-FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": frequent enough to trust as a short piece
 MAX_PIECE = 24  # longest word tried as a piece
 LONG_PIECE = 8  # pieces this long may be rarer words: "expectancies", "retelling"
 
@@ -39,24 +38,7 @@ class Params:
     name_discount: float = 0.5  # an unknown capitalised token (a name?) costs this much less
     margin: float = 0.0  # how much cheaper than the whole token a split must be
 
-
-@functools.cache
-def frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")
-
-
-def zipf(word: str) -> float:
-    """wordfreq's Zipf value of a lower-case word: 7.7 for "the", 0 when unknown."""
-    freq = frequencies().get(word)
-    return math.log10(freq) + 9.0 if freq else 0.0
-
-
-@functools.cache
-def function_words() -> frozenset[str]:
-    """The commonest English words (zipf FUNCTION_ZIPF or more): the, of, and, was, with..."""
-    floor = 10.0 ** (FUNCTION_ZIPF - 9.0)
-    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
-    return frozenset(word for word, _ in frequent if word.isalpha())
+_SOURCES = (__file__, _frequency.__file__)  # the code that builds the stored tables
 
 
 def word_set(name: str) -> frozenset[str]:
@@ -76,7 +58,8 @@ SITE_MENU = word_set("words_site_menu")  # terms, privacy, policy: NoticeTerms i
 
 @functools.cache
 def piece_costs(params: Params) -> dict[str, float]:
-    """Every word that may be a piece of a split, with its cost (built once per Params)."""
+    """Every word that may be a piece of a split, with its cost (built once per Params:
+    quick, and its words are the word list's own strings, so it is not stored)."""
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
@@ -97,8 +80,21 @@ def piece_prefixes(params: Params) -> dict[str, None]:
     """Every prefix of every piece: a growing piece that is none of them is no piece.
 
     A dict of strings and None, not a set: the garbage collector does not track it, so
-    its hundred thousand entries cost nothing at each collection."""
-    return dict.fromkeys(word[:size] for word in piece_costs(params) for size in range(1, len(word) + 1))
+    its hundred thousand entries cost nothing at each collection. The prefixes that are
+    not pieces themselves take a tenth of a second to find: they are stored (see `_store`);
+    the pieces are added back as the word list's own strings, not as copies."""
+    costs = piece_costs(params)
+    shorter = stored("piece-prefixes", lambda: _shorter_prefixes(costs), _SOURCES, params,
+                     sorted(SHORT_WORDS), sorted(AFFIXES))
+    prefixes = dict.fromkeys(costs)
+    prefixes.update(shorter)
+    return prefixes
+
+
+def _shorter_prefixes(costs: dict[str, float]) -> dict[str, None]:
+    """The prefixes of pieces that are not pieces themselves."""
+    return dict.fromkeys(word[:size] for word in costs for size in range(1, len(word))
+                         if word[:size] not in costs)
 
 
 def whole_cost(word: str, params: Params, title: bool = False) -> float:

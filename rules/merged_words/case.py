@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import functools
 
+from newslint.rules._frequency import FUNCTION_ZIPF, function_words, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules._words import (
+from newslint.rules.merged_words.words import (
     AFFIXES,
     CALENDAR,
     CLITICS,
-    FUNCTION_ZIPF,
     JOINT_PENALTY,
     JOINT_WORDS,
     NAME_PREFIXES,
     SHORT_WORDS,
     Params,
-    function_words,
     piece_costs,
     segment,
-    zipf,
 )
 
 FOREIGN_LETTERS = frozenset("ao")  # "oCalendário", "aAmazon" (not the e and i of eBay, iPhone)

@@ -1,7 +1,7 @@
 """Where spaces go inside one run of letters (used by NL101).
 
 A run is cut at letter-case changes first (`theTimes`, `NJJune`, `NASAits`; see
-`_words_case`), then every lower-case or capitalised stretch is segmented into known
+`case`), then every lower-case or capitalised stretch is segmented into known
 words (`paperinNatureby`); a lower-case token the word list does not know may also hold
 a rare word beside a function word (`kilnsthat`, `hormoneghrelinto`). A known word is
 segmented only if two pieces explain it better than the list does (`inthe`), which spares
@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.rules._words import (
+from newslint.rules._frequency import FUNCTION_ZIPF, frequencies, zipf
+from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
+from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
-    FUNCTION_ZIPF,
     JOINT_PENALTY,
     JOINT_WORDS,
     NAME_ENDINGS,
@@ -37,14 +38,11 @@ from newslint.rules._words import (
     SITE_MENU,
     Context,
     Params,
-    frequencies,
     piece_costs,
     segment,
     suffix_splits,
     whole_cost,
-    zipf,
 )
-from newslint.rules._words_case import BRAND_ZIPF, case_joints, judge_joint, shape
 
 MAX_RUN = 60  # longer letter runs are not words glued by accident
 LATIN_END = "\u024f"  # the last letter of the Latin blocks (Cyrillic, Greek, CJK come after)
@@ -103,20 +101,22 @@ class Split:
     tail: str = ""  # a word the document must also use on its own, like the head
     initial: bool = False
     in_name: bool = True  # may hold right after or before a capitalised word
-    need: int = 0  # how much the document must back it (`_words_evidence`: SURE, BACKED, KNOWN)
-    strong: bool = False  # sure on any page (`_words_evidence.strong`)
+    need: int = 0  # how much the document must back it (`evidence`: SURE, BACKED, KNOWN)
+    strong: bool = False  # sure on any page (`evidence.strong`)
     led: bool = False  # the words after the head are led by a function word or a verb: a page
     # that lost spaces elsewhere backs the split without using the head on its own
 
 
 def split_run(
-    run: str, params: Params, clitic_before: bool = False, clitic_after: str = ""
+    run: str, params: Params, clitic_before: bool = False, clitic_after: str = "",
+    cache: dict[tuple[str, bool, str], Split | None] | None = None,
 ) -> Split | None:
     """Where to insert spaces in a run of letters, or None.
 
     `clitic_before`: the run follows an apostrophe (`city’sconstruction` gives the run
     `sconstruction`); `clitic_after`: the letters after an apostrophe that follows the
-    run (`impeachmentdoesn’t` gives the run `impeachmentdoesn` and "t").
+    run (`impeachmentdoesn’t` gives the run `impeachmentdoesn` and "t"). `cache`, if
+    given, keeps the splits of runs the word list does not know well, for the same params.
     """
     size = len(run)
     if size < 2 or size > MAX_RUN or (not run.isascii() and max(run) > LATIN_END):
@@ -133,8 +133,9 @@ def split_run(
             return None  # a known word that no two words explain better: no dynamic programming
     elif run.isupper() or not all(c.islower() or c.isupper() for c in run):
         return None
+    if cache is None:
+        return _split_unknown(run, params, clitic_before, clitic_after)
     key = (run, clitic_before, clitic_after)
-    cache = _CACHES.setdefault(params, {})
     found = cache.get(key, _MISSING)
     if found is _MISSING:
         if len(cache) >= CACHE_LIMIT:
@@ -162,7 +163,6 @@ def _pair_beats(low: str, freq: float, params: Params) -> bool:
 _SHORT_MERGES = {f"{word}a": Split((len(word),), False, ("short",))
                  for word in ("as", "at", "by", "in", "of", "on", "to")}
 _MISSING = object()
-_CACHES: dict[Params, dict[tuple[str, bool, str], Split | None]] = {}
 
 
 def _split_unknown(

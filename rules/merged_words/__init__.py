@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Option, Rule
-from newslint.rules._words import Params
-from newslint.rules._words_foreign import foreign_merges, load_lists
-from newslint.rules._words_text import EnglishLines, Merge, find_merges, prepare
+from newslint.rules._language import EnglishLines
+from newslint.rules.merged_words.foreign import foreign_merges, load_lists
+from newslint.rules.merged_words.text import Memory, Merge, build_tables, find_merges
+from newslint.rules.merged_words.words import Params
 
 _DEFAULT = Params()
 
@@ -174,26 +175,35 @@ class MergedWords(Rule):
             margin=self.settings["margin"],
         )
         self._other_languages = self.settings["other-languages"]
-        prepare(self._params)  # load the word list now, not in the first check
+        self._memory = Memory()  # verdicts kept between documents, for this rule's params only
+        self._tables_built = False  # built when the rule first runs: listing rules needs none
 
     def prepare(self, docs: Sequence[Document]) -> None:
-        """Load the word lists of the other languages the batch is written in."""
+        """Build the word tables now, not in the first check, and load the word lists of the
+        other languages the batch is written in."""
+        self._build_tables()
         if self._other_languages:
             for doc in docs:
                 if not doc.is_english:
                     load_lists(doc, self._params)
 
+    def _build_tables(self) -> None:
+        if not self._tables_built:
+            build_tables(self._params)
+            self._tables_built = True
+
     def check(self, doc: Document) -> Iterator[Violation]:
+        self._build_tables()
         text = doc.text
         english = EnglishLines(doc)
-        for merge in find_merges(doc, self._params, english):
+        for merge in find_merges(doc, self._params, english, self._memory):
             token = text[merge.start : merge.end]
             if doc.accepts(token) or not _in_language(merge, english, doc):
                 continue
             yield self.violation(merge.start, merge.end, _message(text, merge), _fix(merge))
         if self._other_languages and english.likely_foreign() and not doc.is_english:
             for start, end, cuts in foreign_merges(doc, english.chunks, self._params,
-                                                   english.foreign_line):
+                                                   english.foreign_line, self._memory.foreign):
                 merge = Merge(start, end, cuts, ("foreign",))
                 if not doc.accepts(text[start:end]):
                     yield self.violation(start, end, _message(text, merge), _fix(merge))

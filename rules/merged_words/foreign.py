@@ -12,24 +12,19 @@ a tenth of a second) must not know the token either: a rare inflected form
 Only in the languages of `SEGMENTED`: never in one that writes compounds as one word
 (German `Pflegeeinrichtungen`, Dutch, the Scandinavian languages) or glues suffixes to
 words (Finnish, Hungarian, Turkish, Indonesian `-nya`), nor in other scripts than Latin. A lower-case word glued to
-a capitalised one (`cheNetflix`) is the English splitter's (see `_words_case`).
+a capitalised one (`cheNetflix`) is the English splitter's (see `case`).
 """
 from __future__ import annotations
 
 import functools
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
-from wordfreq import get_frequency_dict
 
 from newslint.document import Document
-from newslint.rules._phrases import load_phrases
-from newslint.rules._words import FUNCTION_ZIPF, MAX_PIECE, Params, frequencies, segment, whole_cost
+from newslint.rules._frequency import FUNCTION_ZIPF, frequencies
+from newslint.rules._language import Language, guess_language
+from newslint.rules.merged_words.words import MAX_PIECE, Params, segment, whole_cost
 
-SAMPLE_CHARS = 2000  # the start of a text tells its language
-LANGUAGE_SHARE = 0.15  # share of a text's words that must be among its language's commonest
-LANGUAGE_LEAD = 1.3  # ...and how many times more of them than of the next language's
 LINE_WORDS = 8  # a line this long must not read as another language than the text's
 KNOWN_ENGLISH_ZIPF = 1.0  # a token English knows this well is a word or a brand
 CACHE_LIMIT = 100_000  # tokens remembered between documents, per language
@@ -43,44 +38,6 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—«»„"
 _KNOWN_ENGLISH_FREQ = 10.0 ** (KNOWN_ENGLISH_ZIPF - 9.0)
 
 
-@dataclass(frozen=True)
-class Language:
-    code: str  # wordfreq's code: "pt", "it"
-    common: frozenset[str]  # its commonest words, to recognise it
-
-
-@functools.cache
-def languages() -> tuple[Language, ...]:
-    return tuple(Language(code, frozenset(words))
-                 for code, *words in map(str.split, load_phrases("words_languages")))
-
-
-@functools.cache
-def _language_index() -> dict[str, tuple[int, ...]]:
-    """Each common word with the languages (indices into `languages()`) it belongs to."""
-    index: dict[str, tuple[int, ...]] = {}
-    for i, language in enumerate(languages()):
-        for word in language.common:
-            index[word] = (*index.get(word, ()), i)
-    return index
-
-
-def guess_language(text: str, least: int = 20) -> Language | None:
-    """The language of a text that is not English (of `least` words or more), if one
-    language clearly leads."""
-    words = text[:SAMPLE_CHARS].lower().split()
-    if len(words) < least:
-        return None
-    scores = [0] * len(languages())
-    for found in map(_language_index().get, words):
-        for i in found or ():
-            scores[i] += 1
-    (best, index), (second, _) = sorted(((s, i) for i, s in enumerate(scores)), reverse=True)[:2]
-    if best < LANGUAGE_SHARE * len(words) or best < LANGUAGE_LEAD * second:
-        return None
-    return languages()[index]
-
-
 def load_lists(doc: Document, params: Params) -> None:
     """Load the word lists `foreign_merges` will need for `doc`, if it is in a segmented
     language: a batch of documents is prepared ahead instead of its first document paying."""
@@ -91,10 +48,13 @@ def load_lists(doc: Document, params: Params) -> None:
 
 
 def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
-                   foreign_line: Callable[[int], bool]) -> list[tuple[int, int, tuple[int, ...]]]:
+                   foreign_line: Callable[[int], bool],
+                   cache: dict[tuple[str, str], tuple[int, ...]] | None = None,
+                   ) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, cuts) of the glued lower-case words among the distinct `chunks` of a
     text that is not English, on lines for which `foreign_line(offset)` holds and that do
-    not read as another language (judged on lines of LINE_WORDS words or more)."""
+    not read as another language (judged on lines of LINE_WORDS words or more). `cache`,
+    if given, keeps the cuts of tokens by language, for the same params."""
     text = doc.text
     language = guess_language(text)
     if language is None or language.code not in SEGMENTED:
@@ -105,7 +65,7 @@ def foreign_merges(doc: Document, chunks: Iterable[str], params: Params,
         core = chunk.strip(_EDGE_PUNCTUATION)
         if len(core) < params.min_length or not core.isalpha() or not core.islower():
             continue
-        cuts = _cuts(core, language, params)
+        cuts = _cuts(core, language, params, cache)
         if not cuts:
             continue
         offset = chunk.find(core)
@@ -131,17 +91,17 @@ def _line_language(doc: Document, at: int, known: dict[int, Language | None]) ->
     return known[index]
 
 
-def _cuts(core: str, language: Language, params: Params) -> tuple[int, ...]:
-    cache = _CACHES.setdefault((language.code, params), {})
-    cuts = cache.get(core)
+def _cuts(core: str, language: Language, params: Params,
+          cache: dict[tuple[str, str], tuple[int, ...]] | None) -> tuple[int, ...]:
+    if cache is None:
+        return _core_cuts(core, language.code, params)
+    key = (language.code, core)
+    cuts = cache.get(key)
     if cuts is None:
         if len(cache) >= CACHE_LIMIT:
             cache.clear()
-        cuts = cache[core] = _core_cuts(core, language.code, params)
+        cuts = cache[key] = _core_cuts(core, language.code, params)
     return cuts
-
-
-_CACHES: dict[tuple[str, Params], dict[str, tuple[int, ...]]] = {}
 
 
 def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
@@ -160,12 +120,16 @@ def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
 @functools.cache
 def _short_list(code: str) -> dict[str, float]:
     """wordfreq's short list for a language (words of Zipf 3 or more): quick to load."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict(code, wordlist="small")
 
 
 @functools.cache
 def _whole_list(code: str) -> dict[str, float]:
     """Every word wordfreq knows in a language: loaded only to confirm a segmentation."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict(code, wordlist="best")
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 import itertools
 
+from newslint.rules._frequency import frequencies, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules._words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, frequencies, zipf
+from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS
 
 SURE, ONCE, BACKED, KNOWN = 0, 1, 2, 3  # how much backing a split needs from its document
 GLUE = frozenset(load_phrases("words_glue")) | {w for w in JOINT_WORDS if len(w) >= 3}

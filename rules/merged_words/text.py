@@ -16,7 +16,6 @@ chunks hold most of the commonest English words is English without more ado.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import math
 from collections.abc import Iterator
@@ -25,17 +24,10 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
-from newslint.rules._words import (
-    JOINT_WORDS,
-    Params,
-    function_words,
-    piece_costs,
-    piece_prefixes,
-    segment,
-    zipf,
-)
-from newslint.rules._words_case import foreign_words
-from newslint.rules._words_evidence import (
+from newslint.rules._frequency import function_words, zipf
+from newslint.rules._language import EnglishLines, foreign_line
+from newslint.rules.merged_words.case import foreign_words
+from newslint.rules.merged_words.evidence import (
     BACKED,
     CUT_SHORT_ZIPF,
     KNOWN,
@@ -47,15 +39,12 @@ from newslint.rules._words_evidence import (
     strong,
     vouched,
 )
-from newslint.rules._words_runs import Split, known_words, split_run
+from newslint.rules.merged_words.runs import Split, known_words, split_run
+from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
 
 CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
 FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
-ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
-ENGLISH_LINE_SHARE = 0.25  # ...and reads as English if this share of its words are very common ones
-ENGLISH_DOC_WORDS = 45  # a text using this many of the ~100 commonest English words is English
-FOREIGN_DOC_WORDS = 20  # ...and one using fewer may not be
 
 _ADDRESS = regex.compile(
     r"://|^(?:www|pic)\.|[@#_{}=<>/\\]"
@@ -110,11 +99,23 @@ class _Verdicts:
     flagged: dict[str, Runs]
 
 
-_VERDICTS: dict[Params, _Verdicts] = {}
+@dataclass
+class Memory:
+    """What one NL101 rule keeps between the documents it checks, for one set of params:
+    verdicts on chunks, splits of letter runs and their weighing, cuts of tokens of other
+    languages. Each is a function of its key and the params alone, never of a document, so
+    it makes the next document cheaper without changing its findings. The rule owns it
+    (one per rule instance, made fresh with it); each table is emptied when it is full."""
+
+    verdicts: _Verdicts | None = None
+    splits: dict[tuple[str, bool, str], Split | None] = dataclasses.field(default_factory=dict)
+    weighed: dict[tuple[str, Split], Split] = dataclasses.field(default_factory=dict)
+    foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
 
 
-def prepare(params: Params) -> None:
-    """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead."""
+def build_tables(params: Params) -> None:
+    """Build the tables `find_merges` needs (the word list, pieces, known chunks) ahead,
+    or load those stored by an earlier process (see `_store`)."""
     piece_costs(params)
     piece_prefixes(params)
     known_words()
@@ -124,7 +125,8 @@ def prepare(params: Params) -> None:
     common_words(CUT_SHORT_ZIPF)
 
 
-def find_merges(doc: Document, params: Params, english: EnglishLines | None = None) -> list[Merge]:
+def find_merges(doc: Document, params: Params, english: EnglishLines | None = None,
+                memory: Memory | None = None) -> list[Merge]:
     """Every merged-word run in the document's text, in text order.
 
     The document has the last word on the guesses that need it: a split that is not sure
@@ -132,13 +134,14 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     (`Split.head`), stands only in a text that lost spaces in plain sight elsewhere; a
     capitalised token used on more than one line is a name (`Split.weak`), and so is any
     token used on more than one line unless a function word vouches for its cut.
-    `english`, if given, is told the text's chunks (see `observe`).
+    `english`, if given, is told the text's chunks (see `observe`); `memory`, if given,
+    keeps verdicts for the documents after this one.
     """
     text = doc.text
     chunks = set(text.split())
     if english is not None:
         english.observe(chunks)
-    flagged = _flagged_chunks(chunks, params)
+    flagged = _flagged_chunks(chunks, params, Memory() if memory is None else memory)
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
@@ -194,7 +197,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     return kept
 
 
-# How many sure merges (see `_words_evidence`) the document must hold for a split of
+# How many sure merges (see `evidence`) the document must hold for a split of
 # each kind to stand: a page that lost spaces in plain sight lost them here too.
 _BACKING = {SURE: 2, ONCE: 1, BACKED: 3, KNOWN: 4}  # a sure split counts itself
 # ...and how many sure merges (or glued sentences) per thousand words: a page where a
@@ -208,16 +211,16 @@ STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 _GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
 
 
-def _flagged_chunks(chunks: set[str], params: Params) -> dict[str, Runs]:
+def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[str, Runs]:
     """The distinct chunks of a text that hold a merge, with their splittable runs."""
-    verdicts = _VERDICTS.get(params)
+    verdicts = memory.verdicts
     if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
-        verdicts = _VERDICTS[params] = _Verdicts(set(known_words()), {})
+        verdicts = memory.verdicts = _Verdicts(set(known_words()), {})
     flagged = {}
     for chunk in chunks.difference(verdicts.clean):
         runs = verdicts.flagged.get(chunk)
         if runs is None:
-            runs = chunk_runs(chunk, params)
+            runs = chunk_runs(chunk, params, memory)
             if not runs:
                 verdicts.clean.add(chunk)
                 continue
@@ -337,13 +340,22 @@ def _positions(text: str, chunks: dict[str, object]) -> Iterator[tuple[int, str]
             at = text.find(chunk, end)
 
 
-def chunk_runs(chunk: str, params: Params) -> Runs:
+def chunk_runs(chunk: str, params: Params, memory: Memory | None = None) -> Runs:
     """The letter runs of one non-space chunk that need spaces: (start, end, split), each
     split told how much backing it needs from the document (`evidence`)."""
-    return tuple((start, end, _weigh(chunk[start:end], split)) for start, end, split in _chunk_runs(chunk, params))
+    memory = Memory() if memory is None else memory
+    weighed = memory.weighed
+    found = []
+    for start, end, split in _chunk_runs(chunk, params, memory.splits):
+        key = (chunk[start:end], split)
+        if key not in weighed:
+            if len(weighed) >= CACHE_LIMIT:
+                weighed.clear()
+            weighed[key] = _weigh(*key)
+        found.append((start, end, weighed[key]))
+    return tuple(found)
 
 
-@functools.lru_cache(maxsize=CACHE_LIMIT)
 def _weigh(run: str, split: Split) -> Split:
     """The split with the backing it needs (`evidence`); one that a function word vouches
     for needs no other backing: neither a head the document also uses nor a single use."""
@@ -356,7 +368,7 @@ def _weigh(run: str, split: Split) -> Split:
     return dataclasses.replace(split, need=need, led=led)
 
 
-def _chunk_runs(chunk: str, params: Params) -> Runs:
+def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], Split | None]) -> Runs:
     """`chunk_runs` before the weighing: the runs and where spaces may go in them."""
     if len(chunk) < 3:
         return ()
@@ -365,7 +377,7 @@ def _chunk_runs(chunk: str, params: Params) -> Runs:
         if core in known_words():
             return ()
         start = chunk.find(core)
-        split = split_run(core, params, False, _clitic_after(chunk, start + len(core)))
+        split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         return ((start, start + len(core), split),) if split else ()
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -379,7 +391,7 @@ def _chunk_runs(chunk: str, params: Params) -> Runs:
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         clitic = _clitic_after(chunk, end)
-        split = split_run(m.group(), params, clitic_before, clitic)
+        split = split_run(m.group(), params, clitic_before, clitic, cache)
         if split is not None:
             # Report the whole word with its apostrophes: city’sconstruction, doesn’t.
             word_start = start - 1 if clitic_before else start
@@ -488,65 +500,3 @@ _CODE_MARK = regex.compile(r"[{}(=&|]")
 _BRACES = regex.compile(r"[{}]")
 # Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
 _CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
-FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
-FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
-FOREIGN_LINE_SAMPLE = 300  # characters of a long line that tell its language
-
-
-def foreign_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] reads as another language than English: six words or
-    more, most of them in lower case, hardly any among the commonest English words."""
-    words = _LETTER_RUN.findall(text, start, min(end, start + FOREIGN_LINE_SAMPLE))
-    if len(words) < FOREIGN_LINE_WORDS or sum(1 for w in words if w.islower()) * 2 < len(words):
-        return False  # short, or not prose: a schedule (Wed Jun 5 Chicago IL Arena)
-    common = function_words()
-    return sum(1 for w in words if w.lower() in common) < FOREIGN_LINE_SHARE * len(words)
-
-
-class EnglishLines:
-    """Whether a finding stands on English text: its line reads as English, or failing
-    that the whole document does.
-
-    A document whose distinct chunks hold most of the commonest English words is English
-    without more ado (`observe`); otherwise the line is judged first, which spares most
-    documents the cost of `Document.is_english`.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
-        self._lines: dict[int, bool] = {}
-        self._common = -1  # distinct common English words among the chunks, once observed
-        self.chunks: set[str] = set()
-
-    def observe(self, chunks: set[str]) -> None:
-        """Take note of the document's distinct chunks (see `find_merges`)."""
-        self.chunks = chunks
-        self._common = len(function_words().intersection(chunks))
-
-    def likely_foreign(self) -> bool:
-        """Whether the observed chunks hold few of the commonest English words."""
-        return 0 <= self._common < FOREIGN_DOC_WORDS
-
-    def __call__(self, at: int) -> bool:
-        return self._common >= ENGLISH_DOC_WORDS or self.line(at) or self._doc.is_english
-
-    def foreign_line(self, at: int) -> bool:
-        return not self.line(at)
-
-    def line(self, at: int) -> bool:
-        """Whether the line holding offset `at` reads as English on its own."""
-        index = self._doc.line_index(at)
-        if index not in self._lines:
-            line = self._doc.line(index)
-            self._lines[index] = english_line(self._doc.text, line.start, line.end)
-        return self._lines[index]
-
-
-def english_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] reads as English: a quarter of its words or more are among
-    the commonest English words (the, of, and, was...)."""
-    words = _LETTER_RUN.findall(text, start, end)
-    if len(words) < ENGLISH_LINE_WORDS:
-        return False
-    common = function_words()
-    return sum(1 for w in words if w.lower() in common) >= ENGLISH_LINE_SHARE * len(words)

@@ -1,0 +1,78 @@
+"""Heavy word tables, kept on disk between processes.
+
+Some tables take a tenth of a second or more to build: wordfreq's English list itself
+(`_frequency`), the prefixes of the pieces of NL101's splits. The first process that needs
+a table stores it in the user cache directory (see `newslint.cache.default_directory`),
+under a name made of everything it is built from: this Python's marshal format,
+wordfreq's version, the source of the modules that build it, and whatever else the caller
+names (data-file entries, a rule's params). Later processes load it in a fraction of that
+time. Only tables whose strings are mostly new are worth storing: a loaded string is a
+copy, where a table built from another shares that one's strings. A table that cannot be
+read or stored is built as before, so the cache can be deleted at any time. marshal, not
+pickle: loading a file can build data only.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+SUBDIRECTORY = "tables"
+
+
+def stored(name: str, build: Callable[[], T], sources: tuple[str, ...], *key: object) -> T:
+    """The table `build()` makes, loaded from the cache if stored there before.
+
+    `sources` are the files of the modules whose code builds it; `key` is everything else
+    it depends on (params, data-file entries), compared by `repr`."""
+    path = _directory() / f"{name}-{_digest(sources, key)}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not stored yet, or unreadable: built below
+    table = build()
+    _store(path, marshal.dumps(table))
+    return table
+
+
+def _directory() -> Path:
+    from newslint.cache import default_directory  # the result cache's directory, found when needed
+
+    return default_directory() / SUBDIRECTORY
+
+
+def _digest(sources: tuple[str, ...], key: tuple[object, ...]) -> str:
+    digest = hashlib.sha256(repr((sys.version_info[:2], marshal.version, _wordfreq_version(), key)).encode())
+    for source in sources:
+        digest.update(Path(source).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _wordfreq_version() -> str:
+    try:
+        return version("wordfreq")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (a reader never sees half a table)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next process builds the table again
