@@ -19,7 +19,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -89,6 +89,7 @@ def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:
 
 # Rule sets built in this process, one per thread (a rule keeps state between calls) and config.
 _LOCAL = threading.local()
+BUILT: Counter[int] = Counter()  # rule sets built in this process, per thread
 
 
 def worker_ruleset(config: Config) -> RuleSet:
@@ -99,6 +100,7 @@ def worker_ruleset(config: Config) -> RuleSet:
     key = pickle.dumps(config)
     if key not in built:
         built[key] = build_ruleset(config)
+        BUILT[threading.get_ident()] += 1
     return built[key]
 
 

@@ -47,8 +47,11 @@ def fixture_corpus(path: Path, *, copies: int = 1) -> Path:
              for p in sorted(fixtures.glob("*/*.txt")) if not p.name.endswith(".fixed.txt")]
     footer = "Sign up for our morning newsletter here."
     topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum", "school", "market")
-    texts += [(f"site/{i}", "news", f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n")
-              for i, t in enumerate(topics)]
+    site = [(f"site/{i}", "news", f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n")
+            for i, t in enumerate(topics)]
+    step = len(texts) // len(site)
+    for i, record in reversed(list(enumerate(site))):  # spread through the file: in every part of it
+        texts.insert(i * step, record)
     with path.open("w", encoding="utf-8") as out:
         for copy in range(copies):
             for rid, site, text in texts:
