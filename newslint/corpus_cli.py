@@ -43,7 +43,7 @@ _OPTIONS = (
                       "(pip install 'newslint[dask]')."),
     click.option("--scheduler", metavar="ADDRESS",
                  help="With --engine dask: the Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster "
-                      "of --jobs worker processes, one per core with 0 or 1]."),
+                      "of --jobs worker processes; 0: one per core]."),
     click.option("--no-cache", is_flag=True, help="File runs: neither read nor write the result cache."),
     click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
                  help="File runs: where results are cached [default: $NEWSLINT_CACHE_DIR, else "
@@ -146,7 +146,7 @@ def _dask_reports(paths: list[str], job: Job, scheduler: str | None, jobs: int) 
         from newslint.dask import check_corpus_dask
     except ImportError as exc:
         raise NewslintError(f"--engine dask: {exc}") from None
-    return check_corpus_dask(paths, job, scheduler, jobs if jobs > 1 else None, sys.stdin.buffer)
+    return check_corpus_dask(paths, job, scheduler, jobs if jobs > 0 else None, sys.stdin.buffer)
 
 
 def _serial_reports(paths: list[str], job: Job, corpus: CorpusArgs) -> Iterator[FileReport]:
