@@ -113,7 +113,8 @@ def with_corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def file_report(report: RecordReport) -> FileReport:
     """A record's report as the output formats take it: the file's path, the record named in each finding."""
     record = report.record
-    findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
+    where = (record.id, record.line)
+    findings = tuple(f if (f.record, f.record_line) == where else f.for_record(*where) for f in report.findings)
     return FileReport(record.path, findings, report.fixed, error=report.error)
 
 

@@ -130,9 +130,11 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
     reports = []
     for record in records_of(batch, job.options):
         report = check_record(record, ruleset, fix=job.fix, unsafe=job.unsafe)
+        # The findings name their record here, not in the process that gathers every report.
+        findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
         if not job.fix:  # the raw line is only needed to write the fixed output: not sent back
-            report = replace(report, record=replace(record, raw=b"", data=None))
-        reports.append(report)
+            record = replace(record, raw=b"", data=None)
+        reports.append(replace(report, record=record, findings=findings))
     return reports
 
 
