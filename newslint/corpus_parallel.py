@@ -60,7 +60,8 @@ def learners(ruleset: RuleSet) -> tuple[Rule, ...]:
 def check_distributable(ruleset: RuleSet) -> None:
     """Refuse a rule set that workers cannot run as one process does."""
     for rule in ruleset.rules:
-        if rule.single_process:
+        # A rule holding an outside resource (a grammar server, closed by `close`) stays in one process.
+        if getattr(rule, "single_process", False) or type(rule).close is not Rule.close:
             raise NewslintError(f"{rule.code} runs in one process only: leave it out to check in parallel")
         if rule.learns_across_documents and not (hasattr(rule, "observe") and hasattr(rule, "absorb")):
             raise NewslintError(f"{rule.code} learns across documents but cannot learn in parallel")
