@@ -25,7 +25,7 @@ from newslint.corpus import (
     is_corpus_path,
     write_fixed,
 )
-from newslint.corpus_parallel import Job, check_corpus_jobs
+from newslint.corpus_parallel import Job, check_corpus_jobs, not_distributable, worker_ruleset
 from newslint.engine import build_ruleset
 from newslint.errors import NewslintError
 from newslint.run import FileReport, Session
@@ -131,7 +131,7 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     paths = list(paths)
     if corpus.engine == "dask":
         reports = _dask_reports(paths, job, corpus.scheduler, options.jobs)
-    elif options.jobs != 1:
+    elif options.jobs != 1 and not not_distributable(worker_ruleset(config)):  # else one process, as file runs
         reports = check_corpus_jobs(paths, job, options.jobs, sys.stdin.buffer)
     else:
         yield from _serial_reports(paths, job, corpus)

@@ -57,14 +57,22 @@ def learners(ruleset: RuleSet) -> tuple[Rule, ...]:
     return tuple(r for r in ruleset.rules if r.learns_across_documents)
 
 
-def check_distributable(ruleset: RuleSet) -> None:
-    """Refuse a rule set that workers cannot run as one process does."""
+def not_distributable(ruleset: RuleSet) -> str | None:
+    """Why workers cannot run `ruleset` as one process does; None when they can."""
     for rule in ruleset.rules:
         # A rule holding an outside resource (a grammar server, closed by `close`) stays in one process.
         if getattr(rule, "single_process", False) or type(rule).close is not Rule.close:
-            raise NewslintError(f"{rule.code} runs in one process only: leave it out to check in parallel")
+            return f"{rule.code} runs in one process only: leave it out to check in parallel"
         if rule.learns_across_documents and not (hasattr(rule, "observe") and hasattr(rule, "absorb")):
-            raise NewslintError(f"{rule.code} learns across documents but cannot learn in parallel")
+            return f"{rule.code} learns across documents but cannot learn in parallel"
+    return None
+
+
+def check_distributable(ruleset: RuleSet) -> None:
+    """Refuse a rule set that workers cannot run as one process does."""
+    reason = not_distributable(ruleset)
+    if reason:
+        raise NewslintError(reason)
 
 
 def batches(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Batch]:
