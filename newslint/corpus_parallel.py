@@ -141,8 +141,9 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
         report = check_record(record, ruleset, fix=job.fix, unsafe=job.unsafe)
         # The findings name their record here, not in the process that gathers every report.
         findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
-        if not job.fix:  # the raw line is only needed to write the fixed output: not sent back
-            record = replace(record, raw=b"", data=None)
+        # What the gathering process needs of the record: the raw line and fields only to write the
+        # fixed output, never the text (the fixed text is the report's). Less to send back.
+        record = replace(record, text=None) if job.fix else replace(record, raw=b"", data=None, text=None)
         reports.append(replace(report, record=record, findings=findings))
     return reports
 
