@@ -44,6 +44,7 @@ from newslint.corpus_parallel import (
     worker_ruleset,
 )
 from newslint.engine import build_ruleset
+from newslint.errors import NewslintError
 from newslint.report import Finding
 
 FINDING_COLUMNS = {
@@ -52,6 +53,7 @@ FINDING_COLUMNS = {
     "message": "object", "fix": "object",
 }
 CLEANED = "cleaned"
+CONNECT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,10 @@ def client_for(scheduler: str | None, workers: int | None = None) -> Any:
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler)
+        try:
+            return Client(scheduler, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise NewslintError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster)
 

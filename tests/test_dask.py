@@ -118,3 +118,11 @@ def test_cli_engine_dask_starts_a_local_cluster(tmp_path):
     corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
     common = ("check", corpus, "--isolated", "--format", "jsonl")
     assert run_cli(*common, "--engine", "dask", "--jobs", "2").stdout == run_cli(*common).stdout
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("newslint.dask.CONNECT_SECONDS", 1)
+    corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
+    result = run_cli("check", corpus, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("newslint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
