@@ -71,3 +71,14 @@ def test_engine_and_scheduler_are_for_corpora(tmp_path, article):
     corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
     result = run_cli("check", corpus, "--scheduler", "tcp://127.0.0.1:8786")
     assert result.exit_code == 2 and "--scheduler goes with --engine dask" in result.stderr
+
+
+def test_reports_cross_processes_unchanged(tmp_path):
+    import pickle
+
+    import newslint.corpus_parallel  # noqa: F401 - registers how reports are pickled
+
+    corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
+    reports = list(fix_corpus([corpus], str(tmp_path / "out.jsonl"), build_ruleset(WITH_NL701), OPTIONS, unsafe=True))
+    assert any(r.findings for r in reports) and any(r.text for r in reports)
+    assert pickle.loads(pickle.dumps(reports)) == reports
