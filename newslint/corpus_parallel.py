@@ -200,7 +200,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
             shared = executor.share(knowledge if knowledge is not None else (None,) * len(rules))
-            if stdin is not None:
+            if stdin is not None and STDIN in paths:  # spooled: read it again from its start
                 stdin.seek(0)
         for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared), batches(paths, stdin),
                                executor.window):

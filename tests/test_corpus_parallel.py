@@ -82,3 +82,17 @@ def test_reports_cross_processes_unchanged(tmp_path):
     reports = list(fix_corpus([corpus], str(tmp_path / "out.jsonl"), build_ruleset(WITH_NL701), OPTIONS, unsafe=True))
     assert any(r.findings for r in reports) and any(r.text for r in reports)
     assert pickle.loads(pickle.dumps(reports)) == reports
+
+
+def test_two_passes_with_jobs_read_standard_input_twice_and_never_seek_a_pipe(tmp_path):
+    from tests.helpers import run_process
+
+    corpus = fixture_corpus(tmp_path / "c.jsonl")
+    common = ("check", "--isolated", "--extend-select", "NL701", "--format", "jsonl", "--jobs")
+    one = run_process(*common, "1", str(corpus), input=b"")  # standard input a pipe, not read
+    two = run_process(*common, "2", str(corpus), input=b"")
+    assert one.returncode == two.returncode == 1, two.stderr
+    assert two.stdout == one.stdout and b'"NL701"' in one.stdout
+    piped = run_process(*common, "2", "-", "--text-field", "text", input=corpus.read_bytes())
+    assert piped.returncode == 1, piped.stderr
+    assert piped.stdout.replace(b'"path": "-"', b'"path": "%s"' % str(corpus).encode()) == one.stdout
