@@ -96,3 +96,26 @@ def test_two_passes_with_jobs_read_standard_input_twice_and_never_seek_a_pipe(tm
     piped = run_process(*common, "2", "-", "--text-field", "text", input=corpus.read_bytes())
     assert piped.returncode == 1, piped.stderr
     assert piped.stdout.replace(b'"path": "-"', b'"path": "%s"' % str(corpus).encode()) == one.stdout
+
+
+def test_at_most_a_window_of_batches_is_in_flight():
+    from newslint.corpus_parallel import ordered
+
+    in_flight, most = set(), 0
+
+    class Done:
+        def __init__(self, item):
+            self.item = item
+
+        def result(self):
+            in_flight.discard(self.item)
+            return self.item * 10
+
+    def submit(item):
+        nonlocal most
+        in_flight.add(item)
+        most = max(most, len(in_flight))
+        return Done(item)
+
+    assert list(ordered(submit, iter(range(100)), 3)) == [i * 10 for i in range(100)]
+    assert most == 3
