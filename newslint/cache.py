@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import inspect
+import importlib.util
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint import __version__
+from newslint.config import Config
 from newslint.engine import RuleSet, lint_text
 from newslint.model import Applicability, Edit, Fix, Violation
+from newslint.registry import RuleInfo
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
 FORMAT = 2  # bumped when the layout of an entry changes
@@ -38,41 +41,68 @@ def default_directory() -> Path:
     return Path(base) / "newslint"
 
 
-def _code_stamp(cls: type) -> str:
-    """Where a rule's code lives and when it last changed: an edited rule invalidates its entries."""
-    try:
-        source = inspect.getsourcefile(cls) or ""
-        info = os.stat(source)
-    except (OSError, TypeError):
-        return cls.__module__
-    return f"{source}:{info.st_mtime_ns}:{info.st_size}"
-
-
-def _data_stamps(ruleset: RuleSet) -> list[str]:
-    """The word lists and phrase files beside the rules' modules (`data/`), as they are now."""
-    folders = {Path(inspect.getsourcefile(type(r)) or ".").parent / "data" for r in ruleset.rules}
+def _file_stamps(root: str) -> list[str]:
+    """Path, modification time and size of every file under `root` (or of `root`, a file)."""
+    if os.path.isfile(root):
+        info = os.stat(root)
+        return [f"{root}:{info.st_mtime_ns}:{info.st_size}"]
     stamps = []
-    for folder in sorted(folders):
-        if folder.is_dir():
-            for item in sorted(folder.iterdir()):
-                info = item.stat()
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(files):
+            item = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                info = os.stat(item)
                 stamps.append(f"{item}:{info.st_mtime_ns}:{info.st_size}")
     return stamps
 
 
-def ruleset_fingerprint(ruleset: RuleSet) -> str:
-    """What, besides the text and its path, decides the findings of a rule set."""
-    config = ruleset.config
+def package_stamps(module: str) -> list[str] | None:
+    """Every file of the top-level package that defines `module` (its helpers, word lists and
+    phrase files too), found without importing it: an edit to any of them invalidates the
+    entries. None when its code cannot be found (a class made at run time): no cache then."""
+    top = module.partition(".")[0]
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):  # ValueError: a module without a spec (__main__)
+        return None
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        roots = sorted(spec.submodule_search_locations)
+    elif spec.origin and os.path.isfile(spec.origin):
+        roots = [spec.origin]
+    else:
+        return None
+    return [stamp for root in roots for stamp in _file_stamps(root)]
+
+
+def config_fingerprint(config: Config, registry: dict[str, RuleInfo], codes: Iterable[str]) -> str | None:
+    """What, besides the text and its path, decides the findings of the rules `codes` under
+    `config`, computed without building them (no rule module is imported): the rules' codes,
+    the files of the packages that define them and of newslint itself, and every setting
+    (rule options included: a rule's defaults live in its stamped code). None: a rule's code
+    cannot be found, so nothing can be cached for it."""
+    packages = sorted({registry[code].spec.module.partition(".")[0] for code in codes} | {"newslint"})
+    stamps = {}
+    for package in packages:
+        found = package_stamps(package)
+        if found is None:
+            return None
+        stamps[package] = found
     parts: dict[str, Any] = {
-        "format": FORMAT, "version": __version__,
-        "rules": [[r.code, r.settings, _code_stamp(type(r))] for r in ruleset.rules],
-        "data": _data_stamps(ruleset),
+        "format": FORMAT, "version": __version__, "rules": sorted(codes), "code": stamps,
         # Every setting (a new one included) but the config file's name and unsafe-fixes (findings
         # are the same either way): more keys, never a stale answer.
         "config": {k: sorted(v) if isinstance(v, (set, frozenset)) else v
                    for k, v in config.__dict__.items() if k not in ("path", "unsafe_fixes")},
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
+    """`config_fingerprint` of a rule set already built."""
+    return config_fingerprint(ruleset.config, ruleset.registry, [r.code for r in ruleset.rules])
 
 
 def _violation_json(v: Violation) -> dict[str, Any]:
@@ -101,11 +131,30 @@ class ResultCache:
     misses: int = 0
     _db: sqlite3.Connection | None = field(default=None, repr=False)
     _broken: bool = False
+    _vouched: bool = False
     _fetched: dict[str, list[Violation] | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache:
-        return cls(directory or default_directory(), ruleset_fingerprint(ruleset))
+    def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache | None:
+        fingerprint = ruleset_fingerprint(ruleset)
+        return cls(directory or default_directory(), fingerprint) if fingerprint else None
+
+    def vouches_for_rules(self) -> bool:
+        """Whether entries were stored under this fingerprint, so its rules were once built without
+        error: a run answered from here need not build them to find a mistake in the config.
+
+        Why a warm run cannot hide a config error: the fingerprint holds every setting of the
+        config and the files of the rules' code, and an entry (with this mark) is stored only
+        after the rule set of its fingerprint was built, which checks selectors and rule options.
+        A config that fails to build has a fingerprint under which nothing was ever stored."""
+        db = self._connect()
+        if db is None:
+            return False
+        try:
+            row = db.execute("SELECT 1 FROM rulesets WHERE fingerprint = ?", (self.fingerprint,)).fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None
 
     def key(self, path: str, text: str) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
@@ -200,6 +249,9 @@ class ResultCache:
             return
         with contextlib.suppress(sqlite3.Error):
             db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+            if not self._vouched:  # the caller linted with these rules: they were built
+                db.execute("INSERT OR IGNORE INTO rulesets (fingerprint) VALUES (?)", (self.fingerprint,))
+                self._vouched = True
             db.commit()
 
 
@@ -211,6 +263,7 @@ def _open(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS rulesets (fingerprint TEXT PRIMARY KEY)")
     db.execute("SELECT count(*) FROM entries LIMIT 1").fetchone()
     return db
 

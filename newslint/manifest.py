@@ -50,6 +50,9 @@ class RuleSpec:
     fixable: bool = False
     fix_safety: str = ""  # the `## Fix safety` section of the documentation
     needs_setup: bool = False
+    # Whether the rule learns across documents (NL7xx), known without importing it: such a rule turns
+    # the result cache off. None: a manifest written before this field; the class must be asked.
+    learns_across_documents: bool | None = False
     options: tuple[OptionInfo, ...] = ()
     measured_precision: Mapping[str, Any] | None = None
     loaded: type | None = field(default=None, repr=False)  # given as a class, not lazily
@@ -80,6 +83,9 @@ class RuleSpec:
         if (cls.code, cls.name) != (self.code, self.name):
             raise RuleLoadError(f"rule {self.code}: the manifest says {self.code} {self.name}, the class says "
                                 f"{cls.code} {cls.name}: the manifest is out of date")
+        if self.learns_across_documents not in (None, bool(cls.learns_across_documents)):
+            raise RuleLoadError(f"rule {self.code}: the manifest and the class disagree on whether it learns "
+                                "across documents: the manifest is out of date")
         if cls.measured_precision is None and self.measured_precision:
             cls.measured_precision = self.measured_precision  # the manifest carries the package's measurements
         return cls
@@ -93,13 +99,14 @@ class RuleSpec:
         return cls(code=rule.code, name=rule.name, module=rule.__module__, class_name=rule.__qualname__, doc=doc,
                    default_enabled=bool(rule.default_enabled), fixable=bool(rule.fixable),
                    fix_safety=_section(doc, "## Fix safety"), needs_setup=bool(rule.needs_setup),
+                   learns_across_documents=bool(rule.learns_across_documents),
                    options=tuple(OptionInfo(o.name, _plain(o.default), o.help) for o in rule.options),
                    measured_precision=rule.measured_precision, loaded=None if lazy else rule)
 
     def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "module": self.module, "class": self.class_name,
                 "default_enabled": self.default_enabled, "fixable": self.fixable, "fix_safety": self.fix_safety,
-                "needs_setup": self.needs_setup,
+                "needs_setup": self.needs_setup, "learns_across_documents": self.learns_across_documents,
                 "options": [{"name": o.name, "default": o.default, "help": o.help} for o in self.options],
                 "measured_precision": self.measured_precision, "doc": self.doc}
 
@@ -107,7 +114,8 @@ class RuleSpec:
     def from_json(cls, row: Mapping[str, Any]) -> RuleSpec:
         return cls(code=row["code"], name=row["name"], module=row["module"], class_name=row["class"], doc=row["doc"],
                    default_enabled=row["default_enabled"], fixable=row["fixable"], fix_safety=row["fix_safety"],
-                   needs_setup=row["needs_setup"], options=tuple(OptionInfo(**o) for o in row["options"]),
+                   needs_setup=row["needs_setup"], learns_across_documents=row.get("learns_across_documents"),
+                   options=tuple(OptionInfo(**o) for o in row["options"]),
                    measured_precision=row["measured_precision"])
 
 

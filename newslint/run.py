@@ -11,14 +11,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newslint.cache import ResultCache, fixes_allowed
+from newslint.cache import ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for
 from newslint.model import Violation
+from newslint.registry import all_rules
 from newslint.rule import Rule
+from newslint.selection import selected_codes
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
@@ -123,17 +125,36 @@ class Session:
         return tuple(self._configs.values())
 
     def ruleset_for(self, config: Config) -> RuleSet:
+        """The rules of `config`, built the first time they are needed: a run answered from the
+        cache builds none (see `resolve`)."""
         if config.path not in self._rulesets:
             self._rulesets[config.path] = build_ruleset(config)
         return self._rulesets[config.path]
 
-    def cache_for(self, ruleset: RuleSet) -> ResultCache | None:
-        """The result cache of `ruleset`; none when a rule's findings depend on other files (NL701)."""
-        if self.options.cache_dir is None or any(r.learns_across_documents for r in ruleset.rules):
+    def cache_for(self, config: Config) -> ResultCache | None:
+        """The result cache of `config`'s rule set, found without building it; none when a rule's
+        findings depend on other files (NL701)."""
+        if self.options.cache_dir is None:
             return None
-        if id(ruleset) not in self._caches:
-            self._caches[id(ruleset)] = ResultCache.for_ruleset(ruleset, self.options.cache_dir)
-        return self._caches[id(ruleset)]
+        if config.path not in self._caches:
+            self._caches[config.path] = self._new_cache(config)
+        return self._caches[config.path]
+
+    def _new_cache(self, config: Config) -> ResultCache | None:
+        registry = all_rules()
+        codes = selected_codes(config, registry)  # a selector error is raised here, as in building
+        if any(registry[code].spec.learns_across_documents is not False for code in codes):
+            # A rule learns across documents, or an older manifest does not say: ask the classes.
+            if any(r.learns_across_documents for r in self.ruleset_for(config).rules):
+                return None
+        fingerprint = config_fingerprint(config, registry, codes)
+        return ResultCache(self.options.cache_dir, fingerprint) if fingerprint and self.options.cache_dir else None
+
+    def learns(self, config: Config) -> bool:
+        """Whether a rule of `config` learns across documents; a config with a cache has none."""
+        if self.cache_for(config) is not None:
+            return False
+        return any(r.learns_across_documents for r in self.ruleset_for(config).rules)
 
     def close(self) -> None:
         for ruleset in self._rulesets.values():
@@ -145,9 +166,17 @@ class Session:
 
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
-        read or written: a config error stops the run with nothing changed."""
-        for path in paths:
-            self.ruleset_for(self.config_for(path))
+        read or written: a config error stops the run with nothing changed.
+
+        A check run skips building the rules of a config whose cache vouches for them (entries
+        exist only for rules once built without error, see `ResultCache.vouches_for_rules`):
+        they are built when a file is not answered from the cache. Fix and diff runs build
+        every rule set first, whatever the cache holds."""
+        fixing = self.options.fix or self.options.diff
+        for config in {id(c): c for c in map(self.config_for, paths)}.values():
+            cache = self.cache_for(config)
+            if fixing or cache is None or not cache.vouches_for_rules():
+                self.ruleset_for(config)
 
     def excluded(self, path: Path, config: Config) -> bool:
         return config.matches(path, (*DEFAULT_EXCLUDE, *config.exclude, *config.extend_exclude))
@@ -205,17 +234,14 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     """Lint one decoded file, fixing it (or diffing the fixes) when asked; `doc`: its document
     as `make_document` made it, when already made."""
     config = session.config_for(Path(source.path))
-    ruleset = session.ruleset_for(config)
     unsafe = session.unsafe(config)
-    cache = session.cache_for(ruleset)
-    for rule in ruleset.rules:
-        if rule.learns_across_documents:
-            rule.focus(file_site(source.path))
+    cache = session.cache_for(config)
     if not (session.options.fix or session.options.diff):
-        return _checked(source, ruleset, cache, unsafe, doc)
+        return _checked(session, source, config, cache, doc)
     known = cache.lookup(source.path, source.text) if cache else None
     if known is not None and not fixes_allowed(known, unsafe):  # nothing to fix: as checked
         return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
+    ruleset = _focused(session, config, source.path)
     result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
     fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
@@ -229,19 +255,30 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
         try:
             write_source(source, result.text)
         except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
-            return replace(_checked(source, ruleset, None, unsafe), error=str(exc))
+            return replace(_checked(session, source, config, None), error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
         cache.store(source.path, result.text, list(result.remaining))
     return FileReport(source.path, findings, **fixed)
 
 
-def _checked(source: Source, ruleset: RuleSet, cache: ResultCache | None, unsafe: bool,
+def _focused(session: Session, config: Config, path: str) -> RuleSet:
+    """The rule set of `config`, its rules that learn across documents told the site of `path`."""
+    ruleset = session.ruleset_for(config)
+    for rule in ruleset.rules:
+        if rule.learns_across_documents:
+            rule.focus(file_site(path))
+    return ruleset
+
+
+def _checked(session: Session, source: Source, config: Config, cache: ResultCache | None,
              doc: Document | None = None) -> FileReport:
-    """The report of a file checked, not fixed."""
+    """The report of a file checked, not fixed: from the cache when it holds it (the rules are
+    then not needed, nor built)."""
+    unsafe = session.unsafe(config)
     known = cache.lookup(source.path, source.text) if cache else None
     if known is not None:
         return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
-    violations, doc = linted(source.text, ruleset, source.path, doc=doc)
+    violations, doc = linted(source.text, _focused(session, config, source.path), source.path, doc=doc)
     if cache:
         cache.store(source.path, source.text, violations)
     return FileReport(source.path, _placed(source.path, violations, doc, source.text, unsafe=unsafe))
@@ -274,7 +311,7 @@ def _not_cached(session: Session, sources: list[Source]) -> list[Source]:
     a file it answers (with nothing to fix, when fixing) is not prepared for the rules."""
     by_cache: dict[int, tuple[ResultCache, list[Source]]] = {}
     for source in sources:
-        cache = session.cache_for(session.ruleset_for(session.config_for(Path(source.path))))
+        cache = session.cache_for(session.config_for(Path(source.path)))
         if cache is not None:
             by_cache.setdefault(id(cache), (cache, []))[1].append(source)
     answered: set[int] = set()
@@ -316,8 +353,8 @@ def _learn(session: Session, files: Sequence[Path]) -> bool:
     """A first pass over `files` for rules that learn across documents; whether any did.
 
     Files that cannot be read are left out here and reported by the checking pass."""
-    rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
-    if not any(rule.learns_across_documents for r in rulesets.values() for rule in r.rules):
+    configs = {id(c): c for c in map(session.config_for, files)}
+    if not any(session.learns(c) for c in configs.values()):
         return False
     for path in files:
         item = _read_or_report(str(path), session.options.encoding)

@@ -132,3 +132,64 @@ def test_a_warm_run_asks_the_cache_once_a_batch_and_prepares_no_cached_file(tmp_
     assert prepared == [] and queries == [32, 8]
     (folder / "3.txt").write_text(TEXT + "More.\n", encoding="utf-8")  # one changed file: it alone is checked
     assert run_cli("check", str(folder), "--cache-dir", cache).exit_code == 1 and prepared == [1]
+
+
+def test_a_warm_check_run_builds_no_rule_and_still_stops_on_a_config_error(tmp_path, monkeypatch):
+    from newslint import engine, run
+    from tests.helpers import run_cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    built: list[object] = []
+    real = engine.build_ruleset
+    monkeypatch.setattr(run, "build_ruleset", lambda config: built.append(config) or real(config))
+    cold = run_cli("check", str(article), "--cache-dir", cache, "--isolated")
+    assert len(built) == 1
+    built.clear()
+    assert run_cli("check", str(article), "--cache-dir", cache, "--isolated").stdout == cold.stdout
+    assert built == []  # answered from the cache: no rule module imported, no pattern compiled
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(TEXT + "More.\n", encoding="utf-8")
+    assert run_cli("check", str(tmp_path / "c"), "--cache-dir", cache, "--isolated").exit_code == 1
+    assert len(built) == 1  # a file the cache does not hold: the rules are built then
+    # A config whose rules fail to build was never vouched for: the warm run reports the error.
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint.rules.NL301]\nno-such-option = 1\n', encoding="utf-8")
+    broken = run_cli("check", str(article), "--cache-dir", cache)
+    assert broken.exit_code == 2 and "no-such-option" in broken.output
+    assert run_cli("check", str(article), "--cache-dir", cache).exit_code == 2
+
+
+def test_fix_and_diff_runs_build_every_rule_set_first(tmp_path, monkeypatch):
+    from newslint import engine, run
+    from tests.helpers import run_cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("Plain text that needs no fix.\n", encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    run_cli("check", str(article), "--cache-dir", cache, "--isolated")
+    built: list[object] = []
+    real = engine.build_ruleset
+    monkeypatch.setattr(run, "build_ruleset", lambda config: built.append(config) or real(config))
+    for mode in ("--fix", "--diff"):
+        built.clear()
+        assert run_cli("check", str(article), mode, "--cache-dir", cache, "--isolated").exit_code == 0
+        assert len(built) == 1
+
+
+def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_it(tmp_path, monkeypatch):
+    import sys
+
+    from newslint.cache import package_stamps
+
+    package = tmp_path / "someplugin"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("raise ImportError('must not be imported')\n")
+    (package / "_helper.py").write_text("WORDS = 1\n")
+    (package / "data" / "words.txt").write_text("one\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = package_stamps("someplugin.rule")
+    assert before is not None and len(before) == 3 and "someplugin" not in sys.modules
+    (package / "data" / "words.txt").write_text("one\ntwo\n")  # a word list edited: new entries
+    assert package_stamps("someplugin.rule") != before
+    assert package_stamps("no_such_package_here.rule") is None  # code not found: no cache

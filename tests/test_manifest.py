@@ -28,6 +28,18 @@ def test_manifest_metadata_matches_each_class():
         assert spec.load() is cls
         assert (spec.summary(), spec.documentation()) == (cls.summary(), cls.documentation())
         assert [o.name for o in spec.options] == [o.name for o in cls.options]
+        # The result cache decides from the manifest, without importing the rule, whether it can answer.
+        assert spec.learns_across_documents is cls.learns_across_documents
+
+
+def test_a_manifest_older_than_the_learning_field_leaves_it_unknown():
+    cls = next(c for c in builtin.discover() if c.learns_across_documents)
+    row = RuleSpec.of(cls).as_json()
+    del row["learns_across_documents"]
+    assert RuleSpec.from_json(row).learns_across_documents is None
+    row["learns_across_documents"] = False
+    with pytest.raises(RuleLoadError, match="learns across documents"):
+        RuleSpec.from_json(row).load()
 
 
 def imported_modules(*args: str) -> set[str]:
