@@ -16,19 +16,21 @@ import importlib.util
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint import __version__
 from newslint.config import Config
+from newslint.document import Document
 from newslint.engine import RuleSet, lint_text
+from newslint.findings import findings_for
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.registry import RuleInfo
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-FORMAT = 2  # bumped when the layout of an entry changes
+FORMAT = 3  # bumped when the layout of an entry changes
 DATABASE = "results.sqlite3"
 _KEYS_PER_QUERY = 500  # well below SQLite's limit on the parameters of one statement
 
@@ -105,20 +107,42 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
     return config_fingerprint(ruleset.config, ruleset.registry, [r.code for r in ruleset.rules])
 
 
-def _violation_json(v: Violation) -> dict[str, Any]:
-    fix = None
-    if v.fix:
-        fix = {"applicability": v.fix.applicability.value, "edits": [[e.start, e.end, e.text] for e in v.fix.edits]}
-    return {"code": v.code, "name": v.name, "message": v.message, "start": v.start, "end": v.end, "fix": fix}
+@dataclass(frozen=True)
+class Entry:
+    """What the cache holds for one text: its violations, and each one's content key (see
+    newslint.fingerprint), so that a report answered from here reads no line of the text."""
+
+    violations: tuple[Violation, ...]
+    keys: tuple[str, ...]
 
 
-def _violation(data: dict[str, Any]) -> Violation:
+def _row(v: Violation, content_key: str) -> list[Any]:
+    """A violation as a compact JSON row: code, name, message, start, end, the fix's applicability
+    and edits (or nulls), content key."""
+    if v.fix is None:
+        return [v.code, v.name, v.message, v.start, v.end, None, None, content_key]
+    edits = [[e.start, e.end, e.text] for e in v.fix.edits]
+    return [v.code, v.name, v.message, v.start, v.end, v.fix.applicability.value, edits, content_key]
+
+
+def _from_row(row: list[Any], size: int) -> tuple[Violation, str]:
+    """The violation and content key of a row read back; ValueError (or TypeError) if it is not
+    exactly what `_row` writes for a text of `size` characters."""
+    code, name, message, start, end, applicability, edits, content_key = row
+    if not all(type(x) is str for x in (code, name, message, content_key)) or not _span(start, end, size):
+        raise ValueError("not a violation of this text")
     fix = None
-    if data["fix"] is not None:
-        edits = tuple(Edit(int(s), int(e), str(t)) for s, e, t in data["fix"]["edits"])
-        fix = Fix(edits, Applicability(data["fix"]["applicability"]))
-    return Violation(str(data["code"]), str(data["name"]), str(data["message"]), int(data["start"]),
-                     int(data["end"]), fix)
+    if applicability is not None:
+        if not edits or not all(len(e) == 3 and _span(e[0], e[1], size) and type(e[2]) is str for e in edits):
+            raise ValueError("not a fix of this text")
+        fix = Fix(tuple(Edit(s, e, t) for s, e, t in edits), Applicability(applicability))
+    elif edits is not None:
+        raise ValueError("edits without a fix")
+    return Violation(code, name, message, start, end, fix), content_key
+
+
+def _span(start: Any, end: Any, size: int) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start <= end <= size
 
 
 @dataclass
@@ -132,7 +156,7 @@ class ResultCache:
     _db: sqlite3.Connection | None = field(default=None, repr=False)
     _broken: bool = False
     _vouched: bool = False
-    _fetched: dict[str, list[Violation] | None] = field(default_factory=dict, repr=False)
+    _fetched: dict[str, Entry | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache | None:
@@ -183,7 +207,7 @@ class ResultCache:
                 self._broken = True  # no cache this run: only slower
         return self._db
 
-    def prefetch(self, items: list[tuple[str, str]]) -> list[list[Violation] | None]:
+    def prefetch(self, items: list[tuple[str, str]]) -> list[Entry | None]:
         """Look up many (path, text) entries with one query; the next `lookup` of each is answered
         from memory. Returns what each holds (None: nothing usable), without counting hits."""
         keys = [self.key(path, text) for path, text in items]
@@ -199,12 +223,13 @@ class ResultCache:
                 rows = {}
         found = []
         for key, (_, text) in zip(keys, items):
-            violations = self._decoded(key, rows[key], text) if key in rows else None
-            self._fetched[key] = violations
-            found.append(violations)
+            entry = self._decoded(key, rows[key], text) if key in rows else None
+            self._fetched[key] = entry
+            found.append(entry)
         return found
 
-    def lookup(self, path: str, text: str) -> list[Violation] | None:
+    def entry(self, path: str, text: str) -> Entry | None:
+        """What the cache holds for `text` checked under `path`; None: check it."""
         key = self.key(path, text)
         if key in self._fetched:
             found = self._fetched.pop(key)
@@ -219,17 +244,21 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        return list(found)
+        return found
 
-    def _decoded(self, key: str, raw: str, text: str) -> list[Violation] | None:
-        """An entry's violations; a corrupted entry is deleted (rebuilt, never trusted) and gives None."""
+    def lookup(self, path: str, text: str) -> list[Violation] | None:
+        """The violations the cache holds for `text` checked under `path`; None: check it."""
+        found = self.entry(path, text)
+        return None if found is None else list(found.violations)
+
+    def _decoded(self, key: str, raw: str, text: str) -> Entry | None:
+        """An entry; a corrupted or inconsistent one is deleted (rebuilt, never trusted) and gives None."""
         try:
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            found = [_violation(v) for v in data["violations"]]
-            if any(not 0 <= v.start <= v.end <= len(text) for v in found):
-                raise ValueError("span outside the text")
+            size = len(text)
+            pairs = [_from_row(row, size) for row in data["violations"]]
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
@@ -237,13 +266,17 @@ class ResultCache:
                     db.execute("DELETE FROM entries WHERE key = ?", (key,))
                     db.commit()
             return None
-        return found
+        return Entry(tuple(v for v, _ in pairs), tuple(k for _, k in pairs))
 
-    def store(self, path: str, text: str, violations: list[Violation]) -> None:
-        """Write an entry; a cache that cannot be written is only slower, never an error."""
+    def store(self, path: str, text: str, violations: Sequence[Violation], keys: Sequence[str] | None = None) -> None:
+        """Write an entry: `violations` and their content keys, as the findings of this text have
+        them (computed here when not given). A cache that cannot be written is only slower."""
         key = self.key(path, text)
         self._fetched.pop(key, None)
-        data = json.dumps({"key": key, "violations": [_violation_json(v) for v in violations]}, ensure_ascii=False)
+        if keys is None:
+            keys = [f.key for f in findings_for(path, violations, Document(text))]
+        rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]
+        data = json.dumps({"key": key, "violations": rows}, ensure_ascii=False)
         db = self._connect()
         if db is None:
             return
@@ -268,7 +301,7 @@ def _open(path: Path) -> sqlite3.Connection:
     return db
 
 
-def fixes_allowed(violations: list[Violation], unsafe: bool) -> bool:
+def fixes_allowed(violations: Iterable[Violation], unsafe: bool) -> bool:
     """Whether --fix (with `unsafe` or not) would change a text with these findings."""
     return any(v.fix and (unsafe or v.fix.safe) for v in violations)
 

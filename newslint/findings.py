@@ -2,7 +2,8 @@
 files that could not be checked. What a run returns; the output formats render them."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -66,4 +67,24 @@ def findings_for(path: str, violations: Iterable[Violation], doc: Document, *, t
         fixable = bool(v.fix) and (v.fix.safe or unsafe)
         result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, keys.of(v),
                               fixable=fixable))
+    return result
+
+
+def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str], text: str, *,
+                  unsafe: bool = False) -> list[Finding]:
+    """Findings of a text answered from the result cache: `keys` are their content keys as stored,
+    and the positions come from the line starts of `text` alone (no line is read or hashed)."""
+    from newslint.document import Document
+
+    starts = Document(text).line_starts
+
+    def at(offset: int) -> Position:
+        index = bisect_right(starts, offset) - 1
+        return Position(index + 1, offset - starts[index] + 1)
+
+    result = []
+    for v, key in zip(violations, keys, strict=True):
+        edits = tuple((e, at(e.start), at(e.end)) for e in v.fix.edits) if v.fix else ()
+        fixable = bool(v.fix) and (v.fix.safe or unsafe)
+        result.append(Finding(path, v, at(v.start), at(v.end), edits, key, fixable=fixable))
     return result

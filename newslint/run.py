@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newslint.cache import ResultCache, config_fingerprint, fixes_allowed
+from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.findings import FileError, Finding, findings_for
+from newslint.findings import FileError, Finding, findings_for, findings_from
 from newslint.model import Violation
 from newslint.registry import all_rules
 from newslint.rule import Rule
@@ -238,9 +238,9 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     cache = session.cache_for(config)
     if not (session.options.fix or session.options.diff):
         return _checked(session, source, config, cache, doc)
-    known = cache.lookup(source.path, source.text) if cache else None
-    if known is not None and not fixes_allowed(known, unsafe):  # nothing to fix: as checked
-        return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
+    known = cache.entry(source.path, source.text) if cache else None
+    if known is not None and not fixes_allowed(known.violations, unsafe):  # nothing to fix: as checked
+        return FileReport(source.path, _answered(source, known, unsafe))
     ruleset = _focused(session, config, source.path)
     result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
@@ -257,7 +257,7 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
         except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
             return replace(_checked(session, source, config, None), error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
-        cache.store(source.path, result.text, list(result.remaining))
+        cache.store(source.path, result.text, result.remaining, [f.key for f in findings])
     return FileReport(source.path, findings, **fixed)
 
 
@@ -275,13 +275,19 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
     """The report of a file checked, not fixed: from the cache when it holds it (the rules are
     then not needed, nor built)."""
     unsafe = session.unsafe(config)
-    known = cache.lookup(source.path, source.text) if cache else None
+    known = cache.entry(source.path, source.text) if cache else None
     if known is not None:
-        return FileReport(source.path, _placed(source.path, known, Document(source.text), unsafe=unsafe))
+        return FileReport(source.path, _answered(source, known, unsafe))
     violations, doc = linted(source.text, _focused(session, config, source.path), source.path, doc=doc)
+    findings = _placed(source.path, violations, doc, source.text, unsafe=unsafe)
     if cache:
-        cache.store(source.path, source.text, violations)
-    return FileReport(source.path, _placed(source.path, violations, doc, source.text, unsafe=unsafe))
+        cache.store(source.path, source.text, violations, [f.key for f in findings])
+    return FileReport(source.path, findings)
+
+
+def _answered(source: Source, entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
+    """The findings of a file the cache answered, as its check placed them."""
+    return tuple(findings_from(source.path, entry.violations, entry.keys, source.text, unsafe=unsafe))
 
 
 def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str | None = None, *,
@@ -318,7 +324,7 @@ def _not_cached(session: Session, sources: list[Source]) -> list[Source]:
     fixing = session.options.fix or session.options.diff
     for cache, group in by_cache.values():
         for source, known in zip(group, cache.prefetch([(s.path, s.text) for s in group])):
-            if known is not None and not (fixing and fixes_allowed(known, session.unsafe(
+            if known is not None and not (fixing and fixes_allowed(known.violations, session.unsafe(
                     session.config_for(Path(source.path))))):
                 answered.add(id(source))
     return [s for s in sources if id(s) not in answered]

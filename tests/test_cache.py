@@ -1,6 +1,7 @@
 """The result cache: answers for unchanged texts, misses for anything that changes the result."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
@@ -46,8 +47,16 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
     cache = ResultCache.for_ruleset(ruleset, tmp_path)
     expected = cached_lint(TEXT, ruleset, "a.txt", cache)
     [(key, data)] = _entries(tmp_path)
-    for damage in ("{not json", '{"key": "x", "violations": []}',
-                   data.replace('"start": ', '"start": 9999').replace('"end": ', '"end": 99999')):
+    damages = ["{not json", '{"key": "x", "violations": []}']
+    for change in (lambda row: row.__setitem__(4, 99999),  # a span outside the text
+                   lambda row: row.__setitem__(3, "0"),  # an offset that is no number
+                   lambda row: row.__setitem__(6, [[0, 99999, ""]]),  # an edit outside the text
+                   lambda row: row.__setitem__(5, "very-safe"),  # no such applicability
+                   lambda row: row.pop()):  # no content key
+        entry = json.loads(data)
+        change(entry["violations"][-1])
+        damages.append(json.dumps(entry))
+    for damage in damages:
         _set_entry(tmp_path, key, damage)
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
