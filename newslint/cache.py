@@ -126,23 +126,29 @@ def _row(v: Violation, content_key: str) -> list[Any]:
 
 
 def _from_row(row: list[Any], size: int) -> tuple[Violation, str]:
-    """The violation and content key of a row read back; ValueError (or TypeError) if it is not
-    exactly what `_row` writes for a text of `size` characters."""
+    """The violation and content key of a row read back; ValueError (or TypeError, KeyError) if it
+    is not exactly what `_row` writes for a text of `size` characters. (Plain tests, no generators:
+    a warm run reads every row of every file.)"""
     code, name, message, start, end, applicability, edits, content_key = row
-    if not all(type(x) is str for x in (code, name, message, content_key)) or not _span(start, end, size):
+    if (type(code) is not str or type(name) is not str or type(message) is not str or type(content_key) is not str
+            or type(start) is not int or type(end) is not int or not 0 <= start <= end <= size):
         raise ValueError("not a violation of this text")
-    fix = None
-    if applicability is not None:
-        if not edits or not all(len(e) == 3 and _span(e[0], e[1], size) and type(e[2]) is str for e in edits):
-            raise ValueError("not a fix of this text")
-        fix = Fix(tuple(Edit(s, e, t) for s, e, t in edits), Applicability(applicability))
-    elif edits is not None:
-        raise ValueError("edits without a fix")
-    return Violation(code, name, message, start, end, fix), content_key
+    if applicability is None:
+        if edits is not None:
+            raise ValueError("edits without a fix")
+        return Violation(code, name, message, start, end, None), content_key
+    made = []
+    for edit_start, edit_end, text in edits:
+        if (type(edit_start) is not int or type(edit_end) is not int or type(text) is not str
+                or not 0 <= edit_start <= edit_end <= size):
+            raise ValueError("not an edit of this text")
+        made.append(Edit(edit_start, edit_end, text))
+    if not made:
+        raise ValueError("a fix without edits")
+    return Violation(code, name, message, start, end, Fix(tuple(made), _APPLICABILITY[applicability])), content_key
 
 
-def _span(start: Any, end: Any, size: int) -> bool:
-    return type(start) is int and type(end) is int and 0 <= start <= end <= size
+_APPLICABILITY = {a.value: a for a in Applicability}
 
 
 @dataclass
@@ -156,7 +162,8 @@ class ResultCache:
     _db: sqlite3.Connection | None = field(default=None, repr=False)
     _broken: bool = False
     _vouched: bool = False
-    _fetched: dict[str, Entry | None] = field(default_factory=dict, repr=False)
+    # What `prefetch` found, by (path, text): the text is hashed for its key once, not twice.
+    _fetched: dict[tuple[str, str], Entry | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache | None:
@@ -222,18 +229,18 @@ class ResultCache:
             except sqlite3.Error:
                 rows = {}
         found = []
-        for key, (_, text) in zip(keys, items):
-            entry = self._decoded(key, rows[key], text) if key in rows else None
-            self._fetched[key] = entry
+        for key, item in zip(keys, items):
+            entry = self._decoded(key, rows[key], item[1]) if key in rows else None
+            self._fetched[item] = entry
             found.append(entry)
         return found
 
     def entry(self, path: str, text: str) -> Entry | None:
         """What the cache holds for `text` checked under `path`; None: check it."""
-        key = self.key(path, text)
-        if key in self._fetched:
-            found = self._fetched.pop(key)
+        if (path, text) in self._fetched:
+            found = self._fetched.pop((path, text))
         else:
+            key = self.key(path, text)
             db = self._connect()
             try:
                 row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
@@ -272,7 +279,7 @@ class ResultCache:
         """Write an entry: `violations` and their content keys, as the findings of this text have
         them (computed here when not given). A cache that cannot be written is only slower."""
         key = self.key(path, text)
-        self._fetched.pop(key, None)
+        self._fetched.pop((path, text), None)
         if keys is None:
             keys = [f.key for f in findings_for(path, violations, Document(text))]
         rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]

@@ -74,11 +74,11 @@ def _absolute(path: str) -> str:
     """`path` made absolute through its real directory; the file itself may be a link,
     matched by its own name."""
     directory, name = os.path.split(os.path.abspath(path))
-    return os.path.join(_real_directory(directory), name) if name else _real_directory(directory)
+    return os.path.join(real_directory(directory), name) if name else real_directory(directory)
 
 
 @functools.lru_cache(maxsize=1024)
-def _real_directory(directory: str) -> str:
+def real_directory(directory: str) -> str:
     # Every file of a directory walk asks for its directory: resolve each one once.
     return os.path.realpath(directory)
 

@@ -77,14 +77,15 @@ def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str
     from newslint.document import Document
 
     starts = Document(text).line_starts
-
-    def at(offset: int) -> Position:
+    offsets = {o for v in violations for o in (v.start, v.end)}
+    offsets.update(o for v in violations if v.fix for e in v.fix.edits for o in (e.start, e.end))
+    at = {}  # each offset placed once: a fix's edits mostly share the finding's offsets
+    for offset in offsets:
         index = bisect_right(starts, offset) - 1
-        return Position(index + 1, offset - starts[index] + 1)
-
+        at[offset] = Position(index + 1, offset - starts[index] + 1)
     result = []
     for v, key in zip(violations, keys, strict=True):
-        edits = tuple((e, at(e.start), at(e.end)) for e in v.fix.edits) if v.fix else ()
+        edits = tuple((e, at[e.start], at[e.end]) for e in v.fix.edits) if v.fix else ()
         fixable = bool(v.fix) and (v.fix.safe or unsafe)
-        result.append(Finding(path, v, at(v.start), at(v.end), edits, key, fixable=fixable))
+        result.append(Finding(path, v, at[v.start], at[v.end], edits, key, fixable=fixable))
     return result

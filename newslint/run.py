@@ -11,14 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newslint import engine
 from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
-from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config
+from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.document import Document
 from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for, findings_from
 from newslint.model import Violation
-from newslint.registry import all_rules
 from newslint.rule import Rule
 from newslint.selection import selected_codes
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
@@ -141,7 +141,7 @@ class Session:
         return self._caches[config.path]
 
     def _new_cache(self, config: Config) -> ResultCache | None:
-        registry = all_rules()
+        registry = engine.all_rules()  # the registry `build_ruleset` reads, looked up when called
         codes = selected_codes(config, registry)  # a selector error is raised here, as in building
         if any(registry[code].spec.learns_across_documents is not False for code in codes):
             # A rule learns across documents, or an older manifest does not say: ask the classes.
@@ -216,11 +216,20 @@ def _once_each(files: list[Path]) -> list[Path]:
     seen: set[str] = set()
     unique = []
     for path in files:
-        key = os.path.realpath(path)
+        key = _real_path(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def _real_path(path: Path) -> str:
+    """`os.path.realpath(path)`, through the resolved directory (resolved once per directory):
+    the same answer for a file that is no link, without walking its path component by component."""
+    directory, name = os.path.split(os.path.abspath(path))
+    if name and not os.path.islink(path):
+        return os.path.join(real_directory(directory), name)
+    return os.path.realpath(path)
 
 
 def _diff(path: str, before: str, after: str) -> str:

@@ -44,8 +44,8 @@ def stream_reports(reports: Iterable[FileReport], line: Callable[[Finding], str]
             progress.advance()
             if line is not None and (r.findings or r.error or r.warning):
                 with progress.above():
-                    for f in r.findings:
-                        click.echo(line(f))
+                    if r.findings:  # one write a file, not one a finding: a warm run prints thousands at once
+                        click.echo("\n".join(map(line, r.findings)))
                     if r.warning:
                         click.echo(f"newslint: warning: {r.warning}", err=True)
                     if r.error:
