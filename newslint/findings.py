@@ -2,7 +2,6 @@
 files that could not be checked. What a run returns; the output formats render them."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -73,16 +72,19 @@ def findings_for(path: str, violations: Iterable[Violation], doc: Document, *, t
 def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str], text: str, *,
                   unsafe: bool = False) -> list[Finding]:
     """Findings of a text answered from the result cache: `keys` are their content keys as stored,
-    and the positions come from the line starts of `text` alone (no line is read or hashed)."""
-    from newslint.document import Document
-
-    starts = Document(text).line_starts
+    and the positions come from counting line feeds up to each offset (as `Document.position`
+    does, without splitting the text into lines)."""
     offsets = {o for v in violations for o in (v.start, v.end)}
     offsets.update(o for v in violations if v.fix for e in v.fix.edits for o in (e.start, e.end))
-    at = {}  # each offset placed once: a fix's edits mostly share the finding's offsets
-    for offset in offsets:
-        index = bisect_right(starts, offset) - 1
-        at[offset] = Position(index + 1, offset - starts[index] + 1)
+    at = {}  # each offset placed once, in order: a fix's edits mostly share the finding's offsets
+    line, line_start, previous = 1, 0, 0
+    for offset in sorted(offsets):
+        feeds = text.count("\n", previous, offset)
+        if feeds:
+            line += feeds
+            line_start = text.rfind("\n", previous, offset) + 1
+        at[offset] = Position(line, offset - line_start + 1)
+        previous = offset
     result = []
     for v, key in zip(violations, keys, strict=True):
         edits = tuple((e, at[e.start], at[e.end]) for e in v.fix.edits) if v.fix else ()

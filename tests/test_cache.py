@@ -202,3 +202,19 @@ def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_
     (package / "data" / "words.txt").write_text("one\ntwo\n")  # a word list edited: new entries
     assert package_stamps("someplugin.rule") != before
     assert package_stamps("no_such_package_here.rule") is None  # code not found: no cache
+
+
+def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them():
+    from newslint.document import Document
+    from newslint.findings import findings_for, findings_from
+    from newslint.model import Applicability, Edit, Fix, Violation
+
+    text = "First line\r\nsecond\n\n\nlast line, no feed"
+    fix = Fix((Edit(0, 3, ""), Edit(11, 20, "x")), Applicability.UNSAFE)
+    violations = [Violation("NL101", "merged-words", "m", start, end, fix if start % 3 else None)
+                  for start in range(len(text) + 1) for end in (start, len(text))]
+    placed = findings_for("a.txt", violations, Document(text))
+    answered = findings_from("a.txt", violations, [f.key for f in placed], text)
+    assert answered == placed
+    assert findings_from("a.txt", violations, [f.key for f in placed], text, unsafe=True) == findings_for(
+        "a.txt", violations, Document(text), unsafe=True)
