@@ -19,15 +19,17 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.config import Config
 from newslint.document import Document
-from newslint.engine import RuleSet, lint_text
 from newslint.findings import findings_for
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.registry import RuleInfo
+
+if TYPE_CHECKING:
+    from newslint.engine import RuleSet
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
 FORMAT = 3  # bumped when the layout of an entry changes
@@ -59,41 +61,49 @@ def _file_stamps(root: str) -> list[str]:
     return stamps
 
 
-def package_stamps(module: str) -> list[str] | None:
-    """Every file of the top-level package that defines `module` (its helpers, word lists and
-    phrase files too), found without importing it: an edit to any of them invalidates the
-    entries. None when its code cannot be found (a class made at run time): no cache then."""
-    top = module.partition(".")[0]
-    try:
-        spec = importlib.util.find_spec(top)
-    except (ImportError, ValueError):  # ValueError: a module without a spec (__main__)
-        return None
-    if spec is None:
-        return None
-    if spec.submodule_search_locations:
-        roots = sorted(spec.submodule_search_locations)
-    elif spec.origin and os.path.isfile(spec.origin):
-        roots = [spec.origin]
-    else:
-        return None
-    return [stamp for root in roots for stamp in _file_stamps(root)]
+def code_roots(module: str) -> set[str] | None:
+    """The folders (or the file) of the code `module` depends on, found without importing it:
+    every package it is in, each with all its files (helpers, word lists, phrase files). A
+    package's parent is imported to find it (`newslint.rules` lives in its own folder).
+    None when the code cannot be found (a class made at run time): nothing is cached then."""
+    parts = module.split(".")
+    names = [".".join(parts[:depth]) for depth in range(1, len(parts))] or [module]
+    roots: set[str] = set()
+    for name in names:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):  # ValueError: a module without a spec (__main__)
+            return None
+        if spec is not None and spec.submodule_search_locations:
+            roots.update(spec.submodule_search_locations)
+        elif spec is not None and spec.origin and os.path.isfile(spec.origin):
+            roots.add(spec.origin)
+        else:
+            return None
+    return roots
+
+
+def _outermost(roots: set[str]) -> list[str]:
+    """`roots` without those inside another: each file is stamped once."""
+    return sorted(r for r in roots if not any(r != o and r.startswith(os.path.join(o, "")) for o in roots))
 
 
 def config_fingerprint(config: Config, registry: dict[str, RuleInfo], codes: Iterable[str]) -> str | None:
     """What, besides the text and its path, decides the findings of the rules `codes` under
     `config`, computed without building them (no rule module is imported): the rules' codes,
-    the files of the packages that define them and of newslint itself, and every setting
-    (rule options included: a rule's defaults live in its stamped code). None: a rule's code
-    cannot be found, so nothing can be cached for it."""
-    packages = sorted({registry[code].spec.module.partition(".")[0] for code in codes} | {"newslint"})
-    stamps = {}
-    for package in packages:
-        found = package_stamps(package)
+    every file of the packages that define them and of newslint, and every setting (rule
+    options included: a rule's defaults live in its stamped code). None: a rule's code cannot
+    be found, so nothing can be cached for it."""
+    codes = sorted(codes)
+    roots: set[str] = set()
+    for module in {registry[code].spec.module for code in codes} | {"newslint.cache"}:
+        found = code_roots(module)
         if found is None:
             return None
-        stamps[package] = found
+        roots |= found
     parts: dict[str, Any] = {
-        "format": FORMAT, "version": __version__, "rules": sorted(codes), "code": stamps,
+        "format": FORMAT, "version": __version__, "rules": codes,
+        "code": [stamp for root in _outermost(roots) for stamp in _file_stamps(root)],
         # Every setting (a new one included) but the config file's name and unsafe-fixes (findings
         # are the same either way): more keys, never a stale answer.
         "config": {k: sorted(v) if isinstance(v, (set, frozenset)) else v
@@ -315,6 +325,8 @@ def fixes_allowed(violations: Iterable[Violation], unsafe: bool) -> bool:
 
 def cached_lint(text: str, ruleset: RuleSet, path: str, cache: ResultCache | None) -> list[Violation]:
     """`lint_text`, answered from `cache` when it holds this text under this path."""
+    from newslint.engine import lint_text
+
     if cache is None:
         return lint_text(text, ruleset, path)
     found = cache.lookup(path, text)

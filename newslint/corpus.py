@@ -24,15 +24,10 @@ from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding, findings_for
 from newslint.linecounts import site_of
 from newslint.model import Violation
+from newslint.sources import STDIN
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 # Fields whose value names the page a record came from, looked at in this order.
 URL_FIELDS = ("url", "site_or_url", "link", "source_url", "canonical_url", "page_url", "site")
-STDIN = "-"
-
-
-def is_corpus_path(name: str) -> bool:
-    return name.lower().endswith(JSONL_SUFFIXES)
 
 
 @dataclass(frozen=True)

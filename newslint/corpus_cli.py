@@ -63,14 +63,14 @@ class CorpusArgs:
 
     def applies(self, paths: Sequence[str]) -> bool:
         """Whether `paths` make a corpus run."""
-        from newslint.corpus import STDIN, is_corpus_path
+        from newslint.sources import STDIN, is_corpus_path
 
         if any(is_corpus_path(p) for p in paths):
             return True
         return tuple(paths) == (STDIN,) and self.text_field is not None
 
     def validate(self, paths: Sequence[str], *, fix: bool, diff: bool) -> None:
-        from newslint.corpus import STDIN, is_corpus_path
+        from newslint.sources import STDIN, is_corpus_path
 
         if self.scheduler and self.engine != "dask":
             raise NewslintError("--scheduler goes with --engine dask")

@@ -8,19 +8,24 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint import engine
 from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.document import Document
-from newslint.engine import RuleSet, build_ruleset, fix_text, linted, make_document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for, findings_from
 from newslint.model import Violation
+from newslint.registry import all_rules
 from newslint.rule import Rule
 from newslint.selection import selected_codes
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
+
+if TYPE_CHECKING:
+    from newslint.engine import RuleSet
+
+# The engine (newslint.engine and the modules it reads) is imported where rules are built
+# or run: a run answered from the cache imports none of it.
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
@@ -127,6 +132,8 @@ class Session:
         """The rules of `config`, built the first time they are needed: a run answered from the
         cache builds none (see `resolve`)."""
         if config.path not in self._rulesets:
+            from newslint.engine import build_ruleset
+
             self._rulesets[config.path] = build_ruleset(config)
         return self._rulesets[config.path]
 
@@ -140,7 +147,7 @@ class Session:
         return self._caches[config.path]
 
     def _new_cache(self, config: Config) -> ResultCache | None:
-        registry = engine.all_rules()  # the registry `build_ruleset` reads, looked up when called
+        registry = all_rules()
         codes = selected_codes(config, registry)  # a selector error is raised here, as in building
         if any(registry[code].spec.learns_across_documents is not False for code in codes):
             # A rule learns across documents, or an older manifest does not say: ask the classes.
@@ -250,6 +257,8 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     if known is not None and not fixes_allowed(known.violations, unsafe):  # nothing to fix: as checked
         return FileReport(source.path, _answered(source, known, unsafe))
     ruleset = _focused(session, config, source.path)
+    from newslint.engine import fix_text
+
     result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
     fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
@@ -286,6 +295,8 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
     known = cache.entry(source.path, source.text) if cache else None
     if known is not None:
         return FileReport(source.path, _answered(source, known, unsafe))
+    from newslint.engine import linted
+
     violations, doc = linted(source.text, _focused(session, config, source.path), source.path, doc=doc)
     findings = _placed(source.path, violations, doc, source.text, unsafe=unsafe)
     if cache:
@@ -308,6 +319,8 @@ def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str
 def _prepare(session: Session, sources: list[Source]) -> list[Document]:
     """Give rules that batch outside calls (grammar servers) the documents ahead of time;
     the documents, in the order of `sources`, which the first check of each then reuses."""
+    from newslint.engine import make_document
+
     made = []
     by_ruleset: dict[int, tuple[RuleSet, list[Document]]] = {}
     for source in sources:

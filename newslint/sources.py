@@ -15,6 +15,10 @@ from pathlib import Path
 from newslint.errors import InputError
 
 _BOM = codecs.BOM_UTF8
+# JSON Lines corpora and standard input, told apart from files here: a file run does not
+# import the corpus machinery (newslint.corpus) to learn that it is none.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+STDIN = "-"
 _OTHER_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
@@ -251,3 +255,7 @@ def iter_text_files(root: Path, included: Callable[[Path], bool], excluded: Call
             if included(path) and not excluded(path):
                 found.append(path)
     return found
+
+
+def is_corpus_path(name: str) -> bool:
+    return name.lower().endswith(JSONL_SUFFIXES)

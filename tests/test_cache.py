@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from pathlib import Path
 
 from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
 from newslint.config import Config
@@ -144,7 +146,7 @@ def test_a_warm_run_asks_the_cache_once_a_batch_and_prepares_no_cached_file(tmp_
 
 
 def test_a_warm_check_run_builds_no_rule_and_still_stops_on_a_config_error(tmp_path, monkeypatch):
-    from newslint import engine, run
+    from newslint import engine
     from tests.helpers import run_cli
 
     article = tmp_path / "a.txt"
@@ -152,7 +154,7 @@ def test_a_warm_check_run_builds_no_rule_and_still_stops_on_a_config_error(tmp_p
     cache = str(tmp_path / "cache")
     built: list[object] = []
     real = engine.build_ruleset
-    monkeypatch.setattr(run, "build_ruleset", lambda config: built.append(config) or real(config))
+    monkeypatch.setattr(engine, "build_ruleset", lambda config: built.append(config) or real(config))
     cold = run_cli("check", str(article), "--cache-dir", cache, "--isolated")
     assert len(built) == 1
     built.clear()
@@ -170,7 +172,7 @@ def test_a_warm_check_run_builds_no_rule_and_still_stops_on_a_config_error(tmp_p
 
 
 def test_fix_and_diff_runs_build_every_rule_set_first(tmp_path, monkeypatch):
-    from newslint import engine, run
+    from newslint import engine
     from tests.helpers import run_cli
 
     article = tmp_path / "a.txt"
@@ -179,7 +181,7 @@ def test_fix_and_diff_runs_build_every_rule_set_first(tmp_path, monkeypatch):
     run_cli("check", str(article), "--cache-dir", cache, "--isolated")
     built: list[object] = []
     real = engine.build_ruleset
-    monkeypatch.setattr(run, "build_ruleset", lambda config: built.append(config) or real(config))
+    monkeypatch.setattr(engine, "build_ruleset", lambda config: built.append(config) or real(config))
     for mode in ("--fix", "--diff"):
         built.clear()
         assert run_cli("check", str(article), mode, "--cache-dir", cache, "--isolated").exit_code == 0
@@ -189,19 +191,33 @@ def test_fix_and_diff_runs_build_every_rule_set_first(tmp_path, monkeypatch):
 def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_it(tmp_path, monkeypatch):
     import sys
 
-    from newslint.cache import package_stamps
+    from newslint import rules
+    from newslint.cache import code_roots, config_fingerprint
+    from newslint.registry import all_rules
 
     package = tmp_path / "someplugin"
     (package / "data").mkdir(parents=True)
-    (package / "__init__.py").write_text("raise ImportError('must not be imported')\n")
+    (package / "__init__.py").write_text("")
     (package / "_helper.py").write_text("WORDS = 1\n")
+    (package / "rule.py").write_text("raise ImportError('must not be imported')\n")
     (package / "data" / "words.txt").write_text("one\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    before = package_stamps("someplugin.rule")
-    assert before is not None and len(before) == 3 and "someplugin" not in sys.modules
-    (package / "data" / "words.txt").write_text("one\ntwo\n")  # a word list edited: new entries
-    assert package_stamps("someplugin.rule") != before
-    assert package_stamps("no_such_package_here.rule") is None  # code not found: no cache
+    assert code_roots("someplugin.rule") == {str(package)} and "someplugin.rule" not in sys.modules
+    assert code_roots("no_such_package_here.rule") is None  # code not found: no cache
+    # The built-in rules live in their own folder, a package of newslint mapped elsewhere: stamped too.
+    rules_folder = str(Path(rules.__file__).parent)
+    assert rules_folder in code_roots(all_rules()["NL101"].spec.module)
+    registry = all_rules()
+    before = config_fingerprint(Config(), registry, ["NL101"])
+    (package / "data" / "words.txt").write_text("one\ntwo\n")  # not a file NL101 depends on
+    assert config_fingerprint(Config(), registry, ["NL101"]) == before
+    word_list = Path(rules_folder) / "data" / "words_short.txt"
+    stamp = word_list.stat()
+    try:
+        os.utime(word_list, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))  # a word list edited
+        assert config_fingerprint(Config(), registry, ["NL101"]) != before
+    finally:
+        os.utime(word_list, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
 def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them():
@@ -218,3 +234,25 @@ def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them():
     assert answered == placed
     assert findings_from("a.txt", violations, [f.key for f in placed], text, unsafe=True) == findings_for(
         "a.txt", violations, Document(text), unsafe=True)
+
+
+def test_a_warm_run_imports_neither_the_engine_nor_any_rule(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    script = (f"import sys\nfrom newslint.cli import main\ntry:\n    main(['check', {str(article)!r}, '--isolated', "
+              f"'--cache-dir', {str(tmp_path / 'cache')!r}])\nexcept SystemExit:\n    pass\n"
+              "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+
+    def modules() -> set[str]:
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        return set(run.stderr.split())
+
+    assert {"newslint.engine", "newslint.rules.merged_words"} <= modules()  # cold: the rules run
+    warm = modules()
+    assert "newslint.run" in warm
+    assert not {m for m in warm if m == "newslint.engine" or m.startswith("newslint.rules.")}

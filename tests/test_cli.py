@@ -206,7 +206,7 @@ def test_parallel_run_equals_serial(tmp_path):
 
 
 def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
-    from newslint import Rule, engine
+    from newslint import Rule, engine, run
     from newslint.registry import RuleInfo, all_rules
 
     class Crasher(Rule):
@@ -220,6 +220,7 @@ def test_crashing_rule_is_reported_with_rule_and_file(tmp_path, monkeypatch):
 
     registry = {**all_rules(), "TST001": RuleInfo.of(Crasher, "tests")}
     monkeypatch.setattr(engine, "all_rules", lambda: registry)
+    monkeypatch.setattr(run, "all_rules", lambda: registry)  # the result cache reads it to fingerprint the rules
     path = tmp_path / "a.txt"
     path.write_text("Some text.\n", encoding="utf-8")
     result = run_cli("check", "--select", "TST001", str(path))
