@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.config import Config
-from newslint.document import Document
 from newslint.findings import findings_for
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.registry import RuleInfo
@@ -291,6 +290,8 @@ class ResultCache:
         key = self.key(path, text)
         self._fetched.pop((path, text), None)
         if keys is None:
+            from newslint.document import Document
+
             keys = [f.key for f in findings_for(path, violations, Document(text))]
         rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]
         data = json.dumps({"key": key, "violations": rows}, ensure_ascii=False)

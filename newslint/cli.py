@@ -240,6 +240,6 @@ def rule_command(code: str) -> None:
         if code in (info.code, info.name):
             click.echo(info.documentation())
             return
-    from newslint.rule import suggest
+    from newslint.errors import suggest
 
     _fail(f"unknown rule '{code}'{suggest(code, [*rules, *(i.name for i in rules.values())])}")

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.errors import ConfigError
-from newslint.rule import suggest
+from newslint.errors import ConfigError, suggest
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -1,6 +1,9 @@
 """Errors newslint reports as one line and exit status 2."""
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class NewslintError(Exception):
     """Base class: the message is one line, naming the file or rule at fault."""
@@ -34,3 +37,9 @@ class FixesDidNotConverge(NewslintError):
 
 class InputError(NewslintError):
     """A file that cannot be read or written as asked."""
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean ...?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,7 +1,6 @@
 """The Rule base class: metadata, options and the `check(doc)` contract."""
 from __future__ import annotations
 
-import difflib
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ import regex
 
 from newslint import precision
 from newslint.document import Document
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, suggest  # noqa: F401 (suggest: also this module's name)
 from newslint.model import Fix, Violation
 
 _CODE = regex.compile(r"^[A-Z]{2,5}[0-9]{2,4}$")
@@ -134,7 +133,3 @@ class Rule:
         return Violation(self.code, self.name, message, start, end, fix)
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean ...?)' for the closest choice, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
-from newslint.document import Document
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for, findings_from
 from newslint.model import Violation
 from newslint.registry import all_rules
-from newslint.rule import Rule
 from newslint.selection import selected_codes
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
 if TYPE_CHECKING:
+    from newslint.document import Document
     from newslint.engine import RuleSet
+    from newslint.rule import Rule
 
 # The engine (newslint.engine and the modules it reads) is imported where rules are built
 # or run: a run answered from the cache imports none of it.
@@ -260,6 +260,8 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     from newslint.engine import fix_text
 
     result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
+    from newslint.document import Document
+
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
     fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
     changed = result.text != source.text
@@ -395,6 +397,8 @@ def _learn(session: Session, files: Sequence[Path]) -> bool:
 def holds_session(rule: Rule) -> bool:
     """Whether `rule` holds an outside session for the run (it releases one in `close`): a run
     with it stays in one process, where one session serves every file."""
+    from newslint.rule import Rule
+
     return type(rule).close is not Rule.close
 
 

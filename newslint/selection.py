@@ -4,9 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.config import Config
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, suggest
 from newslint.registry import RuleInfo
-from newslint.rule import suggest
 
 
 def matches(selector: str, info: RuleInfo) -> bool:
