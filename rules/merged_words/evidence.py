@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from newslint.rules._frequency import frequencies, zipf
+from newslint.rules._frequency import frequent, zipf
 from newslint.rules._phrases import load_phrases
 from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS
 
@@ -286,6 +286,4 @@ def _typo(low: str, last: str, cuts: tuple[int, ...]) -> bool:
 @functools.cache
 def common_words(least: float = TYPO_ZIPF) -> frozenset[str]:
     """Words of four letters or more with a zipf of `least` or more: what a typo is a typo of."""
-    floor = 10.0 ** (least - 9.0)
-    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
-    return frozenset(word for word, _ in frequent if len(word) > 3 and word.isalpha())
+    return frozenset(word for word, _ in frequent(10.0 ** (least - 9.0)) if len(word) > 3 and word.isalpha())

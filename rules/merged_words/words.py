@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import frequencies, zipf
+from newslint.rules._frequency import frequent, zipf
 from newslint.rules._phrases import load_phrases
 from newslint.rules._store import stored
 
@@ -63,9 +63,7 @@ def piece_costs(params: Params) -> dict[str, float]:
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
-    for word, freq in frequencies().items():  # most frequent first
-        if freq < lowest:
-            break
+    for word, freq in frequent(lowest):  # most frequent first
         size = len(word)
         if size < 3 or size > MAX_PIECE:
             continue
