@@ -9,11 +9,11 @@ cached once per process: they hold no state of any text.
 
 The list is read from wordfreq the first time, then from a compact copy in the user cache
 directory (`_store`), and wordfreq (with the packages it imports) is not imported at all.
-Of its 321,000 words, the 96,000 at zipf HEAD_ZIPF or more are the ones rules walk
-(`frequent`): they are made strings and a dict when first asked for. The other two thirds
-are only ever looked up, a few hundred per text: they stay one block of UTF-8 bytes with a
-hash table in arrays (`_Rare`, read in place from the stored bytes), which loads in a
-millisecond and takes a fifth of the memory of the strings and dict they would be.
+Of its 321,000 words, the 54,000 at zipf HEAD_ZIPF or more are the ones rules walk
+(`frequent`): they are made strings and a dict when first asked for. The others are only
+looked up, a few hundred per text: they stay one block of UTF-8 bytes with a hash table in
+arrays (`_Rare`), mapped from the stored file, so that a process reads only the pages its
+lookups touch, where the strings and dict they would be take 25 MB.
 """
 from __future__ import annotations
 
@@ -21,14 +21,15 @@ import array
 import functools
 import itertools
 import math
+import struct
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.rules._store import stored
+from newslint.rules._store import stored, stored_bytes
 
 FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": the commonest English words
-HEAD_ZIPF = 2.0  # the words rules walk (KNOWN_NAME_FREQ of NL101 is the lowest floor asked)
+HEAD_ZIPF = 2.5  # the words rules walk (NL101's pieces are the lowest floor walked each run)
 _HEAD_FLOOR = 10.0 ** (HEAD_ZIPF - 9.0)
 _EMPTY_SLOT = 0xFFFFFFFF
 _MEMO_LIMIT = 200_000  # rare lookups remembered (unknown words included), then forgotten
@@ -77,7 +78,7 @@ class _Rare:
     each starts (`offsets`, one more at the end), their frequencies, and an open-addressing
     hash table (CRC-32 of the bytes, linear probing) of their indices."""
 
-    blob: bytes
+    blob: memoryview
     offsets: memoryview  # of unsigned ints, like `slots`; `shares` of doubles
     shares: memoryview
     slots: memoryview
@@ -93,11 +94,12 @@ class _Rare:
         return 0.0
 
     def items(self) -> Iterator[tuple[str, float]]:
-        words = self.blob.decode("utf-8", "surrogatepass")
+        words = bytes(self.blob).decode("utf-8", "surrogatepass")
         cuts = itertools.pairwise(self.offsets)
         if words.isascii():
             return zip((words[start:end] for start, end in cuts), self.shares)
-        return zip((self.blob[start:end].decode("utf-8", "surrogatepass") for start, end in cuts), self.shares)
+        return zip((bytes(self.blob[start:end]).decode("utf-8", "surrogatepass") for start, end in cuts),
+                   self.shares)
 
 
 @dataclass(frozen=True)
@@ -107,11 +109,20 @@ class _Table:
     rare: _Rare
 
 
+_HEADER = struct.Struct("<4Q")  # the rare table's sizes: shares, offsets, slots, blob
+
+
 @functools.cache
 def _table() -> _Table:
-    head_words, runs, blob, *arrays = stored("frequencies-en", _stored_form, (__file__,))
-    offsets, shares, slots = (memoryview(data).cast(code) for code, data in zip("IdI", arrays))
-    return _Table(head_words, runs, _Rare(blob, offsets, shares, slots))
+    head_words, runs = stored("frequencies-en", _stored_head, (__file__,))
+    data = stored_bytes("frequencies-en-rare", _stored_rare, (__file__,))
+    sizes = _HEADER.unpack(data[: _HEADER.size])
+    parts, at = [], _HEADER.size
+    for size in sizes:
+        parts.append(data[at : at + size])
+        at += size
+    shares, offsets, slots, blob = parts
+    return _Table(head_words, runs, _Rare(blob, offsets.cast("I"), shares.cast("d"), slots.cast("I")))
 
 
 @functools.cache
@@ -128,16 +139,33 @@ def _rare_frequency(word: str) -> float:
     return _table().rare.get(word)
 
 
-def _stored_form() -> tuple[str, tuple[tuple[float, int], ...], bytes, bytes, bytes, bytes]:
-    """wordfreq's list in the stored form `_table` reads (marshal holds no arrays: their bytes)."""
+def _listed() -> list[tuple[str, float]]:
+    """wordfreq's English list, most frequent first."""
     from wordfreq import get_frequency_dict  # imported only when the list is not stored yet
 
     listed = list(get_frequency_dict("en").items())
     if any(a[1] < b[1] for a, b in itertools.pairwise(listed)):
         listed.sort(key=lambda item: -item[1])  # wordfreq lists most frequent first; kept stable
-    split = next((i for i, (_, share) in enumerate(listed) if share < _HEAD_FLOOR), len(listed))
-    head, rare = listed[:split], listed[split:]
+    return listed
+
+
+def _split(listed: list[tuple[str, float]]) -> int:
+    return next((i for i, (_, share) in enumerate(listed) if share < _HEAD_FLOOR), len(listed))
+
+
+def _stored_head() -> tuple[str, tuple[tuple[float, int], ...]]:
+    """The words at HEAD_ZIPF or more, and their frequencies as runs of equal values."""
+    listed = _listed()
+    head = listed[: _split(listed)]
     runs = tuple((share, len(list(group))) for share, group in itertools.groupby(share for _, share in head))
+    return "\n".join(word for word, _ in head), runs
+
+
+def _stored_rare() -> bytes:
+    """The rarer words as `_Rare` reads them, behind a header of the sizes of its parts:
+    frequencies (8-byte floats first, so that they are aligned), offsets, slots, bytes."""
+    listed = _listed()
+    rare = listed[_split(listed):]
     encoded = [word.encode("utf-8", "surrogatepass") for word, _ in rare]
     offsets = array.array("I", itertools.accumulate(map(len, encoded), initial=0))
     size = 1 << max(len(rare) * 2, 1).bit_length()  # at most half full: probes stay short
@@ -147,6 +175,6 @@ def _stored_form() -> tuple[str, tuple[tuple[float, int], ...], bytes, bytes, by
         while slots[slot] != _EMPTY_SLOT:
             slot = (slot + 1) & (size - 1)
         slots[slot] = index
-    shares = array.array("d", (share for _, share in rare))
-    return ("\n".join(word for word, _ in head), runs, b"".join(encoded),
-            offsets.tobytes(), shares.tobytes(), slots.tobytes())
+    parts = [array.array("d", (share for _, share in rare)).tobytes(), offsets.tobytes(), slots.tobytes(),
+             b"".join(encoded)]
+    return _HEADER.pack(*map(len, parts)) + b"".join(parts)
