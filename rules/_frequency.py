@@ -52,8 +52,10 @@ def zipf(word: str) -> float:
 def frequent(floor: float) -> Iterator[tuple[str, float]]:
     """The words whose frequency is `floor` or more, with it, most frequent first (the
     list's own order)."""
-    if floor >= _HEAD_FLOOR:
-        return itertools.takewhile(lambda item: item[1] >= floor, _head().items())
+    if floor >= _HEAD_FLOOR:  # a first stretch of the head: counted from its runs of equal values
+        runs = _table().head_runs
+        count = sum(size for share, size in itertools.takewhile(lambda run: run[0] >= floor, runs))
+        return itertools.islice(_head().items(), count)
     rare = _table().rare
     return itertools.chain(_head().items(), itertools.takewhile(lambda item: item[1] >= floor, rare.items()))
 

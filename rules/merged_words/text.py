@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
+from newslint.rules import _frequency
 from newslint.rules._frequency import function_words, zipf
 from newslint.rules._language import EnglishLines, foreign_line
 from newslint.rules.merged_words.case import foreign_words
@@ -121,7 +122,7 @@ def build_tables(params: Params) -> None:
     odd_capitals()
     function_words()
     foreign_words()
-    common_words(TYPO_ZIPF)
+    _frequency.common_words(TYPO_ZIPF)
     common_words(CUT_SHORT_ZIPF)
 
 

@@ -62,13 +62,12 @@ def piece_costs(params: Params) -> dict[str, float]:
     quick, and its words are the word list's own strings, so it is not stored)."""
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
+    least = {size: 10.0 ** (floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf) - 9.0)
+             for size in range(3, MAX_PIECE + 1)}  # the least frequency of a piece, by its length
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
     for word, freq in frequent(lowest):  # most frequent first
-        size = len(word)
-        if size < 3 or size > MAX_PIECE:
-            continue
-        floor = floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf)
-        if freq >= 10.0 ** (floor - 9.0) and word.isalpha() and word not in AFFIXES:
+        floor = least.get(len(word))
+        if floor is not None and freq >= floor and word.isalpha() and word not in AFFIXES:
             costs[word] = -math.log10(freq)
     return costs
 
