@@ -11,16 +11,18 @@ The list is read from wordfreq the first time, then from a compact copy in the u
 directory (`_store`), and wordfreq (with the packages it imports) is not imported at all.
 Of its 321,000 words, the 54,000 at zipf HEAD_ZIPF or more are the ones rules walk
 (`frequent`): they are made strings and a dict when first asked for. The others are only
-looked up, a few hundred per text: they stay one block of UTF-8 bytes with a hash table in
-arrays (`_Rare`), mapped from the stored file, so that a process reads only the pages its
-lookups touch, where the strings and dict they would be take 25 MB.
+looked up, a few hundred per text: they stay their UTF-8 bytes behind a hash table
+(`_Rare`), 4.4 MB mapped from the stored file, where the strings and dict they would be
+take 25 MB.
 """
 from __future__ import annotations
 
 import array
+import bisect
 import functools
 import itertools
 import math
+import mmap
 import struct
 import zlib
 from collections.abc import Iterator
@@ -76,32 +78,38 @@ def common_words(min_zipf: float) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Rare:
-    """The words below HEAD_ZIPF, most frequent first: their UTF-8 bytes end to end, where
-    each starts (`offsets`, one more at the end), their frequencies, and an open-addressing
-    hash table (CRC-32 of the bytes, linear probing) of their indices."""
+    """The words below HEAD_ZIPF, most frequent first, as stored: a table of hash slots
+    (open addressing on the CRC-32 of a word's UTF-8 bytes, linear probing), each the offset
+    in `data` where its word starts, then the words, each ended by a line feed. A word's
+    frequency comes from its offset: `ends` are where the runs of words of one frequency
+    end, `shares` those frequencies."""
 
-    blob: memoryview
-    offsets: memoryview  # of unsigned ints, like `slots`; `shares` of doubles
-    shares: memoryview
-    slots: memoryview
+    data: bytes | mmap.mmap  # slicing either gives bytes
+    slots: memoryview  # unsigned ints
+    words_at: int  # where the words start in `data`
+    ends: tuple[int, ...]
+    shares: tuple[float, ...]
 
     def get(self, word: str) -> float:
-        key = word.encode("utf-8", "surrogatepass")
+        if "\n" in word:
+            return 0.0  # no listed word has one: it would read as two
+        key = word.encode("utf-8", "surrogatepass") + b"\n"
         mask = len(self.slots) - 1
         slot = zlib.crc32(key) & mask
-        while (index := self.slots[slot]) != _EMPTY_SLOT:
-            if self.blob[self.offsets[index] : self.offsets[index + 1]] == key:
-                return self.shares[index]
+        while (start := self.slots[slot]) != _EMPTY_SLOT:
+            if self.data[start : start + len(key)] == key:
+                return self.shares[bisect.bisect_right(self.ends, start)]
             slot = (slot + 1) & mask
         return 0.0
 
     def items(self) -> Iterator[tuple[str, float]]:
-        words = bytes(self.blob).decode("utf-8", "surrogatepass")
-        cuts = itertools.pairwise(self.offsets)
-        if words.isascii():
-            return zip((words[start:end] for start, end in cuts), self.shares)
-        return zip((bytes(self.blob[start:end]).decode("utf-8", "surrogatepass") for start, end in cuts),
-                   self.shares)
+        words = self.data[self.words_at :].decode("utf-8", "surrogatepass").split("\n")[:-1]
+        at, run = self.words_at, 0
+        for word in words:
+            while at >= self.ends[run]:
+                run += 1
+            yield word, self.shares[run]
+            at += len(word.encode("utf-8", "surrogatepass")) + 1
 
 
 @dataclass(frozen=True)
@@ -111,20 +119,18 @@ class _Table:
     rare: _Rare
 
 
-_HEADER = struct.Struct("<4Q")  # the rare table's sizes: shares, offsets, slots, blob
+_HEADER = struct.Struct("<Q")  # the number of slots of the rare table
 
 
 @functools.cache
 def _table() -> _Table:
-    head_words, runs = stored("frequencies-en", _stored_head, (__file__,))
+    head_words, runs, rare_runs = stored("frequencies-en", _stored_head, (__file__,))
     data = stored_bytes("frequencies-en-rare", _stored_rare, (__file__,))
-    sizes = _HEADER.unpack(data[: _HEADER.size])
-    parts, at = [], _HEADER.size
-    for size in sizes:
-        parts.append(data[at : at + size])
-        at += size
-    shares, offsets, slots, blob = parts
-    return _Table(head_words, runs, _Rare(blob, offsets.cast("I"), shares.cast("d"), slots.cast("I")))
+    (size,) = _HEADER.unpack(data[: _HEADER.size])
+    words_at = _HEADER.size + 4 * size
+    slots = memoryview(data)[_HEADER.size : words_at].cast("I")
+    ends = tuple(words_at + end for _, end in rare_runs)
+    return _Table(head_words, runs, _Rare(data, slots, words_at, ends, tuple(share for share, _ in rare_runs)))
 
 
 @functools.cache
@@ -155,28 +161,30 @@ def _split(listed: list[tuple[str, float]]) -> int:
     return next((i for i, (_, share) in enumerate(listed) if share < _HEAD_FLOOR), len(listed))
 
 
-def _stored_head() -> tuple[str, tuple[tuple[float, int], ...]]:
-    """The words at HEAD_ZIPF or more, and their frequencies as runs of equal values."""
+def _stored_head() -> tuple[str, tuple[tuple[float, int], ...], tuple[tuple[float, int], ...]]:
+    """The words at HEAD_ZIPF or more and their frequencies as runs of equal values (how
+    many words); the rarer words' frequencies as runs too (where each run ends in bytes)."""
     listed = _listed()
-    head = listed[: _split(listed)]
+    split = _split(listed)
+    head, rare = listed[:split], listed[split:]
     runs = tuple((share, len(list(group))) for share, group in itertools.groupby(share for _, share in head))
-    return "\n".join(word for word, _ in head), runs
+    rare_runs, end = [], 0
+    for share, group in itertools.groupby(rare, key=lambda item: item[1]):
+        end += sum(len(word.encode("utf-8", "surrogatepass")) + 1 for word, _ in group)
+        rare_runs.append((share, end))
+    return "\n".join(word for word, _ in head), runs, tuple(rare_runs)
 
 
 def _stored_rare() -> bytes:
-    """The rarer words as `_Rare` reads them, behind a header of the sizes of its parts:
-    frequencies (8-byte floats first, so that they are aligned), offsets, slots, bytes."""
+    """The rarer words as `_Rare` reads them: the number of slots, the slots, the words."""
     listed = _listed()
-    rare = listed[_split(listed):]
-    encoded = [word.encode("utf-8", "surrogatepass") for word, _ in rare]
-    offsets = array.array("I", itertools.accumulate(map(len, encoded), initial=0))
-    size = 1 << max(len(rare) * 2, 1).bit_length()  # at most half full: probes stay short
+    encoded = [word.encode("utf-8", "surrogatepass") + b"\n" for word, _ in listed[_split(listed):]]
+    size = 1 << max(len(encoded) * 3 // 2, 1).bit_length()  # at most two thirds full: probes stay short
+    words_at = _HEADER.size + 4 * size
     slots = array.array("I", [_EMPTY_SLOT]) * size
-    for index, key in enumerate(encoded):
+    for start, key in zip(itertools.accumulate(map(len, encoded), initial=words_at), encoded):
         slot = zlib.crc32(key) & (size - 1)
         while slots[slot] != _EMPTY_SLOT:
             slot = (slot + 1) & (size - 1)
-        slots[slot] = index
-    parts = [array.array("d", (share for _, share in rare)).tobytes(), offsets.tobytes(), slots.tobytes(),
-             b"".join(encoded)]
-    return _HEADER.pack(*map(len, parts)) + b"".join(parts)
+        slots[slot] = start
+    return _HEADER.pack(size) + slots.tobytes() + b"".join(encoded)

@@ -43,18 +43,18 @@ def stored(name: str, build: Callable[[], T], sources: tuple[str, ...], *key: ob
     return table
 
 
-def stored_bytes(name: str, build: Callable[[], bytes], sources: tuple[str, ...], *key: object) -> memoryview:
+def stored_bytes(name: str, build: Callable[[], bytes], sources: tuple[str, ...], *key: object) -> bytes | mmap.mmap:
     """The bytes `build()` makes, as `stored` does, but mapped from the stored file rather
-    than read: a table only looked into here and there costs only the pages it touches."""
+    than read into a copy (slicing either gives bytes)."""
     path = _directory() / f"{name}-{_digest(sources, key)}.bin"
     try:
         with path.open("rb") as handle:
-            return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):
         pass  # not stored yet (or empty, or unreadable): built below
     data = build()
     _store(path, data)
-    return memoryview(data)
+    return data
 
 
 def _directory() -> Path:
