@@ -27,6 +27,7 @@ from newslint.model import Applicability, Edit, Fix, Violation
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
 FORMAT = 2  # bumped when the layout of an entry changes
 DATABASE = "results.sqlite3"
+_KEYS_PER_QUERY = 500  # well below SQLite's limit on the parameters of one statement
 
 
 def default_directory() -> Path:
@@ -100,6 +101,7 @@ class ResultCache:
     misses: int = 0
     _db: sqlite3.Connection | None = field(default=None, repr=False)
     _broken: bool = False
+    _fetched: dict[str, list[Violation] | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_ruleset(cls, ruleset: RuleSet, directory: Path | None = None) -> ResultCache:
@@ -132,35 +134,66 @@ class ResultCache:
                 self._broken = True  # no cache this run: only slower
         return self._db
 
+    def prefetch(self, items: list[tuple[str, str]]) -> list[list[Violation] | None]:
+        """Look up many (path, text) entries with one query; the next `lookup` of each is answered
+        from memory. Returns what each holds (None: nothing usable), without counting hits."""
+        keys = [self.key(path, text) for path, text in items]
+        db = self._connect()
+        rows: dict[str, str] = {}
+        if db is not None:
+            try:
+                for start in range(0, len(keys), _KEYS_PER_QUERY):
+                    chunk = keys[start : start + _KEYS_PER_QUERY]
+                    marks = ",".join("?" * len(chunk))
+                    rows.update(db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk))
+            except sqlite3.Error:
+                rows = {}
+        found = []
+        for key, (_, text) in zip(keys, items):
+            violations = self._decoded(key, rows[key], text) if key in rows else None
+            self._fetched[key] = violations
+            found.append(violations)
+        return found
+
     def lookup(self, path: str, text: str) -> list[Violation] | None:
         key = self.key(path, text)
-        db = self._connect()
-        try:
-            row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
-        except sqlite3.Error:
-            row = None
-        if row is None:
+        if key in self._fetched:
+            found = self._fetched.pop(key)
+        else:
+            db = self._connect()
+            try:
+                row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+            except sqlite3.Error:
+                row = None
+            found = self._decoded(key, row[0], text) if row is not None else None
+        if found is None:
             self.misses += 1
             return None
+        self.hits += 1
+        return list(found)
+
+    def _decoded(self, key: str, raw: str, text: str) -> list[Violation] | None:
+        """An entry's violations; a corrupted entry is deleted (rebuilt, never trusted) and gives None."""
         try:
-            data = json.loads(row[0])
+            data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
             found = [_violation(v) for v in data["violations"]]
             if any(not 0 <= v.start <= v.end <= len(text) for v in found):
                 raise ValueError("span outside the text")
-        except (ValueError, KeyError, TypeError):  # a corrupted entry: rebuilt, never trusted
+        except (ValueError, KeyError, TypeError):
+            db = self._connect()
             with contextlib.suppress(sqlite3.Error):
-                db.execute("DELETE FROM entries WHERE key = ?", (key,))
-                db.commit()
-            self.misses += 1
+                if db is not None:
+                    db.execute("DELETE FROM entries WHERE key = ?", (key,))
+                    db.commit()
             return None
-        self.hits += 1
         return found
 
     def store(self, path: str, text: str, violations: list[Violation]) -> None:
         """Write an entry; a cache that cannot be written is only slower, never an error."""
         key = self.key(path, text)
+        self._fetched.pop(key, None)
         data = json.dumps({"key": key, "violations": [_violation_json(v) for v in violations]}, ensure_ascii=False)
         db = self._connect()
         if db is None:

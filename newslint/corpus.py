@@ -127,6 +127,11 @@ def parse_record(path: str, line: int, raw: bytes, options: CorpusOptions) -> Re
         return Record(path, line, raw, f"#{line}", error=f"not JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(data, dict):
         return Record(path, line, raw, f"#{line}", error=f"not a JSON object but {type(data).__name__}")
+    return record_from_data(path, line, raw, data, options)
+
+
+def record_from_data(path: str, line: int, raw: bytes, data: dict[str, Any], options: CorpusOptions) -> Record:
+    """A record from its fields (a parsed JSON line, a row of a table): its text checked, or an error."""
     record_id = _record_id(data, options, line)
     field = options.text_field
     if field not in data:
@@ -256,7 +261,57 @@ def fix_corpus(paths: Iterable[str], target: str, ruleset: RuleSet, options: Cor
     """Fix every record of `paths`, writing them all (bad ones unchanged) to `target`, in order."""
     options = options or CorpusOptions()
     paths = list(paths)
-    with fixed_output(target, paths, stdout) as out:
-        for report in check_corpus(paths, ruleset, options, fix=True, unsafe=unsafe, stdin=stdin):
-            out.write(report.output_line(options.text_field))
+    reports = check_corpus(paths, ruleset, options, fix=True, unsafe=unsafe, stdin=stdin)
+    return write_fixed(reports, target, paths, options.text_field, stdout)
+
+
+def is_folder_target(target: str) -> bool:
+    """Whether `--fixed-output` names a folder (ends with `/`, or is one): one cleaned file per input."""
+    return target != STDIN and (target.endswith(("/", os.sep)) or os.path.isdir(target))
+
+
+def folder_targets(target: str, paths: list[str]) -> dict[str, str]:
+    """Each input's cleaned file in the folder `target`: the input's own name."""
+    names: dict[str, str] = {}
+    for path in paths:
+        if path == STDIN:
+            raise InputError("standard input has no name to write in a --fixed-output folder: name a file")
+        name = os.path.join(target, os.path.basename(path))
+        if name in names.values():
+            raise InputError(f"{path}: another input of the same name would be written to {name}")
+        names[path] = name
+    return names
+
+
+def write_fixed(reports: Iterable[RecordReport], target: str, paths: list[str], text_field: str,
+                stdout: IO[bytes] | None = None) -> Iterator[RecordReport]:
+    """Write every record of the reports (given in input order) to `target`, passing the reports on.
+
+    `target` is one file (`-`: standard output) for all inputs, or a folder: one file per
+    input, of the input's name."""
+    if not is_folder_target(target):
+        with fixed_output(target, paths, stdout) as out:
+            for report in reports:
+                out.write(report.output_line(text_field))
+                yield report
+        return
+    names = folder_targets(target, paths)
+    try:
+        os.makedirs(target, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    pending = iter(paths)
+    with contextlib.ExitStack() as stack:
+        out, current = None, None
+        for report in reports:
+            while current != report.record.path:  # the next input (an empty one gets an empty file)
+                stack.close()
+                current = next(pending)
+                out = stack.enter_context(fixed_output(names[current], paths))
+            assert out is not None
+            out.write(report.output_line(text_field))
             yield report
+        stack.close()
+    for rest in pending:
+        with fixed_output(names[rest], paths):
+            pass

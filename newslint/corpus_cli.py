@@ -19,6 +19,7 @@ from newslint.errors import NewslintError
 
 if TYPE_CHECKING:  # the engine is imported by the functions that run it, so the command starts quickly
     from newslint.corpus import CorpusOptions, RecordReport
+    from newslint.corpus_parallel import Job
     from newslint.run import FileReport, Session
 
 _OPTIONS = (
@@ -27,8 +28,14 @@ _OPTIONS = (
     click.option("--site-field", help="JSON Lines: the field naming each record's site, for NL701 "
                                       "[default: the host of a URL field, else the file]."),
     click.option("--fixed-output", metavar="PATH",
-                 help="JSON Lines with --fix: write every record, cleaned, to this new file ('-': standard output); "
-                      "the input is never changed."),
+                 help="JSON Lines with --fix: write every record, cleaned, to this new file ('-': standard output; "
+                      "a folder, ending in '/': one file per input, of its name); the input is never changed."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                 help="JSON Lines: check on this machine (--jobs worker processes) or on a Dask cluster "
+                      "(pip install 'newslint[dask]')."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster "
+                      "of --jobs worker processes; 0: one per core]."),
     click.option("--no-cache", is_flag=True, help="File runs: neither read nor write the result cache."),
     click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
                  help="File runs: where results are cached [default: $NEWSLINT_CACHE_DIR, else "
@@ -42,6 +49,8 @@ class CorpusArgs:
     id_field: str | None = None
     site_field: str | None = None
     fixed_output: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
     no_cache: bool = False
     cache_dir: Path | None = None
 
@@ -63,10 +72,12 @@ class CorpusArgs:
     def validate(self, paths: Sequence[str], *, fix: bool, diff: bool) -> None:
         from newslint.corpus import STDIN, is_corpus_path
 
+        if self.scheduler and self.engine != "dask":
+            raise NewslintError("--scheduler goes with --engine dask")
         if not self.applies(paths):
-            if self.fixed_output or self.text_field or self.id_field or self.site_field:
-                raise NewslintError("--text-field, --id-field, --site-field and --fixed-output are for JSON Lines "
-                                    "corpora (*.jsonl, *.jsonl.gz, or '-' with --text-field)")
+            if self.fixed_output or self.text_field or self.id_field or self.site_field or self.engine != "local":
+                raise NewslintError("--text-field, --id-field, --site-field, --fixed-output and --engine are for "
+                                    "JSON Lines corpora (*.jsonl, *.jsonl.gz, or '-' with --text-field)")
             return
         others = [p for p in paths if p != STDIN and not is_corpus_path(p)]
         if others:
@@ -104,7 +115,8 @@ def file_report(report: RecordReport) -> FileReport:
     from newslint.run import FileReport
 
     record = report.record
-    findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
+    where = (record.id, record.line)
+    findings = tuple(f if (f.record, f.record_line) == where else f.for_record(*where) for f in report.findings)
     return FileReport(record.path, findings, report.fixed, error=report.error)
 
 
@@ -112,21 +124,48 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     """Reports of every record of `paths`, in input order, as they are checked.
 
     One rule set serves the whole run (the rules that learn across documents need every
-    record), from the config that applies to the first path."""
-    from newslint.corpus import STDIN, check_corpus, fix_corpus
-    from newslint.engine import build_ruleset
+    record), from the config that applies to the first path. With `--jobs N` (N other than
+    1) or `--engine dask`, workers check batches of records, with the same results."""
+    from newslint.corpus import STDIN, write_fixed
+    from newslint.corpus_parallel import Job, check_corpus_jobs, not_distributable, worker_ruleset
 
     first = next((p for p in paths if p != STDIN), STDIN)
     config = session.config_for(Path(first) if first != STDIN else Path.cwd() / "-")
-    ruleset = build_ruleset(config)
     options = session.options
-    unsafe = session.unsafe(config)
+    job = Job(config, corpus.options, options.fix, session.unsafe(config))
+    paths = list(paths)
+    if corpus.engine == "dask":
+        reports = _dask_reports(paths, job, corpus.scheduler, options.jobs)
+    elif options.jobs != 1 and not not_distributable(worker_ruleset(config)):  # else one process, as file runs
+        reports = check_corpus_jobs(paths, job, options.jobs, sys.stdin.buffer)
+    else:
+        yield from _serial_reports(paths, job, corpus)
+        return
+    if options.fix:
+        reports = write_fixed(reports, corpus.fixed_output or STDIN, paths, corpus.options.text_field)
+    for report in reports:
+        yield file_report(report)
+
+
+def _dask_reports(paths: list[str], job: Job, scheduler: str | None, jobs: int) -> Iterator[RecordReport]:
     try:
-        if options.fix:
-            reports = fix_corpus(paths, corpus.fixed_output or STDIN, ruleset, corpus.options, unsafe=unsafe,
+        from newslint.dask import check_corpus_dask
+    except ImportError as exc:
+        raise NewslintError(f"--engine dask: {exc}") from None
+    return check_corpus_dask(paths, job, scheduler, jobs if jobs > 0 else None, sys.stdin.buffer)
+
+
+def _serial_reports(paths: list[str], job: Job, corpus: CorpusArgs) -> Iterator[FileReport]:
+    from newslint.corpus import STDIN, check_corpus, fix_corpus
+    from newslint.engine import build_ruleset
+
+    ruleset = build_ruleset(job.config)
+    try:
+        if job.fix:
+            reports = fix_corpus(paths, corpus.fixed_output or STDIN, ruleset, corpus.options, unsafe=job.unsafe,
                                  stdin=sys.stdin.buffer)
         else:
-            reports = check_corpus(paths, ruleset, corpus.options, unsafe=unsafe, stdin=sys.stdin.buffer)
+            reports = check_corpus(paths, ruleset, corpus.options, unsafe=job.unsafe, stdin=sys.stdin.buffer)
         for report in reports:
             yield file_report(report)
     finally:

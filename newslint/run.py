@@ -268,6 +268,24 @@ def _prepare(session: Session, sources: list[Source]) -> list[Document]:
     return made
 
 
+def _not_cached(session: Session, sources: list[Source]) -> list[Source]:
+    """The sources the rules must see: the cache is asked about a whole batch in one query, and
+    a file it answers (with nothing to fix, when fixing) is not prepared for the rules."""
+    by_cache: dict[int, tuple[ResultCache, list[Source]]] = {}
+    for source in sources:
+        cache = session.cache_for(session.ruleset_for(session.config_for(Path(source.path))))
+        if cache is not None:
+            by_cache.setdefault(id(cache), (cache, []))[1].append(source)
+    answered: set[int] = set()
+    fixing = session.options.fix or session.options.diff
+    for cache, group in by_cache.values():
+        for source, known in zip(group, cache.prefetch([(s.path, s.text) for s in group])):
+            if known is not None and not (fixing and fixes_allowed(known, session.unsafe(
+                    session.config_for(Path(source.path))))):
+                answered.add(id(source))
+    return [s for s in sources if id(s) not in answered]
+
+
 def _read_or_report(path: str, encoding: str = "utf-8") -> Source | FileReport:
     try:
         return read_source(path, encoding)
@@ -329,7 +347,7 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
             return
     for i in range(0, len(files), BATCH_SIZE):
         batch = [_read_or_report(str(p), session.options.encoding) for p in files[i : i + BATCH_SIZE]]
-        sources = [s for s in batch if isinstance(s, Source)]
+        sources = _not_cached(session, [s for s in batch if isinstance(s, Source)])
         docs = dict(zip(map(id, sources), _prepare(session, sources))) if sources else {}
         for item in batch:
             yield _check_one(session, item, docs.get(id(item)))

@@ -49,11 +49,14 @@ CODE_CHARS = 400  # so much of a line is searched for code
 _SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
 _LOWER_WORD = re.compile(r"(?:^|\s)[\"'“‘(]?[a-zß-ÿ]")
 # A line ending like a sentence or a clause: `... he said.`, `Best,`, `Ingredients:`.
-_ENDS_CLAUSE = re.compile(r"""[.!?…:;,。！？]["'”’)\]*]*$""")
+_ENDS_CLAUSE = re.compile(r"""[.!?…:;,。！？]["'”’)\]}*]*$""")
 _CODE_START = re.compile(
     r"(?:var|let|const|function|window\.|document\.|jQuery|\$\(|googletag|_gaq|\(function"
     r"|//|/\*|<!--|@media)\b|[{}]")
 _CODE_SIGN = re.compile(r"[=(){};]")
+# Words in braces that open a line are the writer's tag or aside, not a code block:
+# `{Series} Day 3: ...`, `{Swoon.}`. Code in braces holds `:`, `;`, `=` or brackets.
+_BRACED_WORDS = re.compile(r"\{[^\W\d_][^{}=;:()<>]{0,80}\}")
 _CODE_INSIDE = re.compile(
     r"""\)\s*\{|\w\s*=\s*function\b|\bfunction\s*\(|[)'"]\s*;\s*$|\{[^{}]*:[^{}]*;""")
 _ALNUM = re.compile(r"[^\W_]")
@@ -127,6 +130,9 @@ def shape_of(line: str) -> Shape:
 
 def _is_code(line: str) -> bool:
     head = line[:CODE_CHARS]
+    braced = _BRACED_WORDS.match(head)
+    if braced and not _CODE_SIGN.search(head, braced.end()):
+        return False
     if _CODE_START.match(head) and _CODE_SIGN.search(head):
         return True
     return _CODE_INSIDE.search(head) is not None
@@ -211,8 +217,10 @@ class EdgeResidue(Rule):
     sentence or a clause (`Best,`, `Thanks for reading!`, `Ingredients:`), starts with a
     dash (`-Scott`, `— Jane Doe`), holds a digit or inner punctuation (a schedule, a
     result, an award, a table row, an address), a list that a line ending in `:` or `?`
-    introduces, and up to three lines right after the body that stand before a line of
-    another shape (a signature: `Prof. Jane Doe` / `Vice Chancellor, X University`).
+    introduces, up to three lines right after the body that stand before a line of
+    another shape (a signature: `Prof. Jane Doe` / `Vice Chancellor, X University`), and
+    a line opening with words in braces (a blog's series tag or aside, `{Series} Day 3:
+    ...`, `{Swoon.}`), which is text, not code.
     Texts that are not English are left alone.
 
     ## Why is this bad?

@@ -42,7 +42,8 @@ class MissingSpace(Rule):
       in a URL scheme (`mailto:`, `https:`) or a `::` separator.
 
     Never: numbers (`3.5`, `1,000`, `10:30`), domains and file names (`TIME.com`,
-    `index.html`: lower case after the dot), URLs, e-mail addresses, handles and hashtags,
+    `index.html`: lower case after the dot), URLs, e-mail addresses (`Jane.Doe@example.com`
+    too), handles and hashtags,
     all-capital words after a dot (`ASP.NET`). Text that is not English is left alone,
     except for lines that clearly read as English.
 
@@ -99,6 +100,8 @@ def _judge(text: str, mark: int) -> tuple[int, int, bool] | None:
     chunk = before + text[mark : after.end()]
     if any(c in chunk for c in "@#=/") or "www." in chunk.lower():
         return None  # an address, a handle, a hashtag, markup
+    if text[mark] == "." and text.startswith("@", after.end()) and before[:1].isupper():
+        return None  # the name part of an e-mail address: `Jane.Doe@example.com`
     punct, right = text[mark], after.group()
     if right.rstrip("-'’").lower() in _DOMAINS or (before.isupper() and right.isupper()):
         return None  # PanARMENIAN.Net, TL;DR

@@ -130,6 +130,8 @@ class PromoPrompt(LineRule):
     clean); safe fixes alone dev 1216/1216, dragnet 461/471. Every clean line deleted is
     a prompt the gold kept (`Get the App`, `Stay in touch!`, `Follow NBC Latino on
     Facebook, ...`, an InfoWorld report promo): counted apart, none is article prose.
+    Deletion precision (`bench/rule_precision.py CORPUS --select NL303`): dev 0.998
+    (1654/1657), dragnet 0.979 (852/870).
 
     ## Limitations
     Only English prompts are known.

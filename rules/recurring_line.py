@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import regex
 
 from newslint.document import Document
-from newslint.linecounts import LineCounts
+from newslint.linecounts import LineCounts, LineHashes, document_hashes
 from newslint.model import Violation
 from newslint.rule import Option, Rule
 from newslint.rules.byline import is_byline
@@ -108,11 +108,22 @@ class RecurringLine(Rule):
 
     def learn(self, site: str, text: str) -> None:
         """Count the template-shaped lines of one document of `site` (the first pass)."""
-        if self.counts is None:
-            self.counts = LineCounts()
+        self.counts = self.absorb(self.counts, self.observe(site, text))
+
+    def observe(self, site: str, text: str) -> LineHashes:
+        """What the first pass takes from one document: the hashes of its template-shaped lines.
+
+        Workers observe documents in parallel; `absorb`, in input order, makes the counts
+        exactly what `learn` over the same documents makes."""
         max_words = self.settings["max-words"]
-        shaped = (line for line in text.split("\n") if template_shaped(line, max_words))
-        self.counts.add_document(site, shaped, text)
+        return document_hashes(site, (line for line in text.split("\n") if template_shaped(line, max_words)), text)
+
+    @staticmethod
+    def absorb(counts: LineCounts | None, observation: LineHashes) -> LineCounts:
+        """`counts` (new ones when None) with one more observed document."""
+        counts = counts if counts is not None else LineCounts()
+        counts.add_hashes(observation)
+        return counts
 
     def learn_from(self, counts: LineCounts) -> None:
         """Use `counts` (learned elsewhere, e.g. merged from several workers) from now on."""

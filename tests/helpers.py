@@ -34,3 +34,28 @@ def run_process(*args: str, cwd: Path | None = None, input: bytes | None = None,
     """Run `python -m newslint ARGS` as a separate process, as a user would."""
     return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, input=input,
                           capture_output=True, timeout=timeout, env=env)
+
+
+def fixture_corpus(path: Path, *, copies: int = 1) -> Path:
+    """Every rule fixture text (fixtures/*/*.txt, not the fixed snapshots) as a JSON Lines record, its
+    site the rule's folder, and a few records of one site sharing a footer line (for NL701); `copies`
+    of each record (under new ids), to make a larger corpus."""
+    import json
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [(f"{p.parent.name}/{p.stem}", p.parent.name, p.read_text(encoding="utf-8"))
+             for p in sorted(fixtures.glob("*/*.txt")) if not p.name.endswith(".fixed.txt")]
+    footer = "Sign up for our morning newsletter here."
+    topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum", "school", "market")
+    site = [(f"site/{i}", "news", f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n")
+            for i, t in enumerate(topics)]
+    step = len(texts) // len(site)
+    for i, record in reversed(list(enumerate(site))):  # spread through the file: in every part of it
+        texts.insert(i * step, record)
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for rid, site, text in texts:
+                record = {"id": f"{rid}#{copy}" if copy else rid, "url": f"https://{site.lower()}.example/{rid}",
+                          "text": text}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

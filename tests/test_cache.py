@@ -108,3 +108,27 @@ def test_fix_runs_store_what_remains_and_skip_clean_files(tmp_path):
     assert article.read_text(encoding="utf-8") == after
     assert again.stdout.splitlines()[0] == fixed.stdout.splitlines()[0]  # the unsafe merge, from the cache
     assert ResultCache.for_ruleset(build_ruleset(Config()), cache).lookup(str(article), after) is not None
+
+
+def test_a_warm_run_asks_the_cache_once_a_batch_and_prepares_no_cached_file(tmp_path, monkeypatch):
+    from newslint.engine import RuleSet
+    from tests.helpers import run_cli
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(40):  # more than one batch of files
+        (folder / f"{i}.txt").write_text(TEXT.replace("Monday", f"day {i}"), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    prepared: list[int] = []
+    monkeypatch.setattr(RuleSet, "prepare", lambda self, docs: prepared.append(len(docs)))
+    cold = run_cli("check", str(folder), "--cache-dir", cache)
+    assert sum(prepared) == 40
+    queries: list[int] = []
+    real = ResultCache.prefetch
+    monkeypatch.setattr(ResultCache, "prefetch", lambda self, items: queries.append(len(items)) or real(self, items))
+    prepared.clear()
+    warm = run_cli("check", str(folder), "--cache-dir", cache)
+    assert warm.stdout == cold.stdout and "wasapproved" in warm.stdout
+    assert prepared == [] and queries == [32, 8]
+    (folder / "3.txt").write_text(TEXT + "More.\n", encoding="utf-8")  # one changed file: it alone is checked
+    assert run_cli("check", str(folder), "--cache-dir", cache).exit_code == 1 and prepared == [1]
