@@ -34,17 +34,18 @@ FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": the commonest English words
 HEAD_ZIPF = 2.5  # the words rules walk (NL101's pieces are the lowest floor walked each run)
 _HEAD_FLOOR = 10.0 ** (HEAD_ZIPF - 9.0)
 _EMPTY_SLOT = 0xFFFFFFFF
-_MEMO_LIMIT = 200_000  # rare lookups remembered (unknown words included), then forgotten
+_MEMO_LIMIT = 1 << 17  # lookups remembered (unknown words included), least recent forgotten first
 
 
+@functools.lru_cache(maxsize=_MEMO_LIMIT)
 def frequency(word: str) -> float:
-    """A lower-case word's share of running English text, 0.0 when the list lacks it."""
+    """A lower-case word's share of running English text, 0.0 when the list lacks it
+    (remembered: a text asks for the same words again and again)."""
     found = _head().get(word)
-    if found is None:
-        found = _rare_frequency(word)
-    return found
+    return _table().rare.get(word) if found is None else found
 
 
+@functools.lru_cache(maxsize=_MEMO_LIMIT)
 def zipf(word: str) -> float:
     """wordfreq's Zipf value of a lower-case word: 7.7 for "the", 0 when unknown."""
     freq = frequency(word)
@@ -139,12 +140,6 @@ def _head() -> dict[str, float]:
     table = _table()
     shares = itertools.chain.from_iterable(itertools.repeat(share, count) for share, count in table.head_runs)
     return dict(zip(table.head_words.split("\n"), shares)) if table.head_words else {}
-
-
-@functools.lru_cache(maxsize=_MEMO_LIMIT)
-def _rare_frequency(word: str) -> float:
-    """`_Rare.get`, remembered: a text asks for the same names and rare words again and again."""
-    return _table().rare.get(word)
 
 
 def _listed() -> list[tuple[str, float]]:
