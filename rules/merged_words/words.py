@@ -65,10 +65,8 @@ def piece_costs(params: Params) -> dict[str, float]:
     least = {size: 10.0 ** (floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf) - 9.0)
              for size in range(3, MAX_PIECE + 1)}  # the least frequency of a piece, by its length
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
-    for word, freq in frequent(lowest):  # most frequent first
-        floor = least.get(len(word))
-        if floor is not None and freq >= floor and word.isalpha() and word not in AFFIXES:
-            costs[word] = -math.log10(freq)
+    costs.update((word, -math.log10(freq)) for word, freq in frequent(lowest)  # most frequent first
+                 if freq >= least.get(len(word), math.inf) and word.isalpha() and word not in AFFIXES)
     return costs
 
 
