@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import add
 from typing import Any, TypeVar
@@ -162,7 +162,14 @@ class Document:
     @cached_property
     def is_english(self) -> bool:
         """Whether the text reads as English prose; English-only rules stand back otherwise."""
-        return _english_sample(self.text[:ENGLISH_SAMPLE_CHARS])
+        # The start of the text tells. Every step maps a C function over the sample (a split,
+        # not a tokeniser): words are the tokens that are letters once their edges are cut.
+        tokens = self.text[:ENGLISH_SAMPLE_CHARS].lower().split()
+        words = list(filter(str.isalpha, map(str.strip, tokens, repeat(_WORD_EDGES))))
+        if len(words) < 8:
+            return True  # too short to tell; rules stay cautious on their own
+        hits = sum(map(ENGLISH_STOPWORDS.__contains__, words))
+        return hits / len(words) >= ENGLISH_STOPWORD_SHARE
 
     @cached_property
     def _ignored_runs(self) -> tuple[list[int], list[int]]:
@@ -207,20 +214,6 @@ class Document:
         last = first if last is None else last
         applicability = Applicability.SAFE if safe else Applicability.UNSAFE
         return Fix((_line_deletion(self, first, last),), applicability)
-
-
-@lru_cache(maxsize=64)
-def _english_sample(sample: str) -> bool:
-    """Whether the start of a text reads as English (remembered by the sample's text: each
-    pass of a fix run asks again of a text whose start most fixes leave as it was)."""
-    # Every step maps a C function over the sample (a split, not a tokeniser): words are the
-    # tokens that are letters once their edges are cut.
-    tokens = sample.lower().split()
-    words = list(filter(str.isalpha, map(str.strip, tokens, repeat(_WORD_EDGES))))
-    if len(words) < 8:
-        return True  # too short to tell; rules stay cautious on their own
-    hits = sum(map(ENGLISH_STOPWORDS.__contains__, words))
-    return hits / len(words) >= ENGLISH_STOPWORD_SHARE
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
