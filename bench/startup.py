@@ -105,7 +105,7 @@ def _byte_compile(newslint: str) -> None:
 
 
 def _verdict(row: Row, m: Measured, codespell: Measured | None) -> str:
-    if row.target.startswith("<"):
+    if row.target.startswith("< "):
         return "ok" if m.fastest < QUICK else "SLOW"
     if row.target.startswith("<="):
         within_memory = m.peak_kb / 1024 < CHECK_MEMORY
