@@ -127,11 +127,22 @@ _HEADER = struct.Struct("<Q")  # the number of slots of the rare table
 def _table() -> _Table:
     head_words, runs, rare_runs = stored("frequencies-en", _stored_head, (__file__,))
     data = stored_bytes("frequencies-en-rare", _stored_rare, (__file__,))
-    (size,) = _HEADER.unpack(data[: _HEADER.size])
-    words_at = _HEADER.size + 4 * size
-    slots = memoryview(data)[_HEADER.size : words_at].cast("I")
+    words_at = _words_at(data)
     ends = tuple(words_at + end for _, end in rare_runs)
+    if words_at < 0 or not ends or ends[-1] != len(data):
+        data = _stored_rare()  # a stored file cut short or damaged: built again, in memory
+        words_at = _words_at(data)
+        ends = tuple(words_at + end for _, end in rare_runs)
+    slots = memoryview(data)[_HEADER.size : words_at].cast("I")
     return _Table(head_words, runs, _Rare(data, slots, words_at, ends, tuple(share for share, _ in rare_runs)))
+
+
+def _words_at(data: bytes | mmap.mmap) -> int:
+    """Where the words start in the stored rare table (after its slots), -1 if it has no header."""
+    if len(data) < _HEADER.size:
+        return -1
+    (size,) = _HEADER.unpack(data[: _HEADER.size])
+    return _HEADER.size + 4 * size
 
 
 @functools.cache
