@@ -444,6 +444,8 @@ def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[File
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
     serial = RunOptions(**{**options.__dict__, "jobs": 1})
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing is imported only for parallel runs
+
     with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as pool:
         for reports in pool.map(_worker_check, chunks):
             yield from reports

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -40,6 +41,20 @@ def stored(name: str, build: Callable[[], T], sources: tuple[str, ...], *key: ob
     table = build()
     _store(path, marshal.dumps(table))
     return table
+
+
+def stored_bytes(name: str, build: Callable[[], bytes], sources: tuple[str, ...], *key: object) -> bytes | mmap.mmap:
+    """The bytes `build()` makes, as `stored` does, but mapped from the stored file rather
+    than read into a copy (slicing either gives bytes)."""
+    path = _directory() / f"{name}-{_digest(sources, key)}.bin"
+    try:
+        with path.open("rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        pass  # not stored yet (or empty, or unreadable): built below
+    data = build()
+    _store(path, data)
+    return data
 
 
 def _directory() -> Path:

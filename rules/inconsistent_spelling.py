@@ -13,8 +13,10 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
+from newslint.rules import _frequency
 from newslint.rules._frequency import common_words
 from newslint.rules._phrases import load_phrases
+from newslint.rules._store import stored
 
 MIN_LENGTH = 5  # of words the general detector compares; known spellings may be shorter (`Kyiv`)
 # Capitalised words of four or more Latin letters (the shortest known spellings, `Kyiv`, have
@@ -97,7 +99,7 @@ class InconsistentSpelling(Rule):
 
     def prepare(self, docs: Sequence[Document]) -> None:
         """Build the table of common names before the first check (the first check would)."""
-        _common_names(self.settings["max-zipf"])
+        _odd_common_names(self.settings["max-zipf"])
 
     def check(self, doc: Document) -> Iterator[Violation]:
         names = set(_NAME.findall(doc.text))
@@ -118,8 +120,7 @@ class InconsistentSpelling(Rule):
         return [group for group in by_set.values() if len(group) > 1]
 
     def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
-        # A set difference runs in C: only the rare names are looked at one by one.
-        rare = names - _common_names(self.settings["max-zipf"])
+        rare = {name for name in names if not _common_name(name, self.settings["max-zipf"])}
         known = known_variants()
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in rare:
@@ -184,16 +185,27 @@ def _beside(text: str, start: int, word: str, others: list[str], positions: dict
     return False
 
 
-@functools.lru_cache(maxsize=8)
-def _common_names(max_zipf: float) -> frozenset[str]:
-    """The common English words written as names (`Paris` for `paris`).
+def _common_name(name: str, max_zipf: float) -> bool:
+    """Whether a title-case name is a common English word written as a name (`Paris` for
+    `paris`): its lower case is common, and capitalising that gives the name back, or it is
+    one of the few names that only another word capitalises into (`_odd_common_names`).
+    Asked of the word list per name rather than kept as a set of 29,000 capitalised words."""
+    low = name.lower()
+    return low in common_words(max_zipf) and (low.capitalize() == name or name in _odd_common_names(max_zipf))
 
-    The names found are title-case words, whose lower case turns back into them with
-    `capitalize`: a name is a common word exactly when it is in this set, which spares
-    lower-casing every name of every text. Words that do not turn back into themselves
-    (`ﬁx` is capitalised `Fix`) are left out, as no name lower-cases to them."""
-    return frozenset(name for name in map(str.capitalize, common_words(max_zipf))
-                     if name.lower() in common_words(max_zipf))
+
+@functools.lru_cache(maxsize=8)
+def _odd_common_names(max_zipf: float) -> frozenset[str]:
+    return frozenset(stored("odd-common-names", lambda: _find_odd_common_names(max_zipf),
+                            (__file__, _frequency.__file__), max_zipf))
+
+
+def _find_odd_common_names(max_zipf: float) -> list[str]:
+    """The common words written as names (a common word capitalised whose lower case is
+    common too) that do not come back from their own lower case (`ﬁx` is capitalised `Fix`)."""
+    common = common_words(max_zipf)
+    return sorted(name for name in map(str.capitalize, common)
+                  if name.lower() in common and name.lower().capitalize() != name)
 
 
 def _whole_words(words: set[str]) -> regex.Pattern[str]:

@@ -326,16 +326,16 @@ def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_pa
         "from newslint.rules.merged_words import runs, words\n"
         "ruleset = build_ruleset(Config(select=('NL101',)))\n"
         "assert words.piece_costs.cache_info().currsize == 0\n"
-        "assert runs.known_words.cache_info().currsize == 0\n"
+        "assert runs.odd_capitals.cache_info().currsize == 0\n"
         "found = lint_text('The vote was delayed again, according toa statement on Monday.', ruleset)\n"
-        "print(len(words.piece_costs(words.Params())), len(runs.known_words()), len(found))\n"
+        "print(len(words.piece_costs(words.Params())), len(runs.odd_capitals()), len(found))\n"
         "print('wordfreq imported:', 'wordfreq' in sys.modules)\n"
     )
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     stored = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tables").iterdir())
-    assert stored == ["frequencies-en", "piece-prefixes"]
+    assert stored == ["frequencies-en", "frequencies-en-rare", "odd-capitals", "piece-prefixes"]
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert second.returncode == 0, second.stderr
     (tables, built), (same_tables, loaded) = first.stdout.splitlines(), second.stdout.splitlines()

@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 import itertools
 
-from newslint.rules._frequency import frequencies, zipf
+from newslint.rules import _frequency
+from newslint.rules._frequency import frequent, zipf
 from newslint.rules._phrases import load_phrases
 from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS
 
@@ -270,7 +271,7 @@ def _typo(low: str, last: str, cuts: tuple[int, ...]) -> bool:
     word (`butthe`, `theyare`, `Chargeris`)."""
     if last in GLUE or last in SHORT_TAILS:
         return False
-    common = common_words(TYPO_ZIPF)
+    common = _frequency.common_words(TYPO_ZIPF)  # every candidate here is letters only, five or more
     near = sorted({i for cut in cuts for i in range(cut - TYPO_REACH, cut + TYPO_REACH + 1)})
     for i in (i for i in near if 0 < i < len(low)):
         head, tail = low[:i], low[i:]
@@ -286,6 +287,4 @@ def _typo(low: str, last: str, cuts: tuple[int, ...]) -> bool:
 @functools.cache
 def common_words(least: float = TYPO_ZIPF) -> frozenset[str]:
     """Words of four letters or more with a zipf of `least` or more: what a typo is a typo of."""
-    floor = 10.0 ** (least - 9.0)
-    frequent = itertools.takewhile(lambda item: item[1] >= floor, frequencies().items())
-    return frozenset(word for word, _ in frequent if len(word) > 3 and word.isalpha())
+    return frozenset(word for word, _ in frequent(10.0 ** (least - 9.0)) if len(word) > 3 and word.isalpha())

@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable
 
 from newslint.document import Document
-from newslint.rules._frequency import FUNCTION_ZIPF, frequencies
+from newslint.rules._frequency import FUNCTION_ZIPF, frequency
 from newslint.rules._language import Language, guess_language
 from newslint.rules.merged_words.words import MAX_PIECE, Params, segment, whole_cost
 
@@ -108,7 +108,7 @@ def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
     """The cuts of a glued lower-case token in a language, or ()."""
     if max(core) > LATIN_END or core in _short_list(code):
         return ()
-    english = frequencies().get(core)
+    english = frequency(core)
     if english and english >= _KNOWN_ENGLISH_FREQ:
         return ()
     found = segment(core, params, costs=_piece_costs(code, params))

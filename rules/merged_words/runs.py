@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.rules._frequency import FUNCTION_ZIPF, frequencies, zipf
+from newslint.rules import _frequency
+from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, zipf
+from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
 from newslint.rules.merged_words.words import (
     AFFIXES,
@@ -60,24 +62,36 @@ TITLE_WORD_ZIPF = 4.0  # weakest capitalised word glued to a short function word
 # Function words that glue to the word before them: "Yogais", "kilnsthat", "ofleptin".
 GLUED_TAILS = JOINT_WORDS | {"is", "an", "are", "was", "has", "had", "which", "can", "will"}
 CACHE_LIMIT = 100_000  # runs remembered between documents
+_SOURCES = (__file__, _frequency.__file__)  # the code that builds the stored table
 
 _FOLLOWER = regex.compile(r"\L<words>", words=sorted(NAME_FOLLOWERS))
 
 
+def is_known(word: str) -> bool:
+    """Whether `split_run` never splits `word`, whatever the options: a frequent lower-case
+    word, or the capitalised form of a word the list knows well (see KNOWN_FREQ). Asked of
+    the word list, rather than kept as a set of its 113,000 such words and their capitals."""
+    if not word.isalpha():
+        return False
+    freq = frequency(word)
+    if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
+        return True
+    low = word.lower()
+    if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
+        return True
+    return word in odd_capitals()
+
+
 @functools.cache
-def known_words() -> frozenset[str]:
-    """Words `split_run` never splits, whatever the options: frequent lower-case words
-    and the capitalised forms of the words the list knows well (see KNOWN_FREQ)."""
-    known = set()
-    for word, freq in frequencies().items():  # most frequent first
-        if freq < KNOWN_NAME_FREQ:
-            break
-        if not word.isalpha():
-            continue
-        known.add(word.capitalize())
-        if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
-            known.add(word)
-    return frozenset(known)
+def odd_capitals() -> frozenset[str]:
+    """The capitalised forms of known words that do not lower-case back into the word
+    (`I` of the dotless `ı`): the few `is_known` cannot find by lower-casing."""
+    return frozenset(stored("odd-capitals", _findodd_capitals, _SOURCES))
+
+
+def _findodd_capitals() -> list[str]:
+    return sorted({word.capitalize() for word, _ in frequent(KNOWN_NAME_FREQ)
+                   if word.isalpha() and word.capitalize().lower() != word})
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,7 @@ def split_run(
     if run[1:].islower():  # lower-case or capitalised, the common case: no case joint
         if size < params.min_length:
             return None if clitic_before else _SHORT_MERGES.get(run)  # Lang’ata is a name
-        freq = frequencies().get(run.lower(), 0.0)
+        freq = frequency(run.lower())
         if freq >= KNOWN_FREQ or (size >= 6 and freq >= KNOWN_LONG_FREQ):
             return None
         if run[0].isupper() and freq >= KNOWN_NAME_FREQ:

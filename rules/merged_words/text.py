@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.document import Document
+from newslint.rules import _frequency
 from newslint.rules._frequency import function_words, zipf
 from newslint.rules._language import EnglishLines, foreign_line
 from newslint.rules.merged_words.case import foreign_words
@@ -39,10 +40,10 @@ from newslint.rules.merged_words.evidence import (
     strong,
     vouched,
 )
-from newslint.rules.merged_words.runs import Split, known_words, split_run
+from newslint.rules.merged_words.runs import Split, is_known, odd_capitals, split_run
 from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
 
-CACHE_LIMIT = 300_000  # chunks remembered between documents (the known words included)
+CACHE_LIMIT = 200_000  # chunks remembered between documents
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
 FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
 
@@ -118,10 +119,10 @@ def build_tables(params: Params) -> None:
     or load those stored by an earlier process (see `_store`)."""
     piece_costs(params)
     piece_prefixes(params)
-    known_words()
+    odd_capitals()
     function_words()
     foreign_words()
-    common_words(TYPO_ZIPF)
+    _frequency.common_words(TYPO_ZIPF)
     common_words(CUT_SHORT_ZIPF)
 
 
@@ -215,7 +216,7 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
     """The distinct chunks of a text that hold a merge, with their splittable runs."""
     verdicts = memory.verdicts
     if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
-        verdicts = memory.verdicts = _Verdicts(set(known_words()), {})
+        verdicts = memory.verdicts = _Verdicts(set(), {})
     flagged = {}
     for chunk in chunks.difference(verdicts.clean):
         runs = verdicts.flagged.get(chunk)
@@ -374,7 +375,7 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         return ()
     core = chunk.strip(_EDGE_PUNCTUATION)
     if core.isalpha():  # a word with punctuation around it, the common case
-        if core in known_words():
+        if is_known(core):
             return ()
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
@@ -407,8 +408,7 @@ def _known_parts(core: str) -> bool:
     """Whether a chunk's core is known words with a possessive or hyphens between them."""
     if core[-2:] in _POSSESSIVES:
         core = core[:-2]
-    known = known_words()
-    return core in known or ("-" in core and all(part in known for part in core.split("-")))
+    return is_known(core) or ("-" in core and all(map(is_known, core.split("-"))))
 
 
 def _clitic_after(chunk: str, end: int) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import frequencies, zipf
+from newslint.rules._frequency import frequent, zipf
 from newslint.rules._phrases import load_phrases
 from newslint.rules._store import stored
 
@@ -62,16 +62,11 @@ def piece_costs(params: Params) -> dict[str, float]:
     quick, and its words are the word list's own strings, so it is not stored)."""
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
+    least = {size: 10.0 ** (floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf) - 9.0)
+             for size in range(3, MAX_PIECE + 1)}  # the least frequency of a piece, by its length
     costs = {w: 9.0 - zipf(w) for w in SHORT_WORDS}
-    for word, freq in frequencies().items():  # most frequent first
-        if freq < lowest:
-            break
-        size = len(word)
-        if size < 3 or size > MAX_PIECE:
-            continue
-        floor = floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf)
-        if freq >= 10.0 ** (floor - 9.0) and word.isalpha() and word not in AFFIXES:
-            costs[word] = -math.log10(freq)
+    costs.update((word, -math.log10(freq)) for word, freq in frequent(lowest)  # most frequent first
+                 if freq >= least.get(len(word), math.inf) and word.isalpha() and word not in AFFIXES)
     return costs
 
 
