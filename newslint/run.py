@@ -439,8 +439,6 @@ def _worker_check(paths: list[str]) -> list[FileReport]:
 
 
 def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[FileReport]:
-    from concurrent.futures import ProcessPoolExecutor  # not imported by serial runs: it starts slowly
-
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
     serial = RunOptions(**{**options.__dict__, "jobs": 1})
