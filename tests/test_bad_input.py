@@ -25,8 +25,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newslint import fix, sources
-from newslint import run as run_module
+from newslint import engine, fix, sources
 from newslint.config import Config
 from newslint.engine import build_ruleset, fix_text
 from newslint.errors import ConfigError, InputError
@@ -356,13 +355,13 @@ def test_file_whose_owner_cannot_be_kept_is_not_fixed(shared_dir):
 def test_file_changed_between_read_and_write_keeps_the_newer_content(tmp_path, monkeypatch):
     article = _write(tmp_path / "a.txt", ARTICLE)
     newer = "Someone else saved this meanwhile.\n\nSource link\n"
-    real_fix_text = run_module.fix_text
+    real_fix_text = engine.fix_text  # newslint.run imports it from the engine when it fixes
 
     def edit_meanwhile(*args, **kwargs):
         article.write_text(newer, encoding="utf-8")
         return real_fix_text(*args, **kwargs)
 
-    monkeypatch.setattr(run_module, "fix_text", edit_meanwhile)
+    monkeypatch.setattr(engine, "fix_text", edit_meanwhile)
     result = run_cli("check", "--isolated", "--fix", str(article))
     assert result.exit_code == 2
     _one_error_line(result.stderr, f"{article}: file changed while being checked, not fixed")
