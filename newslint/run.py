@@ -102,8 +102,9 @@ class Session:
         self.options = options
         self._configs: dict[Path | None, Config] = {}
         self._by_directory: dict[Path, Config] = {}
+        self._by_given: dict[Path | None, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
-        self._caches: dict[int, ResultCache] = {}
+        self._caches: dict[Path | None, ResultCache | None] = {}
 
     def config_for(self, path: Path) -> Config:
         """The config that applies to `path`: found and read once per directory."""
@@ -111,11 +112,14 @@ class Session:
             return self._with_overrides(None, Config)
         if self.options.config_path:
             return self._with_overrides(self.options.config_path, load_config)
-        directory = path.parent.resolve() if path.name else Path.cwd()
-        if directory not in self._by_directory:
-            found = find_config_file(directory)
-            self._by_directory[directory] = self._with_overrides(found, load_config if found else Config)
-        return self._by_directory[directory]
+        given = path.parent if path.name else None
+        if given not in self._by_given:  # a folder as named is resolved once: each file asks several times
+            directory = path.parent.resolve() if path.name else Path.cwd()
+            if directory not in self._by_directory:
+                found = find_config_file(directory)
+                self._by_directory[directory] = self._with_overrides(found, load_config if found else Config)
+            self._by_given[given] = self._by_directory[directory]
+        return self._by_given[given]
 
     def _with_overrides(self, key: Path | None, load: Callable[..., Config]) -> Config:
         """The config, the command line's settings applied: `unsafe_fixes` is resolved here, once."""
