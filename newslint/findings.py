@@ -74,8 +74,14 @@ def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str
     """Findings of a text answered from the result cache: `keys` are their content keys as stored,
     and the positions come from counting line feeds up to each offset (as `Document.position`
     does, without splitting the text into lines)."""
-    offsets = {o for v in violations for o in (v.start, v.end)}
-    offsets.update(o for v in violations if v.fix for e in v.fix.edits for o in (e.start, e.end))
+    offsets = set()
+    for v in violations:
+        offsets.add(v.start)
+        offsets.add(v.end)
+        if v.fix:
+            for e in v.fix.edits:
+                offsets.add(e.start)
+                offsets.add(e.end)
     at = {}  # each offset placed once, in order: a fix's edits mostly share the finding's offsets
     line, line_start, previous = 1, 0, 0
     for offset in sorted(offsets):
@@ -87,7 +93,10 @@ def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str
         previous = offset
     result = []
     for v, key in zip(violations, keys, strict=True):
-        edits = tuple((e, at[e.start], at[e.end]) for e in v.fix.edits) if v.fix else ()
-        fixable = bool(v.fix) and (v.fix.safe or unsafe)
-        result.append(Finding(path, v, at[v.start], at[v.end], edits, key, fixable=fixable))
+        fix = v.fix
+        if fix is None:
+            result.append(Finding(path, v, at[v.start], at[v.end], (), key, None, None, False))
+        else:
+            edits = tuple([(e, at[e.start], at[e.end]) for e in fix.edits])
+            result.append(Finding(path, v, at[v.start], at[v.end], edits, key, None, None, unsafe or fix.safe))
     return result
