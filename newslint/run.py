@@ -260,12 +260,10 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     known = cache.entry(source.path, source.text) if cache else None
     if known is not None and not fixes_allowed(known.violations, unsafe):  # nothing to fix: as checked
         return FileReport(source.path, _answered(source, known, unsafe))
-    ruleset = _focused(session, config, source.path)
+    from newslint.document import Document
     from newslint.engine import fix_text
 
-    result = fix_text(source.text, ruleset, source.path, unsafe=unsafe, doc=doc)
-    from newslint.document import Document
-
+    result = fix_text(source.text, _focused(session, config, source.path), source.path, unsafe=unsafe, doc=doc)
     findings = _placed(source.path, result.remaining, result.doc or Document(result.text), result.text, unsafe=unsafe)
     fixed = {"fixed": len(result.fixed), "fixed_codes": tuple(v.code for v in result.fixed)}
     changed = result.text != source.text
