@@ -132,7 +132,7 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     first = next((p for p in paths if p != STDIN), STDIN)
     config = session.config_for(Path(first) if first != STDIN else Path.cwd() / "-")
     options = session.options
-    job = Job(config, corpus.options, options.fix, session.unsafe(config))
+    job = Job(config, corpus.options, options.fix, config.unsafe_fixes)
     paths = list(paths)
     if corpus.engine == "dask":
         reports = _dask_reports(paths, job, corpus.scheduler, options.jobs)

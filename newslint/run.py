@@ -170,10 +170,6 @@ class Session:
         for ruleset in self._rulesets.values():
             ruleset.close()
 
-    def unsafe(self, config: Config) -> bool:
-        """Whether unsafe fixes apply under `config` (a config of this session: resolved)."""
-        return config.unsafe_fixes
-
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
         read or written: a config error stops the run with nothing changed.
@@ -253,12 +249,12 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
     """Lint one decoded file, fixing it (or diffing the fixes) when asked; `doc`: its document
     as `make_document` made it, when already made."""
     config = session.config_for(Path(source.path))
-    unsafe = session.unsafe(config)
+    unsafe = config.unsafe_fixes  # resolved once, into the session's configs
     cache = session.cache_for(config)
     if not (session.options.fix or session.options.diff):
         return _checked(session, source, config, cache, doc)
     known = cache.entry(source.path, source.text) if cache else None
-    if known is not None and not fixes_allowed(known.violations, unsafe):  # nothing to fix: as checked
+    if _answers(known, fixing=True, unsafe=unsafe):  # nothing to fix: as checked
         return FileReport(source.path, _answered(source, known, unsafe))
     from newslint.document import Document
     from newslint.engine import fix_text
@@ -295,7 +291,7 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
              doc: Document | None = None) -> FileReport:
     """The report of a file checked, not fixed: from the cache when it holds it (the rules are
     then not needed, nor built)."""
-    unsafe = session.unsafe(config)
+    unsafe = config.unsafe_fixes
     known = cache.entry(source.path, source.text) if cache else None
     if known is not None:
         return FileReport(source.path, _answered(source, known, unsafe))
@@ -306,6 +302,12 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
     if cache:
         cache.store(source.path, source.text, violations, [f.key for f in findings])
     return FileReport(source.path, findings)
+
+
+def _answers(known: Entry | None, *, fixing: bool, unsafe: bool) -> bool:
+    """Whether a cache entry stands for the file's whole report: it exists, and when fixing,
+    holds no fix the run would apply."""
+    return known is not None and not (fixing and fixes_allowed(known.violations, unsafe))
 
 
 def _answered(source: Source, entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
@@ -349,8 +351,7 @@ def _not_cached(session: Session, sources: list[Source]) -> list[Source]:
     fixing = session.options.fix or session.options.diff
     for cache, group in by_cache.values():
         for source, known in zip(group, cache.prefetch([(s.path, s.text) for s in group])):
-            if known is not None and not (fixing and fixes_allowed(known.violations, session.unsafe(
-                    session.config_for(Path(source.path))))):
+            if _answers(known, fixing=fixing, unsafe=session.config_for(Path(source.path)).unsafe_fixes):
                 answered.add(id(source))
     return [s for s in sources if id(s) not in answered]
 
