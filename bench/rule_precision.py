@@ -11,11 +11,18 @@ counts the deleted lines by label:
 - `residue` (right to delete) and `clean` (article text: wrong to delete);
 - `neutral` (dragnet's gold-convention metadata: bylines, datelines, headlines...),
   counted apart, never as right or wrong;
+- `conv`: clean lines that a gold keeps by convention although its neutral marker missed
+  them (captions, bylines, copyright lines, trackbacks...), categorised by hand in
+  `bench/audits/gold-conventions.tsv` (see `bench/deletion_audit.py`): counted apart too;
+- `copy`: a clean line of which the scraped text holds more copies than the gold (a
+  repeated paragraph): deleting one copy leaves the text whole, so it counts as right;
 - `other` (`partial`, `nonword`): neither;
 - `cut`: labelled lines the fix deletes only part of (not in the precision).
 
-Deletion precision = residue / (residue + clean), with its 95% Wilson interval.
-Verdict per rule (pooled over the extractors of each corpus, the worst corpus decides):
+Deletion precision = (residue + copy) / (residue + copy + clean), with its 95% Wilson
+interval; `raw` counts the convention lines as clean too.
+Verdict per rule, on the precision without convention lines, pooled over the extractors of each corpus
+(the worst corpus decides):
 `safe` when at least 99.5% on every corpus, `unsafe` when at least 90%, `off` below.
 A corpus where the rule deletes no labelled clean or residue line does not vote.
 
@@ -38,7 +45,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quality import load, split
+from deletion_audit import CONVENTIONS, line_hash, load_conventions
+from quality import line_key, load, split
 
 from newslint.config import Config
 from newslint.engine import RuleSet, build_ruleset, lint_text, make_document
@@ -46,7 +54,7 @@ from newslint.model import Violation
 
 SAFE_AT = 0.995
 UNSAFE_AT = 0.90
-LABELS = ("residue", "clean", "neutral", "other", "cut")
+LABELS = ("residue", "copy", "clean", "conv", "neutral", "other", "cut")
 
 
 def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
@@ -89,14 +97,18 @@ def label_kind(label: dict) -> str:
     return kind if kind in ("residue", "clean", "neutral") else "other"
 
 
-def attribute(record: dict, found: list[Violation], fixes: str, clean: list | None = None) -> Counter:
+def attribute(record: dict, found: list[Violation], fixes: str, clean: list | None = None,
+              conventions: frozenset[tuple[str, str]] = frozenset()) -> Counter:
     """(rule code, label kind) -> labelled lines the rule's fixes delete in this record.
 
-    With `clean`, each deleted clean line is also appended to it as (rule code, record id, text)."""
+    A clean line listed in `conventions` (record id, line hash) counts as `conv`. With
+    `clean`, each deleted clean line is also appended to it as (rule code, record id, line
+    hash, text)."""
     text = record.get("scraped") or ""
     labels = sorted(record.get("line_labels") or (), key=lambda x: x["start"])
     starts = [x["start"] for x in labels]
     counts: Counter = Counter()
+    extra_copies = _extra_copies(record, text, labels)
     for violation in found:
         if not counted(violation, fixes):
             continue
@@ -109,23 +121,40 @@ def attribute(record: dict, found: list[Violation], fixes: str, clean: list | No
                 if content is None or content[1] <= start:
                     continue
                 if start <= content[0] and content[1] <= end:
-                    counts[(violation.code, label_kind(label))] += 1
-                    if clean is not None and label["label"] == "clean":
-                        clean.append((violation.code, str(record.get("id")), text[content[0] : content[1]]))
+                    kind = label_kind(label)
+                    line = text[content[0] : content[1]]
+                    if kind == "clean" and (str(record.get("id")), line_hash(line)) in conventions:
+                        kind = "conv"
+                    elif kind == "clean" and line_key(line) in extra_copies:
+                        kind = "copy"
+                    counts[(violation.code, kind)] += 1
+                    if clean is not None and kind == "clean":
+                        clean.append((violation.code, str(record.get("id")), line_hash(line), line))
                 elif text[max(start, content[0]) : min(end, content[1])].strip():
                     counts[(violation.code, "cut")] += 1  # words deleted, not the whole line
     return counts
 
 
+def _extra_copies(record: dict, text: str, labels: list[dict]) -> frozenset[str]:
+    """Keys of the clean lines that the scraped text holds more often than the gold does."""
+    scraped = Counter(line_key(text[x["start"]:x["end"]]) for x in labels if x["label"] == "clean")
+    repeated = {key for key, n in scraped.items() if n > 1 and key}
+    if not repeated:
+        return frozenset()
+    gold = Counter(key for key in map(line_key, (record.get("gold") or "").splitlines()) if key in repeated)
+    return frozenset(key for key in repeated if scraped[key] > gold[key])
+
+
 # ---------------------------------------------------------------- corpora
 
-def measure(records: list[dict], ruleset: RuleSet, fixes: str, clean: list | None = None) -> Counter:
+def measure(records: list[dict], ruleset: RuleSet, fixes: str, clean: list | None = None,
+            conventions: frozenset[tuple[str, str]] = frozenset()) -> Counter:
     ruleset.prepare([make_document(r.get("scraped") or "", "article.txt", ruleset.config)
                      for r in records])
     counts: Counter = Counter()
     for record in records:
         found = lint_text(record.get("scraped") or "", ruleset, "article.txt")
-        counts += attribute(record, found, fixes, clean)
+        counts += attribute(record, found, fixes, clean, conventions)
     return counts
 
 
@@ -134,24 +163,27 @@ def run(corpora: list[Path], ruleset: RuleSet, args: argparse.Namespace,
     """corpus name -> extractor -> Counter of (rule, label kind); with `clean`, the deleted
     clean lines of each corpus/extractor go to clean[corpus/extractor]."""
     wanted = set(split(args.only))
+    listed = load_conventions(args.conventions)
     results: dict[str, dict[str, Counter]] = {}
     for corpus in corpora:
+        conventions = frozenset((record, digest) for name, record, digest in listed if name == corpus.name)
         files = [f for f in sorted(corpus.glob("*.jsonl")) if not wanted or f.stem in wanted]
         results[corpus.name] = {}
         for f in files:
             lines = clean.setdefault(f"{corpus.name}/{f.stem}", []) if clean is not None else None
-            results[corpus.name][f.stem] = measure(load(f, args.limit), ruleset, args.fixes, lines)
+            results[corpus.name][f.stem] = measure(load(f, args.limit), ruleset, args.fixes, lines, conventions)
         print(f"{corpus.name}: {len(files)} extractors measured", file=sys.stderr)
     return results
 
 
 def examples(clean: dict[str, list], per_rule: int) -> str:
-    """Up to `per_rule` deleted clean lines per rule, in corpus order: what to look at first."""
+    """Up to `per_rule` deleted clean lines per rule (convention lines left out), in corpus
+    order: what to look at first. Each with its record and line hash (the conventions key)."""
     by_rule: dict[str, list[str]] = {}
     for name, lines in clean.items():
-        for code, record, text in lines:
-            by_rule.setdefault(code, []).append(f"- {name} {record}: {text[:160]!r}")
-    out = ["", f"Clean lines deleted (first {per_rule} per rule):"]
+        for code, record, digest, text in lines:
+            by_rule.setdefault(code, []).append(f"- {name} {record} {digest}: {text[:160]!r}")
+    out = ["", f"Clean lines deleted, not listed as convention lines (first {per_rule} per rule):"]
     for code in sorted(by_rule):
         out += ["", f"{code} ({len(by_rule[code])})", *by_rule[code][:per_rule]]
     return "\n".join(out)
@@ -161,10 +193,12 @@ def examples(clean: dict[str, list], per_rule: int) -> str:
 
 def row(counts: Counter, code: str) -> dict:
     cells = {kind: counts[(code, kind)] for kind in LABELS}
-    judged = cells["residue"] + cells["clean"]
-    low, high = wilson(cells["residue"], judged)
-    precision = cells["residue"] / judged if judged else None
-    return {**cells, "judged": judged, "precision": precision, "low": low, "high": high}
+    right = cells["residue"] + cells["copy"]
+    judged = right + cells["clean"]
+    low, high = wilson(right, judged)
+    precision = right / judged if judged else None
+    raw = right / (judged + cells["conv"]) if judged + cells["conv"] else None
+    return {**cells, "judged": judged, "precision": precision, "low": low, "high": high, "raw": raw}
 
 
 def verdict(precisions: list[float | None]) -> str:
@@ -197,13 +231,16 @@ def cell(r: dict) -> str:
     if r["precision"] is None:
         return f"- ({r['neutral']} n)" if r["neutral"] else "-"
     return (f"{r['precision']:.3f} [{r['low']:.3f}, {r['high']:.3f}]"
-            f" {r['residue']}/{r['judged']}" + (f" +{r['neutral']}n" if r["neutral"] else ""))
+            f" {r['residue'] + r['copy']}/{r['judged']}" + (f" +{r['conv']}c (raw {r['raw']:.3f})" if r["conv"] else "")
+            + (f" +{r['neutral']}n" if r["neutral"] else ""))
 
 
 def markdown(summary: dict, corpora: list[str], fixes: str) -> str:
     """A summary table (rule x corpus) and a detail table (rule x extractor)."""
-    out = [f"Deletion precision per rule ({fixes} fixes): residue / (residue + clean) deleted lines,"
-           " 95% Wilson interval, then residue/judged, +Nn = neutral lines deleted (not judged).", ""]
+    out = [f"Deletion precision per rule ({fixes} fixes): (residue + copy) / (residue + copy + clean)"
+           " deleted lines, 95% Wilson interval, then residue/judged, +Nc = clean lines a gold keeps by convention"
+           " (listed by hand, not judged; raw: precision with them counted as clean),"
+           " +Nn = neutral lines deleted (not judged).", ""]
     out.append("| rule | " + " | ".join(corpora) + " | verdict |")
     out.append("|---" * (len(corpora) + 2) + "|")
     for code, rule in summary["rules"].items():
@@ -211,16 +248,16 @@ def markdown(summary: dict, corpora: list[str], fixes: str) -> str:
             continue
         cells = [cell(rule["corpora"][c]) for c in corpora]
         out.append(f"| {code} | " + " | ".join(cells) + f" | {rule['verdict']} |")
-    out += ["", "| rule | corpus/extractor | residue | clean | neutral | other | cut | precision | 95% interval |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    out += ["", "| rule | corpus/extractor | residue | copy | clean | conv | neutral | other | cut | precision"
+            " | 95% interval |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for code, rule in summary["rules"].items():
         for name, r in rule["extractors"].items():
             if not any(r[k] for k in LABELS):
                 continue
             p = "-" if r["precision"] is None else f"{r['precision']:.3f}"
             interval = "-" if r["precision"] is None else f"[{r['low']:.3f}, {r['high']:.3f}]"
-            out.append(f"| {code} | {name} | {r['residue']} | {r['clean']} | {r['neutral']} |"
-                       f" {r['other']} | {r['cut']} | {p} | {interval} |")
+            out.append(f"| {code} | {name} | {r['residue']} | {r['copy']} | {r['clean']} | {r['conv']} |"
+                       f" {r['neutral']} | {r['other']} | {r['cut']} | {p} | {interval} |")
     return "\n".join(out)
 
 
@@ -241,6 +278,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--examples", type=int, default=0, metavar="N",
                         help="also print up to N deleted clean lines per rule (corpus text: for reading)")
     parser.add_argument("--json", type=Path, help="also write the counts and precisions as JSON here")
+    parser.add_argument("--conventions", type=Path, default=CONVENTIONS,
+                        help="clean lines a gold keeps by convention, counted apart (tab-separated)")
     return parser.parse_args(argv)
 
 

@@ -14,6 +14,7 @@ from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import audit  # noqa: E402
+import deletion_audit  # noqa: E402
 import rule_precision  # noqa: E402
 
 RULES = ("NL304", "NL303")
@@ -203,3 +204,52 @@ def test_a_finding_in_two_sheets_counts_once_and_must_agree():
     other = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict: right\n", "d.md")
     with pytest.raises(audit.SheetError, match="d.md:1: .* is right, but wrong at a.md:1"):
         audit.merge([first, other])
+
+
+def test_convention_lines_and_extra_copies_are_counted_apart():
+    text = "A caption kept by the gold\nThe same paragraph twice.\nThe same paragraph twice.\nA real line\n"
+    starts = [0, 27, 53, 79]
+    labels = [{"start": s, "end": s + len(line), "label": "clean"} for s, line in zip(starts, text.splitlines())]
+    record = {"id": "p1", "scraped": text, "line_labels": labels,
+              "gold": "A caption kept by the gold\nThe same paragraph twice.\nA real line"}
+    found = [Violation("NL201", "x", "m", 0, 26, Fix.delete(0, 27, safe=False)),
+             Violation("NL403", "x", "m", 53, 78, Fix.delete(53, 79, safe=False)),
+             Violation("NL301", "x", "m", 79, 90, Fix.delete(79, 91, safe=False))]
+    listed = frozenset({("p1", deletion_audit.line_hash("A caption kept by the gold"))})
+    counts = rule_precision.attribute(record, found, "all", conventions=listed)
+    assert counts == {("NL201", "conv"): 1, ("NL403", "copy"): 1, ("NL301", "clean"): 1}
+    # the gold holding both copies: deleting one is wrong
+    record["gold"] = "The same paragraph twice.\nThe same paragraph twice."
+    assert rule_precision.attribute(record, found, "all")[("NL403", "clean")] == 1
+    summary = rule_precision.summarise({"c": {"e": counts}}, ["NL201", "NL403"])
+    assert summary["rules"]["NL201"]["corpora"]["c"]["precision"] is None  # convention lines are not judged
+    assert summary["rules"]["NL403"]["corpora"]["c"]["precision"] == 1.0
+
+
+def test_deletion_audit_counts_convention_lines_apart(tmp_path):
+    text = ("Photo: Jane Doe/Reuters\nThe council voted on Tuesday to keep the library open on Saturdays.\n"
+            "Advertisement\nShare this article\nIt passed by a wide margin after a long debate in the hall.\n")
+    lines = text.splitlines()
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    kinds = ["clean", "clean", "residue", "clean", "clean"]
+    record = {"id": "r1", "scraped": text, "gold": "",
+              "line_labels": [{"start": s, "end": s + len(x), "label": k} for s, x, k in zip(starts, lines, kinds)]}
+    conventions = {("c", "r1", deletion_audit.line_hash("Photo: Jane Doe / Reuters")): "credit"}
+    ruleset = build_ruleset(Config())
+    try:
+        tally = deletion_audit.measure("c", [record], ruleset, True, conventions)
+    finally:
+        ruleset.close()
+    assert [(kind, line) for _, _, kind, _, line in tally.lost] == [
+        ("conv:credit", "Photo: Jane Doe/Reuters"), ("content", "Share this article")]
+    row = tally.row()
+    assert (row["clean"], row["residue"], row["residue_deleted"]) == (4, 1, 1)
+    assert (row["clean_lost"], row["convention"], row["content"], row["edited"]) == (2, 1, 1, 0)
+    assert row["del_precision"] == pytest.approx(1 / 3) and row["del_precision_wo_conv"] == pytest.approx(1 / 2)
+    assert row["clean_kept"] == pytest.approx(1 / 2) and row["clean_kept_wo_conv"] == pytest.approx(2 / 3)
+    path = tmp_path / "conv.tsv"
+    path.write_text("# comment\nc\tr1\tabc\tnot-a-category\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        deletion_audit.load_conventions(path)
+    path.write_text("c\tr1\tabc\tcaption\tNL201\n", encoding="utf-8")
+    assert deletion_audit.load_conventions(path) == {("c", "r1", "abc"): "caption"}
