@@ -72,7 +72,8 @@ MIN_INTRO_WORDS = 8
 # followed by the article, not by a salutation or a postscript; a letter's date is bare.
 LETTER_LINES_AFTER = 3
 _SALUTATION = regex.compile(r"^(?:Dear|My\s+dear)\s[^\n]{1,60}[,:]$")
-_POSTSCRIPT = regex.compile(r"^P\.?\s?S\.?\s")
+# `P.S. ...`, or `P.S.Should ...` where the scraper lost the space after the stop.
+_POSTSCRIPT = regex.compile(r"^P\.?\s?S(?:\.?\s|\.(?=\p{Lu}))")
 _SPACES = regex.compile(r"\s+")
 # Words besides the stamp: a source, a place or an author (`/ CBS News`, `by Regan`).
 MAX_OTHER_WORDS = 6
