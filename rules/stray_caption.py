@@ -128,12 +128,12 @@ class StrayCaption(LineRule):
     sentence of its own (`This photo, taken in 1969, shows ...`). Bare labels from the
     data file are deleted with a safe fix.
 
-    Measured, all fixes applied (`bench/quality.py CORPUS --select NL201 --lines-only
-    --no-flagged`): dev 0.987 (299 lines deleted, 4 clean), dragnet 0.890 (427, 47
-    clean); safe fixes alone 1.000 on both (223 and 144 lines). Every clean line deleted
-    is a photo caption that the gold keeps as text (the Dragnet gold keeps captions; its
-    neutral marker misses them): counted apart, none is article prose. Precision without
-    them: 1.000 on both.
+    Measured (`bench/rule_precision.py DEV DRAGNET`, clean lines a gold keeps by convention
+    counted apart): dev 1.000 (387/387; 4 more are captions and credits the DEV gold kept),
+    dragnet 0.991 (424/428; 43 more are photo captions the Dragnet gold keeps and its
+    neutral marker misses, raw 0.900). The 4 clean lines are one writer's note that opens
+    with `Above:` and goes on with a sentence of its own (one page, four scrapers). Safe
+    fixes alone: 1.000 on both (223 and 144 lines).
 
     ## Limitations
     A caption with no tell-tale opening, label or credit is not found; nor is a caption
