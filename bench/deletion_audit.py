@@ -182,6 +182,22 @@ def table(rows: dict[str, dict]) -> str:
     return "\n".join(out)
 
 
+def by_rule(tallies: dict[str, Tally]) -> str:
+    """Lost clean lines per rule whose first-pass findings touch them, pooled over everything
+    measured: content, convention and edited lines (a line two rules touch counts for both)."""
+    counts: dict[str, Counter] = {}
+    for tally in tallies.values():
+        for _, _, kind, rules, _ in tally.lost:
+            for code in (rules or "-").split(","):
+                counts.setdefault(code, Counter())[kind.split(":")[0]] += 1
+    out = ["", "Lost clean lines by the rules that touch them (first pass; `-`: none, a later pass):", "",
+           "| rule | content | convention | edited |", "|---|---:|---:|---:|"]
+    for code in sorted(counts):
+        c = counts[code]
+        out.append(f"| {code} | {c['content']} | {c['conv']} | {c['edited']} |")
+    return "\n".join(out)
+
+
 def listing(name: str, tally: Tally, limit: int, conventions_too: bool) -> None:
     shown = [x for x in tally.lost if conventions_too or not x[2].startswith("conv:")]
     for record, digest, kind, rules, text in shown[:limit]:
@@ -211,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ruleset = build_ruleset(Config(select=split(args.select) or None, ignore=split(args.ignore)))
     wanted = set(split(args.only))
     rows: dict[str, dict] = {}
+    tallies: dict[str, Tally] = {}
     try:
         for corpus in args.corpora:
             files = [f for f in sorted(corpus.glob("*.jsonl")) if not wanted or f.stem in wanted]
@@ -221,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"{corpus.name}/{f.stem}"
                 tally = measure(corpus.name, load(f, args.limit), ruleset, not args.safe_only, conventions)
                 rows[name] = tally.row()
+                tallies[name] = tally
                 if args.list:
                     listing(name, tally, args.list, args.list_conventions)
     finally:
@@ -229,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Lines lost to the {mode}; convention lines from {args.conventions.name} "
           f"({len(conventions)} listed)\n")
     print(table(rows))
+    print(by_rule(tallies))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

@@ -247,6 +247,10 @@ def test_deletion_audit_counts_convention_lines_apart(tmp_path):
     assert (row["clean_lost"], row["convention"], row["content"], row["edited"]) == (2, 1, 1, 0)
     assert row["del_precision"] == pytest.approx(1 / 3) and row["del_precision_wo_conv"] == pytest.approx(1 / 2)
     assert row["clean_kept"] == pytest.approx(1 / 2) and row["clean_kept_wo_conv"] == pytest.approx(2 / 3)
+    credit_rules, share_rules = tally.lost[0][3], tally.lost[1][3]
+    assert credit_rules and share_rules and credit_rules != share_rules
+    table = deletion_audit.by_rule({"c/e": tally})
+    assert f"| {credit_rules} | 0 | 1 | 0 |" in table and f"| {share_rules} | 1 | 0 | 0 |" in table
     path = tmp_path / "conv.tsv"
     path.write_text("# comment\nc\tr1\tabc\tnot-a-category\n", encoding="utf-8")
     with pytest.raises(SystemExit):
