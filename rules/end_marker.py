@@ -7,11 +7,16 @@ import re
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
+from newslint.rules.comment_thread import is_header
 from newslint.rules.edge_residue import deletion_to_the_end, is_prose
+from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
 MIN_ARTICLE_WORDS = 100
 MARKER_MAX_CHARS = 200  # a count heading may quote the title: `5 Responses to "..."`
+HEADING_MAX_WORDS = 6
+THREAD_LOOKAHEAD = 12  # non-blank lines after a comments heading searched for the thread
+MIN_THREAD_SIGNS = 2
 
 # A count of readers' comments heading their thread: `12 Comments`, `No comments:`, `{4
 # comments… read them below or add one}`, `One Response to "Title"`, `Comments (14)`.
@@ -22,6 +27,13 @@ _COUNT = re.compile(
 # The filing line a blog prints under its post: `This entry was posted in News by Ann.`,
 # `This entry was written by ann, posted on 10/18/2012 at 11:45 am.`
 _FILED = re.compile(r"(?i)^\W{0,3}this (?:entry|post) was (?:posted|written|filed)\b")
+
+
+# A comments heading without a count (NL313's comment headings) marks the end only when a
+# thread follows it: comment headers or reply controls.
+COMMENT_HEADINGS = frozenset({"comment", "comments", "leave a reply", "leave a comment", "post a comment",
+                              "add a comment"})
+_CONTROL = re.compile(r"(?i)^\W{0,3}(?:reply|report(?: abuse)?|permalink)\W{0,3}$")
 
 
 def is_marker(line: str) -> bool:
@@ -36,15 +48,24 @@ def marker_start(doc: Document) -> int | None:
     if not doc.is_english:
         return None
     texts = doc.line_texts
-    lines, words = 0, 0
-    for i in doc.nonblank_lines:
-        line = texts[i].strip()
-        if lines >= MIN_ARTICLE_LINES and words >= MIN_ARTICLE_WORDS and is_marker(line):
-            return i
+    lines = [texts[i].strip() for i in doc.nonblank_lines]
+    prose, words = 0, 0
+    for k, line in enumerate(lines):
+        if prose >= MIN_ARTICLE_LINES and words >= MIN_ARTICLE_WORDS and (
+                is_marker(line) or _heads_thread(lines, k)):
+            return doc.nonblank_lines[k]
         if is_prose(line):
-            lines += 1
+            prose += 1
             words += len(line.split())
     return None
+
+
+def _heads_thread(lines: list[str], k: int) -> bool:
+    """Whether line `k` is a comments heading that comment headers or reply controls follow."""
+    if len(lines[k].split()) > HEADING_MAX_WORDS or heading_key(lines[k]) not in COMMENT_HEADINGS:
+        return False
+    after = lines[k + 1:k + 1 + THREAD_LOOKAHEAD]
+    return sum(1 for line in after if is_header(line) or _CONTROL.match(line)) >= MIN_THREAD_SIGNS
 
 
 class EndMarker(Rule):
@@ -55,9 +76,14 @@ class EndMarker(Rule):
     readers' comments (`12 Comments`, `No comments:`, `Comments (14)`, `One Response to
     "Title"`, `{ 4 comments… read them below or add one }`) or the filing footer a blog
     prints under a post (`This entry was posted in News and tagged ...`, `This entry was
-    written by Ann, posted on ...`). When at least three lines of prose of 100 words or
-    more come before it, everything from it to the end of the text goes: one finding,
-    and a fix that deletes it. Texts that are not English are left alone.
+    written by Ann, posted on ...`), or a comments heading without a count (`Comments`,
+    `Leave a Reply`) that at least two comment headers (`Jane Doe says:`, `Ann | March 2,
+    2021 at 9:14 am`) or reply buttons (`Reply`, `Permalink`) follow within 12 lines.
+    When at least three lines of prose of 100 words or more come before it, everything
+    from it to the end of the text goes: one finding, and a fix that deletes it. Unlike
+    NL313 it does not ask the thread to be shorter than the article, nor the line after
+    the heading not to be prose: the count, the footer or the thread's own headers say
+    what follows. Texts that are not English are left alone.
 
     ## Why is this bad?
     Comment threads run on after the article for pages; once a scraper has dropped
@@ -78,11 +104,11 @@ class EndMarker(Rule):
 
     ## Fix safety
     Unsafe: everything after the marker goes. Measured deletion precision (`python
-    bench/rule_precision.py CORPUS --select NL314`): 0.998 on the DEV corpus (865 lines,
-    html_text, justext, naive_p) and 0.993 on the DRAGNET corpus (5,853 lines; worst
-    extractors trafilatura and boilerpy3, 0.986). The lines counted wrong are comments
-    that quote a sentence of the article and count headings that quote its title, both
-    of which the labels find in the article's text; below 0.995 all the same.
+    bench/rule_precision.py CORPUS --select NL314`): 0.998 on the DEV corpus (880 lines,
+    html_text, justext, naive_p) and 0.994 on the DRAGNET corpus (8,070 lines; worst
+    extractor boilerpy3, 0.986). The lines counted wrong are comments that quote a
+    sentence of the article and count headings that quote its title, both of which the
+    labels find in the article's text; below 0.995 all the same.
 
     ## Limitations
     A live blog or a digest whose entries print their own comment counts loses
