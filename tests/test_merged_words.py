@@ -53,6 +53,10 @@ def _spaced(token: str, lossy: bool = False) -> str:
     ("NoticeTerms", "Notice Terms"),
     ("Resistenzahttp://amzn.to/x", "Resistenza http://amzn.to/x"),
     ("atjane.doe@example.com", "at jane.doe@example.com"),
+    ("example.comand", "example.com and"),
+    ("jane@example.govwith", "jane@example.gov with"),
+    ("Example.comI", "Example.com I"),
+    ("www.example.orgFrom:", "www.example.org From:"),
 ])
 def test_merges_beside_a_function_word_are_split_on_any_page(token, spaced):
     assert _spaced(token) == spaced
@@ -105,7 +109,8 @@ def test_compounds_typos_and_brands_stay_whole_where_a_space_is_lost_now_and_the
     "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",
     "Sportback", "Newsbeat", "AUTORACING", "into", "upsample", "overdrew", "toto",
     "boomeranging", "unblockables", "overdo", "serieincombe", "AdChoices", "GoodVentures",
-    "tobias@example.com", "atom@example.com",
+    "tobias@example.com", "atom@example.com", "example.community", "example.com/andover",
+    "https://example.com/path.comand", "example.network",
     # addresses, handles, numbers, abbreviations, code
     "TIME.com", "https://example.com/someLongPath", "news@example.org", "@SpaceDotCom",
     "#BlackFriday", "annualReport.pdf", "user_nameField", "U.S.", "e.g.", "3.5", "1,000", "10:30",

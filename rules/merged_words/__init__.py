@@ -58,7 +58,10 @@ class MergedWords(Rule):
     - a word glued to the front of an address: a URL scheme after any word in any
       language (`Resistenzahttp://`), `www.` after a known word, a capitalised domain after
       a function word (`onWired.com`), an e-mail address after `at`, `to`, `email` or
-      `contact` (`atjane.doe@example.com`, not `tobias@`).
+      `contact` (`atjane.doe@example.com`, not `tobias@`); and a word glued to the end of an
+      address, after its `.com`, `.org`, `.net`, `.gov` or `.edu`: a short function word,
+      `I` or a capitalised word (`example.comand`, `jane@example.govwith`, `Example.comI`),
+      not in a path (`example.com/andover`) nor a longer domain (`example.community`).
 
     Word frequencies alone cannot tell a lost space from a compound (`skywatching`), a
     coinage (`Zoombombing`), a brand (`theResumator`), a name (`Northwell`), a typo

@@ -62,6 +62,14 @@ _GLUED_ADDRESS = regex.compile(
     r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\.",
     regex.V1,
 )
+# A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
+# "Example.comI had". No domain ends so (the tail is a short function word, "I", or a
+# capitalised word), and the tail ends the chunk: not "example.com/andover".
+_GLUED_TAIL = regex.compile(
+    r"\.(?:com|org|net|gov|edu)(?P<tail>and|or|with|to|in|on|for|from|at|by|is|I|\p{Lu}\p{Ll}{2,})"
+    r"[\"'”’)\].,;:!?]*$",
+    regex.V1,
+)
 MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
 MAIL_NAME_ZIPF = 3.0  # the name left after the prefix must be this well known: "atallen.root@"
 _ADDRESS_KINDS = frozenset(("url", "address"))  # found on a line of their own too
@@ -382,7 +390,7 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         return ((start, start + len(core), split),) if split else ()
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
-    if _ADDRESS.search(chunk):
+    if _ADDRESS.search(chunk) or _GLUED_TAIL.search(chunk):
         return _glued_address(chunk, params)
     found = []
     for m in _LETTER_RUN.finditer(chunk):
@@ -420,7 +428,21 @@ def _clitic_after(chunk: str, end: int) -> str:
 
 
 def _glued_address(chunk: str, params: Params) -> Runs:
-    """A word glued to the address after it; the address itself is never split.
+    """A word glued to the front or the end of an address (`_glued_front`, `_GLUED_TAIL`):
+    one run over the whole chunk, cut there; the address itself is never split."""
+    front = _glued_front(chunk, params)
+    tail = _GLUED_TAIL.search(chunk)
+    if tail is None or "/" in chunk[: tail.start()].rpartition("://")[2]:
+        return front  # a word after a path is part of it: example.com/a.comand
+    cut, kind = tail.start("tail"), "address"
+    if front:
+        split = front[0][2]
+        return ((0, len(chunk), Split((*split.cuts, cut), False, (*split.kinds, kind))),)
+    return ((0, len(chunk), Split((cut,), False, (kind,))),)
+
+
+def _glued_front(chunk: str, params: Params) -> Runs:
+    """A word glued to the address after it.
 
     - any word before a URL scheme ("Sourcehttps://", "Rossohttp://"), in any language:
       nothing else puts letters right before "http://";
