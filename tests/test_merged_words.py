@@ -367,3 +367,18 @@ def test_a_stored_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch
     assert len(built) == 2
     assert store.stored("t", build, (store.__file__,), 2) == {"word": 1.5}  # another key: built
     assert len(built) == 3
+
+
+@pytest.mark.parametrize(("text", "token", "spaced"), [
+    ("Brovana lends to students. Later Brovanais growing fast, they said.", "Brovanais", "Brovana is"),
+    (LOSSY + "Dravinsky spoke first. Then Dravinskydeclared the plan over.", "Dravinskydeclared",
+     "Dravinsky declared"),
+])
+def test_a_name_glued_to_words_is_cut_where_the_text_uses_the_name(text, token, spaced):
+    # the word list alone would cut Brovan|a|is and Dravinsk|y... : the text says which name it is
+    found = [m for m in find_merges(Document(text), PARAMS) if text[m.start : m.end] == token]
+    assert len(found) == 1
+    cuts = found[0].cuts
+    assert " ".join(text[a:b] for a, b in zip((found[0].start, *cuts), (*cuts, found[0].end))) == spaced
+    alone = text.replace(spaced.split()[0] + " ", "The firm ", 1)
+    assert not [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == token]

@@ -334,6 +334,28 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     return None
 
 
+def head_split(run: str, cut: int, params: Params) -> Split | None:
+    """A name or brand run[:cut] glued to the words after it, where the document uses
+    run[:cut] on its own (`Chris|spun`, `Stavridis|declared`, `Lizza|documents|the`): the
+    split `_head_and_words` would make with that head, or None. The words must be known
+    and led as there (`_function_like`, `_common_not_name_ending`)."""
+    rest = run[cut:]
+    if cut < 3 or len(rest) < 2 or not rest.islower() or zipf(run.lower()) >= BRAND_ZIPF:
+        return None
+    found = segment(rest, params)
+    if rest in piece_costs(params) and (found is None or found[0] > 9.0 - zipf(rest)):
+        inner: tuple[int, ...] = ()
+    elif found is not None:
+        inner = found[1]
+    else:
+        return None
+    first = rest[: inner[0]] if inner else rest
+    if not (_function_like(first) or _common_not_name_ending(first)):
+        return None
+    cuts = (cut, *(cut + c for c in inner))
+    return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])
+
+
 def _common_not_name_ending(word: str) -> bool:
     return len(word) >= 4 and zipf(word) >= HEAD_TAIL_ZIPF and word not in NAME_ENDINGS
 

@@ -40,7 +40,7 @@ from newslint.rules.merged_words.evidence import (
     strong,
     vouched,
 )
-from newslint.rules.merged_words.runs import Split, is_known, odd_capitals, split_run
+from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
 from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
 
 CACHE_LIMIT = 200_000  # chunks remembered between documents
@@ -174,7 +174,10 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
                 uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
             if uses[word] > 1:
                 continue  # a token used twice is a word, unless a function word vouches for its cut
-        if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
+        backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
+        if not backed and (used := _used_head(word, split, chunks, params)) is not None:
+            split, need, backed = used, used.need, True  # Chris|spun: the text says "Chris"
+        if not backed:
             if not split.led:
                 continue
             need = max(need, BACKED)  # Phobos|failed, Lizza|documents|the on a page that lost spaces
@@ -245,6 +248,21 @@ def _uses(doc: Document, places: list[int]) -> int:
         return len(places)
     lines = ((doc.line_texts[doc.line_index(at)], at) for at in places)
     return len({line if len(line) >= REPEATED_LINE else str(at) for line, at in lines})
+
+
+def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
+    """The split of a name glued to words (`Split.head`) at the longest head the text uses
+    as a word of its own, when the head the word list chose is not used: the text says
+    "Chris" and "Stavridis", so `Chrisspun` is Chris|spun and `Stavridisdeclared`
+    Stavridis|declared (not Chr|is|spun, Stavrid|is|declared)."""
+    if "head" not in split.kinds or not word[1:].islower():
+        return None
+    for cut in range(len(word) - 2, 2, -1):
+        head = word[:cut]
+        if head != split.head and any(head + ending in chunks for ending in _WORD_ENDINGS):
+            found = head_split(word, cut, params)
+            return None if found is None else _weigh(word, found)
+    return None
 
 
 def _object_after(text: str, end: int) -> bool:
