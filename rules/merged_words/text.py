@@ -243,11 +243,15 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
 
 def _uses(doc: Document, places: list[int]) -> int:
     """How many times a token is used: a long line repeated whole (a description repeated
-    as the page's summary) is one use."""
+    as the page's summary) is one use; two places in one line are two."""
     if len(places) < 2:
         return len(places)
-    lines = ((doc.line_texts[doc.line_index(at)], at) for at in places)
-    return len({line if len(line) >= REPEATED_LINE else str(at) for line, at in lines})
+    uses = set()
+    for at in places:
+        index = doc.line_index(at)
+        line = doc.line_texts[index]
+        uses.add((line, at - doc.line_starts[index]) if len(line) >= REPEATED_LINE else at)
+    return len(uses)
 
 
 def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
