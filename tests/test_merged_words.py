@@ -74,6 +74,10 @@ def test_merges_beside_a_function_word_are_split_on_any_page(token, spaced):
     ("agenciesalleged", "agencies alleged"),
     ("asummit", "a summit"),
     ("Yogais", "Yoga is"),
+    ("ispulling", "is pulling"),
+    ("mybirthday", "my birthday"),
+    ("anestablished", "an established"),
+    ("commentsor", "comments or"),
 ])
 def test_weaker_guesses_are_split_on_a_page_that_lost_spaces_elsewhere(token, spaced):
     assert _spaced(token) == token  # two spaces, several words, a brand or name shape: a guess

@@ -72,7 +72,8 @@ class MergedWords(Rule):
     - a function word beside the only cut (`campaign|that`, `in|Ukraine`, `Putin|after`),
       a possessive (`city’s|construction`), a date (`Arena|June`) or an address: split on
       any page;
-    - other function-word splits (`a|series`, `month|in`, `the|ouroboros|paycheck`) need a
+    - other function-word splits (`a|series`, `month|in`, `the|ouroboros|paycheck`,
+      `is|pulling`, `my|birthday`, `comments|or`; not `as|light`, which may be `a|slight`) need a
       page that lost another space in plain sight (a sure merge or two sentences glued at
       a full stop), at a rate of 1.5 per thousand words;
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name

@@ -20,7 +20,7 @@ import itertools
 from newslint.rules import _frequency
 from newslint.rules._frequency import frequent, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS
+from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, SHORT_WORDS
 
 SURE, ONCE, BACKED, KNOWN = 0, 1, 2, 3  # how much backing a split needs from its document
 GLUE = frozenset(load_phrases("words_glue")) | {w for w in JOINT_WORDS if len(w) >= 3}
@@ -42,6 +42,12 @@ SHORT_TAILS = frozenset(("of", "to", "in", "on", "by", "is"))  # campaign|to, mo
 NEGATED = frozenset(("isn", "aren", "wasn", "weren", "don", "doesn", "didn", "can", "couldn",
                      "won", "wouldn", "shouldn", "haven", "hasn", "hadn"))
 SHORT_LEADS = frozenset(("of", "to", "by"))  # "ofplanning", "tointernational": not "inset"
+# Short words that lead a phrase and rarely begin a compound: is|pulling, my|birthday, if|one;
+# and that end a phrase and rarely end a word: comments|or, sanity|at, lenders|as. Not "our"
+# (oursins), nor "in" and "on" (inset, onset, the compounds of the word list).
+PLAIN_LEADS = frozenset(("my", "your", "you", "we", "it", "is", "be", "as", "at", "if", "or", "can", "all"))
+PLAIN_TAILS = frozenset(("my", "your", "it", "be", "as", "at", "or", "an"))
+SHIFT_ZIPF = 3.0  # a word this common on each side of a cut moved by one letter: as|light, a|slight
 SHORT_SIDE_ZIPF = 3.5  # weakest word beside a short function word: "month|in", "Medicare|to"
 LEAD_SIDE_ZIPF = 3.5  # weakest word after a short leading function word: "to|sensitize"
 DROPPED_G_ZIPF = 2.5  # "keepin", "stuffin": the -in of a dropped g ("keeping"), not "in"
@@ -177,10 +183,22 @@ def _sure_words(left: str, right: str, first_title: bool) -> bool:
         return (len(left) >= (3 if right in SHORT_LEADS and not first_title else 4)
                 and zipf(left) >= SHORT_SIDE_ZIPF
                 and not (right == "in" and zipf(left + "ing") >= DROPPED_G_ZIPF))
+    if right in PLAIN_TAILS and not first_title:  # comments|or, sanity|at (not a name: Kat|at)
+        return len(left) >= 4 and zipf(left) >= SHORT_SIDE_ZIPF and not _shifted(left, right)
     if first_title or len(right) < 4 or zipf(right) < LEAD_SIDE_ZIPF:
         return False
     # "a" before a word that starts with a consonant: a|series (not a|end: that is "an")
-    return left in SHORT_LEADS or left == "a" and right[0] not in "aeiou"
+    if left in SHORT_LEADS or left == "a" and right[0] not in "aeiou":
+        return True
+    return (left in PLAIN_LEADS or left == "an" and right[0] in "aeiou") and not _shifted(left, right)
+
+
+def _shifted(left: str, right: str) -> bool:
+    """Whether the cut moved by one letter also leaves two words: as|light or a|slight?"""
+    def word(piece: str) -> bool:
+        return piece in SHORT_WORDS or len(piece) >= 3 and zipf(piece) >= SHIFT_ZIPF
+    return (len(left) > 1 and word(left[:-1]) and word(left[-1] + right)
+            or len(right) > 1 and word(left + right[0]) and word(right[1:]))
 
 
 def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
