@@ -386,3 +386,12 @@ def test_a_name_glued_to_words_is_cut_where_the_text_uses_the_name(text, token, 
     assert " ".join(text[a:b] for a, b in zip((found[0].start, *cuts), (*cuts, found[0].end))) == spaced
     alone = text.replace(spaced.split()[0] + " ", "The firm ", 1)
     assert not [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == token]
+
+
+def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
+    text = LOSSY + "The bank Korvanta grew fast. Shares ofKorvantaand its rivals rose.\n"
+    found = [m for m in find_merges(Document(text), PARAMS) if text[m.start : m.end] == "ofKorvantaand"]
+    assert [text[m.start : c] for m in found for c in m.cuts] == ["of", "ofKorvanta"]
+    alone = LOSSY + "Shares ofKorvantaand its rivals rose.\n"  # the name is not used on its own
+    found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaand"]
+    assert [alone[m.start : c] for m in found for c in m.cuts] == ["of"]

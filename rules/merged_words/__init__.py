@@ -52,7 +52,8 @@ class MergedWords(Rule):
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
-      (`Stavridis|declared`, not the word list's `Stavrid|is|declared`);
+      (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
+      before a capital (`between|Safaricom|and`, where the document says `Safaricom`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
       `UseSign`), or when the document uses both on their own and the token only once
       (`AfghanTaliban` beside `Afghan` and `Taliban`);

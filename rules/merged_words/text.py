@@ -184,6 +184,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         elif (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
               and (not word.endswith("ing") or _object_after(text, at + end))):
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
+        if backed and not split.head and "lU-lower" in split.kinds:
+            split = _used_name_after(word, split, chunks, params)  # between|Safaricom|and
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
@@ -267,6 +269,29 @@ def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Spl
             found = head_split(word, cut, params)
             return None if found is None else _weigh(word, found)
     return None
+
+
+def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) -> Split:
+    """`split` with the cuts after a name that follows a cut before a capital, where the
+    text uses that name on its own: between|Safaricom|and, of|Bejeweled|clones (the text
+    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too."""
+    edges = (0, *split.cuts, len(word))
+    added: list[int] = []
+    for at, (start, end) in enumerate(itertools.pairwise(edges)):
+        piece = word[start:end]
+        if at == 0 or split.kinds[at - 1] != "lU-lower" or not piece[1:].islower() or is_known(piece):
+            continue
+        for cut in range(len(piece) - 2, 2, -1):
+            if any(piece[:cut] + ending in chunks for ending in _WORD_ENDINGS):
+                found = head_split(piece, cut, params)
+                if found is not None:
+                    added.extend(start + c for c in found.cuts)
+                break
+    if not added:
+        return split
+    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
+    cuts = tuple(sorted(kinds))
+    return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
 
 
 def _object_after(text: str, end: int) -> bool:
