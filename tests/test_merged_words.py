@@ -395,3 +395,14 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     alone = LOSSY + "Shares ofKorvantaand its rivals rose.\n"  # the name is not used on its own
     found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaand"]
     assert [alone[m.start : c] for m in found for c in m.cuts] == ["of"]
+
+
+@pytest.mark.parametrize(("text", "spaced"), [
+    ("The council met on Monday. Wetold the mayor about the plan.", "We told"),
+    (LOSSY + "“Asdiscussed earlier, the vote is close.”", "As discussed"),  # sure, not strong
+    ("The firm Wetold said on Monday that it would move.", None),  # inside a sentence: a name
+])
+def test_a_short_word_glued_to_words_at_a_sentence_start(text, spaced):
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * text.startswith(LOSSY)]
+    assert found == ([spaced] if spaced else [])

@@ -125,6 +125,9 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
         lone = cuts == 1 and len(left_low) >= 3 and zipf(left_low) >= CAPITAL_SIDE_ZIPF
         known = zipf(right_low) or right.isupper()  # not domestic|Aotearoaon: a name glued on
         return ONCE if lone and known and (right.istitle() or right.isupper()) else BACKED
+    if kind == "opening":  # We|told at a sentence start: judged as the lower-case "we|told"
+        sure = left_low == "i" and zipf(right_low) >= TITLE_TAIL_ZIPF or _sure_words(left_low, right_low, False)
+        return SURE if sure else BACKED
     if kind == "pair":
         return ONCE  # Afghan|Taliban: the document must use both words on their own too
     if kind.startswith("UU"):  # NJ|June, RUN|Tue; not TED|Women

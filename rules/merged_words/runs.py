@@ -29,6 +29,7 @@ from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, zipf
 from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
+from newslint.rules.merged_words.evidence import PLAIN_LEADS, TITLE_LEADS
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -119,6 +120,7 @@ class Split:
     strong: bool = False  # sure on any page (`evidence.strong`)
     led: bool = False  # the words after the head are led by a function word or a verb: a page
     # that lost spaces elsewhere backs the split without using the head on its own
+    opening: bool = False  # holds only where the token starts a sentence (`_opening`)
 
 
 def split_run(
@@ -194,7 +196,8 @@ def _split_unknown(
         return Split(cuts, False, ("rare",) * len(cuts)) if cuts else None
     cuts = split_stretch(run, params, Context(True, clitic_before, clitic_after))
     if not cuts:
-        return _word_and_function(run) or _head_and_words(run, params)
+        return (None if clitic_before or clitic_after else _opening(run, params)) \
+            or _word_and_function(run) or _head_and_words(run, params)
     low = run.lower()
     later = [low[a:b] for a, b in itertools.pairwise((*cuts, len(low)))]
     if any(_function_like(word) and word not in NAME_ENDINGS for word in later):
@@ -202,6 +205,26 @@ def _split_unknown(
     # Only content words (Singleframe, Homejoy) or a name ending (Northwell): a compound
     # name, unless the document backs the first word or the capital starts a sentence.
     return Split(cuts, True, ("dp-title",) * len(cuts), head=run[: cuts[0]], initial=True)
+
+
+# Short words that open a sentence glued to the next word: We|told, I|had, In|my, A|video.
+OPENERS = TITLE_LEADS | PLAIN_LEADS | {"a", "an", "in", "on", "as", "at", "it", "so", "no", "of", "to", "for", "by"}
+OPENING_ZIPF = 3.5  # weakest word after the opener
+
+
+def _opening(run: str, params: Params) -> Split | None:
+    """A capitalised short function word glued to the common words after it (`Wetold`,
+    `Ihad`, `Inmy`, `Avideo`, `Iknowit`): the split holds only where the token starts a
+    sentence (`Split.opening`), where its capital says nothing; elsewhere such a token is
+    a name (`Inman`, `Atwood` are known to the word list and never get here)."""
+    found = segment(run.lower(), params, Context(True))
+    if found is None:
+        return None
+    edges = (0, *found[1], len(run))
+    pieces = [run[a:b].lower() for a, b in itertools.pairwise(edges)]
+    if pieces[0] not in OPENERS or not all(zipf(p) >= OPENING_ZIPF for p in pieces[1:]):
+        return None
+    return Split(found[1], True, ("opening",) * len(found[1]), opening=True)
 
 
 def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:

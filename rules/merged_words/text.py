@@ -186,6 +186,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
             split = _used_name_after(word, split, chunks, params)  # between|Safaricom|and
+        if split.opening and not _starts_sentence(text, at + start):
+            continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
@@ -326,6 +328,15 @@ def _backed(split: Split, chunks: set[str], text: str, start: int, end: int) -> 
     while before >= 0 and text[before] in " \t":
         before -= 1
     return before < 0 or text[before] in _SENTENCE_END or _ends_name_phrase(text, start, end)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the token at `start` starts a line or follows the end of a sentence (quotes
+    and brackets before it aside)."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t\"'“‘([":
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_END
 
 
 def _ends_name_phrase(text: str, start: int, end: int, clause_end: bool = False) -> bool:
