@@ -57,8 +57,9 @@ class MergedWords(Rule):
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
-      `UseSign`), or when the document uses both on their own and the token only once
-      (`AfghanTaliban` beside `Afghan` and `Taliban`);
+      `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
+      `VoiceSo`; not `LinkedIn`, `MakeIt`), or when the document uses both on their own and
+      the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
     - a word glued to the front of an address: a URL scheme after any word in any
       language (`Resistenzahttp://`), `www.` after a known word, a capitalised domain after
       a function word (`onWired.com`), an e-mail address after `at`, `to`, `email` or

@@ -142,7 +142,17 @@ def _lower_upper(
             return True, False  # ArenaJune, UpdatedNovember
         if right_low in JOINT_WORDS and len(right_low) >= 3:
             return True, True  # AmsterdamFrom, PolicyAbout
+    if known < BRAND_ZIPF and right_low in SENTENCE_OPENERS and len(low) >= 3:
+        return True, True  # TechnometriaThe: a name glued to the sentence after it (once)
     return False, False
+
+
+# Words that open a sentence and rarely end a brand written in CamelCase (not In, It, Is:
+# LinkedIn, MakeIt, WhatIs).
+SENTENCE_OPENERS = frozenset((
+    "the", "this", "that", "these", "those", "they", "there", "then", "when", "what", "where",
+    "which", "while", "but", "his", "her", "our", "your", "she", "its", "their", "we", "he", "so",
+))
 
 
 def _after_lower(left: str, right: str, known: float, params: Params) -> bool | str:
