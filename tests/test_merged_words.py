@@ -408,3 +408,9 @@ def test_a_short_word_glued_to_words_at_a_sentence_start(text, spaced):
     found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
              for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * text.startswith(LOSSY)]
     assert found == ([spaced] if spaced else [])
+
+
+def test_an_article_before_a_stop_is_no_cut():
+    # "fora." is the plural of forum: "for a." cannot end a sentence
+    assert _merges("Advice is buried on niche web fora. Experts left them.") == []
+    assert _merges("Experts left fora while ago.") == ["fora"]

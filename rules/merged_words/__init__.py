@@ -138,8 +138,9 @@ class MergedWords(Rule):
     0.957-0.995; drawing at most one finding per page (NL101-perpage1-2026-12-06.md),
     72 of 74: 0.973 (0.907-0.993). That is short of the 0.995 a safe fix needs. The
     wrong ones: a name in a run of glued words (`godcurry`) and a word that is also a
-    plural (`fora` of forum); on pages that lost spaces everywhere, compounds and names
-    in CamelCase (`neckdeep`, `TheCanadianMeds`) are at risk too.
+    plural (`fora` of forum; no longer split before a stop, where "for a." cannot
+    stand); on pages that lost spaces everywhere, compounds and names in CamelCase
+    (`neckdeep`, `TheCanadianMeds`) are at risk too.
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two

@@ -445,7 +445,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             return ()
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
-        return ((start, start + len(core), split),) if split else ()
+        if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
+            return ()
+        return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
     if _ADDRESS.search(chunk) or _GLUED_TAIL.search(chunk):
@@ -468,6 +470,14 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _article_at_stop(run: str, split: Split, after: str) -> bool:
+    """Whether a split leaves an article before a stop: `fora.` (of forum) is not "for a."."""
+    return bool(after) and after in _CLAUSE_END and run[split.cuts[-1] :].lower() in _ARTICLES
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _known_parts(core: str) -> bool:
