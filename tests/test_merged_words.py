@@ -57,6 +57,8 @@ def _spaced(token: str, lossy: bool = False) -> str:
     ("jane@example.govwith", "jane@example.gov with"),
     ("Example.comI", "Example.com I"),
     ("www.example.orgFrom:", "www.example.org From:"),
+    ("theiPad", "the iPad"),  # not "thei Pad"
+    ("oniTunes", "on iTunes"),
 ])
 def test_merges_beside_a_function_word_are_split_on_any_page(token, spaced):
     assert _spaced(token) == spaced
@@ -110,7 +112,8 @@ def test_compounds_typos_and_brands_stay_whole_where_a_space_is_lost_now_and_the
 @pytest.mark.parametrize("token", [
     # brand and name shapes
     "iPhone", "eBay", "YouTube", "PlayStation", "McDonald", "CarPlay", "IndieWire", "MacBooks",
-    "AirPower", "DeSantis", "LeBron", "LinkedIn", "MakeIt", "macOS", "webOS", "PhD", "CEOs", "PDFs", "GHz", "McDowell",
+    "AirPower", "DeSantis", "LeBron", "LinkedIn", "MakeIt", "taxiDriver", "semiPro", "miniPad",
+    "macOS", "webOS", "PhD", "CEOs", "PDFs", "GHz", "McDowell",
     # rare names and known words
     "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",
     "Sportback", "Newsbeat", "AUTORACING", "into", "upsample", "overdrew", "toto",

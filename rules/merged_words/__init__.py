@@ -34,7 +34,9 @@ class MergedWords(Rule):
     - a change of letter case inside the token (`theTimes`, `ByJason`, `CEOthe`,
       `RUNTue`), judged from the words on both sides; brand shapes stay whole when the
       word list knows the glued form (`YouTube`, `PlayStation`, `CarPlay`) or the left
-      part is a single letter or a name particle (`iPhone`, `eBay`, `McDonald`, `DeSantis`);
+      part is a single letter or a name particle (`iPhone`, `eBay`, `McDonald`, `DeSantis`),
+      and a word before such a brand is cut before its letter (`the|iPad`, not `thei|Pad`;
+      not `taxiDriver`, `semiPro`, where the letter ends a word);
     - a segmentation of the whole token into known words (`Ukraineprompting`,
       `thatsaidthey`), by dynamic programming over all cut points; a rare word may be a
       piece when a function word stands beside it and the whole token is unknown

@@ -128,6 +128,8 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
     if kind == "opening":  # We|told at a sentence start: judged as the lower-case "we|told"
         sure = left_low == "i" and zipf(right_low) >= TITLE_TAIL_ZIPF or _sure_words(left_low, right_low, False)
         return SURE if sure else BACKED
+    if kind == "lB":  # the|iPad, allegedly|iPad: as a word before a capital (below)
+        return SURE if left_low in GLUE or left_low in JOINT_WORDS or left_low == "a" else ONCE
     if kind == "pair":
         return ONCE  # Afghan|Taliban: the document must use both words on their own too
     if kind.startswith("UU"):  # NJ|June, RUN|Tue; not TED|Women
@@ -218,6 +220,8 @@ def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
         return True  # city’s|construction, impeachment|doesn’t
     if kinds[0].startswith(("UU", "Ul")) or right.lower() in CALENDAR:
         return True  # NJ|June, NASA|its, Arena|June: sure only before a date or a function word
+    if kinds[0] == "lB":  # the|iPad, on|iTunes
+        return left in GLUE or left in JOINT_WORDS
     if kinds[0].startswith("lU"):
         left = left.lower()
         known = zipf(right.lower()) >= STRONG_CAPITAL_ZIPF
