@@ -58,6 +58,8 @@ def _spaced(token: str, lossy: bool = False) -> str:
     ("Example.comI", "Example.com I"),
     ("www.example.orgFrom:", "www.example.org From:"),
     ("theiPad", "the iPad"),  # not "thei Pad"
+    ("21stcentury", "21st century"),
+    ("30thof", "30th of"),
     ("oniTunes", "on iTunes"),
 ])
 def test_merges_beside_a_function_word_are_split_on_any_page(token, spaced):
@@ -417,3 +419,9 @@ def test_an_article_before_a_stop_is_no_cut():
     # "fora." is the plural of forum: "for a." cannot end a sentence
     assert _merges("Advice is buried on niche web fora. Experts left them.") == []
     assert _merges("Experts left fora while ago.") == ["fora"]
+
+
+@pytest.mark.parametrize("token", ["2013that", "30that", "1stand", "8rds", "4thly", "12ndround"])
+def test_letters_after_a_number_are_no_ordinal_unless_they_read_as_one(token):
+    # the suffix must agree with the number and not begin a word (30|that, 1|stand)
+    assert _spaced(token) == token

@@ -455,6 +455,13 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     found = []
     for m in _LETTER_RUN.finditer(chunk):
         start, end = m.span()
+        if start and chunk[start - 1].isdigit() and end - start > 3 and chunk[start : start + 2] in _ORDINALS:
+            first = start - 1
+            while first and chunk[first - 1].isdigit():
+                first -= 1
+            if (end == len(chunk) or not chunk[end].isdigit()) and _ordinal_glued(chunk[first:start], m.group()):
+                found.append((first, end, Split((start - first + 2,), False, ("ordinal",))))  # 21st|century
+            continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
@@ -478,6 +485,21 @@ def _article_at_stop(run: str, split: Split, after: str) -> bool:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
+
+
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
+ORDINAL_WORD_ZIPF = 3.5  # weakest word glued after an ordinal: 21stcentury, 30thof (not 4thly)
+
+
+def _ordinal_glued(digits: str, letters: str) -> bool:
+    """Whether `letters` after `digits` are an ordinal's suffix and a common word glued to
+    it (21|stcentury, 30|thof), not a word glued to a number (2013that, 30that, 1stand)."""
+    suffix, word = letters[:2], letters[2:]
+    last = int(digits[-1])
+    teen = len(digits) > 1 and digits[-2] == "1"
+    if suffix != ("th" if teen or last > 3 or not last else ("st", "nd", "rd")[last - 1]):
+        return False
+    return zipf(word) >= ORDINAL_WORD_ZIPF and zipf(letters) < ORDINAL_WORD_ZIPF
 
 
 def _known_parts(core: str) -> bool:
