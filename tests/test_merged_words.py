@@ -425,3 +425,10 @@ def test_an_article_before_a_stop_is_no_cut():
 def test_letters_after_a_number_are_no_ordinal_unless_they_read_as_one(token):
     # the suffix must agree with the number and not begin a word (30|that, 1|stand)
     assert _spaced(token) == token
+
+
+def test_a_word_alone_in_quotes_is_split_only_when_sure():
+    lossy = LOSSY + 'The router key is "mypassword" and the cable is new.\n'
+    assert "mypassword" not in [m for m in _merges(lossy)]
+    assert "mypassword" in _merges(LOSSY + "The router key is mypassword today, he said.\n")
+    assert "ofthe" in _merges('The phrase "ofthe" was fixed.')  # a function word vouches for it

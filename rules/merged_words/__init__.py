@@ -110,7 +110,8 @@ class MergedWords(Rule):
     (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses, handles,
     hashtags, domains (`TIME.com`), paths, code identifiers, abbreviations and numbers
     (`U.S.`, `3.5`, `1,000`), a token alone on its line (a logo or menu item), and lines
-    of a template. Words listed in the project vocabulary (`accept`) are never reported.
+    of a template, and a word alone in quotes (`"mypassword"`, a literal) unless the split is
+    sure on any page. Words listed in the project vocabulary (`accept`) are never reported.
 
     ## Why is this bad?
     A merged token is not a word: it breaks search, spell checking, tokenisation and word

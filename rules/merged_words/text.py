@@ -419,8 +419,14 @@ def chunk_runs(chunk: str, params: Params, memory: Memory | None = None) -> Runs
             if len(weighed) >= CACHE_LIMIT:
                 weighed.clear()
             weighed[key] = _weigh(*key)
-        found.append((start, end, weighed[key]))
+        if weighed[key].strong or not _QUOTED.match(chunk):
+            found.append((start, end, weighed[key]))
     return tuple(found)
+
+
+# A word alone in quotes is quoted as it is: a password, a command, a coinage
+# ("mypassword", 'hostednetwork', "talkability"); only a sure merge is split there.
+_QUOTED = regex.compile(r"^[\"'“‘]\p{Ll}+[\"'”’][.,;:!?)]*$", regex.V1)
 
 
 def _weigh(run: str, split: Split) -> Split:
