@@ -432,3 +432,15 @@ def test_a_word_alone_in_quotes_is_split_only_when_sure():
     assert "mypassword" not in [m for m in _merges(lossy)]
     assert "mypassword" in _merges(LOSSY + "The router key is mypassword today, he said.\n")
     assert "ofthe" in _merges('The phrase "ofthe" was fixed.')  # a function word vouches for it
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Goalie Matt Korvalakmade 36 saves on Friday.", "Korvalak made"),
+    ("The goalie Korvalakmade 36 saves on Friday.", None),  # no first name before it
+    ("The minister Nikos Korvalakis stayed home.", None),  # names end in "is"
+])
+def test_a_name_after_a_first_name_is_cut_before_a_verb(line, spaced):
+    text = LOSSY + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    assert found == ([spaced] if spaced else [])

@@ -36,6 +36,7 @@ PAST_VERBS = frozenset((
     "made", "ran", "won", "took", "gave", "went", "came", "wrote", "got", "saw", "found",
     "left", "led", "met", "paid", "sent", "spent", "brought", "bought", "thought", "began",
     "became", "knew", "held", "kept", "lost", "sold", "stood", "fell", "felt", "grew", "fought",
+    "underwent", "stuck", "drew", "swam", "struck", "spoke", "broke", "threw", "caught", "hit",
 ))
 SHORT_TAILS = frozenset(("of", "to", "in", "on", "by", "is"))  # campaign|to, month|in; not keep|in
 # The first part of a negated auxiliary: impeachment|doesn’t, Commission|didn’t.

@@ -33,6 +33,7 @@ from newslint.rules.merged_words.evidence import (
     CUT_SHORT_ZIPF,
     KNOWN,
     ONCE,
+    PAST_VERBS,
     SURE,
     TYPO_ZIPF,
     common_words,
@@ -41,7 +42,14 @@ from newslint.rules.merged_words.evidence import (
     vouched,
 )
 from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
-from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
+from newslint.rules.merged_words.words import (
+    JOINT_WORDS,
+    NAME_FOLLOWERS,
+    Params,
+    piece_costs,
+    piece_prefixes,
+    segment,
+)
 
 CACHE_LIMIT = 200_000  # chunks remembered between documents
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
@@ -177,11 +185,14 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
         if not backed and (used := _used_head(word, split, chunks, params)) is not None:
             split, need, backed = used, used.need, True  # Chris|spun: the text says "Chris"
+        phrase = None if backed else _name_then_predicate(word, split, text, at + start, params)
+        if phrase is not None:
+            split, need, backed = phrase, ONCE, True  # Matt Mahalak|made 36 saves
         if not backed:
             if not split.led:
                 continue
             need = max(need, BACKED)  # Phobos|failed, Lizza|documents|the on a page that lost spaces
-        elif (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
+        elif phrase is None and (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
               and (not word.endswith("ing") or _object_after(text, at + end))):
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
@@ -294,6 +305,39 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) 
     kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
     cuts = tuple(sorted(kinds))
     return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
+
+
+def _name_then_predicate(word: str, split: Split, text: str, start: int, params: Params) -> Split | None:
+    """A name glued to words (`Split.head`) that ends a name of two words or more, cut
+    where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
+    Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
+    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris). The split needs a
+    page that lost a space elsewhere (`ONCE`)."""
+    if not split.head or "head" not in split.kinds or not word[1:].islower():
+        return None
+    before = start - 1
+    if before < 1 or text[before] not in " \t" or not text[before - 1].isalpha():
+        return None
+    first = before - 1
+    while first > 0 and text[first].islower():
+        first -= 1
+    if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
+        return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
+    for cut in range(len(word) - 3, 2, -1):
+        found = head_split(word, cut, params)
+        if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
+            return dataclasses.replace(found, need=ONCE)
+    return None
+
+
+def _predicate(word: str) -> bool:
+    """A verb or an adverb that starts a sentence's predicate after its subject."""
+    return (word in NAME_FOLLOWERS or word in PAST_VERBS
+            or len(word) >= 5 and word.endswith("ed") and zipf(word) >= PREDICATE_ZIPF
+            or len(word) >= 6 and word.endswith("ly") and zipf(word) >= PREDICATE_ZIPF)
+
+
+PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
 
 
 def _object_after(text: str, end: int) -> bool:
