@@ -83,6 +83,7 @@ def test_merges_beside_a_function_word_are_split_on_any_page(token, spaced):
     ("anestablished", "an established"),
     ("commentsor", "comments or"),
     ("MinimalistThe", "Minimalist The"),
+    ("KorvanandThomas", "Korvan and Thomas"),
     ("KorvantaThe", "Korvanta The"),
 ])
 def test_weaker_guesses_are_split_on_a_page_that_lost_spaces_elsewhere(token, spaced):
@@ -114,7 +115,7 @@ def test_compounds_typos_and_brands_stay_whole_where_a_space_is_lost_now_and_the
 @pytest.mark.parametrize("token", [
     # brand and name shapes
     "iPhone", "eBay", "YouTube", "PlayStation", "McDonald", "CarPlay", "IndieWire", "MacBooks",
-    "AirPower", "DeSantis", "LeBron", "LinkedIn", "MakeIt", "taxiDriver", "semiPro", "miniPad",
+    "AirPower", "DeSantis", "LeBron", "LinkedIn", "MakeIt", "ClevelandThomas", "taxiDriver", "semiPro", "miniPad",
     "macOS", "webOS", "PhD", "CEOs", "PDFs", "GHz", "McDowell",
     # rare names and known words
     "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",

@@ -417,9 +417,13 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
         if form in ("lower", "title") and run[:start] not in NAME_PREFIXES:  # McDowell is one name
             before, after = clitic_before and start == 0, clitic_after if end == size else ""
             inner = split_stretch(word, params, Context(form == "title", before, after))
+        kind = "dp-" + form
+        if not inner and form == "title" and not start and end < size and (conjunction := _name_and(word)):
+            inner, kind = (conjunction,), "head"  # Cox|and|Thomas: two names joined by "and"
+            weak = True
         edges = [start, *(start + c for c in inner), end]
         pieces.extend(itertools.pairwise(edges))
-        cuts.extend((start + c, "dp-" + form) for c in inner)
+        cuts.extend((start + c, kind) for c in inner)
         weak |= bool(inner) and form == "title" and start == 0  # a name, unless glued to a word
     run_zipf = zipf(run.lower())
     piece_end = dict(pieces)
@@ -435,6 +439,22 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
             weak |= joint_weak
     cuts.sort()
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
+
+
+NAME_CONJUNCTIONS = ("and", "or")
+
+
+def _name_and(word: str) -> int:
+    """Where "and" or "or" starts at the end of a capitalised word the list does not know,
+    glued to the capitalised word after it (`Coxand|Thomas`, `Bissauand|Sao`), or 0. Names
+    that end so are known to the list (`Cleveland`, `Legrand`, `Sutherland`)."""
+    if zipf(word.lower()):
+        return 0
+    for conjunction in NAME_CONJUNCTIONS:
+        cut = len(word) - len(conjunction)
+        if cut >= 3 and word.endswith(conjunction):
+            return cut
+    return 0
 
 
 # ---------------------------------------------------------------------------- stretches
