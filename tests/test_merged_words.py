@@ -59,6 +59,9 @@ def _spaced(token: str, lossy: bool = False) -> str:
     ("www.example.orgFrom:", "www.example.org From:"),
     ("theiPad", "the iPad"),  # not "thei Pad"
     ("21stcentury", "21st century"),
+    ("here’sthe", "here’s the"),
+    ("don’tread", "don’t read"),
+    ("we'reintroducing", "we're introducing"),
     ("30thof", "30th of"),
     ("oniTunes", "on iTunes"),
 ])
@@ -121,6 +124,7 @@ def test_compounds_typos_and_brands_stay_whole_where_a_space_is_lost_now_and_the
     "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",
     "Sportback", "Newsbeat", "AUTORACING", "into", "upsample", "overdrew", "toto",
     "boomeranging", "unblockables", "overdo", "serieincombe", "AdChoices", "GoodVentures",
+    "Ma’sum", "Qur’an", "rock’n’roll",
     "tobias@example.com", "atom@example.com", "example.community", "example.com/andover",
     "https://example.com/path.comand", "example.network",
     # addresses, handles, numbers, abbreviations, code

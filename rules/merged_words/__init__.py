@@ -66,6 +66,8 @@ class MergedWords(Rule):
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
       `VoiceSo`; not `LinkedIn`, `MakeIt`), or when the document uses both on their own and
       the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
+    - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
+      `we'reintroducing`; not `Ma’sum`);
     - a common word glued to an ordinal (`21stcentury`, `30thof`), where the suffix fits
       the number and does not begin the word (not `2013that`, `30that`, `1stand`);
     - a word glued to the front of an address: a URL scheme after any word in any

@@ -66,7 +66,7 @@ CUT_SHORT_ZIPF = 4.0  # a short token that is this common a word without its las
 CUT_SHORT_LENGTH = 7  # ...is a typo (befor)
 ADVERB_ZIPF = 3.0  # weakest adverb in -ly, and weakest adjective it is made of
 _VERB_ENDINGS = ("ed", "ing")
-_ALWAYS_SURE = frozenset(("url", "address", "short", "menu", "ordinal"))
+_ALWAYS_SURE = frozenset(("url", "address", "short", "menu", "ordinal", "clitic"))
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _POSSESSIVE = ("’s", "'s")
 

@@ -32,6 +32,7 @@ from newslint.rules.merged_words.evidence import (
     BACKED,
     CUT_SHORT_ZIPF,
     KNOWN,
+    NEGATED,
     ONCE,
     PAST_VERBS,
     SURE,
@@ -45,6 +46,7 @@ from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_ca
 from newslint.rules.merged_words.words import (
     JOINT_WORDS,
     NAME_FOLLOWERS,
+    SHORT_WORDS,
     Params,
     piece_costs,
     piece_prefixes,
@@ -516,6 +518,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
+        if clitic_before and (glued := _glued_clitic(chunk, start, end)) is not None:
+            found.append(glued)  # here’s|the, don’t|read, we're|introducing
+            continue
         clitic = _clitic_after(chunk, end)
         split = split_run(m.group(), params, clitic_before, clitic, cache)
         if split is not None:
@@ -550,6 +555,37 @@ def _ordinal_glued(digits: str, letters: str) -> bool:
     if suffix != ("th" if teen or last > 3 or not last else ("st", "nd", "rd")[last - 1]):
         return False
     return zipf(word) >= ORDINAL_WORD_ZIPF and zipf(letters) < ORDINAL_WORD_ZIPF
+
+
+def _glued_clitic(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
+    """A contraction or a possessive glued to the word after it: the letters at
+    chunk[start:end] follow an apostrophe and begin with its clitic ("s" of here’sthe,
+    "t" of don’tread, "re" of we'reintroducing), and the rest is a common word. The "t"
+    follows a negated auxiliary (don, didn, isn), the "re", "ve", "ll", "m" and "d" a
+    pronoun; the "s" any word (a possessive)."""
+    word_start = start - 1
+    while word_start > 0 and chunk[word_start - 1].isalpha():
+        word_start -= 1
+    before = chunk[word_start : start - 1].lower()
+    letters = chunk[start:end]
+    if not before or not letters.islower():
+        return None
+    for clitic in _GLUED_CLITICS:
+        rest = letters[len(clitic) :]
+        if not letters.startswith(clitic) or not rest:
+            continue
+        if clitic == "t" and before not in NEGATED or clitic not in ("s", "t") and before not in _PRONOUNS:
+            continue
+        if clitic == "s" and len(before) < 3 and before not in _PRONOUNS:
+            continue  # Ma’sum: a name written with an apostrophe
+        if rest in SHORT_WORDS or len(rest) >= 3 and zipf(rest) >= CLITIC_WORD_ZIPF:
+            return word_start, end, Split((start + len(clitic) - word_start,), False, ("clitic",))
+    return None
+
+
+_GLUED_CLITICS = ("re", "ve", "ll", "s", "t", "m", "d")
+_PRONOUNS = frozenset(("i", "you", "we", "they", "he", "she", "it", "there", "who", "that", "what"))
+CLITIC_WORD_ZIPF = 4.0  # weakest word glued after a contraction: here’s|the, don’t|read
 
 
 def _known_parts(core: str) -> bool:
