@@ -60,6 +60,8 @@ def _spaced(token: str, lossy: bool = False) -> str:
     ("theiPad", "the iPad"),  # not "thei Pad"
     ("21stcentury", "21st century"),
     ("here’sthe", "here’s the"),
+    ("theU.S.", "the U.S."),
+    ("fromD.C.", "from D.C."),
     ("don’tread", "don’t read"),
     ("we'reintroducing", "we're introducing"),
     ("30thof", "30th of"),
@@ -124,7 +126,7 @@ def test_compounds_typos_and_brands_stay_whole_where_a_space_is_lost_now_and_the
     "Pushilin", "Luhansk", "Matsegora", "Yovanovitch", "Kashmira", "hourlong", "Beachbody",
     "Sportback", "Newsbeat", "AUTORACING", "into", "upsample", "overdrew", "toto",
     "boomeranging", "unblockables", "overdo", "serieincombe", "AdChoices", "GoodVentures",
-    "Ma’sum", "Qur’an", "rock’n’roll",
+    "Ma’sum", "Qur’an", "rock’n’roll", "McD.C.",
     "tobias@example.com", "atom@example.com", "example.community", "example.com/andover",
     "https://example.com/path.comand", "example.network",
     # addresses, handles, numbers, abbreviations, code

@@ -66,6 +66,7 @@ class MergedWords(Rule):
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
       `VoiceSo`; not `LinkedIn`, `MakeIt`), or when the document uses both on their own and
       the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
+    - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
       `we'reintroducing`; not `Ma’sum`);
     - a common word glued to an ordinal (`21stcentury`, `30thof`), where the suffix fits

@@ -18,7 +18,7 @@ import functools
 import itertools
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import frequent, zipf
+from newslint.rules._frequency import frequent, function_words, zipf
 from newslint.rules._phrases import load_phrases
 from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, SHORT_WORDS
 
@@ -85,6 +85,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     """
     if set(kinds) <= _ALWAYS_SURE:
         return SURE
+    if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
+        return _cut_need(run[: cuts[0]], run[cuts[0] :], kinds[0], False, 1)
     low = run.lower()
     letters = low.isalpha()
     edges = (0, *cuts, len(run))
@@ -129,6 +131,10 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
     if kind == "opening":  # We|told at a sentence start: judged as the lower-case "we|told"
         sure = left_low == "i" and zipf(right_low) >= TITLE_TAIL_ZIPF or _sure_words(left_low, right_low, False)
         return SURE if sure else BACKED
+    if kind == "abbreviation":  # the|U.S., our|U.S.: a function word, else a common word
+        if left_low in GLUE or left_low in JOINT_WORDS or left_low in function_words():
+            return SURE
+        return ONCE if zipf(left_low) >= CAPITAL_SIDE_ZIPF else BACKED
     if kind == "lB":  # the|iPad, allegedly|iPad: as a word before a capital (below)
         return SURE if left_low in GLUE or left_low in JOINT_WORDS or left_low == "a" else ONCE
     if kind == "pair":
@@ -221,8 +227,8 @@ def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
         return True  # city’s|construction, impeachment|doesn’t
     if kinds[0].startswith(("UU", "Ul")) or right.lower() in CALENDAR:
         return True  # NJ|June, NASA|its, Arena|June: sure only before a date or a function word
-    if kinds[0] == "lB":  # the|iPad, on|iTunes
-        return left in GLUE or left in JOINT_WORDS
+    if kinds[0] in ("lB", "abbreviation"):  # the|iPad, on|iTunes, the|U.S.
+        return left.lower() in GLUE or left.lower() in JOINT_WORDS
     if kinds[0].startswith("lU"):
         left = left.lower()
         known = zipf(right.lower()) >= STRONG_CAPITAL_ZIPF

@@ -46,6 +46,7 @@ from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_ca
 from newslint.rules.merged_words.words import (
     JOINT_WORDS,
     NAME_FOLLOWERS,
+    NAME_PREFIXES,
     SHORT_WORDS,
     Params,
     piece_costs,
@@ -507,6 +508,10 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     found = []
     for m in _LETTER_RUN.finditer(chunk):
         start, end = m.span()
+        if _abbreviation_glued(chunk, start, end):
+            dotted = _DOTTED.match(chunk, end - 1).end()  # report the abbreviation with its stops
+            found.append((start, dotted, Split((end - 1 - start,), False, ("abbreviation",))))  # the|U.S.
+            continue
         if start and chunk[start - 1].isdigit() and end - start > 3 and chunk[start : start + 2] in _ORDINALS:
             first = start - 1
             while first and chunk[first - 1].isdigit():
@@ -542,6 +547,20 @@ def _article_at_stop(run: str, split: Split, after: str) -> bool:
 _ARTICLES = frozenset(("a", "an", "the"))
 
 
+def _abbreviation_glued(chunk: str, start: int, end: int) -> bool:
+    """Whether the letters chunk[start:end] are one word the list knows and the capital
+    of an abbreviation written with full stops (`theU.S.`, `TheU.S.`, `byT.Y.`), not
+    after an apostrophe (`AG'sU.K.` is a clitic's) nor a name particle (`McD.C.`)."""
+    word = chunk[start : end - 1]
+    if not word.isalpha() or not chunk[end - 1].isupper() or not (len(word) == 1 or word[1:].islower()):
+        return False
+    if start and chunk[start - 1] in _APOSTROPHES or word in NAME_PREFIXES:
+        return False
+    return zipf(word.lower()) >= ABBREVIATION_WORD_ZIPF and _DOTTED.match(chunk, end - 1) is not None
+
+
+ABBREVIATION_WORD_ZIPF = 3.0  # weakest word glued to an abbreviation: the|U.S., helped|U.S.
+_DOTTED = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)+", regex.V1)  # U.S., F.B.I.: an abbreviation after a word
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 ORDINAL_WORD_ZIPF = 3.5  # weakest word glued after an ordinal: 21stcentury, 30thof (not 4thly)
 
