@@ -443,6 +443,7 @@ def test_a_word_alone_in_quotes_is_split_only_when_sure():
 
 @pytest.mark.parametrize(("line", "spaced"), [
     ("Goalie Matt Korvalakmade 36 saves on Friday.", "Korvalak made"),
+    ("She walked with Ana Korvalakduring the break.", "Korvalak during"),
     ("The goalie Korvalakmade 36 saves on Friday.", None),  # no first name before it
     ("The minister Nikos Korvalakis stayed home.", None),  # names end in "is"
 ])

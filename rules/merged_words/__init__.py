@@ -59,7 +59,8 @@ class MergedWords(Rule):
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
-      elsewhere (`Matt Mahalak|made 36 saves`; not before `is`, `on`, `as`: `Kasidiaris`);
+      elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
+      `as`: `Kasidiaris`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,

@@ -31,7 +31,9 @@ from newslint.rules.merged_words.case import foreign_words
 from newslint.rules.merged_words.evidence import (
     BACKED,
     CUT_SHORT_ZIPF,
+    GLUE,
     KNOWN,
+    NAME_PIECES,
     NEGATED,
     ONCE,
     PAST_VERBS,
@@ -336,6 +338,7 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
 def _predicate(word: str) -> bool:
     """A verb or an adverb that starts a sentence's predicate after its subject."""
     return (word in NAME_FOLLOWERS or word in PAST_VERBS
+            or len(word) >= 4 and word in GLUE and word not in NAME_PIECES  # Kutcher|during
             or len(word) >= 5 and word.endswith("ed") and zipf(word) >= PREDICATE_ZIPF
             or len(word) >= 6 and word.endswith("ly") and zipf(word) >= PREDICATE_ZIPF)
 
