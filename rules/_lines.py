@@ -121,7 +121,7 @@ def _index_of(doc: Document) -> LineIndex:
 Verdict = tuple[int, int, bool]  # a flagged line's content span, from the line's start, and safety
 
 MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged whole, in place
-MEMORY_LIMIT = 100_000  # lines a rule remembers; past it, it starts afresh
+MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it starts afresh
 
 
 @dataclass
