@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.registry import all_rules
+from newslint.rules import _lines
 from newslint.rules._lines import LineRule
 from tests.strategies import articles, artifact_lines, paragraphs, profile
 
@@ -104,3 +105,14 @@ def test_lines_met_in_any_earlier_document_are_not_judged_again(monkeypatch):
     found = rule.check(again)
     assert judged == ["Leave a Reply"]  # the page's own lines were judged two documents back
     assert [again.text[v.start : v.end] for v in found] == ["Source link", "Leave a Reply"]
+
+
+def test_a_full_memory_starts_afresh_and_changes_no_finding(monkeypatch):
+    monkeypatch.setattr(_lines, "MEMORY_LIMIT", 3)
+    texts = ["Talks went on.\n\nSource link\n", "Leave a Reply\n\nThey ended late.\n\nSource link\n",
+             "Another story.\n\nPrint this page\n\nLeave a Reply\n", "Talks went on.\n\nSource link\n"]
+    warm = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+    for text in texts:
+        fresh = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+        assert warm.check(Document(text)) == fresh.check(Document(text))
+    assert len(warm._memory.verdicts) <= 3 + len(set(texts[-1].split("\n")))
