@@ -21,7 +21,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -31,7 +31,7 @@ from newslint.corpus import STDIN, CorpusOptions, Record, RecordReport, check_re
 from newslint.engine import RuleSet, build_ruleset
 from newslint.errors import NewslintError
 from newslint.model import Edit, Fix, Position, Violation
-from newslint.report import Finding
+from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
 
 BATCH_RECORDS = 64
@@ -65,7 +65,7 @@ def _as_arguments(cls: type) -> None:
         copyreg.pickle(cls, lambda obj: (cls, tuple(getattr(obj, name) for name in names)))
 
 
-for _cls in (Record, RecordReport, Finding, Violation, Fix, Edit, Position):
+for _cls in (Record, RecordReport, Violation, Fix, Edit, Position):  # Finding: see newslint.findings
     _as_arguments(_cls)
 
 
@@ -164,17 +164,6 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
     return reports
 
 
-def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
-    """The results of `submit(item)` futures, in the order of `items`, at most `window` in flight."""
-    pending: deque[Any] = deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 @dataclass(frozen=True)
 class Executor:
     """Where batches run: `submit(function, *args)` gives a future; `share(value)` a value every task may take."""
@@ -244,12 +233,11 @@ def _worker_start() -> None:
 
 def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | None = None
                       ) -> Iterator[RecordReport]:
-    """`check_corpus` (or `fix_corpus`'s reports) in `jobs` worker processes of this machine."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    """`check_corpus` (or `fix_corpus`'s reports) in `jobs` processes of this machine: this one and
+    forked workers (see newslint.pool), else `jobs` worker processes of a `ProcessPoolExecutor`."""
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
-    with tempfile.TemporaryDirectory(prefix="newslint-") as folder, \
-            ProcessPoolExecutor(jobs, initializer=_worker_start) as pool:
+    worker_ruleset(job.config)  # built here before the workers start: forked, they inherit it
+    with tempfile.TemporaryDirectory(prefix="newslint-") as folder, _pool(jobs) as pool:
         def share(knowledge: Any) -> str:
             # Written once, read once by each worker: not sent with every batch.
             path = os.path.join(folder, "knowledge.pickle")
@@ -263,3 +251,11 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
             return pool.submit(function, *args)
 
         yield from run_batches(Executor(submit, share, 4 * jobs), paths, job, stdin)
+
+
+def _pool(jobs: int) -> Any:
+    if fork_available():
+        return ForkPool(jobs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_worker_start)

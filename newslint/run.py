@@ -1,6 +1,7 @@
 """Checking and fixing files: what `newslint check` does, callable from Python."""
 from __future__ import annotations
 
+import copyreg
 import difflib
 import functools
 import os
@@ -57,6 +58,11 @@ class FileReport:
     warning: str | None = None
     output: str | None = None  # fixed text of stdin
     fixed_codes: tuple[str, ...] = ()  # the code of each fix applied (or, with --diff, that would be)
+
+
+# Reports cross processes (--jobs) as their constructor's arguments, not a class and a dict each.
+copyreg.pickle(FileReport, lambda r: (FileReport, (r.path, r.findings, r.fixed, r.diff, r.error, r.warning, r.output,
+                                                   r.fixed_codes)))
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,15 @@ class Session:
         if self.cache_for(config) is not None:
             return False
         return any(r.learns_across_documents for r in self.ruleset_for(config).rules)
+
+    def for_one_process(self) -> Session:
+        """A session that checks files in one process (`jobs` 1), with this one's configs and rule
+        sets (built once, shared with forked workers) and caches of its own (a database connection
+        is never used across a fork)."""
+        worker = Session(replace(self.options, jobs=1))
+        worker._configs, worker._by_directory, worker._by_given = self._configs, self._by_directory, self._by_given
+        worker._rulesets = self._rulesets
+        return worker
 
     def close(self) -> None:
         for ruleset in self._rulesets.values():
@@ -415,7 +430,7 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
     if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
         if not any(holds_session(rule) for r in rulesets.values() for rule in r.rules):
-            yield from _check_parallel(session.options, files)
+            yield from _check_parallel(session, files)
             return
     for i in range(0, len(files), BATCH_SIZE):
         batch = [_read_or_report(str(p), session.options.encoding) for p in files[i : i + BATCH_SIZE]]
@@ -441,14 +456,26 @@ def _worker_check(paths: list[str]) -> list[FileReport]:
     return list(check_files(_WORKER, [Path(p) for p in paths]))
 
 
-def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[FileReport]:
+def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
+    global _WORKER
+    options = session.options
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
-    serial = RunOptions(**{**options.__dict__, "jobs": 1})
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing is imported only for parallel runs
+    from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
 
-    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as pool:
-        for reports in pool.map(_worker_check, chunks):
+    if fork_available():
+        # Forked workers (and this process, which works too) start with the rules built and
+        # the configs found: a session of one process that shares them, its caches its own.
+        _WORKER = session.for_one_process()
+        with ForkPool(jobs) as pool:
+            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c), chunks, 4 * jobs)
+                        for r in reports)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = replace(options, jobs=1)
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as executor:
+        for reports in executor.map(_worker_check, chunks):
             yield from reports
 
 

@@ -1,0 +1,100 @@
+"""The forked pool of --jobs: results in order, work shared with the main process, errors and dead workers
+reported; findings and reports cross processes unchanged; stored word sets answer as the lists they hold."""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+
+import pytest
+
+from newslint import build_ruleset
+from newslint.engine import linted
+from newslint.findings import Finding, findings_for
+from newslint.model import Fix, Position, Violation
+from newslint.pool import ForkPool, WorkerDied, fork_available, ordered
+from newslint.rules import _wordset
+from newslint.run import FileReport
+
+pytestmark = pytest.mark.skipif(not fork_available(), reason="this platform does not fork")
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+def _fail(n: int) -> int:
+    raise ValueError(f"bad item {n}")
+
+
+def _die(n: int) -> int:
+    if os.getpid() != MAIN:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+MAIN = os.getpid()
+
+
+def test_results_come_in_order_and_the_main_process_works_too():
+    with ForkPool(2) as pool:
+        results = list(ordered(lambda n: pool.submit(_pid_and_square, n), range(60), 8))
+    assert [square for _, square in results] == [n * n for n in range(60)]
+    pids = {pid for pid, _ in results}
+    assert os.getpid() in pids and len(pids) == 2  # one forked worker and this process
+
+
+def test_one_job_runs_everything_here():
+    with ForkPool(1) as pool:
+        assert {pool.submit(_pid_and_square, n).result()[0] for n in range(5)} == {os.getpid()}
+
+
+def test_an_error_is_raised_where_its_result_is_asked_for_and_the_pool_still_closes():
+    with ForkPool(2) as pool:
+        tasks = [pool.submit(_fail if n == 7 else _pid_and_square, n) for n in range(12)]
+        assert [t.result()[1] for t in tasks[:7]] == [n * n for n in range(7)]
+        with pytest.raises(ValueError, match="bad item 7"):
+            tasks[7].result()
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    with ForkPool(2) as pool, pytest.raises(WorkerDied):
+        for task in [pool.submit(_die, n) for n in range(8)]:
+            task.result()
+
+
+def test_findings_and_reports_cross_processes_unchanged():
+    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset())
+    findings = tuple(findings_for("a.txt", violations, doc, unsafe=True))
+    assert any(f.violation.fix for f in findings) and len(findings) >= 3
+    findings += (findings[0].for_record("r1", 3),
+                 # a finding whose edits were not placed crosses as it is
+                 Finding("b.txt", Violation("NL1", "x", "m", 0, 2, Fix.delete(0, 2)), Position(1, 1), Position(1, 3)))
+    report = FileReport("a.txt", findings, fixed=2, fixed_codes=("NL101", "NL202"))
+    assert pickle.loads(pickle.dumps(report)) == report
+    with ForkPool(2) as pool:
+        assert [t.result() for t in [pool.submit(_same, report) for _ in range(4)]] == [report] * 4
+
+
+def _same(report: FileReport) -> FileReport:
+    return report
+
+
+def test_a_stored_word_set_holds_its_words_and_no_other(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    words = [f"w{i}" for i in range(3000)] + ["é", "naïve", ""]
+    stored = _wordset.stored_word_set("test-words", lambda: words, ())
+    again = _wordset.stored_word_set("test-words", lambda: pytest.fail("built again"), ())  # read from disk
+    for found in (stored, again):
+        assert all(w in found for w in words)
+        assert not any(w in found for w in ("w3000", "W1", "naive", "w1\nw2", 5))
+
+
+def test_a_stored_word_set_cut_short_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    words = [f"w{i}" for i in range(500)]
+    _wordset.stored_word_set("test-cut", lambda: words, ())
+    (table,) = (tmp_path / "tables").glob("test-cut-*")
+    table.write_bytes(table.read_bytes()[:-40])
+    assert all(w in _wordset.stored_word_set("test-cut", lambda: words, ()) for w in words)
