@@ -4,9 +4,9 @@ An entry is keyed by everything a result depends on: the text, the path it is ch
 under (per-file-ignores, Markdown), the newslint version, the rules that run with their
 options and the code that defines them, and the settings that change findings. Entries
 are JSON rows of one SQLite database in the cache directory (`NEWSLINT_CACHE_DIR`, else
-`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`); an entry that cannot be read back
-exactly is deleted and computed again, and a database file that is damaged is replaced:
-never trusted.
+`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`), each with a checksum of its data: an
+entry that does not read back exactly as written is deleted and computed again, and a
+database file that is damaged is replaced: never trusted.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,15 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.config import Config
-from newslint.findings import findings_for
-from newslint.model import Applicability, Edit, Fix, Violation
+from newslint.findings import Finding, finding_from_row, finding_row, findings_for
+from newslint.model import Violation
 from newslint.registry import RuleInfo
 
 if TYPE_CHECKING:
     from newslint.engine import RuleSet
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-FORMAT = 3  # bumped when the layout of an entry changes
+FORMAT = 4  # bumped when the layout of an entry changes
 DATABASE = "results.sqlite3"
 _KEYS_PER_QUERY = 500  # well below SQLite's limit on the parameters of one statement
 
@@ -118,46 +119,36 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
 
 @dataclass(frozen=True)
 class Entry:
-    """What the cache holds for one text: its violations, and each one's content key (see
-    newslint.fingerprint), so that a report answered from here reads no line of the text."""
+    """What the cache holds for one text: its findings as `newslint.findings` rows, positions and
+    content keys included, so that a report answered from here reads no line of the text."""
 
-    violations: tuple[Violation, ...]
-    keys: tuple[str, ...]
+    rows: tuple[list[Any], ...]
 
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        return tuple(f.violation for f in self.findings("", unsafe=False))
 
-def _row(v: Violation, content_key: str) -> list[Any]:
-    """A violation as a compact JSON row: code, name, message, start, end, the fix's applicability
-    and edits (or nulls), content key."""
-    if v.fix is None:
-        return [v.code, v.name, v.message, v.start, v.end, None, None, content_key]
-    edits = [[e.start, e.end, e.text] for e in v.fix.edits]
-    return [v.code, v.name, v.message, v.start, v.end, v.fix.applicability.value, edits, content_key]
+    def findings(self, path: str, *, unsafe: bool) -> list[Finding]:
+        """The findings of the text under `path`, fixable as the run's unsafe-fixes setting says."""
+        made = []
+        for row in self.rows:
+            edits = row[9]
+            fixable = edits is not None and (unsafe or edits[0] == "safe")
+            made.append(finding_from_row(path, *row, None, None, fixable))
+        return made
 
-
-def _from_row(row: list[Any], size: int) -> tuple[Violation, str]:
-    """The violation and content key of a row read back; ValueError (or TypeError, KeyError) if it
-    is not exactly what `_row` writes for a text of `size` characters. (Plain tests, no generators:
-    a warm run reads every row of every file.)"""
-    code, name, message, start, end, applicability, edits, content_key = row
-    if (type(code) is not str or type(name) is not str or type(message) is not str or type(content_key) is not str
-            or type(start) is not int or type(end) is not int or not 0 <= start <= end <= size):
-        raise ValueError("not a violation of this text")
-    if applicability is None:
-        if edits is not None:
-            raise ValueError("edits without a fix")
-        return Violation(code, name, message, start, end, None), content_key
-    made = []
-    for edit_start, edit_end, text in edits:
-        if (type(edit_start) is not int or type(edit_end) is not int or type(text) is not str
-                or not 0 <= edit_start <= edit_end <= size):
-            raise ValueError("not an edit of this text")
-        made.append(Edit(edit_start, edit_end, text))
-    if not made:
-        raise ValueError("a fix without edits")
-    return Violation(code, name, message, start, end, Fix(tuple(made), _APPLICABILITY[applicability])), content_key
+    def fixes_allowed(self, unsafe: bool) -> bool:
+        """Whether --fix (with `unsafe` or not) would change the text."""
+        return any(row[9] is not None and (unsafe or row[9][0] == "safe") for row in self.rows)
 
 
-_APPLICABILITY = {a.value: a for a in Applicability}
+def _stored_row(f: Finding) -> list[Any]:
+    """A finding as stored: its row without the path, the record and fixability (see `finding_row`)."""
+    return list(finding_row(f)[1:12])
+
+
+def _checksum(data: str) -> int:
+    return zlib.crc32(data.encode("utf-8", "surrogatepass"))
 
 
 @dataclass
@@ -228,18 +219,19 @@ class ResultCache:
         from memory. Returns what each holds (None: nothing usable), without counting hits."""
         keys = [self.key(path, text) for path, text in items]
         db = self._connect()
-        rows: dict[str, str] = {}
+        rows: dict[str, tuple[int, str]] = {}
         if db is not None:
             try:
                 for start in range(0, len(keys), _KEYS_PER_QUERY):
                     chunk = keys[start : start + _KEYS_PER_QUERY]
                     marks = ",".join("?" * len(chunk))
-                    rows.update(db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk))
+                    found_rows = db.execute(f"SELECT key, checksum, data FROM findings WHERE key IN ({marks})", chunk)
+                    rows.update((key, (checksum, data)) for key, checksum, data in found_rows)
             except sqlite3.Error:
                 rows = {}
         found = []
         for key, item in zip(keys, items):
-            entry = self._decoded(key, rows[key], item[1]) if key in rows else None
+            entry = self._decoded(key, *rows[key]) if key in rows else None
             self._fetched[item] = entry
             found.append(entry)
         return found
@@ -252,10 +244,11 @@ class ResultCache:
             key = self.key(path, text)
             db = self._connect()
             try:
-                row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+                query = "SELECT checksum, data FROM findings WHERE key = ?"
+                row = db.execute(query, (key,)).fetchone() if db else None
             except sqlite3.Error:
                 row = None
-            found = self._decoded(key, row[0], text) if row is not None else None
+            found = self._decoded(key, *row) if row is not None else None
         if found is None:
             self.misses += 1
             return None
@@ -267,39 +260,40 @@ class ResultCache:
         found = self.entry(path, text)
         return None if found is None else list(found.violations)
 
-    def _decoded(self, key: str, raw: str, text: str) -> Entry | None:
-        """An entry; a corrupted or inconsistent one is deleted (rebuilt, never trusted) and gives None."""
+    def _decoded(self, key: str, checksum: Any, raw: Any) -> Entry | None:
+        """An entry; one that is not exactly as written (its checksum tells) is deleted: rebuilt, never trusted."""
         try:
+            if type(raw) is not str or checksum != _checksum(raw):
+                raise ValueError("not the entry as written")
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            size = len(text)
-            pairs = [_from_row(row, size) for row in data["violations"]]
+            return Entry(tuple(data["findings"]))
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
                 if db is not None:
-                    db.execute("DELETE FROM entries WHERE key = ?", (key,))
+                    db.execute("DELETE FROM findings WHERE key = ?", (key,))
                     db.commit()
             return None
-        return Entry(tuple(v for v, _ in pairs), tuple(k for _, k in pairs))
 
-    def store(self, path: str, text: str, violations: Sequence[Violation], keys: Sequence[str] | None = None) -> None:
-        """Write an entry: `violations` and their content keys, as the findings of this text have
-        them (computed here when not given). A cache that cannot be written is only slower."""
+    def store(self, path: str, text: str, violations: Sequence[Violation],
+              findings: Sequence[Finding] | None = None) -> None:
+        """Write an entry: `findings`, `violations` as placed in this text (placed here when not
+        given). A cache that cannot be written is only slower."""
         key = self.key(path, text)
         self._fetched.pop((path, text), None)
-        if keys is None:
+        if findings is None:
             from newslint.document import Document
 
-            keys = [f.key for f in findings_for(path, violations, Document(text))]
-        rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]
-        data = json.dumps({"key": key, "violations": rows}, ensure_ascii=False)
+            findings = findings_for(path, violations, Document(text))
+        data = json.dumps({"key": key, "findings": [_stored_row(f) for f in findings]}, ensure_ascii=False)
         db = self._connect()
         if db is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+            db.execute("INSERT OR REPLACE INTO findings (key, checksum, data) VALUES (?, ?, ?)",
+                       (key, _checksum(data), data))
             if not self._vouched:  # the caller linted with these rules: they were built
                 db.execute("INSERT OR IGNORE INTO rulesets (fingerprint) VALUES (?)", (self.fingerprint,))
                 self._vouched = True
@@ -313,15 +307,12 @@ def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
-    db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    db.execute("DROP TABLE IF EXISTS entries")  # the layout before checksums: never read again
+    db.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, checksum INTEGER NOT NULL, "
+               "data TEXT NOT NULL)")
     db.execute("CREATE TABLE IF NOT EXISTS rulesets (fingerprint TEXT PRIMARY KEY)")
-    db.execute("SELECT count(*) FROM entries LIMIT 1").fetchone()
+    db.execute("SELECT count(*) FROM findings LIMIT 1").fetchone()
     return db
-
-
-def fixes_allowed(violations: Iterable[Violation], unsafe: bool) -> bool:
-    """Whether --fix (with `unsafe` or not) would change a text with these findings."""
-    return any(v.fix and (unsafe or v.fix.safe) for v in violations)
 
 
 def cached_lint(text: str, ruleset: RuleSet, path: str, cache: ResultCache | None) -> list[Violation]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
@@ -36,12 +37,17 @@ def test_text_path_rules_and_options_are_part_of_the_key(tmp_path):
 
 def _entries(directory) -> list[tuple[str, str]]:
     with sqlite3.connect(directory / DATABASE) as db:
-        return db.execute("SELECT key, data FROM entries").fetchall()
+        return db.execute("SELECT key, data FROM findings").fetchall()
 
 
-def _set_entry(directory, key: str, data: str) -> None:
+def _set_entry(directory, key: str, data: str, *, whole: bool = False) -> None:
+    """Change an entry's data; `whole`: with the checksum of the new data, as a writer would."""
     with sqlite3.connect(directory / DATABASE) as db:
-        db.execute("UPDATE entries SET data = ? WHERE key = ?", (data, key))
+        if whole:
+            checksum = zlib.crc32(data.encode("utf-8", "surrogatepass"))
+            db.execute("UPDATE findings SET data = ?, checksum = ? WHERE key = ?", (data, checksum, key))
+        else:
+            db.execute("UPDATE findings SET data = ? WHERE key = ?", (data, key))
 
 
 def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
@@ -49,20 +55,24 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
     cache = ResultCache.for_ruleset(ruleset, tmp_path)
     expected = cached_lint(TEXT, ruleset, "a.txt", cache)
     [(key, data)] = _entries(tmp_path)
-    damages = ["{not json", '{"key": "x", "violations": []}']
+    damages = ["{not json", '{"key": "x", "findings": []}', data[:-5], data.replace("1", "2", 1)]
     for change in (lambda row: row.__setitem__(4, 99999),  # a span outside the text
                    lambda row: row.__setitem__(3, "0"),  # an offset that is no number
-                   lambda row: row.__setitem__(6, [[0, 99999, ""]]),  # an edit outside the text
-                   lambda row: row.__setitem__(5, "very-safe"),  # no such applicability
+                   lambda row: row.__setitem__(9, ["unsafe", [[0, 99999, "", 1, 1, 1, 1]]]),  # an edit outside
+                   lambda row: row.__setitem__(9, ["very-safe", [[0, 1, "", 1, 1, 1, 2]]]),  # no such applicability
                    lambda row: row.pop()):  # no content key
         entry = json.loads(data)
-        change(entry["violations"][-1])
+        change(entry["findings"][-1])
         damages.append(json.dumps(entry))
     for damage in damages:
         _set_entry(tmp_path, key, damage)
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
         assert cache.lookup("a.txt", TEXT) == expected
+    for damage in damages[:2]:  # written whole, checksum and all, but not an entry of this text
+        _set_entry(tmp_path, key, damage, whole=True)
+        assert cache.lookup("a.txt", TEXT) is None
+        assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
 
 
 def test_a_damaged_database_file_is_replaced(tmp_path):
@@ -99,7 +109,7 @@ def test_the_command_answers_a_second_run_from_the_cache(tmp_path):
     first = run_cli("check", str(article), "--cache-dir", str(cache))
     [(key, data)] = _entries(cache)
     # An entry that reads back well is what the next run reports, without checking again.
-    _set_entry(cache, key, data.replace("merged words", "CACHED merged words"))
+    _set_entry(cache, key, data.replace("merged words", "CACHED merged words"), whole=True)
     assert "CACHED merged words" in run_cli("check", str(article), "--cache-dir", str(cache)).stdout
     assert run_cli("check", str(article), "--cache-dir", str(cache), "--no-cache").stdout == first.stdout
     _set_entry(cache, key, "\x00garbage")
@@ -220,20 +230,24 @@ def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_
         os.utime(word_list, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
-def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them():
+def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them(tmp_path):
     from newslint.document import Document
-    from newslint.findings import findings_for, findings_from
+    from newslint.findings import findings_for
     from newslint.model import Applicability, Edit, Fix, Violation
 
     text = "First line\r\nsecond\n\n\nlast line, no feed"
     fix = Fix((Edit(0, 3, ""), Edit(11, 20, "x")), Applicability.UNSAFE)
     violations = [Violation("NL101", "merged-words", "m", start, end, fix if start % 3 else None)
                   for start in range(len(text) + 1) for end in (start, len(text))]
-    placed = findings_for("a.txt", violations, Document(text))
-    answered = findings_from("a.txt", violations, [f.key for f in placed], text)
-    assert answered == placed
-    assert findings_from("a.txt", violations, [f.key for f in placed], text, unsafe=True) == findings_for(
-        "a.txt", violations, Document(text), unsafe=True)
+    cache = ResultCache(tmp_path, "fingerprint")
+    cache.store("a.txt", text, violations)  # placed by the cache itself
+    cache.store("b.txt", text, violations, findings_for("b.txt", violations, Document(text), unsafe=True))
+    for path in ("a.txt", "b.txt"):
+        for unsafe in (False, True):
+            answered = ResultCache(tmp_path, "fingerprint").entry(path, text)
+            assert answered is not None and answered.fixes_allowed(unsafe) is unsafe
+            assert answered.findings(path, unsafe=unsafe) == findings_for(path, violations, Document(text),
+                                                                         unsafe=unsafe)
 
 
 def test_a_warm_run_imports_neither_the_engine_nor_any_rule(tmp_path):
