@@ -2,7 +2,9 @@
 
 Why not `ProcessPoolExecutor`: on a run of a few seconds, the fixed costs decide the
 speed-up. A forked worker starts with everything the main process has: the modules
-imported, the rules built, the word tables loaded (copy-on-write), so it builds nothing.
+imported, the rules built, and (workers are forked once the main process has run a first
+task) what that task loaded on first use: word tables, compiled patterns, remembered
+words, shared copy-on-write, so it builds nothing.
 The main process is one of the N: while the next result it needs is being computed
 elsewhere, it takes a waiting task itself, so N jobs keep N cores busy (not N workers and
 a main process that mostly waits, and then competes with them for a core when it wakes),
@@ -25,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-ASSIGNED_PER_WORKER = 2  # tasks a worker holds: it never waits for the next one
+ASSIGNED_PER_WORKER = 3  # tasks a worker holds: it never waits for the next one
 _POLL_SECONDS = 0.5  # how often a waiting main process checks that its workers are alive
 
 
@@ -82,22 +84,36 @@ class ForkPool:
     """`processes - 1` forked workers and the main process. Use as a context manager;
     `submit(function, *args)` gives a `Task`, whose `result()` runs it here if no worker has it yet."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, after_fork: Callable[[], None] | None = None) -> None:
+        self._processes = processes
+        self._after_fork = after_fork  # run first in each worker (to drop what must not be shared)
         self._context = multiprocessing.get_context("fork")
-        self._results: Any = self._context.Queue()
+        self._results: Any = None
         self._inboxes: list[Any] = []
         self._workers: list[Any] = []
         self._held: list[int] = []  # tasks each worker holds
         self._waiting: deque[Task] = deque()  # submitted, not yet handed out
         self._running: dict[int, tuple[int, Task]] = {}  # task number: (worker, task)
         self._count = 0
+        self._started = False
+        self._frozen = False
+
+    def _start(self) -> None:
+        """Fork the workers, once this process has run a first task: what that task loaded or
+        built on first use (word tables, compiled patterns, remembered words) they inherit, not
+        make again each. No worker when another thread runs (see `fork_available`)."""
+        self._started = True
+        if self._processes < 2 or not fork_available():
+            return
         # What exists now is shared with the workers page by page until written: their garbage
         # collector must not walk it (which writes to every object, so copies every page).
         gc.freeze()
-        for index in range(max(processes - 1, 0)):
+        self._frozen = True
+        self._results = self._context.Queue()
+        for index in range(self._processes - 1):
             inbox = self._context.Queue()
-            worker = self._context.Process(target=_serve, args=(inbox, self._results), daemon=True,
-                                           name=f"newslint-worker-{index + 1}")
+            worker = self._context.Process(target=_serve, args=(inbox, self._results, self._after_fork),
+                                           daemon=True, name=f"newslint-worker-{index + 1}")
             worker.start()
             self._inboxes.append(inbox)
             self._workers.append(worker)
@@ -117,9 +133,12 @@ class ForkPool:
         return task
 
     def _hand_out(self) -> None:
+        """Give workers waiting tasks, but the oldest: it is the one this process needs next, and
+        runs it itself (so the first result comes as soon as one process can make it)."""
         for index, inbox in enumerate(self._inboxes):
-            while self._waiting and self._held[index] < ASSIGNED_PER_WORKER:
-                task = self._waiting.popleft()
+            while len(self._waiting) > 1 and self._held[index] < ASSIGNED_PER_WORKER:
+                task = self._waiting[1]
+                del self._waiting[1]
                 inbox.put((task.number, task.function, task.args))
                 task.args = None
                 self._running[task.number] = (index, task)
@@ -128,13 +147,17 @@ class ForkPool:
     def work_for(self, task: Task) -> None:
         """Make progress towards `task`: collect what workers finished, else run a waiting
         task here (`task` itself first), else wait for a worker."""
-        self._collect(block=False)
+        if self._workers:
+            self._collect(block=False)
         if task.done:
             return
         if self._waiting:
             mine = task if task in self._waiting else self._waiting[0]
             self._waiting.remove(mine)
             mine.run_here()
+            if not self._started:
+                self._start()
+                self._hand_out()
             return
         self._collect(block=True)
 
@@ -164,6 +187,9 @@ class ForkPool:
     def close(self) -> None:
         """Let workers finish what they hold (no write is cut short), then stop them. Results
         nobody asked for are read and dropped: a worker exits only once its results are sent."""
+        if not self._workers:
+            self._unfreeze()
+            return
         for inbox in self._inboxes:
             inbox.put(None)
         while any(worker.is_alive() for worker in self._workers):
@@ -177,13 +203,20 @@ class ForkPool:
             channel.close()
             channel.join_thread()
         self._inboxes, self._workers, self._running = [], [], {}
-        gc.unfreeze()
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
 
-def _serve(inbox: Any, results: Any) -> None:
+def _serve(inbox: Any, results: Any, after_fork: Callable[[], None] | None) -> None:
     """A worker: run tasks until told to stop, sending back each result pickled."""
     # Ctrl-C reaches the whole process group: the main process alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if after_fork is not None:
+        after_fork()
     while (item := inbox.get()) is not None:
         number, function, args = item
         try:

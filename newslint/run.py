@@ -456,6 +456,19 @@ def _worker_check(paths: list[str]) -> list[FileReport]:
     return list(check_files(_WORKER, [Path(p) for p in paths]))
 
 
+_INHERITED: list[Session] = []
+
+
+def _own_caches() -> None:
+    """In a forked worker: a session of its own, sharing the rules and configs. The inherited one
+    may hold the cache database open; SQLite forbids using (or closing) it across a fork, so it is
+    only kept, never used (the worker leaves without freeing anything)."""
+    global _WORKER
+    assert _WORKER is not None
+    _INHERITED.append(_WORKER)
+    _WORKER = _WORKER.for_one_process()
+
+
 def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
     global _WORKER
     options = session.options
@@ -467,7 +480,7 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
         # Forked workers (and this process, which works too) start with the rules built and
         # the configs found: a session of one process that shares them, its caches its own.
         _WORKER = session.for_one_process()
-        with ForkPool(jobs) as pool:
+        with ForkPool(jobs, after_fork=_own_caches) as pool:
             yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c), chunks, 4 * jobs)
                         for r in reports)
         return

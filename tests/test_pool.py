@@ -98,3 +98,20 @@ def test_a_stored_word_set_cut_short_is_built_again(tmp_path, monkeypatch):
     (table,) = (tmp_path / "tables").glob("test-cut-*")
     table.write_bytes(table.read_bytes()[:-40])
     assert all(w in _wordset.stored_word_set("test-cut", lambda: words, ()) for w in words)
+
+
+_RAN_HERE: list[int] = []
+
+
+def _first_task_run_by_this_process(n: int) -> tuple[int, int | None]:
+    _RAN_HERE.append(n)
+    return os.getpid(), _RAN_HERE[0]
+
+
+def test_workers_are_forked_after_the_first_task_and_inherit_what_it_left():
+    _RAN_HERE.clear()
+    with ForkPool(2) as pool:
+        results = list(ordered(lambda n: pool.submit(_first_task_run_by_this_process, n), range(40), 8))
+    assert results[0] == (os.getpid(), 0)  # the first result is made here, before any worker exists
+    assert {first for _, first in results} == {0}  # every worker started with what task 0 left
+    assert len({pid for pid, _ in results}) == 2
