@@ -35,6 +35,7 @@ from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
 
 BATCH_RECORDS = 64
+FIRST_BATCH_RECORDS = 16  # with forked workers: they start once the first batch is done (newslint.pool)
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
 
 
@@ -91,8 +92,10 @@ def check_distributable(ruleset: RuleSet) -> None:
         raise NewslintError(reason)
 
 
-def batches(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Batch]:
-    """The lines of every input, in order, cut into batches."""
+def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None
+            ) -> Iterator[Batch]:
+    """The lines of every input, in order, cut into batches (the very first of `first_records`, if given)."""
+    limit = first_records or BATCH_RECORDS
     for path in paths:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
@@ -100,7 +103,8 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Ba
             for number, raw in enumerate(handle, 1):
                 lines.append(raw)
                 size += len(raw)
-                if len(lines) >= BATCH_RECORDS or size >= BATCH_BYTES:
+                if len(lines) >= limit or size >= BATCH_BYTES:
+                    limit = BATCH_RECORDS
                     yield Batch(path, first, tuple(lines))
                     lines, size, first = [], 0, number + 1
             if lines:
@@ -171,6 +175,7 @@ class Executor:
     submit: Callable[..., Any]
     share: Callable[[Any], Any]
     window: int
+    first_records: int | None = None  # records of the run's very first batch (default: as the others)
 
 
 def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes] | None = None
@@ -184,14 +189,16 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
         shared = None
         if rules:
             knowledge = None
-            for observed in ordered(lambda b: executor.submit(observe_batch, job, b), batches(paths, stdin),
+            for observed in ordered(lambda b: executor.submit(observe_batch, job, b),
+                                    batches(paths, stdin, executor.first_records),
                                     executor.window):
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
             shared = executor.share(knowledge if knowledge is not None else (None,) * len(rules))
             if stdin is not None and STDIN in paths:  # spooled: read it again from its start
                 stdin.seek(0)
-        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared), batches(paths, stdin),
+        first = None if rules else executor.first_records
+        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared), batches(paths, stdin, first),
                                executor.window):
             yield from reports
 
@@ -250,7 +257,8 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
                 return pool.submit(_check_batch_shared, *args)
             return pool.submit(function, *args)
 
-        yield from run_batches(Executor(submit, share, 4 * jobs), paths, job, stdin)
+        first = FIRST_BATCH_RECORDS if isinstance(pool, ForkPool) else None
+        yield from run_batches(Executor(submit, share, 4 * jobs, first), paths, job, stdin)
 
 
 def _pool(jobs: int) -> Any:

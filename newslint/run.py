@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
+FIRST_BATCH_SIZE = 8  # of a run in worker processes
 
 
 @dataclass(frozen=True)
@@ -473,8 +474,14 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
     global _WORKER
     options = session.options
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
     from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
+
+    # The first batch is small: workers are forked once it is done (see newslint.pool), and what
+    # its first files load on first use (tables, patterns) is all they need to inherit.
+    names = [str(p) for p in files]
+    first = FIRST_BATCH_SIZE if fork_available() else 0
+    chunks = [names[:first]] if first else []
+    chunks += [names[i : i + BATCH_SIZE] for i in range(first, len(names), BATCH_SIZE)]
 
     if fork_available():
         # Forked workers (and this process, which works too) start with the rules built and
