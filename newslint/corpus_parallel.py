@@ -35,7 +35,9 @@ from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
 
 BATCH_RECORDS = 64
-FIRST_BATCH_RECORDS = 16  # with forked workers: they start once the first batch is done (newslint.pool)
+# With forked workers (newslint.pool): they start once the first batch is done, and smaller
+# batches keep any process from waiting long for the others' last ones at the end.
+FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 16, 32
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
 
 
@@ -92,10 +94,12 @@ def check_distributable(ruleset: RuleSet) -> None:
         raise NewslintError(reason)
 
 
-def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None
-            ) -> Iterator[Batch]:
-    """The lines of every input, in order, cut into batches (the very first of `first_records`, if given)."""
-    limit = first_records or BATCH_RECORDS
+def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None,
+            records: int | None = None) -> Iterator[Batch]:
+    """The lines of every input, in order, cut into batches of `records` (the very first of
+    `first_records`, if given)."""
+    records = records or BATCH_RECORDS
+    limit = first_records or records
     for path in paths:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
@@ -104,7 +108,7 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records:
                 lines.append(raw)
                 size += len(raw)
                 if len(lines) >= limit or size >= BATCH_BYTES:
-                    limit = BATCH_RECORDS
+                    limit = records
                     yield Batch(path, first, tuple(lines))
                     lines, size, first = [], 0, number + 1
             if lines:
@@ -176,6 +180,7 @@ class Executor:
     share: Callable[[Any], Any]
     window: int
     first_records: int | None = None  # records of the run's very first batch (default: as the others)
+    records: int | None = None  # records a batch (default: BATCH_RECORDS)
 
 
 def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes] | None = None
@@ -190,7 +195,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
         if rules:
             knowledge = None
             for observed in ordered(lambda b: executor.submit(observe_batch, job, b),
-                                    batches(paths, stdin, executor.first_records),
+                                    batches(paths, stdin, executor.first_records, executor.records),
                                     executor.window):
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
@@ -198,8 +203,8 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
             if stdin is not None and STDIN in paths:  # spooled: read it again from its start
                 stdin.seek(0)
         first = None if rules else executor.first_records
-        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared), batches(paths, stdin, first),
-                               executor.window):
+        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared),
+                               batches(paths, stdin, first, executor.records), executor.window):
             yield from reports
 
 
@@ -257,8 +262,9 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
                 return pool.submit(_check_batch_shared, *args)
             return pool.submit(function, *args)
 
-        first = FIRST_BATCH_RECORDS if isinstance(pool, ForkPool) else None
-        yield from run_batches(Executor(submit, share, 4 * jobs, first), paths, job, stdin)
+        forked = isinstance(pool, ForkPool)
+        sizes = (FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS) if forked else (None, None)
+        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes), paths, job, stdin)
 
 
 def _pool(jobs: int) -> Any:

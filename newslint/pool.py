@@ -20,14 +20,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
-import queue
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-ASSIGNED_PER_WORKER = 3  # tasks a worker holds: it never waits for the next one
+ASSIGNED_PER_WORKER = 2  # tasks a worker holds: it never waits for the next, nor holds many at the end
 _POLL_SECONDS = 0.5  # how often a waiting main process checks that its workers are alive
 
 
@@ -97,6 +96,11 @@ class ForkPool:
         self._count = 0
         self._started = False
         self._frozen = False
+        # Taken by this process's thread and by the one that collects results (started with the
+        # workers), which hands a worker its next task as soon as it sends one back: a worker
+        # never waits for this process to finish a task of its own.
+        self._lock = threading.Condition()
+        self._collector: threading.Thread | None = None
 
     def _start(self) -> None:
         """Fork the workers, once this process has run a first task: what that task loaded or
@@ -118,6 +122,8 @@ class ForkPool:
             self._inboxes.append(inbox)
             self._workers.append(worker)
             self._held.append(0)
+        self._collector = threading.Thread(target=self._collect, name="newslint-results", daemon=True)
+        self._collector.start()
 
     def __enter__(self) -> ForkPool:
         return self
@@ -128,8 +134,9 @@ class ForkPool:
     def submit(self, function: Callable[..., Any], *args: Any) -> Task:
         task = Task(self, self._count, function, args)
         self._count += 1
-        self._waiting.append(task)
-        self._hand_out()
+        with self._lock:
+            self._waiting.append(task)
+            self._hand_out()
         return task
 
     def _hand_out(self) -> None:
@@ -145,39 +152,41 @@ class ForkPool:
                 self._held[index] += 1
 
     def work_for(self, task: Task) -> None:
-        """Make progress towards `task`: collect what workers finished, else run a waiting
-        task here (`task` itself first), else wait for a worker."""
-        if self._workers:
-            self._collect(block=False)
-        if task.done:
-            return
-        if self._waiting:
+        """Make progress towards `task`: run a waiting task here (`task` itself first), else wait
+        a moment for the workers."""
+        with self._lock:
+            if task.done:
+                return
+            if not self._waiting:
+                if not self._workers:
+                    raise RuntimeError("a task neither waiting nor held by a worker")
+                self._lock.wait(_POLL_SECONDS)
+                if not task.done:
+                    self._check_alive()
+                return
             mine = task if task in self._waiting else self._waiting[0]
             self._waiting.remove(mine)
-            mine.run_here()
-            if not self._started:
-                self._start()
+        mine.run_here()  # the lock released: results are collected and tasks handed out meanwhile
+        if not self._started:
+            self._start()
+            with self._lock:
                 self._hand_out()
-            return
-        self._collect(block=True)
 
-    def _collect(self, *, block: bool) -> None:
-        while True:
-            try:
-                message = self._results.get(timeout=_POLL_SECONDS) if block else self._results.get_nowait()
-            except queue.Empty:
-                if not block:
-                    return
-                self._check_alive()
-                continue
+    def _collect(self) -> None:
+        """The collecting thread: each result as it comes, the worker given its next task."""
+        while (message := self._results.get()) is not None:
             number, failed, payload = message
-            index, task = self._running.pop(number)
-            self._held[index] -= 1
-            value = pickle.loads(payload)
-            task.error, task.value = (value, None) if failed else (None, value)
-            task.done = True
-            self._hand_out()
-            block = False  # one result waited for; take the others already there
+            try:
+                value = pickle.loads(payload)
+            except Exception as exc:  # a result that cannot be read back is that task's error
+                value, failed = exc, True
+            with self._lock:
+                index, task = self._running.pop(number)
+                self._held[index] -= 1
+                task.error, task.value = (value, None) if failed else (None, value)
+                task.done = True
+                self._hand_out()
+                self._lock.notify_all()
 
     def _check_alive(self) -> None:
         for index, worker in enumerate(self._workers):
@@ -192,17 +201,15 @@ class ForkPool:
             return
         for inbox in self._inboxes:
             inbox.put(None)
-        while any(worker.is_alive() for worker in self._workers):
-            try:
-                self._results.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        for worker in self._workers:
+        for worker in self._workers:  # the collecting thread reads what they still send
             worker.join()
+        self._results.put(None)
+        if self._collector is not None:
+            self._collector.join()
         for channel in (*self._inboxes, self._results):
             channel.close()
             channel.join_thread()
-        self._inboxes, self._workers, self._running = [], [], {}
+        self._inboxes, self._workers, self._running, self._collector = [], [], {}, None
         self._unfreeze()
 
     def _unfreeze(self) -> None:

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
-FIRST_BATCH_SIZE = 8  # of a run in worker processes
+# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`):
+# small enough that no process waits long for the others' last tasks at the end.
+PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE = 16, 8
 
 
 @dataclass(frozen=True)
@@ -481,7 +483,8 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
     names = [str(p) for p in files]
     first = FIRST_BATCH_SIZE if fork_available() else 0
     chunks = [names[:first]] if first else []
-    chunks += [names[i : i + BATCH_SIZE] for i in range(first, len(names), BATCH_SIZE)]
+    size = PARALLEL_BATCH_SIZE if first else BATCH_SIZE
+    chunks += [names[i : i + size] for i in range(first, len(names), size)]
 
     if fork_available():
         # Forked workers (and this process, which works too) start with the rules built and
