@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.config import Config
-from newslint.findings import Finding, finding_from_row, finding_row, findings_for
-from newslint.model import Violation
+from newslint.findings import findings_for
+from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.registry import RuleInfo
 
 if TYPE_CHECKING:
@@ -119,36 +119,36 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
 
 @dataclass(frozen=True)
 class Entry:
-    """What the cache holds for one text: its findings as `newslint.findings` rows, positions and
-    content keys included, so that a report answered from here reads no line of the text."""
+    """What the cache holds for one text: its violations, and each one's content key (see
+    newslint.fingerprint), so that a report answered from here reads no line of the text."""
 
-    rows: tuple[list[Any], ...]
-
-    @property
-    def violations(self) -> tuple[Violation, ...]:
-        return tuple(f.violation for f in self.findings("", unsafe=False))
-
-    def findings(self, path: str, *, unsafe: bool) -> list[Finding]:
-        """The findings of the text under `path`, fixable as the run's unsafe-fixes setting says."""
-        made = []
-        for row in self.rows:
-            edits = row[9]
-            fixable = edits is not None and (unsafe or edits[0] == "safe")
-            made.append(finding_from_row(path, *row, None, None, fixable))
-        return made
-
-    def fixes_allowed(self, unsafe: bool) -> bool:
-        """Whether --fix (with `unsafe` or not) would change the text."""
-        return any(row[9] is not None and (unsafe or row[9][0] == "safe") for row in self.rows)
+    violations: tuple[Violation, ...]
+    keys: tuple[str, ...]
 
 
-def _stored_row(f: Finding) -> list[Any]:
-    """A finding as stored: its row without the path, the record and fixability (see `finding_row`)."""
-    return list(finding_row(f)[1:12])
+def _row(v: Violation, content_key: str) -> list[Any]:
+    """A violation as a compact JSON row: code, name, message, start, end, the fix's applicability
+    and edits (or nulls), content key."""
+    if v.fix is None:
+        return [v.code, v.name, v.message, v.start, v.end, None, None, content_key]
+    edits = [[e.start, e.end, e.text] for e in v.fix.edits]
+    return [v.code, v.name, v.message, v.start, v.end, v.fix.applicability.value, edits, content_key]
+
+
+def _from_row(row: list[Any]) -> tuple[Violation, str]:
+    """The violation and content key of a row `_row` wrote (its entry's checksum vouches for it)."""
+    code, name, message, start, end, applicability, edits, content_key = row
+    if applicability is None:
+        return Violation(code, name, message, start, end), content_key
+    fix = Fix(tuple([Edit(a, b, text) for a, b, text in edits]), _APPLICABILITY[applicability])
+    return Violation(code, name, message, start, end, fix), content_key
 
 
 def _checksum(data: str) -> int:
     return zlib.crc32(data.encode("utf-8", "surrogatepass"))
+
+
+_APPLICABILITY = {a.value: a for a in Applicability}
 
 
 @dataclass
@@ -268,7 +268,7 @@ class ResultCache:
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            return Entry(tuple(data["findings"]))
+            pairs = [_from_row(row) for row in data["violations"]]
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
@@ -276,18 +276,19 @@ class ResultCache:
                     db.execute("DELETE FROM findings WHERE key = ?", (key,))
                     db.commit()
             return None
+        return Entry(tuple(v for v, _ in pairs), tuple(k for _, k in pairs))
 
-    def store(self, path: str, text: str, violations: Sequence[Violation],
-              findings: Sequence[Finding] | None = None) -> None:
-        """Write an entry: `findings`, `violations` as placed in this text (placed here when not
-        given). A cache that cannot be written is only slower."""
+    def store(self, path: str, text: str, violations: Sequence[Violation], keys: Sequence[str] | None = None) -> None:
+        """Write an entry: `violations` and their content keys, as the findings of this text have
+        them (computed here when not given). A cache that cannot be written is only slower."""
         key = self.key(path, text)
         self._fetched.pop((path, text), None)
-        if findings is None:
+        if keys is None:
             from newslint.document import Document
 
-            findings = findings_for(path, violations, Document(text))
-        data = json.dumps({"key": key, "findings": [_stored_row(f) for f in findings]}, ensure_ascii=False)
+            keys = [f.key for f in findings_for(path, violations, Document(text))]
+        rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]
+        data = json.dumps({"key": key, "violations": rows}, ensure_ascii=False)
         db = self._connect()
         if db is None:
             return
@@ -313,6 +314,11 @@ def _open(path: Path) -> sqlite3.Connection:
     db.execute("CREATE TABLE IF NOT EXISTS rulesets (fingerprint TEXT PRIMARY KEY)")
     db.execute("SELECT count(*) FROM findings LIMIT 1").fetchone()
     return db
+
+
+def fixes_allowed(violations: Iterable[Violation], unsafe: bool) -> bool:
+    """Whether --fix (with `unsafe` or not) would change a text with these findings."""
+    return any(v.fix and (unsafe or v.fix.safe) for v in violations)
 
 
 def cached_lint(text: str, ruleset: RuleSet, path: str, cache: ResultCache | None) -> list[Violation]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.cache import Entry, ResultCache, config_fingerprint
+from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.findings import FileError, Finding, findings_for
+from newslint.findings import FileError, Finding, findings_for, findings_from
 from newslint.model import Violation
 from newslint.registry import all_rules
 from newslint.selection import selected_codes
@@ -292,7 +292,7 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
         except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
             return replace(_checked(session, source, config, None), error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
-        cache.store(source.path, result.text, result.remaining, findings)
+        cache.store(source.path, result.text, result.remaining, [f.key for f in findings])
     return FileReport(source.path, findings, **fixed)
 
 
@@ -318,19 +318,19 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
     violations, doc = linted(source.text, _focused(session, config, source.path), source.path, doc=doc)
     findings = _placed(source.path, violations, doc, source.text, unsafe=unsafe)
     if cache:
-        cache.store(source.path, source.text, violations, findings)
+        cache.store(source.path, source.text, violations, [f.key for f in findings])
     return FileReport(source.path, findings)
 
 
 def _answers(known: Entry | None, *, fixing: bool, unsafe: bool) -> bool:
     """Whether a cache entry stands for the file's whole report: it exists, and when fixing,
     holds no fix the run would apply."""
-    return known is not None and not (fixing and known.fixes_allowed(unsafe))
+    return known is not None and not (fixing and fixes_allowed(known.violations, unsafe))
 
 
 def _answered(source: Source, entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
     """The findings of a file the cache answered, as its check placed them."""
-    return tuple(entry.findings(source.path, unsafe=unsafe))
+    return tuple(findings_from(source.path, entry.violations, entry.keys, source.text, unsafe=unsafe))
 
 
 def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str | None = None, *,
