@@ -6,7 +6,6 @@ warnings go to standard error as they come.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -18,14 +17,13 @@ from newslint.progress import Progress
 from newslint.run import FileReport
 
 STREAMED_FORMATS = ("text", "jsonl", "github")
-_JSON_LINE = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps with options makes one a call
 
 
 def finding_line(fmt: str) -> Callable[[Finding], str]:
     if fmt == "text":
         return report.text_line
     if fmt == "jsonl":
-        return lambda f: _JSON_LINE.encode(report.as_json(f))
+        return report.jsonl_line
     if fmt == "github":
         return report.github_line
     raise ValueError(f"{fmt} is not written one line a finding")
