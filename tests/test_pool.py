@@ -2,9 +2,13 @@
 reported; findings and reports cross processes unchanged; stored word sets answer as the lists they hold."""
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import signal
+import subprocess
+import sys
+import threading
 
 import pytest
 
@@ -15,6 +19,7 @@ from newslint.model import Fix, Position, Violation
 from newslint.pool import ForkPool, WorkerDied, fork_available, ordered
 from newslint.rules import _wordset
 from newslint.run import FileReport
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="this platform does not fork")
 
@@ -36,7 +41,19 @@ def _die(n: int) -> int:
 MAIN = os.getpid()
 
 
+def _in_a_fresh_process(test) -> None:
+    """Run `test` (a function of this module) in a new interpreter: this one may run threads left by
+    other tests, and a process with threads forks no worker (see `fork_available`)."""
+    code = f"from tests.test_pool import {test.__name__} as t; t()"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+
+
 def test_results_come_in_order_and_the_main_process_works_too():
+    _in_a_fresh_process(_results_come_in_order)
+
+
+def _results_come_in_order():
     with ForkPool(2) as pool:
         results = list(ordered(lambda n: pool.submit(_pid_and_square, n), range(60), 8))
     assert [square for _, square in results] == [n * n for n in range(60)]
@@ -58,6 +75,10 @@ def test_an_error_is_raised_where_its_result_is_asked_for_and_the_pool_still_clo
 
 
 def test_a_worker_that_dies_is_reported_not_waited_for():
+    _in_a_fresh_process(_a_dead_worker)
+
+
+def _a_dead_worker():
     with ForkPool(2) as pool, pytest.raises(WorkerDied):
         for task in [pool.submit(_die, n) for n in range(8)]:
             task.result()
@@ -109,9 +130,51 @@ def _first_task_run_by_this_process(n: int) -> tuple[int, int | None]:
 
 
 def test_workers_are_forked_after_the_first_task_and_inherit_what_it_left():
+    _in_a_fresh_process(_forked_after_the_first_task)
+
+
+def test_no_worker_is_forked_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with ForkPool(2) as pool:
+            pids = {pool.submit(_pid_and_square, n).result()[0] for n in range(6)}
+    finally:
+        stop.set()
+        thread.join()
+    assert pids == {os.getpid()}
+
+
+def _forked_after_the_first_task():
     _RAN_HERE.clear()
     with ForkPool(2) as pool:
         results = list(ordered(lambda n: pool.submit(_first_task_run_by_this_process, n), range(40), 8))
     assert results[0] == (os.getpid(), 0)  # the first result is made here, before any worker exists
     assert {first for _, first in results} == {0}  # every worker started with what task 0 left
     assert len({pid for pid, _ in results}) == 2
+
+
+def test_without_fork_a_process_pool_gives_the_same_reports(tmp_path, monkeypatch):
+    from newslint.config import Config
+    from newslint.corpus import CorpusOptions, check_corpus
+    from newslint.corpus_parallel import Job, check_corpus_jobs
+    from newslint.run import RunOptions, check_paths
+    from tests.helpers import fixture_corpus
+
+    corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i, line in enumerate((tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()[:40]):
+        (folder / f"{i:02}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    serial_files = check_paths([folder], RunOptions(isolated=True)).findings
+    def placed(reports):  # findings without the record they name (the CLI names it for every engine)
+        return [[(f.start, f.end, f.violation) for f in r.findings] for r in reports]
+
+    serial_records = placed(check_corpus([corpus], build_ruleset(), CorpusOptions("text", "id")))
+    monkeypatch.setattr("newslint.pool.fork_available", lambda: False)
+    monkeypatch.setattr("newslint.corpus_parallel.fork_available", lambda: False)
+    assert check_paths([folder], RunOptions(isolated=True, jobs=2)).findings == serial_files
+    job = Job(Config(), CorpusOptions("text", "id"))
+    assert placed(check_corpus_jobs([corpus], job, 2)) == serial_records
+    assert len(serial_files) > 20
