@@ -11,9 +11,8 @@ a main process that mostly waits, and then competes with them for a core when it
 and its own results cross no process boundary. Results come back already pickled (by
 the worker's main thread, so a result that cannot be pickled is an error, not a hang).
 
-Where `fork` is not available (Windows; macOS defaults to spawn, as Python 3.14 does
-everywhere, but fork stays available there), `fork_available()` is false and callers
-use `concurrent.futures.ProcessPoolExecutor`.
+Where forking is not safe (Windows, macOS, a process running other threads),
+`fork_available()` is false and callers use `concurrent.futures.ProcessPoolExecutor`.
 """
 from __future__ import annotations
 
@@ -21,6 +20,7 @@ import gc
 import multiprocessing
 import pickle
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +31,11 @@ _POLL_SECONDS = 0.5  # how often a waiting main process checks that its workers 
 
 
 def fork_available() -> bool:
-    """Whether workers can be forked safely: the platform forks, and this process runs no other
-    thread (a lock held by one at the fork would stay held in the worker for ever)."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """Whether workers can be forked safely: the platform forks (not macOS, whose system libraries
+    may not survive a fork), and this process runs no other thread (a lock held by one at the
+    fork would stay held in the worker for ever)."""
+    return (sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
 
 
 def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
