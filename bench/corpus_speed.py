@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NEWSLINT = str(Path(sys.executable).with_name("newslint"))
+GNU_TIME = "/usr/bin/time"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
@@ -51,11 +52,16 @@ class Run:
 
 
 def _run(args: list[str], stdout: Path) -> Run:
-    """One `newslint` process, its report written to `stdout`."""
+    """One `newslint` process, its report written to `stdout`. Started by GNU time where there is
+    one: a process forked from this one would inherit this one's peak resident set (Linux keeps
+    it across exec), so its own would not show below it."""
+    timed = os.path.exists(GNU_TIME)
+    usage_file = stdout.with_suffix(".usage")
+    command = [GNU_TIME, "-f", "%M %U %S", "-o", str(usage_file), NEWSLINT] if timed else [NEWSLINT]
     start = time.perf_counter()
     first = None
     with stdout.open("wb") as out:
-        process = subprocess.Popen([NEWSLINT, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen([*command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert process.stdout is not None
         while chunk := process.stdout.read1(1 << 16):
             first = first if first is not None else time.perf_counter() - start
@@ -65,8 +71,11 @@ def _run(args: list[str], stdout: Path) -> Run:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"newslint {' '.join(args)} failed ({code}): {process.stderr.read().decode()[-800:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, first if first is not None else seconds,
-               usage.ru_maxrss / 1024)
+    peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    if timed:
+        kilobytes, user, system = usage_file.read_text().split()[-3:]
+        peak, cpu = int(kilobytes) / 1024, float(user) + float(system)
+    return Run(seconds, cpu, first if first is not None else seconds, peak)
 
 
 def _digest(path: Path) -> str:
