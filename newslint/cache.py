@@ -24,15 +24,15 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.config import Config
-from newslint.findings import findings_for
-from newslint.model import Applicability, Edit, Fix, Violation
+from newslint.findings import Finding, findings_for
+from newslint.model import Applicability, Edit, Fix, Position, Violation
 from newslint.registry import RuleInfo
 
 if TYPE_CHECKING:
     from newslint.engine import RuleSet
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-FORMAT = 4  # bumped when the layout of an entry changes
+FORMAT = 5  # bumped when the layout of an entry changes
 DATABASE = "results.sqlite3"
 _KEYS_PER_QUERY = 500  # well below SQLite's limit on the parameters of one statement
 
@@ -119,29 +119,43 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
 
 @dataclass(frozen=True)
 class Entry:
-    """What the cache holds for one text: its violations, and each one's content key (see
-    newslint.fingerprint), so that a report answered from here reads no line of the text."""
+    """What the cache holds for one text: its findings as the check placed them (line and column
+    stored, with each one's content key, see newslint.fingerprint), so that a report answered from
+    here reads no line of the text. `fixable` is as a run without unsafe fixes has it."""
 
-    violations: tuple[Violation, ...]
-    keys: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        return tuple(f.violation for f in self.findings)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.findings)
 
 
-def _row(v: Violation, content_key: str) -> list[Any]:
-    """A violation as a compact JSON row: code, name, message, start, end, the fix's applicability
-    and edits (or nulls), content key."""
+def _row(f: Finding) -> list[Any]:
+    """A finding as a compact JSON row: code, name, message, start, end, line, column, end line, end
+    column, the fix's applicability and placed edits (or nulls), content key."""
+    v = f.violation
+    head = [v.code, v.name, v.message, v.start, v.end, f.start.line, f.start.column, f.end.line, f.end.column]
     if v.fix is None:
-        return [v.code, v.name, v.message, v.start, v.end, None, None, content_key]
-    edits = [[e.start, e.end, e.text] for e in v.fix.edits]
-    return [v.code, v.name, v.message, v.start, v.end, v.fix.applicability.value, edits, content_key]
+        return [*head, None, None, f.key]
+    edits = [[e.start, e.end, e.text, s.line, s.column, end.line, end.column] for e, s, end in f.edits]
+    return [*head, v.fix.applicability.value, edits, f.key]
 
 
-def _from_row(row: list[Any]) -> tuple[Violation, str]:
-    """The violation and content key of a row `_row` wrote (its entry's checksum vouches for it)."""
-    code, name, message, start, end, applicability, edits, content_key = row
+def _finding(path: str, row: list[Any]) -> Finding:
+    """The finding of a row `_row` wrote (its entry's checksum vouches for it), fixable as without
+    unsafe fixes."""
+    code, name, message, start, end, line, column, end_line, end_column, applicability, edits, key = row
     if applicability is None:
-        return Violation(code, name, message, start, end), content_key
-    fix = Fix(tuple([Edit(a, b, text) for a, b, text in edits]), _APPLICABILITY[applicability])
-    return Violation(code, name, message, start, end, fix), content_key
+        return Finding(path, Violation(code, name, message, start, end), Position(line, column),
+                       Position(end_line, end_column), (), key)
+    placed = tuple([(Edit(a, b, text), Position(al, ac), Position(bl, bc)) for a, b, text, al, ac, bl, bc in edits])
+    fix = Fix(tuple([e for e, _, _ in placed]), _APPLICABILITY[applicability])
+    return Finding(path, Violation(code, name, message, start, end, fix), Position(line, column),
+                   Position(end_line, end_column), placed, key, fixable=fix.safe)
 
 
 def _checksum(data: str) -> int:
@@ -231,7 +245,7 @@ class ResultCache:
                 rows = {}
         found = []
         for key, item in zip(keys, items):
-            entry = self._decoded(key, *rows[key]) if key in rows else None
+            entry = self._decoded(item[0], key, *rows[key]) if key in rows else None
             self._fetched[item] = entry
             found.append(entry)
         return found
@@ -248,7 +262,7 @@ class ResultCache:
                 row = db.execute(query, (key,)).fetchone() if db else None
             except sqlite3.Error:
                 row = None
-            found = self._decoded(key, *row) if row is not None else None
+            found = self._decoded(path, key, *row) if row is not None else None
         if found is None:
             self.misses += 1
             return None
@@ -260,7 +274,7 @@ class ResultCache:
         found = self.entry(path, text)
         return None if found is None else list(found.violations)
 
-    def _decoded(self, key: str, checksum: Any, raw: Any) -> Entry | None:
+    def _decoded(self, path: str, key: str, checksum: Any, raw: Any) -> Entry | None:
         """An entry; one that is not exactly as written (its checksum tells) is deleted: rebuilt, never trusted."""
         try:
             if type(raw) is not str or checksum != _checksum(raw):
@@ -268,7 +282,7 @@ class ResultCache:
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            pairs = [_from_row(row) for row in data["violations"]]
+            findings = tuple([_finding(path, row) for row in data["findings"]])
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
@@ -276,19 +290,22 @@ class ResultCache:
                     db.execute("DELETE FROM findings WHERE key = ?", (key,))
                     db.commit()
             return None
-        return Entry(tuple(v for v, _ in pairs), tuple(k for _, k in pairs))
+        return Entry(findings)
 
-    def store(self, path: str, text: str, violations: Sequence[Violation], keys: Sequence[str] | None = None) -> None:
-        """Write an entry: `violations` and their content keys, as the findings of this text have
-        them (computed here when not given). A cache that cannot be written is only slower."""
+    def store(self, path: str, text: str, violations: Sequence[Violation],
+              findings: Sequence[Finding] | None = None) -> None:
+        """Write an entry: `violations` as `findings` (the same, placed in this text by its check;
+        computed here when not given). A cache that cannot be written is only slower."""
         key = self.key(path, text)
         self._fetched.pop((path, text), None)
-        if keys is None:
+        if findings is None:
             from newslint.document import Document
 
-            keys = [f.key for f in findings_for(path, violations, Document(text))]
-        rows = [_row(v, k) for v, k in zip(violations, keys, strict=True)]
-        data = json.dumps({"key": key, "violations": rows}, ensure_ascii=False)
+            findings = findings_for(path, violations, Document(text))
+        rows = [_row(f) for f in findings]
+        if [f.violation for f in findings] != list(violations):
+            raise ValueError("the findings are not those of the violations")
+        data = json.dumps({"key": key, "findings": rows}, ensure_ascii=False)
         db = self._connect()
         if db is None:
             return

@@ -3,7 +3,7 @@ files that could not be checked. What a run returns; the output formats render t
 from __future__ import annotations
 
 import copyreg
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -104,37 +104,4 @@ def findings_for(path: str, violations: Iterable[Violation], doc: Document, *, t
         fixable = bool(v.fix) and (v.fix.safe or unsafe)
         result.append(Finding(path, v, doc.position(v.start), doc.position(v.end), edits, keys.of(v),
                               fixable=fixable))
-    return result
-
-
-def findings_from(path: str, violations: Sequence[Violation], keys: Sequence[str], text: str, *,
-                  unsafe: bool = False) -> list[Finding]:
-    """Findings of a text answered from the result cache: `keys` are their content keys as stored,
-    and the positions come from counting line feeds up to each offset (as `Document.position`
-    does, without splitting the text into lines)."""
-    offsets = set()
-    for v in violations:
-        offsets.add(v.start)
-        offsets.add(v.end)
-        if v.fix:
-            for e in v.fix.edits:
-                offsets.add(e.start)
-                offsets.add(e.end)
-    at = {}  # each offset placed once, in order: a fix's edits mostly share the finding's offsets
-    line, line_start, previous = 1, 0, 0
-    for offset in sorted(offsets):
-        feeds = text.count("\n", previous, offset)
-        if feeds:
-            line += feeds
-            line_start = text.rfind("\n", previous, offset) + 1
-        at[offset] = Position(line, offset - line_start + 1)
-        previous = offset
-    result = []
-    for v, key in zip(violations, keys, strict=True):
-        fix = v.fix
-        if fix is None:
-            result.append(Finding(path, v, at[v.start], at[v.end], (), key, None, None, False))
-        else:
-            edits = tuple([(e, at[e.start], at[e.end]) for e in fix.edits])
-            result.append(Finding(path, v, at[v.start], at[v.end], edits, key, None, None, unsafe or fix.safe))
     return result

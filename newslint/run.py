@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.findings import FileError, Finding, findings_for, findings_from
+from newslint.findings import FileError, Finding, findings_for
 from newslint.model import Violation
 from newslint.registry import all_rules
 from newslint.selection import selected_codes
@@ -273,7 +273,7 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
         return _checked(session, source, config, cache, doc)
     known = cache.entry(source.path, source.text) if cache else None
     if _answers(known, fixing=True, unsafe=unsafe):  # nothing to fix: as checked
-        return FileReport(source.path, _answered(source, known, unsafe))
+        return FileReport(source.path, _answered(known, unsafe))
     from newslint.document import Document
     from newslint.engine import fix_text
 
@@ -292,7 +292,7 @@ def process_source(session: Session, source: Source, *, to_stdout: bool = False,
         except InputError as exc:  # the file is as it was: report what is in it, not what the fix left
             return replace(_checked(session, source, config, None), error=str(exc))
     if cache:  # what remains is the lint result of the text now in the file: the next run finds it
-        cache.store(source.path, result.text, result.remaining, [f.key for f in findings])
+        cache.store(source.path, result.text, result.remaining, findings)
     return FileReport(source.path, findings, **fixed)
 
 
@@ -312,13 +312,13 @@ def _checked(session: Session, source: Source, config: Config, cache: ResultCach
     unsafe = config.unsafe_fixes
     known = cache.entry(source.path, source.text) if cache else None
     if known is not None:
-        return FileReport(source.path, _answered(source, known, unsafe))
+        return FileReport(source.path, _answered(known, unsafe))
     from newslint.engine import linted
 
     violations, doc = linted(source.text, _focused(session, config, source.path), source.path, doc=doc)
     findings = _placed(source.path, violations, doc, source.text, unsafe=unsafe)
     if cache:
-        cache.store(source.path, source.text, violations, [f.key for f in findings])
+        cache.store(source.path, source.text, violations, findings)
     return FileReport(source.path, findings)
 
 
@@ -328,9 +328,12 @@ def _answers(known: Entry | None, *, fixing: bool, unsafe: bool) -> bool:
     return known is not None and not (fixing and fixes_allowed(known.violations, unsafe))
 
 
-def _answered(source: Source, entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
-    """The findings of a file the cache answered, as its check placed them."""
-    return tuple(findings_from(source.path, entry.violations, entry.keys, source.text, unsafe=unsafe))
+def _answered(entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
+    """The findings of a file the cache answered, as its check placed them (with unsafe fixes on,
+    an unsafe fix is fixable too)."""
+    if not unsafe:
+        return entry.findings
+    return tuple([f if f.fixable or f.violation.fix is None else replace(f, fixable=True) for f in entry.findings])
 
 
 def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str | None = None, *,

@@ -7,6 +7,8 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+import pytest
+
 from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_text
@@ -55,14 +57,15 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
     cache = ResultCache.for_ruleset(ruleset, tmp_path)
     expected = cached_lint(TEXT, ruleset, "a.txt", cache)
     [(key, data)] = _entries(tmp_path)
-    damages = ["{not json", '{"key": "x", "violations": []}', data[:-5], data.replace("1", "2", 1)]
+    damages = ["{not json", '{"key": "x", "findings": []}', data[:-5], data.replace("1", "2", 1)]
     for change in (lambda row: row.__setitem__(4, 99999),  # a span outside the text
                    lambda row: row.__setitem__(3, "0"),  # an offset that is no number
-                   lambda row: row.__setitem__(6, [[0, 99999, ""]]),  # an edit outside the text
-                   lambda row: row.__setitem__(5, "very-safe"),  # no such applicability
+                   lambda row: row.__setitem__(10, [[0, 99999, "", 1, 1, 1, 1]]),  # an edit outside the text
+                   lambda row: row.__setitem__(9, "very-safe"),  # no such applicability
+                   lambda row: row.__setitem__(5, 0),  # another line
                    lambda row: row.pop()):  # no content key
         entry = json.loads(data)
-        change(entry["violations"][-1])
+        change(entry["findings"][-1])
         damages.append(json.dumps(entry))
     for damage in damages:  # changed behind the cache's back: the checksum no longer matches
         _set_entry(tmp_path, key, damage)
@@ -230,20 +233,37 @@ def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_
         os.utime(word_list, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
-def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them():
+def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them(tmp_path):
     from newslint.document import Document
-    from newslint.findings import findings_for, findings_from
+    from newslint.findings import findings_for
     from newslint.model import Applicability, Edit, Fix, Violation
+    from newslint.run import _answered
 
     text = "First line\r\nsecond\n\n\nlast line, no feed"
-    fix = Fix((Edit(0, 3, ""), Edit(11, 20, "x")), Applicability.UNSAFE)
-    violations = [Violation("NL101", "merged-words", "m", start, end, fix if start % 3 else None)
+    unsafe = Fix((Edit(0, 3, ""), Edit(11, 20, "x")), Applicability.UNSAFE)
+    safe = Fix((Edit(1, 2, "é"),))
+    violations = [Violation("NL101", "merged-words", "m", start, end, (None, unsafe, safe)[start % 3])
                   for start in range(len(text) + 1) for end in (start, len(text))]
-    placed = findings_for("a.txt", violations, Document(text))
-    answered = findings_from("a.txt", violations, [f.key for f in placed], text)
-    assert answered == placed
-    assert findings_from("a.txt", violations, [f.key for f in placed], text, unsafe=True) == findings_for(
-        "a.txt", violations, Document(text), unsafe=True)
+    cache = ResultCache(tmp_path, "fingerprint")
+    cache.store("a.txt", text, violations)
+    entry = ResultCache(tmp_path, "fingerprint").entry("a.txt", text)
+    assert entry is not None and entry.violations == tuple(violations)
+    for fixable_unsafe in (False, True):
+        placed = findings_for("a.txt", violations, Document(text), unsafe=fixable_unsafe)
+        assert _answered(entry, fixable_unsafe) == tuple(placed)
+
+
+def test_an_entry_stores_the_findings_of_its_violations_only(tmp_path):
+    from newslint.document import Document
+    from newslint.findings import findings_for
+    from newslint.model import Violation
+
+    first, second = Violation("NL101", "merged-words", "m", 0, 3), Violation("NL101", "merged-words", "m", 4, 6)
+    placed = findings_for("a.txt", [first], Document(TEXT))
+    cache = ResultCache(tmp_path, "fingerprint")
+    with pytest.raises(ValueError, match="not those of the violations"):
+        cache.store("a.txt", TEXT, [second], placed)
+    assert cache.lookup("a.txt", TEXT) is None
 
 
 def test_a_warm_run_imports_neither_the_engine_nor_any_rule(tmp_path):
@@ -266,3 +286,22 @@ def test_a_warm_run_imports_neither_the_engine_nor_any_rule(tmp_path):
     warm = modules()
     assert "newslint.run" in warm
     assert not {m for m in warm if m == "newslint.engine" or m.startswith("newslint.rules.")}
+
+
+def test_a_warm_run_prints_what_the_cold_run_printed_in_every_format(tmp_path):
+    import shutil
+
+    from newslint.report import FORMATS
+    from tests.helpers import ROOT, run_cli
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for bad in sorted((ROOT / "fixtures").glob("NL*/bad_*.txt"))[:40]:  # safe and unsafe fixes, many lines
+        shutil.copy(bad, articles / f"{bad.parent.name}_{bad.name}")
+    (articles / "crlf.txt").write_bytes(TEXT.replace("\n", "\r\n").encode())
+    for fmt in FORMATS:
+        for extra in ((), ("--unsafe-fixes",), ("--statistics",) if fmt in ("text", "json", "jsonl") else ()):
+            args = ("check", str(articles), "--isolated", "--format", fmt, *extra)
+            cold = run_cli(*args, "--cache-dir", str(tmp_path / f"cache-{fmt}-{len(extra)}"))
+            warm = run_cli(*args, "--cache-dir", str(tmp_path / f"cache-{fmt}-{len(extra)}"))
+            assert cold.stdout and warm.stdout == cold.stdout == run_cli(*args, "--no-cache").stdout, (fmt, extra)
