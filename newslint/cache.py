@@ -17,12 +17,13 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _string  # JSON string, non-ASCII kept as is
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint import __version__
+from newslint import __version__, report
 from newslint.config import Config
 from newslint.findings import Finding, findings_for
 from newslint.model import Applicability, Edit, Fix, Position, Violation
@@ -119,19 +120,20 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str | None:
 
 @dataclass(frozen=True)
 class Entry:
-    """What the cache holds for one text: its findings as the check placed them (line and column
-    stored, with each one's content key, see newslint.fingerprint), so that a report answered from
-    here reads no line of the text. `fixable` is as a run without unsafe fixes has it."""
+    """What the cache holds for one text checked under `path`: its findings as the check placed
+    them (line and column stored, with each one's content key, see newslint.fingerprint), as the
+    rows `_row` wrote, so that a report answered from here reads no line of the text."""
 
-    findings: tuple[Finding, ...]
+    path: str
+    rows: tuple[list[Any], ...]
+
+    def findings(self, unsafe: bool) -> StoredFindings:
+        """The findings, each fixable as a run with `unsafe` fixes or not has it."""
+        return StoredFindings(self.path, self.rows, unsafe)
 
     @property
     def violations(self) -> tuple[Violation, ...]:
-        return tuple(f.violation for f in self.findings)
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.findings)
+        return tuple(f.violation for f in self.findings(False))
 
 
 def _row(f: Finding) -> list[Any]:
@@ -145,9 +147,11 @@ def _row(f: Finding) -> list[Any]:
     return [*head, v.fix.applicability.value, edits, f.key]
 
 
-def _finding(path: str, row: list[Any]) -> Finding:
-    """The finding of a row `_row` wrote (its entry's checksum vouches for it), fixable as without
-    unsafe fixes."""
+_ROW_LENGTH = 12
+
+
+def _finding(path: str, row: list[Any], unsafe: bool) -> Finding:
+    """The finding of a row `_row` wrote (its entry's checksum vouches for it)."""
     code, name, message, start, end, line, column, end_line, end_column, applicability, edits, key = row
     if applicability is None:
         return Finding(path, Violation(code, name, message, start, end), Position(line, column),
@@ -155,7 +159,62 @@ def _finding(path: str, row: list[Any]) -> Finding:
     placed = tuple([(Edit(a, b, text), Position(al, ac), Position(bl, bc)) for a, b, text, al, ac, bl, bc in edits])
     fix = Fix(tuple([e for e, _, _ in placed]), _APPLICABILITY[applicability])
     return Finding(path, Violation(code, name, message, start, end, fix), Position(line, column),
-                   Position(end_line, end_column), placed, key, fixable=fix.safe)
+                   Position(end_line, end_column), placed, key, fixable=unsafe or fix.safe)
+
+
+class StoredFindings(Sequence[Finding]):
+    """The findings of a file the cache answered, kept as the rows it stored: a finding object is
+    made when one is asked for, and a report written one line a finding (jsonl, text) is written
+    from the rows themselves. A warm run writes tens of thousands: making five objects each (finding,
+    violation, fix, edits, positions) and dropping them once written was most of its time."""
+
+    __slots__ = ("path", "rows", "unsafe", "_made")
+
+    def __init__(self, path: str, rows: tuple[list[Any], ...], unsafe: bool) -> None:
+        self.path, self.rows, self.unsafe = path, rows, unsafe
+        self._made: tuple[Finding, ...] | None = None
+
+    def made(self) -> tuple[Finding, ...]:
+        if self._made is None:
+            self._made = tuple([_finding(self.path, row, self.unsafe) for row in self.rows])
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice) and self._made is None:
+            return tuple([_finding(self.path, row, self.unsafe) for row in self.rows[index]])
+        return self.made()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.made())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, StoredFindings)):
+            return self.made() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.made())
+
+    def __repr__(self) -> str:
+        return repr(self.made())
+
+    def __reduce__(self) -> tuple[Any, ...]:  # across processes (--jobs): as the tuple it stands for
+        return tuple, (self.made(),)
+
+    def lines(self, line: Callable[[Finding], str]) -> list[str]:
+        """`line` of each finding, written from the rows when `line` is a format's line of a finding."""
+        if line is report.jsonl_line:
+            path = _string(self.path)
+            return [report.jsonl_fields(path, None, None, r[5], r[6], r[7], r[8], r[0], r[1], r[2], r[9],
+                                        None if r[10] is None else [e[2:] for e in r[10]]) for r in self.rows]
+        if line is report.text_line:
+            unsafe = self.unsafe
+            return [report.text_fields(self.path, r[5], r[6], r[0], r[2],
+                                       r[9] is not None and (unsafe or r[9] == _SAFE)) for r in self.rows]
+        return [line(f) for f in self.made()]
 
 
 def _checksum(data: str) -> int:
@@ -163,6 +222,8 @@ def _checksum(data: str) -> int:
 
 
 _APPLICABILITY = {a.value: a for a in Applicability}
+_SAFE = Applicability.SAFE.value
+_STORED = {None, *_APPLICABILITY}  # what a row's applicability may be
 
 
 @dataclass
@@ -282,7 +343,9 @@ class ResultCache:
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            findings = tuple([_finding(path, row) for row in data["findings"]])
+            rows = tuple(data["findings"])
+            if not all(type(row) is list and len(row) == _ROW_LENGTH and row[9] in _STORED for row in rows):
+                raise ValueError("not rows of findings")
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
@@ -290,7 +353,7 @@ class ResultCache:
                     db.execute("DELETE FROM findings WHERE key = ?", (key,))
                     db.commit()
             return None
-        return Entry(findings)
+        return Entry(path, rows)
 
     def store(self, path: str, text: str, violations: Sequence[Violation],
               findings: Sequence[Finding] | None = None) -> None:

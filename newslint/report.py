@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring as _string  # JSON string, non-ASCII kept as is
 from typing import Any
 
@@ -42,21 +42,29 @@ def as_json(f: Finding) -> dict[str, Any]:
 def jsonl_line(f: Finding) -> str:
     """`as_json(f)` as one line of JSON (what `json.dumps(..., ensure_ascii=False)` writes), made
     directly: a warm run writes tens of thousands, and a dict each, then its encoding, cost twice this."""
-    v, start, end = f.violation, f.start, f.end
-    head = f'{{"path": {_string(f.path)}, '
-    if f.record is not None:
-        line = "null" if f.record_line is None else f.record_line
-        head += f'"record": {_string(f.record)}, "record_line": {line}, '
-    fix = v.fix
-    if fix is None:
+    v, start, end, fix = f.violation, f.start, f.end, f.violation.fix
+    edits = None if fix is None else [(edit.text, s.line, s.column, e.line, e.column) for edit, s, e in f.edits]
+    return jsonl_fields(_string(f.path), f.record, f.record_line, start.line, start.column, end.line, end.column,
+                        v.code, v.name, v.message, None if fix is None else fix.applicability.value, edits)
+
+
+def jsonl_fields(path: str, record: str | None, record_line: int | None, line: int, column: int, end_line: int,
+                 end_column: int, code: str, name: str, message: str, applicability: str | None,
+                 edits: Iterable[Sequence[Any]] | None) -> str:
+    """`jsonl_line` of a finding given field by field (`path` already a JSON string; `edits` as
+    (content, line, column, end line, end column)): the result cache writes its rows so."""
+    head = f'{{"path": {path}, '
+    if record is not None:
+        head += f'"record": {_string(record)}, "record_line": {"null" if record_line is None else record_line}, '
+    if applicability is None:
         fixed = "null"
     else:
-        edits = ", ".join(f'{{"line": {s.line}, "column": {s.column}, "end_line": {e.line}, "end_column": {e.column}, '
-                          f'"content": {_string(edit.text)}}}' for edit, s, e in f.edits)
-        fixed = f'{{"applicability": {_string(fix.applicability.value)}, "edits": [{edits}]}}'
-    return (f'{head}"line": {start.line}, "column": {start.column}, "end_line": {end.line}, '
-            f'"end_column": {end.column}, "code": {_string(v.code)}, "name": {_string(v.name)}, '
-            f'"message": {_string(v.message)}, "fix": {fixed}}}')
+        placed = ", ".join(f'{{"line": {al}, "column": {ac}, "end_line": {bl}, "end_column": {bc}, '
+                           f'"content": {_string(text)}}}' for text, al, ac, bl, bc in edits or ())
+        fixed = f'{{"applicability": {_string(applicability)}, "edits": [{placed}]}}'
+    return (f'{head}"line": {line}, "column": {column}, "end_line": {end_line}, '
+            f'"end_column": {end_column}, "code": {_string(code)}, "name": {_string(name)}, '
+            f'"message": {_string(message)}, "fix": {fixed}}}')
 
 
 def error_as_json(e: FileError) -> dict[str, Any]:
@@ -66,9 +74,12 @@ def error_as_json(e: FileError) -> dict[str, Any]:
 
 
 def text_line(f: Finding) -> str:
-    v = f.violation
-    mark = " [*]" if f.fixable else ""
-    return f"{f.where}:{f.start.line}:{f.start.column}: {v.code} {v.message}{mark}"
+    return text_fields(f.where, f.start.line, f.start.column, f.violation.code, f.violation.message, f.fixable)
+
+
+def text_fields(where: str, line: int, column: int, code: str, message: str, fixable: bool) -> str:
+    """`text_line` of a finding given field by field."""
+    return f"{where}:{line}:{column}: {code} {message}{' [*]' if fixable else ''}"
 
 
 def _github_escape(value: str, *, prop: bool = False) -> str:

@@ -328,12 +328,9 @@ def _answers(known: Entry | None, *, fixing: bool, unsafe: bool) -> bool:
     return known is not None and not (fixing and fixes_allowed(known.violations, unsafe))
 
 
-def _answered(entry: Entry, unsafe: bool) -> tuple[Finding, ...]:
-    """The findings of a file the cache answered, as its check placed them (with unsafe fixes on,
-    an unsafe fix is fixable too)."""
-    if not unsafe:
-        return entry.findings
-    return tuple([f if f.fixable or f.violation.fix is None else replace(f, fixable=True) for f in entry.findings])
+def _answered(entry: Entry, unsafe: bool) -> Sequence[Finding]:
+    """The findings of a file the cache answered, as its check placed them."""
+    return entry.findings(unsafe)
 
 
 def _placed(path: str, violations: Iterable[Violation], doc: Document, text: str | None = None, *,

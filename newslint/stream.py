@@ -12,6 +12,7 @@ from dataclasses import replace
 import click
 
 from newslint import report
+from newslint.cache import StoredFindings
 from newslint.findings import Finding
 from newslint.progress import Progress
 from newslint.run import FileReport
@@ -44,7 +45,9 @@ def stream_reports(reports: Iterable[FileReport], line: Callable[[Finding], str]
             if line is not None and (r.findings or r.error or r.warning):
                 with progress.above():
                     if r.findings:  # one write a file, not one a finding: a warm run prints thousands at once
-                        click.echo("\n".join(map(line, r.findings)))
+                        found = r.findings
+                        click.echo("\n".join(found.lines(line) if isinstance(found, StoredFindings) else
+                                              map(line, found)))
                     if r.warning:
                         click.echo(f"newslint: warning: {r.warning}", err=True)
                     if r.error:

@@ -234,6 +234,7 @@ def test_the_code_stamp_covers_every_file_of_the_rule_package_without_importing_
 
 
 def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them(tmp_path):
+    from newslint import report
     from newslint.document import Document
     from newslint.findings import findings_for
     from newslint.model import Applicability, Edit, Fix, Violation
@@ -242,7 +243,7 @@ def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them(tm
     text = "First line\r\nsecond\n\n\nlast line, no feed"
     unsafe = Fix((Edit(0, 3, ""), Edit(11, 20, "x")), Applicability.UNSAFE)
     safe = Fix((Edit(1, 2, "é"),))
-    violations = [Violation("NL101", "merged-words", "m", start, end, (None, unsafe, safe)[start % 3])
+    violations = [Violation("NL101", "merged-words", 'm "é"\t', start, end, (None, unsafe, safe)[start % 3])
                   for start in range(len(text) + 1) for end in (start, len(text))]
     cache = ResultCache(tmp_path, "fingerprint")
     cache.store("a.txt", text, violations)
@@ -250,7 +251,10 @@ def test_findings_answered_from_the_cache_are_placed_as_the_check_placed_them(tm
     assert entry is not None and entry.violations == tuple(violations)
     for fixable_unsafe in (False, True):
         placed = findings_for("a.txt", violations, Document(text), unsafe=fixable_unsafe)
-        assert _answered(entry, fixable_unsafe) == tuple(placed)
+        answered = _answered(entry, fixable_unsafe)
+        assert answered == tuple(placed) and answered[:3] == tuple(placed[:3]) and len(answered) == len(placed)
+        for line in (report.jsonl_line, report.text_line, report.github_line):  # from the rows, or made
+            assert _answered(entry, fixable_unsafe).lines(line) == [line(f) for f in placed]
 
 
 def test_an_entry_stores_the_findings_of_its_violations_only(tmp_path):
