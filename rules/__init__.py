@@ -63,6 +63,7 @@ def _attach_precision(classes: tuple[type, ...]) -> None:
         for kind in ("labelled", "audit"):
             row = published.get(kind, {}).get("rules", {}).get(cls.code)
             if row:
-                commit = published[kind]["commit"]
+                # A rule measured again on its own, later than the rest, says at which commit.
+                commit = published[kind].get("rule_commits", {}).get(cls.code, published[kind]["commit"])
                 measured[kind] = {"commit": commit, "corpora": row} if kind == "labelled" else {"commit": commit, **row}
         cls.measured_precision = measured or None

@@ -75,6 +75,8 @@ def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
     for i in range(1, size):
         before, here = run[i - 1], run[i]
         if before.islower() and here.isupper():
+            if i >= 3 and before in BRAND_LETTERS and run[i - 2].islower() and _brand_at(run, last, i):
+                joints.append((i - 1, "lB"))  # the|iPad, new|iPhoneto
             joints.append((i, "lU"))
             last = i
         elif before.isupper() and here.islower():
@@ -99,6 +101,24 @@ def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
     return joints
 
 
+BRAND_LETTERS = "ie"  # iPhone, iPad, iOS, eBay: a lower-case letter that starts a brand
+BRAND_LETTER_ZIPF = 3.0  # how well the word list must know the brand (iPad; not iPro), or the word
+
+
+def _brand_at(run: str, start: int, at: int) -> bool:
+    """Whether run[at - 1] starts a brand like `iPad` or `iOS` that the word list knows, and
+    does not end the word before it (`taxiDriver`, `semiPro`: run[start:at] is a word)."""
+    if zipf(run[start:at].lower()) >= BRAND_LETTER_ZIPF:
+        return False
+    end = at + 1
+    while end < len(run) and run[end].islower():
+        end += 1
+    if end == at + 1:
+        while end < len(run) and run[end].isupper():
+            end += 1
+    return any(zipf(run[at - 1 : stop].lower()) >= BRAND_LETTER_ZIPF for stop in range(end, at + 1, -1))
+
+
 def judge_joint(
     kind: str, left: str, right: str, known: float, clitic: bool, params: Params
 ) -> tuple[bool | str, bool]:
@@ -110,6 +130,8 @@ def judge_joint(
     """
     if kind == "lU":
         return _lower_upper(left, right, known, clitic, params)
+    if kind == "lB":  # the|iPad: a word before a brand that starts with a lower-case letter
+        return left.islower() and (left in SHORT_WORDS or len(left) >= 3 and zipf(left) >= params.min_zipf), False
     if known >= BRAND_ZIPF:
         return False, False
     right_low = right.lower()
@@ -142,7 +164,17 @@ def _lower_upper(
             return True, False  # ArenaJune, UpdatedNovember
         if right_low in JOINT_WORDS and len(right_low) >= 3:
             return True, True  # AmsterdamFrom, PolicyAbout
+    if known < BRAND_ZIPF and right_low in SENTENCE_OPENERS and len(low) >= 3:
+        return True, True  # TechnometriaThe: a name glued to the sentence after it (once)
     return False, False
+
+
+# Words that open a sentence and rarely end a brand written in CamelCase (not In, It, Is:
+# LinkedIn, MakeIt, WhatIs).
+SENTENCE_OPENERS = frozenset((
+    "the", "this", "that", "these", "those", "they", "there", "then", "when", "what", "where",
+    "which", "while", "but", "his", "her", "our", "your", "she", "its", "their", "we", "he", "so",
+))
 
 
 def _after_lower(left: str, right: str, known: float, params: Params) -> bool | str:

@@ -18,9 +18,9 @@ import functools
 import itertools
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import frequent, zipf
+from newslint.rules._frequency import frequent, function_words, zipf
 from newslint.rules._phrases import load_phrases
-from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS
+from newslint.rules.merged_words.words import CALENDAR, JOINT_WORDS, NAME_ENDINGS, NAME_FOLLOWERS, SHORT_WORDS
 
 SURE, ONCE, BACKED, KNOWN = 0, 1, 2, 3  # how much backing a split needs from its document
 GLUE = frozenset(load_phrases("words_glue")) | {w for w in JOINT_WORDS if len(w) >= 3}
@@ -36,12 +36,19 @@ PAST_VERBS = frozenset((
     "made", "ran", "won", "took", "gave", "went", "came", "wrote", "got", "saw", "found",
     "left", "led", "met", "paid", "sent", "spent", "brought", "bought", "thought", "began",
     "became", "knew", "held", "kept", "lost", "sold", "stood", "fell", "felt", "grew", "fought",
+    "underwent", "stuck", "drew", "swam", "struck", "spoke", "broke", "threw", "caught", "hit",
 ))
 SHORT_TAILS = frozenset(("of", "to", "in", "on", "by", "is"))  # campaign|to, month|in; not keep|in
 # The first part of a negated auxiliary: impeachment|doesn’t, Commission|didn’t.
 NEGATED = frozenset(("isn", "aren", "wasn", "weren", "don", "doesn", "didn", "can", "couldn",
                      "won", "wouldn", "shouldn", "haven", "hasn", "hadn"))
 SHORT_LEADS = frozenset(("of", "to", "by"))  # "ofplanning", "tointernational": not "inset"
+# Short words that lead a phrase and rarely begin a compound: is|pulling, my|birthday, if|one;
+# and that end a phrase and rarely end a word: comments|or, sanity|at, lenders|as. Not "our"
+# (oursins), nor "in" and "on" (inset, onset, the compounds of the word list).
+PLAIN_LEADS = frozenset(("my", "your", "you", "we", "it", "is", "be", "as", "at", "if", "or", "can", "all"))
+PLAIN_TAILS = frozenset(("my", "your", "it", "be", "as", "at", "or", "an"))
+SHIFT_ZIPF = 3.0  # a word this common on each side of a cut moved by one letter: as|light, a|slight
 SHORT_SIDE_ZIPF = 3.5  # weakest word beside a short function word: "month|in", "Medicare|to"
 LEAD_SIDE_ZIPF = 3.5  # weakest word after a short leading function word: "to|sensitize"
 DROPPED_G_ZIPF = 2.5  # "keepin", "stuffin": the -in of a dropped g ("keeping"), not "in"
@@ -59,7 +66,7 @@ CUT_SHORT_ZIPF = 4.0  # a short token that is this common a word without its las
 CUT_SHORT_LENGTH = 7  # ...is a typo (befor)
 ADVERB_ZIPF = 3.0  # weakest adverb in -ly, and weakest adjective it is made of
 _VERB_ENDINGS = ("ed", "ing")
-_ALWAYS_SURE = frozenset(("url", "address", "short", "menu"))
+_ALWAYS_SURE = frozenset(("url", "address", "short", "menu", "ordinal", "clitic"))
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _POSSESSIVE = ("’s", "'s")
 
@@ -78,6 +85,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     """
     if set(kinds) <= _ALWAYS_SURE:
         return SURE
+    if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
+        return _cut_need(run[: cuts[0]], run[cuts[0] :], kinds[0], False, 1)
     low = run.lower()
     letters = low.isalpha()
     edges = (0, *cuts, len(run))
@@ -119,6 +128,15 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
         lone = cuts == 1 and len(left_low) >= 3 and zipf(left_low) >= CAPITAL_SIDE_ZIPF
         known = zipf(right_low) or right.isupper()  # not domestic|Aotearoaon: a name glued on
         return ONCE if lone and known and (right.istitle() or right.isupper()) else BACKED
+    if kind == "opening":  # We|told at a sentence start: judged as the lower-case "we|told"
+        sure = left_low == "i" and zipf(right_low) >= TITLE_TAIL_ZIPF or _sure_words(left_low, right_low, False)
+        return SURE if sure else BACKED
+    if kind == "abbreviation":  # the|U.S., our|U.S.: a function word, else a common word
+        if left_low in GLUE or left_low in JOINT_WORDS or left_low in function_words():
+            return SURE
+        return ONCE if zipf(left_low) >= CAPITAL_SIDE_ZIPF else BACKED
+    if kind == "lB":  # the|iPad, allegedly|iPad: as a word before a capital (below)
+        return SURE if left_low in GLUE or left_low in JOINT_WORDS or left_low == "a" else ONCE
     if kind == "pair":
         return ONCE  # Afghan|Taliban: the document must use both words on their own too
     if kind.startswith("UU"):  # NJ|June, RUN|Tue; not TED|Women
@@ -177,10 +195,22 @@ def _sure_words(left: str, right: str, first_title: bool) -> bool:
         return (len(left) >= (3 if right in SHORT_LEADS and not first_title else 4)
                 and zipf(left) >= SHORT_SIDE_ZIPF
                 and not (right == "in" and zipf(left + "ing") >= DROPPED_G_ZIPF))
+    if right in PLAIN_TAILS and not first_title:  # comments|or, sanity|at (not a name: Kat|at)
+        return len(left) >= 4 and zipf(left) >= SHORT_SIDE_ZIPF and not _shifted(left, right)
     if first_title or len(right) < 4 or zipf(right) < LEAD_SIDE_ZIPF:
         return False
     # "a" before a word that starts with a consonant: a|series (not a|end: that is "an")
-    return left in SHORT_LEADS or left == "a" and right[0] not in "aeiou"
+    if left in SHORT_LEADS or left == "a" and right[0] not in "aeiou":
+        return True
+    return (left in PLAIN_LEADS or left == "an" and right[0] in "aeiou") and not _shifted(left, right)
+
+
+def _shifted(left: str, right: str) -> bool:
+    """Whether the cut moved by one letter also leaves two words: as|light or a|slight?"""
+    def word(piece: str) -> bool:
+        return piece in SHORT_WORDS or len(piece) >= 3 and zipf(piece) >= SHIFT_ZIPF
+    return (len(left) > 1 and word(left[:-1]) and word(left[-1] + right)
+            or len(right) > 1 and word(left + right[0]) and word(right[1:]))
 
 
 def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
@@ -197,6 +227,8 @@ def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
         return True  # city’s|construction, impeachment|doesn’t
     if kinds[0].startswith(("UU", "Ul")) or right.lower() in CALENDAR:
         return True  # NJ|June, NASA|its, Arena|June: sure only before a date or a function word
+    if kinds[0] in ("lB", "abbreviation"):  # the|iPad, on|iTunes, the|U.S.
+        return left.lower() in GLUE or left.lower() in JOINT_WORDS
     if kinds[0].startswith("lU"):
         left = left.lower()
         known = zipf(right.lower()) >= STRONG_CAPITAL_ZIPF

@@ -29,6 +29,7 @@ from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, zipf
 from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
+from newslint.rules.merged_words.evidence import PLAIN_LEADS, TITLE_LEADS
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -73,11 +74,13 @@ def is_known(word: str) -> bool:
     the word list, rather than kept as a set of its 113,000 such words and their capitals."""
     if not word.isalpha():
         return False
+    low = word.lower()
+    # The capitalised form of a known word is asked first: the list holds it in lower case,
+    # so the common case is answered without looking the capitalised form up in vain.
+    if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
+        return True
     freq = frequency(word)
     if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
-        return True
-    low = word.lower()
-    if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
         return True
     return word in odd_capitals()
 
@@ -119,6 +122,7 @@ class Split:
     strong: bool = False  # sure on any page (`evidence.strong`)
     led: bool = False  # the words after the head are led by a function word or a verb: a page
     # that lost spaces elsewhere backs the split without using the head on its own
+    opening: bool = False  # holds only where the token starts a sentence (`_opening`)
 
 
 def split_run(
@@ -194,7 +198,8 @@ def _split_unknown(
         return Split(cuts, False, ("rare",) * len(cuts)) if cuts else None
     cuts = split_stretch(run, params, Context(True, clitic_before, clitic_after))
     if not cuts:
-        return _word_and_function(run) or _head_and_words(run, params)
+        return (None if clitic_before or clitic_after else _opening(run, params)) \
+            or _word_and_function(run) or _head_and_words(run, params)
     low = run.lower()
     later = [low[a:b] for a, b in itertools.pairwise((*cuts, len(low)))]
     if any(_function_like(word) and word not in NAME_ENDINGS for word in later):
@@ -202,6 +207,26 @@ def _split_unknown(
     # Only content words (Singleframe, Homejoy) or a name ending (Northwell): a compound
     # name, unless the document backs the first word or the capital starts a sentence.
     return Split(cuts, True, ("dp-title",) * len(cuts), head=run[: cuts[0]], initial=True)
+
+
+# Short words that open a sentence glued to the next word: We|told, I|had, In|my, A|video.
+OPENERS = TITLE_LEADS | PLAIN_LEADS | {"a", "an", "in", "on", "as", "at", "it", "so", "no", "of", "to", "for", "by"}
+OPENING_ZIPF = 3.5  # weakest word after the opener
+
+
+def _opening(run: str, params: Params) -> Split | None:
+    """A capitalised short function word glued to the common words after it (`Wetold`,
+    `Ihad`, `Inmy`, `Avideo`, `Iknowit`): the split holds only where the token starts a
+    sentence (`Split.opening`), where its capital says nothing; elsewhere such a token is
+    a name (`Inman`, `Atwood` are known to the word list and never get here)."""
+    found = segment(run.lower(), params, Context(True))
+    if found is None:
+        return None
+    edges = (0, *found[1], len(run))
+    pieces = [run[a:b].lower() for a, b in itertools.pairwise(edges)]
+    if pieces[0] not in OPENERS or not all(zipf(p) >= OPENING_ZIPF for p in pieces[1:]):
+        return None
+    return Split(found[1], True, ("opening",) * len(found[1]), opening=True)
 
 
 def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:
@@ -334,6 +359,28 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     return None
 
 
+def head_split(run: str, cut: int, params: Params) -> Split | None:
+    """A name or brand run[:cut] glued to the words after it, where the document uses
+    run[:cut] on its own (`Chris|spun`, `Stavridis|declared`, `Lizza|documents|the`): the
+    split `_head_and_words` would make with that head, or None. The words must be known
+    and led as there (`_function_like`, `_common_not_name_ending`)."""
+    rest = run[cut:]
+    if cut < 3 or len(rest) < 2 or not rest.islower() or zipf(run.lower()) >= BRAND_ZIPF:
+        return None
+    found = segment(rest, params)
+    if rest in piece_costs(params) and (found is None or found[0] > 9.0 - zipf(rest)):
+        inner: tuple[int, ...] = ()
+    elif found is not None:
+        inner = found[1]
+    else:
+        return None
+    first = rest[: inner[0]] if inner else rest
+    if not (_function_like(first) or _common_not_name_ending(first)):
+        return None
+    cuts = (cut, *(cut + c for c in inner))
+    return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])
+
+
 def _common_not_name_ending(word: str) -> bool:
     return len(word) >= 4 and zipf(word) >= HEAD_TAIL_ZIPF and word not in NAME_ENDINGS
 
@@ -372,9 +419,13 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
         if form in ("lower", "title") and run[:start] not in NAME_PREFIXES:  # McDowell is one name
             before, after = clitic_before and start == 0, clitic_after if end == size else ""
             inner = split_stretch(word, params, Context(form == "title", before, after))
+        kind = "dp-" + form
+        if not inner and form == "title" and not start and end < size and (conjunction := _name_and(word)):
+            inner, kind = (conjunction,), "head"  # Cox|and|Thomas: two names joined by "and"
+            weak = True
         edges = [start, *(start + c for c in inner), end]
         pieces.extend(itertools.pairwise(edges))
-        cuts.extend((start + c, "dp-" + form) for c in inner)
+        cuts.extend((start + c, kind) for c in inner)
         weak |= bool(inner) and form == "title" and start == 0  # a name, unless glued to a word
     run_zipf = zipf(run.lower())
     piece_end = dict(pieces)
@@ -390,6 +441,22 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
             weak |= joint_weak
     cuts.sort()
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
+
+
+NAME_CONJUNCTIONS = ("and", "or")
+
+
+def _name_and(word: str) -> int:
+    """Where "and" or "or" starts at the end of a capitalised word the list does not know,
+    glued to the capitalised word after it (`Coxand|Thomas`, `Bissauand|Sao`), or 0. Names
+    that end so are known to the list (`Cleveland`, `Legrand`, `Sutherland`)."""
+    if zipf(word.lower()):
+        return 0
+    for conjunction in NAME_CONJUNCTIONS:
+        cut = len(word) - len(conjunction)
+        if cut >= 3 and word.endswith(conjunction):
+            return cut
+    return 0
 
 
 # ---------------------------------------------------------------------------- stretches

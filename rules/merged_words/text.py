@@ -31,8 +31,12 @@ from newslint.rules.merged_words.case import foreign_words
 from newslint.rules.merged_words.evidence import (
     BACKED,
     CUT_SHORT_ZIPF,
+    GLUE,
     KNOWN,
+    NAME_PIECES,
+    NEGATED,
     ONCE,
+    PAST_VERBS,
     SURE,
     TYPO_ZIPF,
     common_words,
@@ -40,8 +44,17 @@ from newslint.rules.merged_words.evidence import (
     strong,
     vouched,
 )
-from newslint.rules.merged_words.runs import Split, is_known, odd_capitals, split_run
-from newslint.rules.merged_words.words import JOINT_WORDS, Params, piece_costs, piece_prefixes, segment
+from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
+from newslint.rules.merged_words.words import (
+    JOINT_WORDS,
+    NAME_FOLLOWERS,
+    NAME_PREFIXES,
+    SHORT_WORDS,
+    Params,
+    piece_costs,
+    piece_prefixes,
+    segment,
+)
 
 CACHE_LIMIT = 200_000  # chunks remembered between documents
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
@@ -60,6 +73,14 @@ _GLUED_ADDRESS = regex.compile(
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
     r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
     r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\.",
+    regex.V1,
+)
+# A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
+# "Example.comI had". No domain ends so (the tail is a short function word, "I", or a
+# capitalised word), and the tail ends the chunk: not "example.com/andover".
+_GLUED_TAIL = regex.compile(
+    r"\.(?:com|org|net|gov|edu)(?P<tail>and|or|with|to|in|on|for|from|at|by|is|I|\p{Lu}\p{Ll}{2,})"
+    r"[\"'”’)\].,;:!?]*$",
     regex.V1,
 )
 MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
@@ -166,13 +187,23 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
                 uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
             if uses[word] > 1:
                 continue  # a token used twice is a word, unless a function word vouches for its cut
-        if split.head and not _backed(split, chunks, text, at + start, at + len(chunk)):
+        backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
+        if not backed and (used := _used_head(word, split, chunks, params)) is not None:
+            split, need, backed = used, used.need, True  # Chris|spun: the text says "Chris"
+        phrase = None if backed else _name_then_predicate(word, split, text, at + start, params)
+        if phrase is not None:
+            split, need, backed = phrase, ONCE, True  # Matt Mahalak|made 36 saves
+        if not backed:
             if not split.led:
                 continue
             need = max(need, BACKED)  # Phobos|failed, Lizza|documents|the on a page that lost spaces
-        elif (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
+        elif phrase is None and (split.head and need == ONCE and not split.tail and not _used_lower(split.head, chunks)
               and (not word.endswith("ing") or _object_after(text, at + end))):
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
+        if backed and not split.head and "lU-lower" in split.kinds:
+            split = _used_name_after(word, split, chunks, params)  # between|Safaricom|and
+        if split.opening and not _starts_sentence(text, at + start):
+            continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
@@ -232,11 +263,87 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
 
 def _uses(doc: Document, places: list[int]) -> int:
     """How many times a token is used: a long line repeated whole (a description repeated
-    as the page's summary) is one use."""
+    as the page's summary) is one use; two places in one line are two."""
     if len(places) < 2:
         return len(places)
-    lines = ((doc.line_texts[doc.line_index(at)], at) for at in places)
-    return len({line if len(line) >= REPEATED_LINE else str(at) for line, at in lines})
+    uses = set()
+    for at in places:
+        index = doc.line_index(at)
+        line = doc.line_texts[index]
+        uses.add((line, at - doc.line_starts[index]) if len(line) >= REPEATED_LINE else at)
+    return len(uses)
+
+
+def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
+    """The split of a name glued to words (`Split.head`) at the longest head the text uses
+    as a word of its own, when the head the word list chose is not used: the text says
+    "Chris" and "Stavridis", so `Chrisspun` is Chris|spun and `Stavridisdeclared`
+    Stavridis|declared (not Chr|is|spun, Stavrid|is|declared)."""
+    if "head" not in split.kinds or not word[1:].islower():
+        return None
+    for cut in range(len(word) - 2, 2, -1):
+        head = word[:cut]
+        if head != split.head and any(head + ending in chunks for ending in _WORD_ENDINGS):
+            found = head_split(word, cut, params)
+            return None if found is None else _weigh(word, found)
+    return None
+
+
+def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) -> Split:
+    """`split` with the cuts after a name that follows a cut before a capital, where the
+    text uses that name on its own: between|Safaricom|and, of|Bejeweled|clones (the text
+    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too."""
+    edges = (0, *split.cuts, len(word))
+    added: list[int] = []
+    for at, (start, end) in enumerate(itertools.pairwise(edges)):
+        piece = word[start:end]
+        if at == 0 or split.kinds[at - 1] != "lU-lower" or not piece[1:].islower() or is_known(piece):
+            continue
+        for cut in range(len(piece) - 2, 2, -1):
+            if any(piece[:cut] + ending in chunks for ending in _WORD_ENDINGS):
+                found = head_split(piece, cut, params)
+                if found is not None:
+                    added.extend(start + c for c in found.cuts)
+                break
+    if not added:
+        return split
+    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
+    cuts = tuple(sorted(kinds))
+    return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
+
+
+def _name_then_predicate(word: str, split: Split, text: str, start: int, params: Params) -> Split | None:
+    """A name glued to words (`Split.head`) that ends a name of two words or more, cut
+    where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
+    Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
+    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris). The split needs a
+    page that lost a space elsewhere (`ONCE`)."""
+    if not split.head or "head" not in split.kinds or not word[1:].islower():
+        return None
+    before = start - 1
+    if before < 1 or text[before] not in " \t" or not text[before - 1].isalpha():
+        return None
+    first = before - 1
+    while first > 0 and text[first].islower():
+        first -= 1
+    if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
+        return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
+    for cut in range(len(word) - 3, 2, -1):
+        found = head_split(word, cut, params)
+        if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
+            return dataclasses.replace(found, need=ONCE)
+    return None
+
+
+def _predicate(word: str) -> bool:
+    """A verb or an adverb that starts a sentence's predicate after its subject."""
+    return (word in NAME_FOLLOWERS or word in PAST_VERBS
+            or len(word) >= 4 and word in GLUE and word not in NAME_PIECES  # Kutcher|during
+            or len(word) >= 5 and word.endswith("ed") and zipf(word) >= PREDICATE_ZIPF
+            or len(word) >= 6 and word.endswith("ly") and zipf(word) >= PREDICATE_ZIPF)
+
+
+PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
 
 
 def _object_after(text: str, end: int) -> bool:
@@ -271,6 +378,15 @@ def _backed(split: Split, chunks: set[str], text: str, start: int, end: int) -> 
     while before >= 0 and text[before] in " \t":
         before -= 1
     return before < 0 or text[before] in _SENTENCE_END or _ends_name_phrase(text, start, end)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the token at `start` starts a line or follows the end of a sentence (quotes
+    and brackets before it aside)."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t\"'“‘([":
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_END
 
 
 def _ends_name_phrase(text: str, start: int, end: int, clause_end: bool = False) -> bool:
@@ -353,8 +469,14 @@ def chunk_runs(chunk: str, params: Params, memory: Memory | None = None) -> Runs
             if len(weighed) >= CACHE_LIMIT:
                 weighed.clear()
             weighed[key] = _weigh(*key)
-        found.append((start, end, weighed[key]))
+        if weighed[key].strong or not _QUOTED.match(chunk):
+            found.append((start, end, weighed[key]))
     return tuple(found)
+
+
+# A word alone in quotes is quoted as it is: a password, a command, a coinage
+# ("mypassword", 'hostednetwork', "talkability"); only a sure merge is split there.
+_QUOTED = regex.compile(r"^[\"'“‘]\p{Ll}+[\"'”’][.,;:!?)]*$", regex.V1)
 
 
 def _weigh(run: str, split: Split) -> Split:
@@ -379,18 +501,34 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             return ()
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
-        return ((start, start + len(core), split),) if split else ()
+        if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
+            return ()
+        return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
-    if _ADDRESS.search(chunk):
+    if _ADDRESS.search(chunk) or _GLUED_TAIL.search(chunk):
         return _glued_address(chunk, params)
     found = []
     for m in _LETTER_RUN.finditer(chunk):
         start, end = m.span()
+        if _abbreviation_glued(chunk, start, end):
+            dotted = _DOTTED.match(chunk, end - 1).end()  # report the abbreviation with its stops
+            found.append((start, dotted, Split((end - 1 - start,), False, ("abbreviation",))))  # the|U.S.
+            continue
+        if start and chunk[start - 1].isdigit() and end - start > 3 and chunk[start : start + 2] in _ORDINALS:
+            first = start - 1
+            while first and chunk[first - 1].isdigit():
+                first -= 1
+            if (end == len(chunk) or not chunk[end].isdigit()) and _ordinal_glued(chunk[first:start], m.group()):
+                found.append((first, end, Split((start - first + 2,), False, ("ordinal",))))  # 21st|century
+            continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
+        if clitic_before and (glued := _glued_clitic(chunk, start, end)) is not None:
+            found.append(glued)  # here’s|the, don’t|read, we're|introducing
+            continue
         clitic = _clitic_after(chunk, end)
         split = split_run(m.group(), params, clitic_before, clitic, cache)
         if split is not None:
@@ -402,6 +540,74 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _article_at_stop(run: str, split: Split, after: str) -> bool:
+    """Whether a split leaves an article before a stop: `fora.` (of forum) is not "for a."."""
+    return bool(after) and after in _CLAUSE_END and run[split.cuts[-1] :].lower() in _ARTICLES
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _abbreviation_glued(chunk: str, start: int, end: int) -> bool:
+    """Whether the letters chunk[start:end] are one word the list knows and the capital
+    of an abbreviation written with full stops (`theU.S.`, `TheU.S.`, `byT.Y.`), not
+    after an apostrophe (`AG'sU.K.` is a clitic's) nor a name particle (`McD.C.`)."""
+    word = chunk[start : end - 1]
+    if not word.isalpha() or not chunk[end - 1].isupper() or not (len(word) == 1 or word[1:].islower()):
+        return False
+    if start and chunk[start - 1] in _APOSTROPHES or word in NAME_PREFIXES:
+        return False
+    return zipf(word.lower()) >= ABBREVIATION_WORD_ZIPF and _DOTTED.match(chunk, end - 1) is not None
+
+
+ABBREVIATION_WORD_ZIPF = 3.0  # weakest word glued to an abbreviation: the|U.S., helped|U.S.
+_DOTTED = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)+", regex.V1)  # U.S., F.B.I.: an abbreviation after a word
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
+ORDINAL_WORD_ZIPF = 3.5  # weakest word glued after an ordinal: 21stcentury, 30thof (not 4thly)
+
+
+def _ordinal_glued(digits: str, letters: str) -> bool:
+    """Whether `letters` after `digits` are an ordinal's suffix and a common word glued to
+    it (21|stcentury, 30|thof), not a word glued to a number (2013that, 30that, 1stand)."""
+    suffix, word = letters[:2], letters[2:]
+    last = int(digits[-1])
+    teen = len(digits) > 1 and digits[-2] == "1"
+    if suffix != ("th" if teen or last > 3 or not last else ("st", "nd", "rd")[last - 1]):
+        return False
+    return zipf(word) >= ORDINAL_WORD_ZIPF and zipf(letters) < ORDINAL_WORD_ZIPF
+
+
+def _glued_clitic(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
+    """A contraction or a possessive glued to the word after it: the letters at
+    chunk[start:end] follow an apostrophe and begin with its clitic ("s" of here’sthe,
+    "t" of don’tread, "re" of we'reintroducing), and the rest is a common word. The "t"
+    follows a negated auxiliary (don, didn, isn), the "re", "ve", "ll", "m" and "d" a
+    pronoun; the "s" any word (a possessive)."""
+    word_start = start - 1
+    while word_start > 0 and chunk[word_start - 1].isalpha():
+        word_start -= 1
+    before = chunk[word_start : start - 1].lower()
+    letters = chunk[start:end]
+    if not before or not letters.islower():
+        return None
+    for clitic in _GLUED_CLITICS:
+        rest = letters[len(clitic) :]
+        if not letters.startswith(clitic) or not rest:
+            continue
+        if clitic == "t" and before not in NEGATED or clitic not in ("s", "t") and before not in _PRONOUNS:
+            continue
+        if clitic == "s" and len(before) < 3 and before not in _PRONOUNS:
+            continue  # Ma’sum: a name written with an apostrophe
+        if rest in SHORT_WORDS or len(rest) >= 3 and zipf(rest) >= CLITIC_WORD_ZIPF:
+            return word_start, end, Split((start + len(clitic) - word_start,), False, ("clitic",))
+    return None
+
+
+_GLUED_CLITICS = ("re", "ve", "ll", "s", "t", "m", "d")
+_PRONOUNS = frozenset(("i", "you", "we", "they", "he", "she", "it", "there", "who", "that", "what"))
+CLITIC_WORD_ZIPF = 4.0  # weakest word glued after a contraction: here’s|the, don’t|read
 
 
 def _known_parts(core: str) -> bool:
@@ -420,7 +626,21 @@ def _clitic_after(chunk: str, end: int) -> str:
 
 
 def _glued_address(chunk: str, params: Params) -> Runs:
-    """A word glued to the address after it; the address itself is never split.
+    """A word glued to the front or the end of an address (`_glued_front`, `_GLUED_TAIL`):
+    one run over the whole chunk, cut there; the address itself is never split."""
+    front = _glued_front(chunk, params)
+    tail = _GLUED_TAIL.search(chunk)
+    if tail is None or "/" in chunk[: tail.start()].rpartition("://")[2]:
+        return front  # a word after a path is part of it: example.com/a.comand
+    cut, kind = tail.start("tail"), "address"
+    if front:
+        split = front[0][2]
+        return ((0, len(chunk), Split((*split.cuts, cut), False, (*split.kinds, kind))),)
+    return ((0, len(chunk), Split((cut,), False, (kind,))),)
+
+
+def _glued_front(chunk: str, params: Params) -> Runs:
+    """A word glued to the address after it.
 
     - any word before a URL scheme ("Sourcehttps://", "Rossohttp://"), in any language:
       nothing else puts letters right before "http://";
