@@ -51,7 +51,9 @@ class MergedWords(Rule):
       ends a name of several words and the sentence goes on in lower case
       (`Los Angeles Countyregularly face`); a short function word glued to common words
       (`Wetold`, `Asdiscussed`, `Myprevious`) is judged as in lower case where the token
-      starts a sentence, and is a name anywhere else; a common word glued to a short function word
+      starts a sentence, and is a name anywhere else; unless a word that glues to others vouches
+      for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since
+      one-capital brands have that shape (`Wework`, `Mydata`); a common word glued to a short function word
       (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own
