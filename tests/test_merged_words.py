@@ -470,3 +470,18 @@ def test_a_capitalised_short_word_glued_to_a_word_is_a_brand_on_a_page_that_keep
     # several such brands on one page do not back one another
     brands = "Wefound was sold.\nWetrade filed for bankruptcy.\nMybox is the portal.\n"
     assert _merges(brands) == []
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Receiver Tom Korvalakwithdrew from the game on Monday.", "Korvalak withdrew"),
+    ("Receiver Tom Korvalakunderwent an MRI on Monday.", "Korvalak underwent"),
+    ("Receiver Tom Korvalakupheld the appeal on Monday.", "Korvalak upheld"),
+    ("Receiver Tom Korvalakovercame a sprain on Monday.", "Korvalak overcame"),
+    ("The port of Hanovertook the cargo on Monday.", "Hanover took"),  # a known name stays whole
+])
+def test_a_name_glued_to_a_verb_with_a_particle_is_cut_before_the_particle(line, spaced):
+    text = LOSSY + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    assert found in ([spaced], [])  # cut before the particle, or not at all
+    assert not any(part.endswith(("with", "under", "up")) for f in found for part in f.split())

@@ -62,7 +62,8 @@ class MergedWords(Rule):
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
-      `as`: `Kasidiaris`);
+      `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb
+      goes with the verb (`Garvin|withdrew`, `Garvin|overcame`; not `Garvinwith|drew`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,

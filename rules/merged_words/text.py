@@ -211,7 +211,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         english_split = not _FOREIGN_KINDS.intersection(split.kinds)
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
-        cuts = tuple(at + start + c for c in split.cuts)
+        cuts = tuple(at + start + c for c in _before_particle(word, split.cuts))
         merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
     if any(need != STRONG for _, need in merges):
         backing = sum(1 for _, need in merges if need <= SURE)
@@ -333,6 +333,29 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
             return dataclasses.replace(found, need=ONCE)
     return None
+
+
+def _before_particle(word: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+    """`cuts` with a cut after a name moved before a particle glued to the name's end, where
+    the particle and the word after the cut make a word: Garvin|withdrew, Garvin|overcame,
+    not Garvinwith|drew, Garvinover|came. The name with the particle must be unknown to
+    the word list (Hanover|took stays), and three letters must be left of the name."""
+    edges = (0, *cuts, len(word))
+    moved = []
+    for at, cut in enumerate(cuts):
+        left, right = word[edges[at] : cut], word[cut : edges[at + 2]].lower()
+        particle = next((p for p in PARTICLES if left.endswith(p)), "")
+        if (particle and left[0].isupper() and len(left) - len(particle) >= 3
+                and not zipf(left.lower()) and zipf(particle + right) >= PARTICLE_VERB_ZIPF):
+            cut -= len(particle)
+        moved.append(cut)
+    return tuple(moved)
+
+
+# Particles that begin verbs (withdrew, underwent, overcame, upheld, outran, foresaw,
+# misled); not "be" nor "re", which end names (Phoebe|came, Moore|took).
+PARTICLES = ("with", "under", "over", "up", "out", "fore", "mis", "down")
+PARTICLE_VERB_ZIPF = 2.5  # weakest word made of the particle and the word after the cut
 
 
 def _predicate(word: str) -> bool:
