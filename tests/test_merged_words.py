@@ -485,3 +485,13 @@ def test_a_name_glued_to_a_verb_with_a_particle_is_cut_before_the_particle(line,
              for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
     assert found in ([spaced], [])  # cut before the particle, or not at all
     assert not any(part.endswith(("with", "under", "up")) for f in found for part in f.split())
+
+
+@pytest.mark.parametrize("line", [
+    "I have enjoyed using snipit for its neat look and the social features.",
+    "Ask the brand manager about paintit and the new line.",
+    "The team saved the pictures with grabit before the meeting.",
+])
+def test_a_lower_case_brand_after_a_preposition_or_article_is_no_verb_and_it(line):
+    # "using snip it", "about paint it": a verb cannot stand where a noun is wanted
+    assert _merges(LOSSY + line + "\n") == _merges(LOSSY)

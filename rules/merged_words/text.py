@@ -208,6 +208,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
             continue
+        if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
+            continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
         english_split = not _FOREIGN_KINDS.intersection(split.kinds)
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
@@ -367,6 +369,20 @@ def _predicate(word: str) -> bool:
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+
+
+def _verb_it(word: str, split: Split) -> bool:
+    """Whether a lower-case token is split into one word and "it" (grab|it, clip|it)."""
+    return len(split.cuts) == 1 and word.islower() and word[split.cuts[0] :] == "it"
+
+
+# The word before a chunk where a noun phrase is wanted, not a verb: an article or a
+# possessive, a preposition (not "to": "to grab it"), or a gerund ("using").
+_NOUN_SLOT = regex.compile(
+    r"(?:^|[^\p{L}])(?:a|an|the|my|your|his|her|our|their|its|of|on|in|at|for|with|from|about|by|via"
+    r"|into|onto|\p{L}{2,}ing)[ \t]+$",
+    regex.I | regex.V1,
+)
 
 
 def _object_after(text: str, end: int) -> bool:
