@@ -495,3 +495,11 @@ def test_a_name_glued_to_a_verb_with_a_particle_is_cut_before_the_particle(line,
 def test_a_lower_case_brand_after_a_preposition_or_article_is_no_verb_and_it(line):
     # "using snip it", "about paint it": a verb cannot stand where a noun is wanted
     assert _merges(LOSSY + line + "\n") == _merges(LOSSY)
+
+
+def test_a_word_the_list_knows_is_not_cut_again_after_the_first_cut():
+    text = LOSSY + "To read stories like these, go to the blog. Thenperuse our own list here.\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    assert found in (["Then peruse"], [])
+    assert _spaced("andperuse", lossy=True) in ("and peruse", "andperuse")

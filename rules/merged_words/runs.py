@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import regex
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, zipf
+from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, function_words, zipf
 from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
-from newslint.rules.merged_words.evidence import PLAIN_LEADS, TITLE_LEADS
+from newslint.rules.merged_words.evidence import GLUE, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -38,6 +38,7 @@ from newslint.rules.merged_words.words import (
     NAME_ENDINGS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
+    SHORT_WORDS,
     SITE_MENU,
     Context,
     Params,
@@ -218,13 +219,14 @@ def _opening(run: str, params: Params) -> Split | None:
     sentence (`Split.opening`), where its capital says nothing; elsewhere such a token is
     a name (`Inman`, `Atwood` are known to the word list and never get here)."""
     found = segment(run.lower(), params, Context(True))
-    if found is None:
+    cuts = rejoined(run.lower(), found[1], params) if found else ()
+    if not cuts:
         return None
-    edges = (0, *found[1], len(run))
+    edges = (0, *cuts, len(run))
     pieces = [run[a:b].lower() for a, b in itertools.pairwise(edges)]
     if pieces[0] not in OPENERS or not all(zipf(p) >= OPENING_ZIPF for p in pieces[1:]):
         return None
-    return Split(found[1], True, ("opening",) * len(found[1]), opening=True)
+    return Split(cuts, True, ("opening",) * len(cuts), opening=True)
 
 
 def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:
@@ -478,10 +480,39 @@ def split_stretch(word: str, params: Params, context: Context) -> tuple[int, ...
     whole = min(whole_cost(low, params, context.title), whole_cost(contracted, params))
     if whole - found[0] < params.margin:
         return ()
-    cuts = found[1]
+    cuts = rejoined(low, found[1], params, context.clitic_before)
+    if not cuts:
+        return ()
     if context.title and not _name_safe(low, cuts):
         return _name_then_word(low, params)  # Pangutthat: not "Pan|gut|that"
     return () if _compound(low, cuts) else cuts
+
+
+def rejoined(low: str, cuts: tuple[int, ...], params: Params, clitic_before: bool = False) -> tuple[int, ...]:
+    """`cuts` without those between two pieces that make a word too rare to be a piece
+    (`peruse`): the word list sees it as often as its pieces would meet by chance, or
+    more (`WORD_LIFT`), so `then|per|use` is `then|peruse`, `crowd|sourced` is
+    `crowdsourced`. Only content words are joined so: the list also knows web text's
+    glued function words (`hereto`, `toomuch`, `alittle`). Words common enough to be
+    pieces were weighed by the segmentation already (`alot`, `away`). After an apostrophe
+    (`clitic_before`) the first piece holds the clitic: that's|live, not that'slive."""
+    kept: list[int] = []
+    start = 0
+    for at, cut in enumerate(cuts):
+        end = cuts[at + 1] if at + 1 < len(cuts) else len(low)
+        left, right = low[start:cut], low[cut:end]
+        content = _content(left) and _content(right) and not (clitic_before and at == 0)
+        whole = zipf(left + right) if content else 0.0
+        if whole and whole < params.min_zipf and whole - zipf(left) - zipf(right) + 9.0 >= WORD_LIFT:
+            continue  # the piece before goes on into this one
+        kept.append(cut)
+        start = cut
+    return tuple(kept)
+
+
+def _content(word: str) -> bool:
+    """A word that is none of the commonest words, nor a word that glues to others."""
+    return word not in function_words() and word not in GLUE and word not in SHORT_WORDS
 
 
 def _name_safe(low: str, cuts: tuple[int, ...]) -> bool:
