@@ -503,3 +503,9 @@ def test_a_word_the_list_knows_is_not_cut_again_after_the_first_cut():
              for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
     assert found in (["Then peruse"], [])
     assert _spaced("andperuse", lossy=True) in ("and peruse", "andperuse")
+
+
+@pytest.mark.parametrize("token", ["WhatWeDo", "HowDoesShe", "WhereTheyGo"])
+def test_three_capitalised_words_glued_together_are_a_brand(token):
+    line = f"She shares her ideas through {token} and her blog every week.\n"
+    assert _merges(LOSSY + line) == _merges(LOSSY)

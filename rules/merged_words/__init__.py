@@ -70,7 +70,8 @@ class MergedWords(Rule):
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
-      `VoiceSo`; not `LinkedIn`, `MakeIt`), or when the document uses both on their own and
+      `VoiceSo`; not `LinkedIn`, `MakeIt`, nor inside three capitalised words or more, a
+      brand's or a site's name: `WhatWeDo`, `HowDoesShe`), or when the document uses both on their own and
       the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
     - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,

@@ -28,7 +28,7 @@ import regex
 from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, function_words, zipf
 from newslint.rules._store import stored
-from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
+from newslint.rules.merged_words.case import BRAND_ZIPF, SENTENCE_OPENERS, case_joints, judge_joint, shape
 from newslint.rules.merged_words.evidence import GLUE, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
 from newslint.rules.merged_words.words import (
     AFFIXES,
@@ -430,8 +430,11 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     run_zipf = zipf(run.lower())
     piece_end = dict(pieces)
     piece_start = {e: s for s, e in pieces}
+    camel = _CAMEL_NAME.fullmatch(run) is not None
     for at, kind in joints:
         left, right = run[piece_start[at] : at], run[at : piece_end[at]]
+        if camel and kind == "lU" and shape(left) == "title" and right.lower() in SENTENCE_OPENERS:
+            continue  # WhatWeDo, HowDoesShe: three capitalised words glued are a name, not What|We...
         known = max(run_zipf, zipf((left + right).lower()))
         clitic = clitic_before and piece_start[at] == 0
         cut, joint_weak = judge_joint(kind, left, right, known, clitic, params)
@@ -443,6 +446,7 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
 
 
+_CAMEL_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+){3,}")  # a brand or a site in CamelCase: TheSixtyOne
 NAME_CONJUNCTIONS = ("and", "or")
 
 
