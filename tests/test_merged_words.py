@@ -509,3 +509,14 @@ def test_a_word_the_list_knows_is_not_cut_again_after_the_first_cut():
 def test_three_capitalised_words_glued_together_are_a_brand(token):
     line = f"She shares her ideas through {token} and her blog every week.\n"
     assert _merges(LOSSY + line) == _merges(LOSSY)
+
+
+@pytest.mark.parametrize("line", [
+    "Write to Jane Roe: janefisherthe at example.org for details.",
+    "Letters go to janefisherthe (at) example.org every week.",
+    "Letters go to janefisherthe [at] example dot org every week.",
+])
+def test_a_handle_before_at_and_a_domain_is_an_address(line):
+    # an e-mail address written out to fool harvesters: its name part is a handle
+    assert _merges(LOSSY + line + "\n") == _merges(LOSSY)
+    assert _merges(LOSSY + "She met janefisherthe at the station.\n")[-1] == "janefisherthe"

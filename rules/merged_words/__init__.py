@@ -123,7 +123,8 @@ class MergedWords(Rule):
     lower-case token that the language does not know (`essereconnesso`, `eacontece`).
 
     Never split: rare names (`Pushilin`, `Luhansk`, `Matsegora`), words the list knows
-    (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses, handles,
+    (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses (also written out:
+    `janeroe at example.org`), handles,
     hashtags, domains (`TIME.com`), paths, code identifiers, abbreviations and numbers
     (`U.S.`, `3.5`, `1,000`), a token alone on its line (a logo or menu item), and lines
     of a template, and a word alone in quotes (`"mypassword"`, a literal) unless the split is

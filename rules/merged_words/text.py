@@ -210,6 +210,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue
         if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
             continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
+        if _SPELLED_ADDRESS.match(text, at + len(chunk)):
+            continue  # janeroe at example.org: an e-mail address spelled out, its name a handle
         english_split = not _FOREIGN_KINDS.intersection(split.kinds)
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
@@ -369,6 +371,14 @@ def _predicate(word: str) -> bool:
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+
+
+# " at example.org", " (at) example dot com": an e-mail address written out after its name.
+_SPELLED_ADDRESS = regex.compile(
+    r"[ \t]+(?:at|AT|[(\[](?:at|AT)[)\]])[ \t]+[\w-]+(?:(?:\.|[ \t]+dot[ \t]+)[\w-]+)*"
+    r"(?:\.|[ \t]+dot[ \t]+)(?:com|org|net|gov|edu|info|co|io|[a-z]{2})(?!\p{Ll})",
+    regex.V1,
+)  # not "at home.It": a glued sentence
 
 
 def _verb_it(word: str, split: Split) -> bool:
