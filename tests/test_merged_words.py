@@ -520,3 +520,13 @@ def test_a_handle_before_at_and_a_domain_is_an_address(line):
     # an e-mail address written out to fool harvesters: its name part is a handle
     assert _merges(LOSSY + line + "\n") == _merges(LOSSY)
     assert _merges(LOSSY + "She met janefisherthe at the station.\n")[-1] == "janefisherthe"
+
+
+@pytest.mark.parametrize("line", [
+    "We airgap the lab network every night, and the airgapped machines stay offline.",
+    "The hotpatch went out on Friday, and hotpatched servers restart less.",
+])
+def test_a_word_the_text_also_inflects_unsplit_is_a_word(line):
+    # "airgapped" beside "airgap": a closed compound or a verb of its own, not air|gap
+    assert _merges(LOSSY + line + "\n") == _merges(LOSSY)
+    assert "airgap" in _merges(LOSSY + "We airgap the lab network every night.\n")

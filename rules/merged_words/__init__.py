@@ -111,7 +111,10 @@ class MergedWords(Rule):
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").
 
-    A page that loses a space now and then keeps its compounds, names and brands. Lines of
+    A page that loses a space now and then keeps its compounds, names and brands, and
+    any page keeps a lower-case word it also uses unsplit in another form (`airgap`
+    beside `airgapped`, `photowalks` beside `photowalk`), unless a function word vouches
+    for the cut. Lines of
     code and lines that read as another language are left alone.
 
     Text that is not English is left alone, except for lines that clearly read as English,

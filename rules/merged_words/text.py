@@ -210,6 +210,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue
         if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
             continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
+        if not split.strong and word.islower() and _other_form_used(word, chunks, flagged):
+            continue  # airgap beside "airgapped": a word the text inflects, not air|gap
         if _SPELLED_ADDRESS.match(text, at + len(chunk)):
             continue  # janeroe at example.org: an e-mail address spelled out, its name a handle
         english_split = not _FOREIGN_KINDS.intersection(split.kinds)
@@ -379,6 +381,23 @@ _SPELLED_ADDRESS = regex.compile(
     r"(?:\.|[ \t]+dot[ \t]+)(?:com|org|net|gov|edu|info|co|io|[a-z]{2})(?!\p{Ll})",
     regex.V1,
 )  # not "at home.It": a glued sentence
+
+
+def _other_form_used(word: str, chunks: set[str], flagged: dict[str, Runs]) -> bool:
+    """Whether the text uses another form of a lower-case token as a word of its own,
+    unsplit: `airgapped` beside `airgap`, `hotpatch` beside `hotpatched`. A space lost
+    by accident is not lost the same way in two forms of a word."""
+    forms = [word + ending for ending in _INFLECTIONS]
+    forms += [word + word[-1] + ending for ending in ("ed", "ing", "er")]  # airgap|ped
+    for ending in _INFLECTIONS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4:
+            doubled = ending[0] in "ei" and stem[-1] == stem[-2] and stem[-1] not in "aeiou"
+            forms += [stem, stem[:-1]] if doubled else [stem]  # hotpatch, airgap (airgapped)
+    return any(form + end in chunks and form + end not in flagged for form in forms for end in ("", ",", "."))
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
 
 
 def _verb_it(word: str, split: Split) -> bool:
