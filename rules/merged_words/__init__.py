@@ -40,7 +40,7 @@ class MergedWords(Rule):
     - a segmentation of the whole token into known words (`Ukraineprompting`,
       `thatsaidthey`), by dynamic programming over all cut points, where two content
       words that make a word too rare to be a piece stay one (`Then|peruse`, not
-      `Then|per|use`; `crowdsourced`); a rare word may be a
+      `Then|per|use`; `crowdsourced`; after a name too: `Walker|homered`); a rare word may be a
       piece when a function word stands beside it and the whole token is unknown
       (`kilnsthat`, `ofleptin`, `hormoneghrelinto`); `toa`, `ina`, `ata` are too short to
       segment and always split;

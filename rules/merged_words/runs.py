@@ -353,6 +353,7 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     tails = list(_glued_tails(run, params))
     for accept in (_function_like, _common_not_name_ending):
         for cut, pieces in tails:
+            pieces = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
             if accept(run[cut : cut + pieces[0]] if pieces else run[cut:]):
                 cuts = (cut, *(cut + c for c in pieces))
                 return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])
@@ -371,7 +372,7 @@ def head_split(run: str, cut: int, params: Params) -> Split | None:
     if rest in piece_costs(params) and (found is None or found[0] > 9.0 - zipf(rest)):
         inner: tuple[int, ...] = ()
     elif found is not None:
-        inner = found[1]
+        inner = rejoined(rest, found[1], params)  # Walker|homered, not Walker|home|red
     else:
         return None
     first = rest[: inner[0]] if inner else rest
