@@ -538,3 +538,11 @@ def test_a_name_glued_to_a_rare_verb_keeps_the_verb_whole():
     found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
              for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
     assert found in (["Korvalak homered"], [])
+
+
+def test_a_longer_name_before_a_capitalised_word_is_not_cut_after_a_shorter_one():
+    # the text says "Bay", but "Bayicon Weekly" is a longer name: suit|Bayicon, not suit|Bay|icon
+    text = LOSSY + "She told The Bay on Monday. Few senators follow suitBayicon Weekly: lawmakers oppose it.\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    assert found == ["suit Bayicon"]

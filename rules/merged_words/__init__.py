@@ -61,7 +61,8 @@ class MergedWords(Rule):
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
-      before a capital (`between|Safaricom|and`, where the document says `Safaricom`); after
+      before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
+      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
       `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb

@@ -201,7 +201,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
               and (not word.endswith("ing") or _object_after(text, at + end))):
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
-            split = _used_name_after(word, split, chunks, params)  # between|Safaricom|and
+            split = _used_name_after(word, split, chunks, params, _capital_after(text, at + len(chunk)))
         if split.opening and not _starts_sentence(text, at + start):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
@@ -295,10 +295,13 @@ def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Spl
     return None
 
 
-def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) -> Split:
+def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, capital_after: bool) -> Split:
     """`split` with the cuts after a name that follows a cut before a capital, where the
     text uses that name on its own: between|Safaricom|and, of|Bejeweled|clones (the text
-    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too."""
+    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too.
+    Before a capitalised word (`capital_after`) the token may end a longer name
+    (suit|Hillicon Valley, not suit|Hill|icon), so only a function word is cut off then
+    (by|Karl|on July)."""
     edges = (0, *split.cuts, len(word))
     added: list[int] = []
     for at, (start, end) in enumerate(itertools.pairwise(edges)):
@@ -308,7 +311,8 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) 
         for cut in range(len(piece) - 2, 2, -1):
             if any(piece[:cut] + ending in chunks for ending in _WORD_ENDINGS):
                 found = head_split(piece, cut, params)
-                if found is not None:
+                glued = found is not None and _function_like_start(piece, found.cuts)
+                if found is not None and (glued or not capital_after):
                     added.extend(start + c for c in found.cuts)
                 break
     if not added:
@@ -412,6 +416,19 @@ _NOUN_SLOT = regex.compile(
     r"|into|onto|\p{L}{2,}ing)[ \t]+$",
     regex.I | regex.V1,
 )
+
+
+def _function_like_start(piece: str, cuts: tuple[int, ...]) -> bool:
+    """Whether the words after a name's cut start with a word that glues to others."""
+    first = piece[cuts[0] : cuts[1] if len(cuts) > 1 else len(piece)].lower()
+    return first in GLUE or first in JOINT_WORDS
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """Whether a capitalised word follows text[:end] on its line: the chunk may end a
+    longer name (`Hillicon Valley`)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[0].isupper()
 
 
 def _object_after(text: str, end: int) -> bool:
