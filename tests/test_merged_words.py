@@ -546,3 +546,19 @@ def test_a_longer_name_before_a_capitalised_word_is_not_cut_after_a_shorter_one(
     found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
              for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
     assert found == ["suit Bayicon"]
+
+
+@pytest.mark.parametrize("token", ["SnapfightKorvantaSusan", "BlogfightKorvantaSusan"])
+def test_a_capitalised_stretch_in_a_chain_of_names_is_a_name(token):
+    # a name in a chain of names, as in a glued blogroll: not Snap|fight
+    assert not _spaced(token, lossy=True).startswith(("Snap ", "Blog "))
+
+
+@pytest.mark.parametrize(("token", "cuts"), [
+    ("AccordingtoKorvanta", (9, 11)),  # a word that glues to others inside: According|to|Korvanta
+    ("TheministerKorvanta", (3, 11)),
+])
+def test_a_capitalised_stretch_before_a_capital_is_cut_beside_a_function_word(token, cuts):
+    # and a name before a verb in a chain (Rihanna|sent|Adele) is cut as before
+    split = split_run(token, PARAMS)
+    assert split is not None and split.cuts == cuts

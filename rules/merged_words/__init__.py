@@ -67,6 +67,9 @@ class MergedWords(Rule):
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
       `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb
       goes with the verb (`Garvin|withdrew`, `Garvin|overcame`; not `Garvinwith|drew`);
+    - in a chain of three capitalised words or more (a glued blogroll or menu), a
+      capitalised stretch is cut only at its capitals, unless a function word or a verb
+      stands inside it (`Copyfight|Corante|Susan`, not `Copy|fight`; `Rihanna|sent|Adele`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,

@@ -29,7 +29,7 @@ from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, function_words, zipf
 from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, SENTENCE_OPENERS, case_joints, judge_joint, shape
-from newslint.rules.merged_words.evidence import GLUE, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
+from newslint.rules.merged_words.evidence import GLUE, PAST_VERBS, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -411,6 +411,7 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     joints = case_joints(run, params)
     bounds = [0, *(at for at, _ in joints), size]
     pieces: list[tuple[int, int]] = []  # every piece after segmentation, as (start, end)
+    chain = len(_TITLE_PART.findall(run)) >= 3  # three capitalised words or more: a list of names
     cuts: list[tuple[int, str]] = []
     weak = False
     for start, end in itertools.pairwise(bounds):
@@ -420,6 +421,8 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
         if form in ("lower", "title") and run[:start] not in NAME_PREFIXES:  # McDowell is one name
             before, after = clitic_before and start == 0, clitic_after if end == size else ""
             inner = split_stretch(word, params, Context(form == "title", before, after))
+            if inner and form == "title" and chain and not _glue_inside(word.lower(), inner):
+                inner = ()  # Copyfight|Corante|Susan: a name in a chain of names, as in a blogroll
         kind = "dp-" + form
         if not inner and form == "title" and not start and end < size and (conjunction := _name_and(word)):
             inner, kind = (conjunction,), "head"  # Cox|and|Thomas: two names joined by "and"
@@ -448,6 +451,18 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
 
 
 _CAMEL_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+){3,}")  # a brand or a site in CamelCase: TheSixtyOne
+_TITLE_PART = regex.compile(r"\p{Lu}\p{Ll}")
+
+
+def _glue_inside(low: str, cuts: tuple[int, ...]) -> bool:
+    """Whether a piece of a segmented stretch is a word that glues to others (The|minister,
+    According|to) or a verb (Bank|demonstrated), not content words only (Copy|fight,
+    Info|law: a name)."""
+    edges = (0, *cuts, len(low))
+    return any(_function_like(piece) and piece not in NAME_ENDINGS or piece in PAST_VERBS
+               or piece.endswith(("ed", "ing")) for piece in (low[a:b] for a, b in itertools.pairwise(edges)))
+
+
 NAME_CONJUNCTIONS = ("and", "or")
 
 
