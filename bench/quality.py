@@ -165,10 +165,37 @@ class Tally:
     has_space_labels: bool = False
     before: list = field(default_factory=list)
     after: list = field(default_factory=list)
+    rule_seconds: Counter = field(default_factory=Counter)  # with --rule-times: CPU time by rule
 
 
-def measure(records: list[dict], ruleset: RuleSet, flag: bool, timed: str = "fix") -> Tally:
+class RuleClock:
+    """The CPU time each rule's `check` takes, counted only while `timing` is set (the timed
+    call), so that the untimed fixing and flagging around it do not count. Each finding is
+    produced inside the clock (a rule's `check` may be a generator)."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.seconds: Counter = Counter()
+        self.timing = False
+        for rule in ruleset.rules:
+            rule.check = self._clocked(rule.code, rule.check)  # type: ignore[method-assign]
+
+    def _clocked(self, code: str, check):
+        def clocked(doc):
+            if not self.timing:
+                return check(doc)
+            started = time.process_time()
+            try:
+                return list(check(doc))
+            finally:
+                self.seconds[code] += time.process_time() - started
+        return clocked
+
+
+def measure(records: list[dict], ruleset: RuleSet, flag: bool, timed: str = "fix",
+            clock: RuleClock | None = None) -> Tally:
     tally = Tally()
+    if clock:
+        clock.seconds.clear()
     # As `newslint check` does per batch: rules load what the documents will need (the word
     # lists of other languages) before the first check. Timed apart: a once-per-process cost.
     started = time.process_time()
@@ -177,13 +204,19 @@ def measure(records: list[dict], ruleset: RuleSet, flag: bool, timed: str = "fix
     tally.prepare_seconds = time.process_time() - started
     for record in records:
         scraped, gold = record.get("scraped") or "", record.get("gold") or ""
+        if clock:
+            clock.timing = True
         started = time.process_time()
         if timed == "check":  # timed on a text not seen before, then fixed untimed
             lint_text(scraped, ruleset, "article.txt")
             tally.seconds += time.process_time() - started
+            if clock:
+                clock.timing = False
         result = fix_text(scraped, ruleset, "article.txt", unsafe=True)
         if timed == "fix":
             tally.seconds += time.process_time() - started
+        if clock:
+            clock.timing = False
         fixed = result.text
         tally.docs += 1
         tally.nbytes += len(scraped.encode("utf-8"))
@@ -203,6 +236,8 @@ def measure(records: list[dict], ruleset: RuleSet, flag: bool, timed: str = "fix
             tally.inserted_right += sum(1 for o in spaces if o in lost)
             tally.merged_labels += len(merged)
             tally.merged_found += len(merged & set(spaces))
+    if clock:
+        tally.rule_seconds = Counter(clock.seconds)
     return tally
 
 
@@ -321,6 +356,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--min-merged-recall", type=float, default=0.80)
     parser.add_argument("--time", choices=("fix", "check"), default="fix",
                         help="what MB/s measures: the fix run (default) or checking alone")
+    parser.add_argument("--rule-times", action="store_true",
+                        help="also print the share of the timed CPU time spent in each rule")
     parser.add_argument("--fresh-process", action="store_true",
                         help="measure each extractor in a new process, with cold caches")
     parser.add_argument("--min-mb-per-s", type=float, default=5.0,
@@ -331,8 +368,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def tallies(files: list[Path], ruleset: RuleSet, config: Config, args: argparse.Namespace) -> Iterator[Tally]:
     """The tally of each extractor's file: all in this process, or each in a new one."""
     if not args.fresh_process:
+        clock = RuleClock(ruleset) if args.rule_times else None
         for path in files:
-            yield measure_file(path, ruleset, args)
+            yield measure_file(path, ruleset, args, clock)
         return
     # A new interpreter per file: no extractor runs with the caches (word verdicts, line
     # verdicts) that another extractor's copy of the same pages has warmed.
@@ -345,13 +383,25 @@ def _measure_alone(job: tuple[Path, Config, argparse.Namespace]) -> Tally:
     path, config, args = job
     ruleset = build_ruleset(config)
     try:
-        return measure_file(path, ruleset, args)
+        return measure_file(path, ruleset, args, RuleClock(ruleset) if args.rule_times else None)
     finally:
         ruleset.close()
 
 
-def measure_file(path: Path, ruleset: RuleSet, args: argparse.Namespace) -> Tally:
-    return measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time)
+def measure_file(path: Path, ruleset: RuleSet, args: argparse.Namespace,
+                 clock: RuleClock | None = None) -> Tally:
+    return measure(load(path, args.limit), ruleset, flag=not args.no_flagged, timed=args.time, clock=clock)
+
+
+def rule_times_line(rule_seconds: Counter, seconds: float) -> str:
+    """Each rule's share of the timed CPU time, largest first; the rest is the engine's own
+    work (making each document, suppressions, applying fixes) and the text analysis that a
+    rule's check did not ask for first."""
+    if not seconds:
+        return "CPU time by rule: nothing timed"
+    shares = [f"{code} {100 * spent / seconds:.0f}%" for code, spent in rule_seconds.most_common()]
+    outside = 100 * (seconds - sum(rule_seconds.values())) / seconds
+    return f"CPU time by rule ({seconds:.2f} s timed): " + ", ".join(shares) + f"; outside the rules {outside:.0f}%"
 
 
 def split(option: str) -> tuple[str, ...]:
@@ -371,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     ruleset = build_ruleset(config)
     results, problems = {}, []
     nbytes = seconds = prepare_seconds = 0.0
+    rule_seconds: Counter = Counter()
     try:
         for path, tally in zip(files, tallies(files, ruleset, config, args)):
             results[path.stem] = summarise(tally)
@@ -378,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             nbytes += tally.nbytes
             seconds += tally.seconds
             prepare_seconds += tally.prepare_seconds
+            rule_seconds += tally.rule_seconds
     finally:
         ruleset.close()
     speed = nbytes / 1e6 / seconds if seconds else 0.0
@@ -386,8 +438,12 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     print(f"rules: {', '.join(r.code for r in ruleset.rules)}")
     print(f"prepare (untimed above): {prepare_seconds:.2f} s CPU")
+    if args.rule_times:
+        print(rule_times_line(rule_seconds, seconds))
     if args.json:
         summary = {"results": results, "mb_per_s": speed, "misses": problems}
+        if args.rule_times:
+            summary["rule_seconds"] = dict(rule_seconds.most_common())
         args.json.write_text(json.dumps(summary, indent=1))
     if problems:
         print(f"MISSED {len(problems)}: " + "; ".join(problems) + f" | {speed:.1f} MB/s")

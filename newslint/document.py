@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -162,14 +163,22 @@ class Document:
     @cached_property
     def is_english(self) -> bool:
         """Whether the text reads as English prose; English-only rules stand back otherwise."""
-        # The start of the text tells. Every step maps a C function over the sample (a split,
-        # not a tokeniser): words are the tokens that are letters once their edges are cut.
-        tokens = self.text[:ENGLISH_SAMPLE_CHARS].lower().split()
-        words = list(filter(str.isalpha, map(str.strip, tokens, repeat(_WORD_EDGES))))
-        if len(words) < 8:
+        # The start of the text tells: the words of its first ENGLISH_SAMPLE_CHARS characters.
+        # No word crosses a line feed, so the counts add up line by line, and a line's counts
+        # are remembered by its text: the lines a fix left alone, or that other pages share,
+        # cost a lookup.
+        words = hits = 0
+        room = ENGLISH_SAMPLE_CHARS
+        for line in self.line_texts:
+            line_words, line_hits = _english_counts(line) if len(line) <= room else _counted(line[:room])
+            words += line_words
+            hits += line_hits
+            room -= len(line) + 1
+            if room <= 0:
+                break
+        if words < 8:
             return True  # too short to tell; rules stay cautious on their own
-        hits = sum(map(ENGLISH_STOPWORDS.__contains__, words))
-        return hits / len(words) >= ENGLISH_STOPWORD_SHARE
+        return hits / words >= ENGLISH_STOPWORD_SHARE
 
     @cached_property
     def _ignored_runs(self) -> tuple[list[int], list[int]]:
@@ -214,6 +223,21 @@ class Document:
         last = first if last is None else last
         applicability = Applicability.SAFE if safe else Applicability.UNSAFE
         return Fix((_line_deletion(self, first, last),), applicability)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # lines met again: in the next fix pass, on other pages
+def _english_counts(line: str) -> tuple[int, int]:
+    return _counted(line)
+
+
+def _counted(text: str) -> tuple[int, int]:
+    """How many words `text` holds, and how many of them are English stopwords. Every step
+    maps a C function over the text (a split, not a tokeniser): words are the tokens that
+    are letters once their edges are cut. Lower-casing a line alone gives what lower-casing
+    it inside the text does (a final sigma looks no further than the line feed)."""
+    tokens = text.lower().split()
+    words = list(filter(str.isalpha, map(str.strip, tokens, repeat(_WORD_EDGES))))
+    return len(words), sum(map(ENGLISH_STOPWORDS.__contains__, words))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:

@@ -17,14 +17,14 @@ opening is tried only on the lines of its groups whose keys start right; an insi
 starts from a keyword with a literal start, and is not searched for at all in a text
 that lacks its clue (a plain `in` test finds a single character many times faster than
 a regex search). All of this judges a line by its text alone, so a rule keeps its
-verdicts on the lines of the document it checked last and judges only the lines new
-since then: in a fix run the next document is the same text after a fix, a few lines new.
+verdicts on the lines it has met and judges only lines it never met: in a fix run the
+next document is the same text after a fix, a few lines new, and pages of one site share
+their furniture.
 """
 from __future__ import annotations
 
 import functools
 import re
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
@@ -120,51 +120,55 @@ def _index_of(doc: Document) -> LineIndex:
 
 Verdict = tuple[int, int, bool]  # a flagged line's content span, from the line's start, and safety
 
+MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged whole, in place
+MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it starts afresh
 
-@dataclass(frozen=True)
-class _Seen:
-    """The document a line rule checked last, and by line text the lines it flagged there."""
 
-    doc: Document
-    flagged: dict[str, Verdict]
+@dataclass
+class _Memory:
+    """A line rule's verdicts on every line it has judged, by line text: None for a clean
+    line, else the flagged span and its safety. A verdict is a function of the line's text
+    and the rule's settings alone, so it holds in any document; the rule owns its memory
+    (made fresh with it) and empties it when it is full."""
+
+    verdicts: dict[str, Verdict | None] = field(default_factory=dict)
+
+    def unknown(self, lines: frozenset[str]) -> frozenset[str]:
+        """The lines among `lines` not judged yet (one set difference, at C speed)."""
+        if len(self.verdicts) > MEMORY_LIMIT:
+            self.verdicts.clear()
+        return lines.difference(self.verdicts)
+
+    def learn(self, judged: frozenset[str], flagged: dict[str, Verdict]) -> None:
+        """Record the verdicts on `judged`: `flagged` those of its lines that are hits."""
+        self.verdicts.update(dict.fromkeys(judged))
+        self.verdicts.update(flagged)
 
 
 @dataclass(frozen=True)
 class _Fresh:
-    """The lines of a document that the document before it lacked, as a document of their own."""
+    """Lines no rule had judged, as a document of their own, with its index."""
 
     doc: Document
     index: LineIndex
 
 
-MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged whole
+def _distinct_lines(doc: Document) -> frozenset[str]:
+    return frozenset(doc.line_texts)
 
 
-
-def _new_lines(before: Document, doc: Document) -> tuple[frozenset[str], _Fresh | None] | None:
-    """The distinct lines of `doc` and those `before` lacked, or None when most are new.
-
-    Every line rule asks this of the same two documents, so the answer is kept with `doc`,
-    by the document before it (held weakly: a document must not keep its predecessors)."""
-    known = doc.shared(_new_lines_by_before)
-    if before in known:
-        return known[before]
-    lines = frozenset(doc.line_texts)
-    new = lines.difference(before.line_texts)
-    found: tuple[frozenset[str], _Fresh | None] | None
-    if len(new) > MOST_LINES_NEW * len(lines):
-        found = None
-    elif not new:
-        found = (lines, None)
-    else:
-        fresh = Document("\n".join(new))
-        found = (lines, _Fresh(fresh, LineIndex(fresh.text, fresh.line_texts)))
-    known[before] = found
-    return found
+def _fresh(doc: Document, lines: frozenset[str]) -> _Fresh:
+    """`lines` of `doc` as a document of their own. Every line rule meets the same new
+    lines in a document (they have judged the same documents), so it is kept with `doc`."""
+    made = doc.shared(_fresh_by_lines)
+    if lines not in made:
+        fresh = Document("\n".join(lines))
+        made[lines] = _Fresh(fresh, LineIndex(fresh.text, fresh.line_texts))
+    return made[lines]
 
 
-def _new_lines_by_before(doc: Document) -> weakref.WeakKeyDictionary[Document, Any]:
-    return weakref.WeakKeyDictionary()
+def _fresh_by_lines(doc: Document) -> dict[frozenset[str], _Fresh]:
+    return {}
 
 
 def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
@@ -172,14 +176,14 @@ def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
     return {lines[i]: (hit.start - starts[i], hit.end - starts[i], hit.safe) for i, hit in hits.items()}
 
 
-def _hits_of(doc: Document, flagged: dict[str, Verdict]) -> dict[int, LineHit]:
-    """The hits of a document whose flagged lines are known by their text."""
-    if not flagged:
-        return {}
+def _hits_of(doc: Document, verdicts: dict[str, Verdict | None]) -> dict[int, LineHit]:
+    """The hits of a document whose lines' verdicts are known by their text."""
     lines, starts = doc.line_texts, doc.line_starts
     hits = {}
-    for i in compress(count(), map(flagged.__contains__, lines)):
-        start, end, safe = flagged[lines[i]]
+    # `compress` and `map` look every line up without a Python-level loop; a clean line's
+    # verdict is None (false), a flagged line's a tuple of three (true).
+    for i in compress(count(), map(verdicts.get, lines)):
+        start, end, safe = verdicts[lines[i]]
         hits[i] = LineHit(i, starts[i] + start, starts[i] + end, safe)
     return hits
 
@@ -394,7 +398,7 @@ class LineRule(Rule):
 
     def __init__(self, settings: dict[str, Any] | None = None) -> None:
         super().__init__(settings)
-        self._seen: _Seen | None = None
+        self._memory = _Memory()  # verdicts on lines met in earlier documents (see `_line_hits`)
         extra_phrases = tuple(self.settings.get("extend-phrases", ()))
         extra_prefixes = tuple(self.settings.get("extend-prefixes", ()))
         self._phrases, self._dispatch = self._compile(extra_phrases, extra_prefixes)
@@ -436,23 +440,21 @@ class LineRule(Rule):
     def _line_hits(self, doc: Document) -> dict[int, LineHit]:
         """The lines flagged by phrases, openings, insides and patterns.
 
-        Each of these judges a line by its text alone, so a line met in the document
-        checked last keeps its verdict, and only the lines new since then are judged:
-        when fixes are applied and the text checked again, that is the few lines a fix
-        rewrote. Where most lines are new, the whole document is judged as one."""
-        seen = self._seen
-        new = _new_lines(seen.doc, doc) if seen is not None else None
-        if new is None:
+        Each of these judges a line by its text alone, so a line met in an earlier document
+        keeps its verdict, and only the lines never met are judged: when fixes are applied
+        and the text checked again, that is the few lines a fix rewrote; in a corpus, the
+        lines a page does not share with pages before it. Where most lines are new, the
+        whole document is judged in place."""
+        lines = doc.shared(_distinct_lines)
+        new = self._memory.unknown(lines)
+        if len(new) > MOST_LINES_NEW * len(lines):
             hits = self._judge(doc, line_index(doc))
-            flagged = _verdicts(doc, hits)
-        else:
-            lines, fresh = new
-            flagged = {line: verdict for line, verdict in seen.flagged.items() if line in lines}
-            if fresh is not None:
-                flagged.update(_verdicts(fresh.doc, self._judge(fresh.doc, fresh.index)))
-            hits = _hits_of(doc, flagged)
-        self._seen = _Seen(doc, flagged)
-        return hits
+            self._memory.learn(lines, _verdicts(doc, hits))
+            return hits
+        if new:
+            fresh = _fresh(doc, new)
+            self._memory.learn(new, _verdicts(fresh.doc, self._judge(fresh.doc, fresh.index)))
+        return _hits_of(doc, self._memory.verdicts)
 
     def _judge(self, doc: Document, index: LineIndex) -> dict[int, LineHit]:
         hits: dict[int, LineHit] = {}

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
-from newslint.rules.edge_residue import deletion_to_the_end, is_prose
+from newslint.rules.edge_residue import deletion_to_the_end, is_prose, prose_lines, stripped_lines
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -40,7 +41,7 @@ _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussi
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
 
-@functools.lru_cache(maxsize=8192)  # asked of the same lines in every fix pass
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def is_header(line: str) -> bool:
     """Whether a stripped line heads a comment: a name with a date and a clock time
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""
@@ -63,9 +64,8 @@ def thread_start(doc: Document) -> int | None:
     """The index of the line where a comment thread starts, or None."""
     if not doc.is_english:
         return None
-    texts = doc.line_texts
-    lines = [texts[i].strip() for i in doc.nonblank_lines]
-    headers = _header_positions(lines)
+    lines = stripped_lines(doc)
+    headers = _header_positions(lines, prose_lines(doc))
     first = _first_of_thread(headers, lines)
     if first is None:
         return None
@@ -82,12 +82,12 @@ def thread_start(doc: Document) -> int | None:
     return doc.nonblank_lines[start]
 
 
-def _header_positions(lines: list[str]) -> list[int]:
+def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
     """The positions of the comment headers that follow at least two prose lines."""
     found, prose_seen = [], 0
     for k, line in enumerate(lines):
         if prose_seen < MIN_ARTICLE_LINES:
-            prose_seen += is_prose(line)
+            prose_seen += prose[k]
         elif is_header(line):
             found.append(k)
     return found

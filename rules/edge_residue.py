@@ -82,7 +82,7 @@ class EdgeLine:
     shape: Shape
 
 
-@functools.lru_cache(maxsize=8192)  # NL311, NL312 and NL313 ask of the same lines, in every fix pass
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def is_prose(line: str) -> bool:
     """Whether a stripped line reads as a sentence: eight words or more, a sentence mark,
     and at least a third of its words in lower case (a Title Case headline is not prose)."""
@@ -90,6 +90,26 @@ def is_prose(line: str) -> bool:
         return False
     words = len(line.split())
     return words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3
+
+
+def stripped_lines(doc: Document) -> tuple[str, ...]:
+    """The document's non-blank lines, stripped (as `doc.nonblank_lines` lists them): what
+    NL311, NL312 and NL313 judge, made once per document for all three."""
+    return doc.shared(_stripped)
+
+
+def prose_lines(doc: Document) -> tuple[bool, ...]:
+    """Which of `stripped_lines(doc)` read as a sentence (`is_prose`), shared likewise."""
+    return doc.shared(_prose)
+
+
+def _stripped(doc: Document) -> tuple[str, ...]:
+    texts = doc.line_texts
+    return tuple([texts[i].strip() for i in doc.nonblank_lines])
+
+
+def _prose(doc: Document) -> tuple[bool, ...]:
+    return tuple(map(is_prose, stripped_lines(doc)))
 
 
 def deletion_to_the_end(rule: Rule, doc: Document, start: int, what: str) -> Violation:
@@ -157,10 +177,11 @@ def edge_residue(doc: Document) -> list[EdgeLine]:
         return []  # the shapes are those of English headlines and menus
     texts = doc.line_texts
     nonblank = doc.nonblank_lines
-    first = next((k for k, i in enumerate(nonblank) if is_prose(texts[i].strip())), None)
-    if first is None:
+    prose = prose_lines(doc)
+    if True not in prose:
         return []  # no body to stand beside
-    last = next(k for k in reversed(range(len(nonblank))) if is_prose(texts[nonblank[k]].strip()))
+    first = prose.index(True)
+    last = len(prose) - 1 - prose[::-1].index(True)
     head = _edge_lines(doc, nonblank[:first], introduced=False)
     tail = _edge_lines(doc, nonblank[last + 1:], introduced=texts[nonblank[last]].rstrip().endswith(":"))
     return _judge(head, keep=frozenset({Shape.TITLE})) + _judge(_after_signature(tail), keep=frozenset())

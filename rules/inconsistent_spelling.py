@@ -120,7 +120,7 @@ class InconsistentSpelling(Rule):
         return [group for group in by_set.values() if len(group) > 1]
 
     def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
-        rare = {name for name in names if not _common_name(name, self.settings["max-zipf"])}
+        rare = names.difference(_common_names(names, self.settings["max-zipf"]))
         known = known_variants()
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in rare:
@@ -185,13 +185,15 @@ def _beside(text: str, start: int, word: str, others: list[str], positions: dict
     return False
 
 
-def _common_name(name: str, max_zipf: float) -> bool:
-    """Whether a title-case name is a common English word written as a name (`Paris` for
-    `paris`): its lower case is common, and capitalising that gives the name back, or it is
-    one of the few names that only another word capitalises into (`_odd_common_names`).
-    Asked of the word list per name rather than kept as a set of 29,000 capitalised words."""
-    low = name.lower()
-    return low in common_words(max_zipf) and (low.capitalize() == name or name in _odd_common_names(max_zipf))
+def _common_names(names: set[str], max_zipf: float) -> set[str]:
+    """Those of the title-case `names` that are common English words written as names
+    (`Paris` for `paris`): the lower case is common, and capitalising it gives the name
+    back, or the name is one of the few that only another word capitalises into
+    (`_odd_common_names`). Asked of the word list per name rather than kept as a set of
+    29,000 capitalised words; the word sets are fetched once for all the names."""
+    common, odd = common_words(max_zipf), _odd_common_names(max_zipf)
+    return {name for name in names
+            if (low := name.lower()) in common and (low.capitalize() == name or name in odd)}
 
 
 @functools.lru_cache(maxsize=8)

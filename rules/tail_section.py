@@ -6,7 +6,7 @@ import re
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
-from newslint.rules.edge_residue import deletion_to_the_end, is_prose
+from newslint.rules.edge_residue import deletion_to_the_end, prose_lines, stripped_lines
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
 HEADING_MAX_WORDS = 6
@@ -34,13 +34,12 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     the prose after it must be shorter than the prose before it."""
     if not doc.is_english:
         return None
-    texts = doc.line_texts
-    lines = [texts[i].strip() for i in doc.nonblank_lines]
-    prose = [is_prose(line) for line in lines]
+    lines, prose = stripped_lines(doc), prose_lines(doc)
     words = [len(line.split()) if is_it else 0 for line, is_it in zip(lines, prose)]
     total, before, seen = sum(words), 0, 0
     for k, line in enumerate(lines):
-        if (seen >= MIN_ARTICLE_LINES and len(line.split()) <= HEADING_MAX_WORDS
+        # A prose line's words are counted already (and are too many for a heading).
+        if (seen >= MIN_ARTICLE_LINES and (words[k] if prose[k] else len(line.split())) <= HEADING_MAX_WORDS
                 and heading_key(line) in headings
                 and not (k + 1 < len(lines) and prose[k + 1]) and total - before < before):
             return doc.nonblank_lines[k]

@@ -71,11 +71,48 @@ def test_only_new_lines_are_judged_again(monkeypatch):
     assert judged == [other.text]
 
 
-def test_a_line_repeated_in_the_text_keeps_its_verdict_everywhere():
+def _record_judged(monkeypatch) -> list[str]:
+    """The texts line rules judge from now on (a document, or the lines new to them)."""
+    judged: list[str] = []
+    real_judge = LineRule._judge
+
+    def judge(self, doc, index):
+        judged.append(doc.text)
+        return real_judge(self, doc, index)
+
+    monkeypatch.setattr(LineRule, "_judge", judge)
+    return judged
+
+
+def test_a_line_repeated_in_the_text_keeps_its_verdict_everywhere(monkeypatch):
     rule = next(cls for cls in LINE_RULES if cls.code == "NL301")()
     first = Document("Talks went on.\n\nSource link\n\nThey ended late.\n\nSource link\n")
     rule.check(first)
     second = Document(first.text + "\nSource link\n")
-    assert _lines._new_lines(first, second)[1] is None  # nothing new to judge
+    judged = _record_judged(monkeypatch)
     found = rule.check(second)
+    assert judged == []  # nothing new to judge
     assert [second.position(v.start).line for v in found] == [3, 7, 9]
+
+
+def test_lines_met_in_any_earlier_document_are_not_judged_again(monkeypatch):
+    rule = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+    page = "Talks went on.\n\nSource link\n\nThey ended late.\n"
+    rule.check(Document(page))
+    rule.check(Document("A different story altogether.\n\nIt has nothing in common.\n"))
+    judged = _record_judged(monkeypatch)
+    again = Document(page + "\nLeave a Reply\n")
+    found = rule.check(again)
+    assert judged == ["Leave a Reply"]  # the page's own lines were judged two documents back
+    assert [again.text[v.start : v.end] for v in found] == ["Source link", "Leave a Reply"]
+
+
+def test_a_full_memory_starts_afresh_and_changes_no_finding(monkeypatch):
+    monkeypatch.setattr(_lines, "MEMORY_LIMIT", 3)
+    texts = ["Talks went on.\n\nSource link\n", "Leave a Reply\n\nThey ended late.\n\nSource link\n",
+             "Another story.\n\nPrint this page\n\nLeave a Reply\n", "Talks went on.\n\nSource link\n"]
+    warm = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+    for text in texts:
+        fresh = next(cls for cls in LINE_RULES if cls.code == "NL301")()
+        assert warm.check(Document(text)) == fresh.check(Document(text))
+    assert len(warm._memory.verdicts) <= 3 + len(set(texts[-1].split("\n")))

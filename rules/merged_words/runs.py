@@ -75,11 +75,13 @@ def is_known(word: str) -> bool:
     the word list, rather than kept as a set of its 113,000 such words and their capitals."""
     if not word.isalpha():
         return False
+    low = word.lower()
+    # The capitalised form of a known word is asked first: the list holds it in lower case,
+    # so the common case is answered without looking the capitalised form up in vain.
+    if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
+        return True
     freq = frequency(word)
     if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
-        return True
-    low = word.lower()
-    if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
         return True
     return word in odd_capitals()
 
