@@ -379,9 +379,10 @@ def _predicate(word: str) -> bool:
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
 
 
-# " at example.org", " (at) example dot com": an e-mail address written out after its name.
+# " at example.org", " (at) example dot com": an e-mail address written out after its name
+# (in lower case: "at Amazon.com" names a site, after an ordinary word).
 _SPELLED_ADDRESS = regex.compile(
-    r"[ \t]+(?:at|AT|[(\[](?:at|AT)[)\]])[ \t]+[\w-]+(?:(?:\.|[ \t]+dot[ \t]+)[\w-]+)*"
+    r"[ \t]+(?:at|AT|[(\[](?:at|AT)[)\]])[ \t]+[\p{Ll}\d][\w-]*(?:(?:\.|[ \t]+dot[ \t]+)[\w-]+)*"
     r"(?:\.|[ \t]+dot[ \t]+)(?:com|org|net|gov|edu|info|co|io|[a-z]{2})(?!\p{Ll})",
     regex.V1,
 )  # not "at home.It": a glued sentence
