@@ -472,6 +472,16 @@ def test_a_capitalised_short_word_glued_to_a_word_is_a_brand_on_a_page_that_keep
     assert _merges(brands) == []
 
 
+@pytest.mark.parametrize("line", [
+    "Wefound was sold to a larger group last spring.",  # "we found was": two verbs
+    "Wetrade filed for bankruptcy in the autumn.",
+    "Itsme is the app that banks use to log in.",  # "its me": no phrase
+])
+def test_a_short_word_glued_at_a_sentence_start_that_cannot_be_a_phrase_is_a_name(line):
+    assert _merges(LOSSY + line + "\n") == _merges(LOSSY)
+    assert _merges(LOSSY + "Wetrade the cards for food.\n")[-1] == "Wetrade"  # "We trade the cards"
+
+
 @pytest.mark.parametrize(("line", "spaced"), [
     ("Receiver Tom Korvalakwithdrew from the game on Monday.", "Korvalak withdrew"),
     ("Receiver Tom Korvalakunderwent an MRI on Monday.", "Korvalak underwent"),

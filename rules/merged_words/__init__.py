@@ -55,7 +55,9 @@ class MergedWords(Rule):
       (`Wetold`, `Asdiscussed`, `Myprevious`) is judged as in lower case where the token
       starts a sentence, and is a name anywhere else; unless a word that glues to others vouches
       for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since
-      one-capital brands have that shape (`Wework`, `Mydata`); a common word glued to a short function word
+      one-capital brands have that shape (`Wework`, `Mydata`), and never where the pieces
+      cannot be a phrase: a subject pronoun glued to a word before a verb (`Wework filed`),
+      a possessive before a pronoun (`Itsme`); a common word glued to a short function word
       (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own

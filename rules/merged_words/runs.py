@@ -228,7 +228,13 @@ def _opening(run: str, params: Params) -> Split | None:
     pieces = [run[a:b].lower() for a, b in itertools.pairwise(edges)]
     if pieces[0] not in OPENERS or not all(zipf(p) >= OPENING_ZIPF for p in pieces[1:]):
         return None
+    if pieces[0] in POSSESSIVES and pieces[1] in OBJECT_PRONOUNS:
+        return None  # Its|me, My|us: no phrase, a name (Itsme)
     return Split(cuts, True, ("opening",) * len(cuts), opening=True)
+
+
+POSSESSIVES = frozenset(("my", "your", "its", "our", "their", "his"))
+OBJECT_PRONOUNS = frozenset(("me", "you", "him", "her", "us", "them", "it"))
 
 
 def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:

@@ -204,6 +204,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             split = _used_name_after(word, split, chunks, params, _capital_after(text, at + len(chunk)))
         if split.opening and not _starts_sentence(text, at + start):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
+        if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
+            continue  # Wework filed, Wetransfer was: the token is the subject, a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
@@ -423,6 +425,28 @@ def _function_like_start(piece: str, cuts: tuple[int, ...]) -> bool:
     """Whether the words after a name's cut start with a word that glues to others."""
     first = piece[cuts[0] : cuts[1] if len(cuts) > 1 else len(piece)].lower()
     return first in GLUE or first in JOINT_WORDS
+
+
+def _subject_before_verb(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a token cut after a subject pronoun or an imperative "be" (We|work, Be|ready)
+    is followed by a finite verb: then the token is itself the subject, a name (`Wework
+    filed`, `Wetransfer was`), since "we work filed" has two verbs."""
+    last = word[split.cuts[-1] :].lower()
+    if word[: split.cuts[0]].lower() not in SUBJECTS or last.endswith("ly") or last in ADVERBS:
+        return False  # We|recently rolled, We|also said: an adverb before the verb
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb in FINITE_VERBS or len(verb) >= 5 and verb.endswith("ed") and verb.islower()
+
+
+SUBJECTS = frozenset(("we", "i", "he", "she", "they", "you", "it", "be"))
+ADVERBS = frozenset(("also", "never", "just", "still", "often", "all", "both", "then", "now", "always"))
+FINITE_VERBS = frozenset((
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "said", "says",
+))
 
 
 def _capital_after(text: str, end: int) -> bool:
