@@ -12,11 +12,16 @@ single process's. Last, NL701's deletion precision and recall against the line l
 records grouped by site (bench/recurring_lines.py).
 
     python bench/corpus_speed.py CORPUS_DIR [CORPUS_DIR ...] [--repeat-large 10] [--only a,b]
-        [--no-dask] [--no-precision]
+        [--no-dask] [--no-precision] [--rounds 3]
 
-Prints one JSON object a run: documents/s, MB/s (of text), seconds, peak MB (the largest
-resident set of the process and its workers). On a shared machine the figures move with
-the load (the load average is printed with each run); compare runs made together.
+Prints one JSON object a run: documents/s, MB/s (of text), seconds, CPU seconds (the
+process and its workers), seconds to the first byte of the report, peak MB (the largest
+resident set of the process and its workers), whether the report equals the first run's;
+then, per corpus, from the fastest of `--rounds` interleaved rounds: the --jobs 2 speed-up
+(and its CPU time against --jobs 1's), the warm cache's share of the cold run, Dask's
+2 workers against 1, the peak memory of 10x the input against 1x; last NL701's precision
+and recall, per extractor and in all. On a shared machine the figures move with the load
+(the load average is printed with each run): compare runs made together.
 """
 from __future__ import annotations
 
@@ -29,23 +34,48 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 NEWSLINT = str(Path(sys.executable).with_name("newslint"))
+GNU_TIME = "/usr/bin/time"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def _run(args: list[str], stdout: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one `newslint` process (the larger of its own and its workers')."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall
+    cpu: float  # user and system time of the process and its workers
+    first: float  # seconds to the first byte of the report (time to first result)
+    peak: float  # peak resident MB (the larger of the process's own and its workers')
+
+
+def _run(args: list[str], stdout: Path) -> Run:
+    """One `newslint` process, its report written to `stdout`. Started by GNU time where there is
+    one: a process forked from this one would inherit this one's peak resident set (Linux keeps
+    it across exec), so its own would not show below it."""
+    timed = os.path.exists(GNU_TIME)
+    usage_file = stdout.with_suffix(".usage")
+    command = [GNU_TIME, "-f", "%M %U %S", "-o", str(usage_file), NEWSLINT] if timed else [NEWSLINT]
     start = time.perf_counter()
+    first = None
     with stdout.open("wb") as out:
-        process = subprocess.Popen([NEWSLINT, *args], stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen([*command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None
+        while chunk := process.stdout.read1(1 << 16):
+            first = first if first is not None else time.perf_counter() - start
+            out.write(chunk)
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"newslint {' '.join(args)} failed ({code}): {process.stderr.read().decode()[-800:]}")
-    return seconds, usage.ru_maxrss / 1024
+    peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    if timed:
+        kilobytes, user, system = usage_file.read_text().split()[-3:]
+        peak, cpu = int(kilobytes) / 1024, float(user) + float(system)
+    return Run(seconds, cpu, first if first is not None else seconds, peak)
 
 
 def _digest(path: Path) -> str:
@@ -76,8 +106,8 @@ def _write_inputs(corpus: Path, folder: Path, repeat: int, only: set[str]) -> tu
     return len(texts), sum(len(t.encode("utf-8")) for *_, t in texts) / 1e6
 
 
-def _speed_runs(folder: Path, repeat: int, dask: bool) -> list[tuple[str, list[str], int]]:
-    files, jsonl, cache = str(folder / "files"), str(folder / "corpus.jsonl"), str(folder / "cache")
+def _speed_runs(folder: Path, repeat: int, dask: bool, round_: int) -> list[tuple[str, list[str], int]]:
+    files, jsonl, cache = str(folder / "files"), str(folder / "corpus.jsonl"), str(folder / f"cache-{round_}")
     runs = [
         ("files, --jobs 1", ["check", files, "--no-cache", "--jobs", "1"], 1),
         ("files, --jobs 2", ["check", files, "--no-cache", "--jobs", "2"], 1),
@@ -89,7 +119,7 @@ def _speed_runs(folder: Path, repeat: int, dask: bool) -> list[tuple[str, list[s
     if dask:
         runs += [("JSONL, Dask 1 worker", ["check", jsonl, "--engine", "dask", "--jobs", "1"], 1),
                  ("JSONL, Dask 2 workers", ["check", jsonl, "--engine", "dask", "--jobs", "2"], 1)]
-    if repeat > 1:
+    if repeat > 1 and round_ == 0:
         runs.append((f"JSONL x{repeat}, --jobs 1", ["check", str(folder / "large.jsonl"), "--jobs", "1"], repeat))
     return runs
 
@@ -98,22 +128,29 @@ def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def bench_corpus(corpus: Path, folder: Path, repeat: int, only: set[str], dask: bool) -> None:
+def bench_corpus(corpus: Path, folder: Path, repeat: int, only: set[str], dask: bool, rounds: int) -> None:
     (folder / "files").mkdir(parents=True)
     docs, mb = _write_inputs(corpus, folder, repeat, only)
     common = ["--isolated", "--exit-zero", "--format", "jsonl"]
-    reference = None
-    for name, run, scale in _speed_runs(folder, repeat, dask):
-        out = folder / "report.jsonl"
-        seconds, peak = _run([*run, *common], out)
-        row = {"corpus": corpus.name, "run": name, "documents": docs * scale, "MB": round(mb * scale, 2),
-               "seconds": round(seconds, 2), "documents/s": round(docs * scale / seconds, 1),
-               "MB/s": round(mb * scale / seconds, 3), "peak MB": round(peak, 1), "load": _load()}
-        if name.startswith("JSONL,"):
-            digest = _digest(out)
-            reference = reference or digest
-            row["report as --jobs 1"] = digest == reference
-        print(json.dumps(row), flush=True)
+    references: dict[str, str] = {}
+    best: dict[str, Run] = {}
+    for round_ in range(rounds):  # the runs interleaved, round after round: the load moves for all alike
+        for name, run, scale in _speed_runs(folder, repeat, dask, round_):
+            out = folder / "report.jsonl"
+            measured = _run([*run, *common], out)
+            if name not in best or measured.seconds < best[name].seconds:
+                best[name] = measured
+            row = {"corpus": corpus.name, "round": round_ + 1, "run": name, "documents": docs * scale,
+                   "MB": round(mb * scale, 2), "seconds": round(measured.seconds, 2),
+                   "documents/s": round(docs * scale / measured.seconds, 1),
+                   "MB/s": round(mb * scale / measured.seconds, 3), "CPU s": round(measured.cpu, 2),
+                   "first result s": round(measured.first, 2), "peak MB": round(measured.peak, 1), "load": _load()}
+            # Every files run reports alike, every JSONL run alike (the JSONL runs name records).
+            kind = name.split(",")[0]
+            if kind in ("files", "JSONL"):  # not the JSONL xN run: N times the findings
+                row["report as the first run"] = _digest(out) == references.setdefault(kind, _digest(out))
+            print(json.dumps(row), flush=True)
+    print(json.dumps({"corpus": corpus.name, "fastest of": rounds, **_ratios(best)}), flush=True)
     # With NL701 and unsafe fixes: the report and the cleaned records of every engine.
     jsonl = str(folder / "corpus.jsonl")
     fixing = [*common, "--extend-select", "NL701", "--fix", "--unsafe-fixes"]
@@ -130,17 +167,37 @@ def bench_corpus(corpus: Path, folder: Path, repeat: int, only: set[str], dask: 
                       {name: d == first for name, d in digests.items() if name != "--jobs 1"}}), flush=True)
 
 
-def precision(corpus: Path, only: set[str]) -> None:
-    """NL701's deletions against the line labels, each extractor's file one run, records grouped by site."""
-    from collections import Counter
+def _ratios(best: dict[str, Run]) -> dict[str, float]:
+    """Speed-ups, the warm cache's share of the cold run and the memory of 10x the input, of the fastest runs."""
+    ratios = {}
+    pairs = {"files: --jobs 2 speed-up": ("files, --jobs 1", "files, --jobs 2"),
+             "JSONL: --jobs 2 speed-up": ("JSONL, --jobs 1", "JSONL, --jobs 2"),
+             "JSONL: Dask 2 workers / 1 worker": ("JSONL, Dask 1 worker", "JSONL, Dask 2 workers")}
+    for label, (one, two) in pairs.items():
+        if one in best and two in best:
+            ratios[label] = round(best[one].seconds / best[two].seconds, 2)
+            ratios[label.replace("speed-up", "CPU time / --jobs 1's")] = round(best[two].cpu / best[one].cpu, 2)
+    if "files, cold cache" in best and "files, warm cache" in best:
+        ratios["warm cache, % of the cold run"] = round(100 * best["files, warm cache"].seconds
+                                                         / best["files, cold cache"].seconds, 1)
+    large = next((name for name in best if " x" in name), None)
+    if large and "JSONL, --jobs 1" in best:
+        ratios[f"peak MB, {large.split(',')[0]} / 1x"] = round(best[large].peak / best["JSONL, --jobs 1"].peak, 2)
+    return ratios
 
+
+def precision(corpus: Path, only: set[str]) -> Counter:
+    """NL701's deletions against the line labels, each extractor's file one run, records grouped by site."""
     from recurring_lines import _row, measure
 
     total: Counter = Counter()
     for path in sorted(corpus.glob("*.jsonl")):
         if not only or path.stem in only:
-            total.update(measure(path, {}, False, 0))
+            tally = measure(path, {}, False, 0)
+            total.update(tally)
+            print(json.dumps({"corpus": corpus.name, "NL701": _row(path.stem, tally)}), flush=True)
     print(json.dumps({"corpus": corpus.name, "NL701": _row("ALL", total)}), flush=True)
+    return total
 
 
 def main() -> None:
@@ -150,6 +207,8 @@ def main() -> None:
     parser.add_argument("--only", default="", help="extractors to use (comma-separated)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask runs")
     parser.add_argument("--no-precision", action="store_true", help="leave out NL701's precision and recall")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="run the speed runs this many times, interleaved; ratios from the fastest of each")
     args = parser.parse_args()
     only = {name for name in args.only.split(",") if name}
     dask = not args.no_dask
@@ -161,12 +220,17 @@ def main() -> None:
     for i, corpus in enumerate(args.corpora):
         folder = Path(tempfile.mkdtemp(prefix="newslint-speed-"))
         try:
-            bench_corpus(corpus, folder, args.repeat_large if i == 0 else 1, only, dask)
+            bench_corpus(corpus, folder, args.repeat_large if i == 0 else 1, only, dask, args.rounds)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     if not args.no_precision:
+        total: Counter = Counter()
         for corpus in args.corpora:
-            precision(corpus, only)
+            total.update(precision(corpus, only))
+        if len(args.corpora) > 1:
+            from recurring_lines import _row
+
+            print(json.dumps({"corpus": "+".join(c.name for c in args.corpora), "NL701": _row("ALL", total)}))
 
 
 if __name__ == "__main__":

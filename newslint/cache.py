@@ -4,9 +4,9 @@ An entry is keyed by everything a result depends on: the text, the path it is ch
 under (per-file-ignores, Markdown), the newslint version, the rules that run with their
 options and the code that defines them, and the settings that change findings. Entries
 are JSON rows of one SQLite database in the cache directory (`NEWSLINT_CACHE_DIR`, else
-`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`); an entry that cannot be read back
-exactly is deleted and computed again, and a database file that is damaged is replaced:
-never trusted.
+`$XDG_CACHE_HOME/newslint`, else `~/.cache/newslint`), each with a checksum of its data: an
+entry that does not read back exactly as written is deleted and computed again, and a
+database file that is damaged is replaced: never trusted.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from newslint.engine import RuleSet
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-FORMAT = 3  # bumped when the layout of an entry changes
+FORMAT = 4  # bumped when the layout of an entry changes
 DATABASE = "results.sqlite3"
 _KEYS_PER_QUERY = 500  # well below SQLite's limit on the parameters of one statement
 
@@ -134,27 +135,17 @@ def _row(v: Violation, content_key: str) -> list[Any]:
     return [v.code, v.name, v.message, v.start, v.end, v.fix.applicability.value, edits, content_key]
 
 
-def _from_row(row: list[Any], size: int) -> tuple[Violation, str]:
-    """The violation and content key of a row read back; ValueError (or TypeError, KeyError) if it
-    is not exactly what `_row` writes for a text of `size` characters. (Plain tests, no generators:
-    a warm run reads every row of every file.)"""
+def _from_row(row: list[Any]) -> tuple[Violation, str]:
+    """The violation and content key of a row `_row` wrote (its entry's checksum vouches for it)."""
     code, name, message, start, end, applicability, edits, content_key = row
-    if (type(code) is not str or type(name) is not str or type(message) is not str or type(content_key) is not str
-            or type(start) is not int or type(end) is not int or not 0 <= start <= end <= size):
-        raise ValueError("not a violation of this text")
     if applicability is None:
-        if edits is not None:
-            raise ValueError("edits without a fix")
-        return Violation(code, name, message, start, end, None), content_key
-    made = []
-    for edit_start, edit_end, text in edits:
-        if (type(edit_start) is not int or type(edit_end) is not int or type(text) is not str
-                or not 0 <= edit_start <= edit_end <= size):
-            raise ValueError("not an edit of this text")
-        made.append(Edit(edit_start, edit_end, text))
-    if not made:
-        raise ValueError("a fix without edits")
-    return Violation(code, name, message, start, end, Fix(tuple(made), _APPLICABILITY[applicability])), content_key
+        return Violation(code, name, message, start, end), content_key
+    fix = Fix(tuple([Edit(a, b, text) for a, b, text in edits]), _APPLICABILITY[applicability])
+    return Violation(code, name, message, start, end, fix), content_key
+
+
+def _checksum(data: str) -> int:
+    return zlib.crc32(data.encode("utf-8", "surrogatepass"))
 
 
 _APPLICABILITY = {a.value: a for a in Applicability}
@@ -228,18 +219,19 @@ class ResultCache:
         from memory. Returns what each holds (None: nothing usable), without counting hits."""
         keys = [self.key(path, text) for path, text in items]
         db = self._connect()
-        rows: dict[str, str] = {}
+        rows: dict[str, tuple[int, str]] = {}
         if db is not None:
             try:
                 for start in range(0, len(keys), _KEYS_PER_QUERY):
                     chunk = keys[start : start + _KEYS_PER_QUERY]
                     marks = ",".join("?" * len(chunk))
-                    rows.update(db.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", chunk))
+                    found_rows = db.execute(f"SELECT key, checksum, data FROM findings WHERE key IN ({marks})", chunk)
+                    rows.update((key, (checksum, data)) for key, checksum, data in found_rows)
             except sqlite3.Error:
                 rows = {}
         found = []
         for key, item in zip(keys, items):
-            entry = self._decoded(key, rows[key], item[1]) if key in rows else None
+            entry = self._decoded(key, *rows[key]) if key in rows else None
             self._fetched[item] = entry
             found.append(entry)
         return found
@@ -252,10 +244,11 @@ class ResultCache:
             key = self.key(path, text)
             db = self._connect()
             try:
-                row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+                query = "SELECT checksum, data FROM findings WHERE key = ?"
+                row = db.execute(query, (key,)).fetchone() if db else None
             except sqlite3.Error:
                 row = None
-            found = self._decoded(key, row[0], text) if row is not None else None
+            found = self._decoded(key, *row) if row is not None else None
         if found is None:
             self.misses += 1
             return None
@@ -267,19 +260,20 @@ class ResultCache:
         found = self.entry(path, text)
         return None if found is None else list(found.violations)
 
-    def _decoded(self, key: str, raw: str, text: str) -> Entry | None:
-        """An entry; a corrupted or inconsistent one is deleted (rebuilt, never trusted) and gives None."""
+    def _decoded(self, key: str, checksum: Any, raw: Any) -> Entry | None:
+        """An entry; one that is not exactly as written (its checksum tells) is deleted: rebuilt, never trusted."""
         try:
+            if type(raw) is not str or checksum != _checksum(raw):
+                raise ValueError("not the entry as written")
             data = json.loads(raw)
             if data["key"] != key:
                 raise ValueError("entry under the wrong key")
-            size = len(text)
-            pairs = [_from_row(row, size) for row in data["violations"]]
+            pairs = [_from_row(row) for row in data["violations"]]
         except (ValueError, KeyError, TypeError):
             db = self._connect()
             with contextlib.suppress(sqlite3.Error):
                 if db is not None:
-                    db.execute("DELETE FROM entries WHERE key = ?", (key,))
+                    db.execute("DELETE FROM findings WHERE key = ?", (key,))
                     db.commit()
             return None
         return Entry(tuple(v for v, _ in pairs), tuple(k for _, k in pairs))
@@ -299,7 +293,8 @@ class ResultCache:
         if db is None:
             return
         with contextlib.suppress(sqlite3.Error):
-            db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)", (key, data))
+            db.execute("INSERT OR REPLACE INTO findings (key, checksum, data) VALUES (?, ?, ?)",
+                       (key, _checksum(data), data))
             if not self._vouched:  # the caller linted with these rules: they were built
                 db.execute("INSERT OR IGNORE INTO rulesets (fingerprint) VALUES (?)", (self.fingerprint,))
                 self._vouched = True
@@ -313,9 +308,11 @@ def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
-    db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    db.execute("DROP TABLE IF EXISTS entries")  # the layout before checksums: never read again
+    db.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, checksum INTEGER NOT NULL, "
+               "data TEXT NOT NULL)")
     db.execute("CREATE TABLE IF NOT EXISTS rulesets (fingerprint TEXT PRIMARY KEY)")
-    db.execute("SELECT count(*) FROM entries LIMIT 1").fetchone()
+    db.execute("SELECT count(*) FROM findings LIMIT 1").fetchone()
     return db
 
 

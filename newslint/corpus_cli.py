@@ -1,7 +1,8 @@
 """`newslint check` on JSON Lines corpora: the options and the wiring; newslint.corpus does the work.
 
 A run is a corpus run when a path ends in `.jsonl` (`.jsonl.gz`, `.ndjson`), or when
-standard input is read with `--text-field`. Each record comes back as a `FileReport` of
+standard input is read with `--text-field`; Parquet files (`.parquet`) are corpora read by
+Dask (`--engine dask`, see newslint.parquet). Each record comes back as a `FileReport` of
 its file, its findings naming the record, so every output format reports records.
 """
 from __future__ import annotations
@@ -65,7 +66,7 @@ class CorpusArgs:
         """Whether `paths` make a corpus run."""
         from newslint.sources import STDIN, is_corpus_path
 
-        if any(is_corpus_path(p) for p in paths):
+        if any(is_corpus_path(p) or _is_parquet(p) for p in paths):
             return True
         return tuple(paths) == (STDIN,) and self.text_field is not None
 
@@ -79,7 +80,13 @@ class CorpusArgs:
                 raise NewslintError("--text-field, --id-field, --site-field, --fixed-output and --engine are for "
                                     "JSON Lines corpora (*.jsonl, *.jsonl.gz, or '-' with --text-field)")
             return
-        others = [p for p in paths if p != STDIN and not is_corpus_path(p)]
+        parquet = [p for p in paths if _is_parquet(p)]
+        if parquet and self.engine != "dask":
+            raise NewslintError(f"{parquet[0]}: Parquet is read by Dask: add --engine dask "
+                                "(pip install 'newslint[dask]')")
+        if parquet and len(parquet) != len(paths):
+            raise NewslintError("Parquet files and other inputs cannot be checked in one run")
+        others = [p for p in paths if p != STDIN and not is_corpus_path(p) and not _is_parquet(p)]
         if others:
             raise NewslintError(f"{others[0]}: JSON Lines corpora and other files cannot be checked in one run")
         if diff:
@@ -134,6 +141,10 @@ def corpus_reports(session: Session, paths: Sequence[str], corpus: CorpusArgs) -
     options = session.options
     job = Job(config, corpus.options, options.fix, config.unsafe_fixes)
     paths = list(paths)
+    if corpus.engine == "dask" and any(map(_is_parquet, paths)):
+        for report in _dask_parquet_reports(paths, job, corpus, options.jobs):
+            yield file_report(report)
+        return
     if corpus.engine == "dask":
         reports = _dask_reports(paths, job, corpus.scheduler, options.jobs)
     elif options.jobs != 1 and not not_distributable(worker_ruleset(config)):  # else one process, as file runs
@@ -153,6 +164,21 @@ def _dask_reports(paths: list[str], job: Job, scheduler: str | None, jobs: int) 
     except ImportError as exc:
         raise NewslintError(f"--engine dask: {exc}") from None
     return check_corpus_dask(paths, job, scheduler, jobs if jobs > 0 else None, sys.stdin.buffer)
+
+
+def _dask_parquet_reports(paths: list[str], job: Job, corpus: CorpusArgs, jobs: int) -> Iterator[RecordReport]:
+    try:
+        from newslint.parquet import check_parquet_dask
+    except ImportError as exc:
+        raise NewslintError(f"--engine dask: {exc}") from None
+    fixed = corpus.fixed_output if job.fix else None
+    return check_parquet_dask(paths, job, corpus.scheduler, jobs if jobs > 0 else None, fixed)
+
+
+def _is_parquet(path: str) -> bool:
+    from newslint.sources import is_parquet_path
+
+    return is_parquet_path(path)
 
 
 def _serial_reports(paths: list[str], job: Job, corpus: CorpusArgs) -> Iterator[FileReport]:

@@ -21,7 +21,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -31,10 +31,13 @@ from newslint.corpus import STDIN, CorpusOptions, Record, RecordReport, check_re
 from newslint.engine import RuleSet, build_ruleset
 from newslint.errors import NewslintError
 from newslint.model import Edit, Fix, Position, Violation
-from newslint.report import Finding
+from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
 
 BATCH_RECORDS = 64
+# With forked workers (newslint.pool): they start once the first batch is done, and smaller
+# batches keep any process from waiting long for the others' last ones at the end.
+FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 16, 32
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
 
 
@@ -65,7 +68,7 @@ def _as_arguments(cls: type) -> None:
         copyreg.pickle(cls, lambda obj: (cls, tuple(getattr(obj, name) for name in names)))
 
 
-for _cls in (Record, RecordReport, Finding, Violation, Fix, Edit, Position):
+for _cls in (Record, RecordReport, Violation, Fix, Edit, Position):  # Finding: see newslint.findings
     _as_arguments(_cls)
 
 
@@ -91,8 +94,12 @@ def check_distributable(ruleset: RuleSet) -> None:
         raise NewslintError(reason)
 
 
-def batches(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Batch]:
-    """The lines of every input, in order, cut into batches."""
+def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None,
+            records: int | None = None) -> Iterator[Batch]:
+    """The lines of every input, in order, cut into batches of `records` (the very first of
+    `first_records`, if given)."""
+    records = records or BATCH_RECORDS
+    limit = first_records or records
     for path in paths:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
@@ -100,7 +107,8 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Ba
             for number, raw in enumerate(handle, 1):
                 lines.append(raw)
                 size += len(raw)
-                if len(lines) >= BATCH_RECORDS or size >= BATCH_BYTES:
+                if len(lines) >= limit or size >= BATCH_BYTES:
+                    limit = records
                     yield Batch(path, first, tuple(lines))
                     lines, size, first = [], 0, number + 1
             if lines:
@@ -164,17 +172,6 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
     return reports
 
 
-def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
-    """The results of `submit(item)` futures, in the order of `items`, at most `window` in flight."""
-    pending: deque[Any] = deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 @dataclass(frozen=True)
 class Executor:
     """Where batches run: `submit(function, *args)` gives a future; `share(value)` a value every task may take."""
@@ -182,6 +179,8 @@ class Executor:
     submit: Callable[..., Any]
     share: Callable[[Any], Any]
     window: int
+    first_records: int | None = None  # records of the run's very first batch (default: as the others)
+    records: int | None = None  # records a batch (default: BATCH_RECORDS)
 
 
 def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes] | None = None
@@ -195,15 +194,17 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
         shared = None
         if rules:
             knowledge = None
-            for observed in ordered(lambda b: executor.submit(observe_batch, job, b), batches(paths, stdin),
+            for observed in ordered(lambda b: executor.submit(observe_batch, job, b),
+                                    batches(paths, stdin, executor.first_records, executor.records),
                                     executor.window):
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
             shared = executor.share(knowledge if knowledge is not None else (None,) * len(rules))
             if stdin is not None and STDIN in paths:  # spooled: read it again from its start
                 stdin.seek(0)
-        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared), batches(paths, stdin),
-                               executor.window):
+        first = None if rules else executor.first_records
+        for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared),
+                               batches(paths, stdin, first, executor.records), executor.window):
             yield from reports
 
 
@@ -244,12 +245,11 @@ def _worker_start() -> None:
 
 def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | None = None
                       ) -> Iterator[RecordReport]:
-    """`check_corpus` (or `fix_corpus`'s reports) in `jobs` worker processes of this machine."""
-    from concurrent.futures import ProcessPoolExecutor
-
+    """`check_corpus` (or `fix_corpus`'s reports) in `jobs` processes of this machine: this one and
+    forked workers (see newslint.pool), else `jobs` worker processes of a `ProcessPoolExecutor`."""
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
-    with tempfile.TemporaryDirectory(prefix="newslint-") as folder, \
-            ProcessPoolExecutor(jobs, initializer=_worker_start) as pool:
+    worker_ruleset(job.config)  # built here before the workers start: forked, they inherit it
+    with tempfile.TemporaryDirectory(prefix="newslint-") as folder, _pool(jobs) as pool:
         def share(knowledge: Any) -> str:
             # Written once, read once by each worker: not sent with every batch.
             path = os.path.join(folder, "knowledge.pickle")
@@ -262,4 +262,14 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
                 return pool.submit(_check_batch_shared, *args)
             return pool.submit(function, *args)
 
-        yield from run_batches(Executor(submit, share, 4 * jobs), paths, job, stdin)
+        forked = isinstance(pool, ForkPool)
+        sizes = (FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS) if forked else (None, None)
+        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes), paths, job, stdin)
+
+
+def _pool(jobs: int) -> Any:
+    if fork_available():
+        return ForkPool(jobs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_worker_start)

@@ -1,6 +1,7 @@
 """Checking and fixing files: what `newslint check` does, callable from Python."""
 from __future__ import annotations
 
+import copyreg
 import difflib
 import functools
 import os
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
+# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`):
+# small enough that no process waits long for the others' last tasks at the end.
+PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE = 16, 8
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ class FileReport:
     warning: str | None = None
     output: str | None = None  # fixed text of stdin
     fixed_codes: tuple[str, ...] = ()  # the code of each fix applied (or, with --diff, that would be)
+
+
+# Reports cross processes (--jobs) as their constructor's arguments, not a class and a dict each.
+copyreg.pickle(FileReport, lambda r: (FileReport, (r.path, r.findings, r.fixed, r.diff, r.error, r.warning, r.output,
+                                                   r.fixed_codes)))
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,15 @@ class Session:
         if self.cache_for(config) is not None:
             return False
         return any(r.learns_across_documents for r in self.ruleset_for(config).rules)
+
+    def for_one_process(self) -> Session:
+        """A session that checks files in one process (`jobs` 1), with this one's configs and rule
+        sets (built once, shared with forked workers) and caches of its own (a database connection
+        is never used across a fork)."""
+        worker = Session(replace(self.options, jobs=1))
+        worker._configs, worker._by_directory, worker._by_given = self._configs, self._by_directory, self._by_given
+        worker._rulesets = self._rulesets
+        return worker
 
     def close(self) -> None:
         for ruleset in self._rulesets.values():
@@ -415,7 +433,7 @@ def check_files(session: Session, files: Sequence[Path]) -> Iterator[FileReport]
     if session.options.jobs != 1 and len(files) > BATCH_SIZE and not learned:
         rulesets = {id(r): r for r in (session.ruleset_for(session.config_for(p)) for p in files)}
         if not any(holds_session(rule) for r in rulesets.values() for rule in r.rules):
-            yield from _check_parallel(session.options, files)
+            yield from _check_parallel(session, files)
             return
     for i in range(0, len(files), BATCH_SIZE):
         batch = [_read_or_report(str(p), session.options.encoding) for p in files[i : i + BATCH_SIZE]]
@@ -441,14 +459,46 @@ def _worker_check(paths: list[str]) -> list[FileReport]:
     return list(check_files(_WORKER, [Path(p) for p in paths]))
 
 
-def _check_parallel(options: RunOptions, files: Sequence[Path]) -> Iterator[FileReport]:
-    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    chunks = [[str(p) for p in files[i : i + BATCH_SIZE]] for i in range(0, len(files), BATCH_SIZE)]
-    serial = RunOptions(**{**options.__dict__, "jobs": 1})
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing is imported only for parallel runs
+_INHERITED: list[Session] = []
 
-    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as pool:
-        for reports in pool.map(_worker_check, chunks):
+
+def _own_caches() -> None:
+    """In a forked worker: a session of its own, sharing the rules and configs. The inherited one
+    may hold the cache database open; SQLite forbids using (or closing) it across a fork, so it is
+    only kept, never used (the worker leaves without freeing anything)."""
+    global _WORKER
+    assert _WORKER is not None
+    _INHERITED.append(_WORKER)
+    _WORKER = _WORKER.for_one_process()
+
+
+def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
+    global _WORKER
+    options = session.options
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
+
+    # The first batch is small: workers are forked once it is done (see newslint.pool), and what
+    # its first files load on first use (tables, patterns) is all they need to inherit.
+    names = [str(p) for p in files]
+    first = FIRST_BATCH_SIZE if fork_available() else 0
+    chunks = [names[:first]] if first else []
+    size = PARALLEL_BATCH_SIZE if first else BATCH_SIZE
+    chunks += [names[i : i + size] for i in range(first, len(names), size)]
+
+    if fork_available():
+        # Forked workers (and this process, which works too) start with the rules built and
+        # the configs found: a session of one process that shares them, its caches its own.
+        _WORKER = session.for_one_process()
+        with ForkPool(jobs, after_fork=_own_caches) as pool:
+            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c), chunks, 4 * jobs)
+                        for r in reports)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = replace(options, jobs=1)
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(serial,)) as executor:
+        for reports in executor.map(_worker_check, chunks):
             yield from reports
 
 

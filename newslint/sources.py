@@ -18,6 +18,7 @@ _BOM = codecs.BOM_UTF8
 # JSON Lines corpora and standard input, told apart from files here: a file run does not
 # import the corpus machinery (newslint.corpus) to learn that it is none.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+PARQUET_SUFFIXES = (".parquet", ".parq")
 STDIN = "-"
 _OTHER_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -259,3 +260,8 @@ def iter_text_files(root: Path, included: Callable[[Path], bool], excluded: Call
 
 def is_corpus_path(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def is_parquet_path(name: str) -> bool:
+    """A Parquet corpus, read by Dask (`--engine dask`)."""
+    return name.lower().endswith(PARQUET_SUFFIXES)

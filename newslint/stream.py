@@ -6,7 +6,6 @@ warnings go to standard error as they come.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -24,7 +23,7 @@ def finding_line(fmt: str) -> Callable[[Finding], str]:
     if fmt == "text":
         return report.text_line
     if fmt == "jsonl":
-        return lambda f: json.dumps(report.as_json(f), ensure_ascii=False)
+        return report.jsonl_line
     if fmt == "github":
         return report.github_line
     raise ValueError(f"{fmt} is not written one line a finding")

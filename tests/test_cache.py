@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, default_directory
@@ -36,12 +37,17 @@ def test_text_path_rules_and_options_are_part_of_the_key(tmp_path):
 
 def _entries(directory) -> list[tuple[str, str]]:
     with sqlite3.connect(directory / DATABASE) as db:
-        return db.execute("SELECT key, data FROM entries").fetchall()
+        return db.execute("SELECT key, data FROM findings").fetchall()
 
 
-def _set_entry(directory, key: str, data: str) -> None:
+def _set_entry(directory, key: str, data: str, *, whole: bool = False) -> None:
+    """Change an entry's data; `whole`: with the checksum of the new data, as a writer would."""
     with sqlite3.connect(directory / DATABASE) as db:
-        db.execute("UPDATE entries SET data = ? WHERE key = ?", (data, key))
+        if whole:
+            checksum = zlib.crc32(data.encode("utf-8", "surrogatepass"))
+            db.execute("UPDATE findings SET data = ?, checksum = ? WHERE key = ?", (data, checksum, key))
+        else:
+            db.execute("UPDATE findings SET data = ? WHERE key = ?", (data, key))
 
 
 def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
@@ -49,7 +55,7 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
     cache = ResultCache.for_ruleset(ruleset, tmp_path)
     expected = cached_lint(TEXT, ruleset, "a.txt", cache)
     [(key, data)] = _entries(tmp_path)
-    damages = ["{not json", '{"key": "x", "violations": []}']
+    damages = ["{not json", '{"key": "x", "violations": []}', data[:-5], data.replace("1", "2", 1)]
     for change in (lambda row: row.__setitem__(4, 99999),  # a span outside the text
                    lambda row: row.__setitem__(3, "0"),  # an offset that is no number
                    lambda row: row.__setitem__(6, [[0, 99999, ""]]),  # an edit outside the text
@@ -58,11 +64,15 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
         entry = json.loads(data)
         change(entry["violations"][-1])
         damages.append(json.dumps(entry))
-    for damage in damages:
+    for damage in damages:  # changed behind the cache's back: the checksum no longer matches
         _set_entry(tmp_path, key, damage)
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
         assert cache.lookup("a.txt", TEXT) == expected
+    for damage in damages[:2]:  # written whole, checksum and all, but not an entry of this text
+        _set_entry(tmp_path, key, damage, whole=True)
+        assert cache.lookup("a.txt", TEXT) is None
+        assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
 
 
 def test_a_damaged_database_file_is_replaced(tmp_path):
@@ -99,7 +109,7 @@ def test_the_command_answers_a_second_run_from_the_cache(tmp_path):
     first = run_cli("check", str(article), "--cache-dir", str(cache))
     [(key, data)] = _entries(cache)
     # An entry that reads back well is what the next run reports, without checking again.
-    _set_entry(cache, key, data.replace("merged words", "CACHED merged words"))
+    _set_entry(cache, key, data.replace("merged words", "CACHED merged words"), whole=True)
     assert "CACHED merged words" in run_cli("check", str(article), "--cache-dir", str(cache)).stdout
     assert run_cli("check", str(article), "--cache-dir", str(cache), "--no-cache").stdout == first.stdout
     _set_entry(cache, key, "\x00garbage")

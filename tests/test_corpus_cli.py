@@ -158,3 +158,14 @@ def test_sarif_of_records_is_valid(tmp_path):
     assert location["physicalLocation"]["region"] == {"startLine": 2}
     assert location["logicalLocations"][0]["name"] == "rec-7"
     assert location["properties"]["fieldRegion"]["startColumn"] == 10
+
+
+def test_parquet_is_read_by_dask_only_and_alone(tmp_path):
+    data = tmp_path / "c.parquet"
+    data.write_bytes(b"PAR1")
+    without = run_cli("check", str(data), "--text-field", "text")
+    assert without.exit_code == 2 and "Parquet is read by Dask: add --engine dask" in without.stderr
+    other = tmp_path / "c.jsonl"
+    other.write_text("", encoding="utf-8")
+    mixed = run_cli("check", str(data), str(other), "--engine", "dask")
+    assert mixed.exit_code == 2 and "Parquet files and other inputs cannot be checked in one run" in mixed.stderr

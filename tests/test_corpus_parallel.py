@@ -22,7 +22,8 @@ def _key(report):
 
 @pytest.mark.parametrize("fix", [False, True])
 def test_jobs_give_the_serial_reports_record_for_record(tmp_path, monkeypatch, fix):
-    monkeypatch.setattr("newslint.corpus_parallel.BATCH_RECORDS", 7)  # many batches, out of step with the sites
+    for name, size in (("BATCH_RECORDS", 7), ("FORKED_BATCH_RECORDS", 7), ("FIRST_BATCH_RECORDS", 3)):
+        monkeypatch.setattr(f"newslint.corpus_parallel.{name}", size)  # many batches, out of step with the sites
     corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
     serial = list(check_corpus([corpus], build_ruleset(WITH_NL701), OPTIONS, fix=fix, unsafe=True))
     parallel = list(check_corpus_jobs([corpus], Job(WITH_NL701, OPTIONS, fix, True), 2))

@@ -126,3 +126,26 @@ def test_a_scheduler_that_cannot_be_reached_is_one_error(tmp_path, monkeypatch):
     result = run_cli("check", corpus, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     assert result.stderr.startswith("newslint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_cli_engine_dask_reads_parquet_and_writes_it_cleaned(client, tmp_path):
+    import pandas as pd
+
+    corpus = fixture_corpus(tmp_path / "c.jsonl")
+    table = pd.read_json(corpus, lines=True, dtype=False)
+    table.to_parquet(tmp_path / "c.parquet", row_group_size=40)  # several partitions, one site across them
+    common = ("--isolated", "--extend-select", "NL701", "--format", "jsonl", "--text-field", "text")
+    dask_run = ("--engine", "dask", "--scheduler", client.scheduler.address)
+    local = run_cli("check", str(corpus), *common)
+    parquet = run_cli("check", str(tmp_path / "c.parquet"), *common, *dask_run)
+    assert local.exit_code == parquet.exit_code == 1 and '"NL701"' in local.stdout
+    # The same findings, a row named by its id and placed on its row number as a record on its line.
+    assert parquet.stdout.replace("c.parquet", "c.jsonl") == local.stdout
+    fixing = ("--fix", "--unsafe-fixes", "--fixed-output")
+    run_cli("check", str(corpus), *common, *fixing, str(tmp_path / "local.jsonl"))
+    run_cli("check", str(tmp_path / "c.parquet"), *common, *dask_run, *fixing, str(tmp_path / "out") + "/")
+    cleaned = pd.read_parquet(tmp_path / "out" / "c.parquet")
+    expected = [json.loads(line) for line in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert list(cleaned.columns) == list(table.columns)
+    assert cleaned.to_dict("records") == expected
+    assert (cleaned.text != table.text).sum() > 10

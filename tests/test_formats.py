@@ -101,3 +101,23 @@ def test_gitlab_reports_files_not_checked_as_blockers(tmp_path):
     assert error["description"].startswith("could not be checked: invalid UTF-8 at byte 3")
     assert error["location"] == {"path": str(bad), "lines": {"begin": 1, "end": 1}}
     assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_a_jsonl_line_is_the_json_of_the_finding_written_directly():
+    from newslint.engine import build_ruleset, linted
+    from newslint.findings import Finding, findings_for
+    from newslint.model import Applicability, Edit, Fix, Position, Violation
+    from newslint.report import as_json, jsonl_line
+
+    text = ('Le "maire" a dit\tque le plan wasapproved.\n\nPhoto: Reuters\n\n\u00a0Café — naïve \\ quote " end\n'
+            "Read more: https://example.com\n")
+    violations, doc = linted(text, build_ruleset())
+    findings = findings_for('dir/a "b".txt', violations, doc, unsafe=True)
+    fix = Fix((Edit(0, 2, "x\n\"y\"\u2028"), Edit(5, 5, "")), Applicability.UNSAFE)
+    placed = ((fix.edits[0], Position(1, 1), Position(1, 3)), (fix.edits[1], Position(1, 6), Position(1, 6)))
+    findings += [findings[0].for_record("r\u00e9c\"1", 7), findings[-1].for_record("r2", None),
+                 Finding("p", Violation("NL1", "n", "m\u0000\u001f", 0, 5, fix), Position(1, 1), Position(1, 6),
+                         placed)]
+    assert len(findings) > 5
+    for f in findings:
+        assert jsonl_line(f) == json.dumps(as_json(f), ensure_ascii=False)

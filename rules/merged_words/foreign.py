@@ -5,8 +5,8 @@ by its commonest words. On its lines that read neither as English nor as another
 language, a lower-case token
 that neither that language's word list nor the English one knows is segmented into the
 language's words, at the same costs as in English (`completoda`, `essereconnesso`,
-`eacontece`). The language's whole word list (loaded once, the first time it is needed,
-a tenth of a second) must not know the token either: a rare inflected form
+`eacontece`). The language's whole word list (stored once as a table that later processes
+map, see `_wordset`) must not know the token either: a rare inflected form
 (`abandonamos`) is not a stem glued to a short word (`abandonam os`).
 
 Only in the languages of `SEGMENTED`: never in one that writes compounds as one word
@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 from newslint.document import Document
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency
 from newslint.rules._language import Language, guess_language
+from newslint.rules._store import stored
+from newslint.rules._wordset import WordSet, stored_word_set
 from newslint.rules.merged_words.words import MAX_PIECE, Params, segment, whole_cost
 
 LINE_WORDS = 8  # a line this long must not read as another language than the text's
@@ -119,18 +121,26 @@ def _core_cuts(core: str, code: str, params: Params) -> tuple[int, ...]:
 
 @functools.cache
 def _short_list(code: str) -> dict[str, float]:
-    """wordfreq's short list for a language (words of Zipf 3 or more): quick to load."""
-    from wordfreq import get_frequency_dict
+    """wordfreq's short list for a language (words of Zipf 3 or more), stored once (see
+    `_store`): later processes load it without importing wordfreq and what it imports."""
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
 
-    return get_frequency_dict(code, wordlist="small")
+        return dict(get_frequency_dict(code, wordlist="small"))
+
+    return stored(f"short-words-{code}", build, (__file__,), code)
 
 
 @functools.cache
-def _whole_list(code: str) -> dict[str, float]:
-    """Every word wordfreq knows in a language: loaded only to confirm a segmentation."""
-    from wordfreq import get_frequency_dict
+def _whole_list(code: str) -> WordSet:
+    """Every word wordfreq knows in a language, asked only to confirm a segmentation: stored
+    once as a mapped table, where a dict of it would be built again by every process."""
+    def words() -> Iterable[str]:
+        from wordfreq import get_frequency_dict
 
-    return get_frequency_dict(code, wordlist="best")
+        return get_frequency_dict(code, wordlist="best")
+
+    return stored_word_set(f"words-{code}", words, (), code)
 
 
 @functools.cache

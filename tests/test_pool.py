@@ -1,0 +1,180 @@
+"""The forked pool of --jobs: results in order, work shared with the main process, errors and dead workers
+reported; findings and reports cross processes unchanged; stored word sets answer as the lists they hold."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from newslint import build_ruleset
+from newslint.engine import linted
+from newslint.findings import Finding, findings_for
+from newslint.model import Fix, Position, Violation
+from newslint.pool import ForkPool, WorkerDied, fork_available, ordered
+from newslint.rules import _wordset
+from newslint.run import FileReport
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.skipif(not fork_available(), reason="this platform does not fork")
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+def _fail(n: int) -> int:
+    raise ValueError(f"bad item {n}")
+
+
+def _die(n: int) -> int:
+    if os.getpid() != MAIN:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+MAIN = os.getpid()
+
+
+def _in_a_fresh_process(test) -> None:
+    """Run `test` (a function of this module) in a new interpreter: this one may run threads left by
+    other tests, and a process with threads forks no worker (see `fork_available`)."""
+    code = f"from tests.test_pool import {test.__name__} as t; t()"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_results_come_in_order_and_the_main_process_works_too():
+    _in_a_fresh_process(_results_come_in_order)
+
+
+def _results_come_in_order():
+    with ForkPool(2) as pool:
+        results = list(ordered(lambda n: pool.submit(_pid_and_square, n), range(60), 8))
+    assert [square for _, square in results] == [n * n for n in range(60)]
+    pids = {pid for pid, _ in results}
+    assert os.getpid() in pids and len(pids) == 2  # one forked worker and this process
+
+
+def test_one_job_runs_everything_here():
+    with ForkPool(1) as pool:
+        assert {pool.submit(_pid_and_square, n).result()[0] for n in range(5)} == {os.getpid()}
+
+
+def test_an_error_is_raised_where_its_result_is_asked_for_and_the_pool_still_closes():
+    with ForkPool(2) as pool:
+        tasks = [pool.submit(_fail if n == 7 else _pid_and_square, n) for n in range(12)]
+        assert [t.result()[1] for t in tasks[:7]] == [n * n for n in range(7)]
+        with pytest.raises(ValueError, match="bad item 7"):
+            tasks[7].result()
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    _in_a_fresh_process(_a_dead_worker)
+
+
+def _a_dead_worker():
+    with ForkPool(2) as pool, pytest.raises(WorkerDied):
+        for task in [pool.submit(_die, n) for n in range(8)]:
+            task.result()
+
+
+def test_findings_and_reports_cross_processes_unchanged():
+    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset())
+    findings = tuple(findings_for("a.txt", violations, doc, unsafe=True))
+    assert any(f.violation.fix for f in findings) and len(findings) >= 3
+    findings += (findings[0].for_record("r1", 3),
+                 # a finding whose edits were not placed crosses as it is
+                 Finding("b.txt", Violation("NL1", "x", "m", 0, 2, Fix.delete(0, 2)), Position(1, 1), Position(1, 3)))
+    report = FileReport("a.txt", findings, fixed=2, fixed_codes=("NL101", "NL202"))
+    assert pickle.loads(pickle.dumps(report)) == report
+    with ForkPool(2) as pool:
+        assert [t.result() for t in [pool.submit(_same, report) for _ in range(4)]] == [report] * 4
+
+
+def _same(report: FileReport) -> FileReport:
+    return report
+
+
+def test_a_stored_word_set_holds_its_words_and_no_other(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    words = [f"w{i}" for i in range(3000)] + ["é", "naïve", ""]
+    stored = _wordset.stored_word_set("test-words", lambda: words, ())
+    again = _wordset.stored_word_set("test-words", lambda: pytest.fail("built again"), ())  # read from disk
+    for found in (stored, again):
+        assert all(w in found for w in words)
+        assert not any(w in found for w in ("w3000", "W1", "naive", "w1\nw2", 5))
+
+
+def test_a_stored_word_set_cut_short_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    words = [f"w{i}" for i in range(500)]
+    _wordset.stored_word_set("test-cut", lambda: words, ())
+    (table,) = (tmp_path / "tables").glob("test-cut-*")
+    table.write_bytes(table.read_bytes()[:-40])
+    assert all(w in _wordset.stored_word_set("test-cut", lambda: words, ()) for w in words)
+
+
+_RAN_HERE: list[int] = []
+
+
+def _first_task_run_by_this_process(n: int) -> tuple[int, int | None]:
+    _RAN_HERE.append(n)
+    return os.getpid(), _RAN_HERE[0]
+
+
+def test_workers_are_forked_after_the_first_task_and_inherit_what_it_left():
+    _in_a_fresh_process(_forked_after_the_first_task)
+
+
+def test_no_worker_is_forked_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with ForkPool(2) as pool:
+            pids = {pool.submit(_pid_and_square, n).result()[0] for n in range(6)}
+    finally:
+        stop.set()
+        thread.join()
+    assert pids == {os.getpid()}
+
+
+def _forked_after_the_first_task():
+    _RAN_HERE.clear()
+    with ForkPool(2) as pool:
+        results = list(ordered(lambda n: pool.submit(_first_task_run_by_this_process, n), range(40), 8))
+    assert results[0] == (os.getpid(), 0)  # the first result is made here, before any worker exists
+    assert {first for _, first in results} == {0}  # every worker started with what task 0 left
+    assert len({pid for pid, _ in results}) == 2
+
+
+def test_without_fork_a_process_pool_gives_the_same_reports(tmp_path, monkeypatch):
+    from newslint.config import Config
+    from newslint.corpus import CorpusOptions, check_corpus
+    from newslint.corpus_parallel import Job, check_corpus_jobs
+    from newslint.run import RunOptions, check_paths
+    from tests.helpers import fixture_corpus
+
+    corpus = str(fixture_corpus(tmp_path / "c.jsonl"))
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i, line in enumerate((tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()[:40]):
+        (folder / f"{i:02}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    serial_files = check_paths([folder], RunOptions(isolated=True)).findings
+    def placed(reports):  # findings without the record they name (the CLI names it for every engine)
+        return [[(f.start, f.end, f.violation) for f in r.findings] for r in reports]
+
+    serial_records = placed(check_corpus([corpus], build_ruleset(), CorpusOptions("text", "id")))
+    monkeypatch.setattr("newslint.pool.fork_available", lambda: False)
+    monkeypatch.setattr("newslint.corpus_parallel.fork_available", lambda: False)
+    assert check_paths([folder], RunOptions(isolated=True, jobs=2)).findings == serial_files
+    job = Job(Config(), CorpusOptions("text", "id"))
+    assert placed(check_corpus_jobs([corpus], job, 2)) == serial_records
+    assert len(serial_files) > 20
