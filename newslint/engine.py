@@ -144,12 +144,14 @@ def _checked(rule: Rule, doc: Document) -> list[Violation]:
 def _settle(found: list[Violation], rules: Sequence[Rule]) -> list[Violation]:
     """Findings in text order; each rule then keeps what it stands by beside the others' (`Rule.settle`)."""
     found.sort(key=lambda v: (v.start, v.end, v.code))
-    reviewing = {r.code: r for r in rules if type(r).settle is not Rule.settle}
-    for code, rule in reviewing.items():
-        own = [v for v in found if v.code == code]
+    as_found = tuple(found)  # every rule settles against the same findings: no order between rules
+    for rule in rules:
+        if type(rule).settle is Rule.settle:
+            continue
+        own = [v for v in as_found if v.code == rule.code]
         if own:
-            kept = set(map(id, rule.settle(own, [v for v in found if v.code not in reviewing])))
-            found = [v for v in found if v.code != code or id(v) in kept]
+            kept = set(map(id, rule.settle(own, [v for v in as_found if v.code != rule.code])))
+            found = [v for v in found if v.code != rule.code or id(v) in kept]
     return found
 
 

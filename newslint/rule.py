@@ -110,9 +110,11 @@ class Rule:
         """
 
     def settle(self, own: Sequence[Violation], others: Sequence[Violation]) -> Sequence[Violation]:
-        """Which of this rule's findings in a text stand, given the findings of the rules that
-        do not override this method. A second opinion (grammar) drops those another rule
-        already made; the default keeps them all."""
+        """Which of this rule's findings in a text stand, given every other rule's findings as
+        they were found (before any rule settled). A second opinion (grammar) drops those
+        another rule already made; a rule that deletes to the end of the text yields to a
+        wider deletion; the default keeps them all. Two rules that could yield to each other
+        must break the tie the same way (for example by code), or both findings go."""
         return own
 
     def learn(self, site: str, text: str) -> None:

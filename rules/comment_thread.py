@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.model import Violation
-from newslint.rule import Rule
-from newslint.rules.edge_residue import deletion_to_the_end, is_prose, prose_lines, stripped_lines
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose, prose_lines, stripped_lines
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -113,7 +112,7 @@ def _is_control(line: str, header: bool) -> bool:
     return _is_short(line, _CONTROL)
 
 
-class CommentThread(Rule):
+class CommentThread(ToTheEndRule):
     """NL312 comment-thread: readers' comments left after the article.
 
     ## What it does
@@ -151,6 +150,10 @@ class CommentThread(Rule):
 
     Use instead:
         ... the council will vote on the plan in March.
+
+    One tail is reported once: where NL312, NL313 or NL314 deletes the same tail from an
+    earlier line (or from the same line, under a lower code), that finding alone is
+    reported, and its deletion covers this one.
 
     ## Fix safety
     Unsafe: the thread is cut at its first header and everything after it goes.

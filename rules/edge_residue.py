@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -110,6 +111,25 @@ def _stripped(doc: Document) -> tuple[str, ...]:
 
 def _prose(doc: Document) -> tuple[bool, ...]:
     return tuple(map(is_prose, stripped_lines(doc)))
+
+
+class ToTheEndRule(Rule):
+    """A rule whose findings delete from a line to the end of the text (NL312 to NL314).
+
+    Two such rules often find one tail, from the same line or from different ones; the
+    finding that starts first (at one start, the lower code) speaks for the tail."""
+
+    def settle(self, own: Sequence[Violation], others: Sequence[Violation]) -> list[Violation]:
+        return [v for v in own if not any(_deletes_first(o, v) for o in others)]
+
+
+def _deletes_first(other: Violation, own: Violation) -> bool:
+    """`other` deletes all that `own` covers, and starts before it (or with it, under a lower code)."""
+    if other.fix is None or other.start > own.start or other.end < own.end:
+        return False
+    if other.start == own.start and other.code > own.code:
+        return False
+    return any(e.text == "" and e.start <= own.start and e.end >= own.end for e in other.fix.edits)
 
 
 def deletion_to_the_end(rule: Rule, doc: Document, start: int, what: str) -> Violation:

@@ -6,9 +6,8 @@ import re
 
 from newslint.document import Document
 from newslint.model import Violation
-from newslint.rule import Rule
 from newslint.rules.comment_thread import is_header
-from newslint.rules.edge_residue import deletion_to_the_end, is_prose
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose
 from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
@@ -78,7 +77,7 @@ def _heads_thread(lines: list[str], k: int) -> bool:
     return sum(1 for line in after if is_header(line) or _CONTROL.match(line)) >= MIN_THREAD_SIGNS
 
 
-class EndMarker(Rule):
+class EndMarker(ToTheEndRule):
     """NL314 end-marker: a line that says the article is over, and everything after it.
 
     ## What it does
@@ -113,6 +112,10 @@ class EndMarker(Rule):
 
     Use instead:
         ... the council will vote on the plan in March.
+
+    One tail is reported once: where NL312, NL313 or NL314 deletes the same tail from an
+    earlier line (or from the same line, under a lower code), that finding alone is
+    reported, and its deletion covers this one.
 
     ## Fix safety
     Unsafe: everything after the marker goes. Measured deletion precision (`python

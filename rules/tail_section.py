@@ -5,8 +5,8 @@ import re
 
 from newslint.document import Document
 from newslint.model import Violation
-from newslint.rule import Option, Rule
-from newslint.rules.edge_residue import deletion_to_the_end, prose_lines, stripped_lines
+from newslint.rule import Option
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
 HEADING_MAX_WORDS = 6
@@ -48,7 +48,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     return None
 
 
-class TailSection(Rule):
+class TailSection(ToTheEndRule):
     """NL313 tail-section: a page section after the article, from its heading to the end.
 
     ## What it does
@@ -73,6 +73,10 @@ class TailSection(Rule):
 
     Use instead:
         ... the council will vote on the plan in March.
+
+    One tail is reported once: where NL312, NL313 or NL314 deletes the same tail from an
+    earlier line (or from the same line, under a lower code), that finding alone is
+    reported, and its deletion covers this one.
 
     ## Fix safety
     Unsafe: everything after the heading goes. Measured deletion precision (`python

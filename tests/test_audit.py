@@ -250,7 +250,9 @@ def test_deletion_audit_counts_convention_lines_apart(tmp_path):
     credit_rules, share_rules = tally.lost[0][3], tally.lost[1][3]
     assert credit_rules and share_rules and credit_rules != share_rules
     table = deletion_audit.by_rule({"c/e": tally})
-    assert f"| {credit_rules} | 0 | 1 | 0 |" in table and f"| {share_rules} | 1 | 0 | 0 |" in table
+    # A line that several rules delete counts once for each of them (`Share this article`: NL303, NL318).
+    assert all(f"| {code} | 0 | 1 | 0 |" in table for code in credit_rules.split(","))
+    assert all(f"| {code} | 1 | 0 | 0 |" in table for code in share_rules.split(","))
     path = tmp_path / "conv.tsv"
     path.write_text("# comment\nc\tr1\tabc\tnot-a-category\n", encoding="utf-8")
     with pytest.raises(SystemExit):

@@ -9,8 +9,10 @@ import pytest
 import newslint
 from newslint.config import Config
 from newslint.document import Document
-from newslint.rules.comment_thread import is_header, thread_start
+from newslint.model import Applicability, Edit, Fix, Violation
+from newslint.rules.comment_thread import CommentThread, is_header, thread_start
 from newslint.rules.edge_residue import Shape, edge_residue, is_prose, shape_of
+from newslint.rules.end_marker import EndMarker
 from newslint.rules.tail_section import HEADINGS, heading_key, section_start
 
 BODY = ("The budget vote was put off until next week, the speaker told the chamber on Monday.\n\n"
@@ -192,3 +194,47 @@ def test_an_articles_own_dateline_is_not_the_first_comment():
             + "Sam Roe says:\nNovember 19, 2019 at 9:14 am\nGo team!\nReply\n")
     start = thread_start(Document(page))
     assert start is not None and Document(page).line_texts[start] == "Sam Roe says:"
+
+
+# NL312 to NL314 each delete to the end of the text; one tail is reported once.
+ARTICLE_THEN_COMMENTS = (
+    "The library on Mill Street will open on Sundays from next month, the town council decided on "
+    "Tuesday evening.\n\n"
+    "Councillors said the extra day would cost less than expected because volunteers have offered to "
+    "staff the desk.\n\n"
+    "The head librarian said families had asked for weekend hours for years, and that the reading room "
+    "was full every Saturday.\n\n"
+    "A trial will run until the end of the year, after which the council will decide whether to keep "
+    "the Sunday hours.\n\n"
+    "Opening hours on the other days of the week will not change, and the mobile library van will keep "
+    "its usual round of the outlying villages.\n\n"
+    "2 Comments\nMary Fields\nLovely post, thank you for sharing the photos of the reading room.\n"
+    "Tom\nCan I join the club next month?\n")
+
+
+def test_one_tail_found_by_two_rules_is_reported_once_by_the_lower_code():
+    alone = {code: newslint.lint(ARTICLE_THEN_COMMENTS, Config(select=(code,))) for code in ("NL313", "NL314")}
+    assert [(v.start, v.end) for v in alone["NL313"]] == [(v.start, v.end) for v in alone["NL314"]] != []
+    together = newslint.lint(ARTICLE_THEN_COMMENTS, Config(select=("NL312", "NL313", "NL314")))
+    assert [v.code for v in together] == ["NL313"]
+    assert fixed(ARTICLE_THEN_COMMENTS, "NL313") == newslint.fix(
+        ARTICLE_THEN_COMMENTS, Config(select=("NL312", "NL313", "NL314")), unsafe=True)
+
+
+def _tail_deletion(code: str, start: int, end: int) -> Violation:
+    return Violation(code, "tail", "deletes the tail", start, end, Fix((Edit(start - 1, end),), Applicability.UNSAFE))
+
+
+def test_a_tail_deletion_yields_to_one_that_starts_first_whatever_its_code():
+    own = [_tail_deletion("NL312", 50, 90)]
+    assert CommentThread().settle(own, [_tail_deletion("NL314", 30, 90)]) == []
+    assert CommentThread().settle(own, [_tail_deletion("NL313", 60, 90)]) == own
+    assert CommentThread().settle(own, [_tail_deletion("NL313", 50, 90)]) == own  # same start: the lower code stays
+    assert EndMarker().settle([_tail_deletion("NL314", 50, 90)], own) == []
+
+
+def test_a_tail_deletion_does_not_yield_to_a_finding_that_does_not_delete_it():
+    own = [_tail_deletion("NL314", 50, 90)]
+    split = Violation("NL101", "merged-words", "split", 40, 95, Fix((Edit(60, 60, " "),)))
+    report_only = Violation("NL401", "dangling", "report", 40, 95)
+    assert EndMarker().settle(own, [split, report_only]) == own

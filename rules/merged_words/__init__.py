@@ -38,7 +38,9 @@ class MergedWords(Rule):
       and a word before such a brand is cut before its letter (`the|iPad`, not `thei|Pad`;
       not `taxiDriver`, `semiPro`, where the letter ends a word);
     - a segmentation of the whole token into known words (`Ukraineprompting`,
-      `thatsaidthey`), by dynamic programming over all cut points; a rare word may be a
+      `thatsaidthey`), by dynamic programming over all cut points, where two content
+      words that make a word too rare to be a piece stay one (`Then|peruse`, not
+      `Then|per|use`; `crowdsourced`; after a name too: `Walker|homered`); a rare word may be a
       piece when a function word stands beside it and the whole token is unknown
       (`kilnsthat`, `ofleptin`, `hormoneghrelinto`); `toa`, `ina`, `ata` are too short to
       segment and always split;
@@ -51,21 +53,31 @@ class MergedWords(Rule):
       ends a name of several words and the sentence goes on in lower case
       (`Los Angeles Countyregularly face`); a short function word glued to common words
       (`Wetold`, `Asdiscussed`, `Myprevious`) is judged as in lower case where the token
-      starts a sentence, and is a name anywhere else; a common word glued to a short function word
+      starts a sentence, and is a name anywhere else; unless a word that glues to others vouches
+      for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since
+      one-capital brands have that shape (`Wework`, `Mydata`), and never where the pieces
+      cannot be a phrase: a subject pronoun glued to a word before a verb (`Wework filed`),
+      a possessive before a pronoun (`Itsme`); a common word glued to a short function word
       (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`), or a name the document also uses on its own
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
-      before a capital (`between|Safaricom|and`, where the document says `Safaricom`); after
+      before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
+      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
-      `as`: `Kasidiaris`);
+      `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb
+      goes with the verb (`Garvin|withdrew`, `Garvin|overcame`; not `Garvinwith|drew`);
+    - in a chain of three capitalised words or more (a glued blogroll or menu), a
+      capitalised stretch is cut only at its capitals, unless a function word or a verb
+      stands inside it (`Copyfight|Corante|Susan`, not `Copy|fight`; `Rihanna|sent|Adele`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
-      `VoiceSo`; not `LinkedIn`, `MakeIt`), or when the document uses both on their own and
+      `VoiceSo`; not `LinkedIn`, `MakeIt`, nor inside three capitalised words or more, a
+      brand's or a site's name: `WhatWeDo`, `HowDoesShe`), or when the document uses both on their own and
       the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
     - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
@@ -91,7 +103,9 @@ class MergedWords(Rule):
     - other function-word splits (`a|series`, `month|in`, `the|ouroboros|paycheck`,
       `is|pulling`, `my|birthday`, `comments|or`; not `as|light`, which may be `a|slight`) need a
       page that lost another space in plain sight (a sure merge or two sentences glued at
-      a full stop), at a rate of 1.5 per thousand words;
+      a full stop), at a rate of 1.5 per thousand words; a word and `it` never where a noun
+      is wanted, after an article, a preposition or a gerund (`using clipit`, `about
+      paintit`: a brand, since a verb cannot stand there);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name
       on its own and never in lower case; a word before a capital (`eastern|Europe`), a
       capitalised function word before one (`The|Hub`) and two capitalised words used
@@ -103,7 +117,10 @@ class MergedWords(Rule):
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").
 
-    A page that loses a space now and then keeps its compounds, names and brands. Lines of
+    A page that loses a space now and then keeps its compounds, names and brands, and
+    any page keeps a lower-case word it also uses unsplit in another form (`airgap`
+    beside `airgapped`, `photowalks` beside `photowalk`), unless a function word vouches
+    for the cut. Lines of
     code and lines that read as another language are left alone.
 
     Text that is not English is left alone, except for lines that clearly read as English,
@@ -115,7 +132,8 @@ class MergedWords(Rule):
     lower-case token that the language does not know (`essereconnesso`, `eacontece`).
 
     Never split: rare names (`Pushilin`, `Luhansk`, `Matsegora`), words the list knows
-    (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses, handles,
+    (`hourlong`), all-capital tokens (`AUTORACING`), URLs, e-mail addresses (also written out:
+    `janeroe at example.org`), handles,
     hashtags, domains (`TIME.com`), paths, code identifiers, abbreviations and numbers
     (`U.S.`, `3.5`, `1,000`), a token alone on its line (a logo or menu item), and lines
     of a template, and a word alone in quotes (`"mypassword"`, a literal) unless the split is

@@ -98,6 +98,11 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     needs = [_cut_need(pieces[at], pieces[at + 1], kind, title and at == 0, len(kinds))
              for at, kind in enumerate(kinds)]
     need = max(needs)
+    if need == SURE and "opening" in kinds and run[: cuts[0]] != "I" and not strong(run, cuts, kinds):
+        # We|work, My|data: one-capital brands (Wework, Mydata) have the shape of a short word
+        # glued at a sentence start; only a page that lost spaces elsewhere tells them apart
+        # (not I|know: brands are not written so)
+        return BACKED
     humps = sum(1 for a, b in zip(run, run[1:]) if a.islower() and b.isupper())
     if letters and run[0].isupper() and humps >= 2:
         return max(need, BACKED)  # TheSixtyOne, TipTheWeb: a name written in CamelCase

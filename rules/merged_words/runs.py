@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import regex
 
 from newslint.rules import _frequency
-from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, zipf
+from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, function_words, zipf
 from newslint.rules._store import stored
-from newslint.rules.merged_words.case import BRAND_ZIPF, case_joints, judge_joint, shape
-from newslint.rules.merged_words.evidence import PLAIN_LEADS, TITLE_LEADS
+from newslint.rules.merged_words.case import BRAND_ZIPF, SENTENCE_OPENERS, case_joints, judge_joint, shape
+from newslint.rules.merged_words.evidence import GLUE, PAST_VERBS, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
 from newslint.rules.merged_words.words import (
     AFFIXES,
     COMPOUND_HEADS,
@@ -38,6 +38,7 @@ from newslint.rules.merged_words.words import (
     NAME_ENDINGS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
+    SHORT_WORDS,
     SITE_MENU,
     Context,
     Params,
@@ -220,13 +221,20 @@ def _opening(run: str, params: Params) -> Split | None:
     sentence (`Split.opening`), where its capital says nothing; elsewhere such a token is
     a name (`Inman`, `Atwood` are known to the word list and never get here)."""
     found = segment(run.lower(), params, Context(True))
-    if found is None:
+    cuts = rejoined(run.lower(), found[1], params) if found else ()
+    if not cuts:
         return None
-    edges = (0, *found[1], len(run))
+    edges = (0, *cuts, len(run))
     pieces = [run[a:b].lower() for a, b in itertools.pairwise(edges)]
     if pieces[0] not in OPENERS or not all(zipf(p) >= OPENING_ZIPF for p in pieces[1:]):
         return None
-    return Split(found[1], True, ("opening",) * len(found[1]), opening=True)
+    if pieces[0] in POSSESSIVES and pieces[1] in OBJECT_PRONOUNS:
+        return None  # Its|me, My|us: no phrase, a name (Itsme)
+    return Split(cuts, True, ("opening",) * len(cuts), opening=True)
+
+
+POSSESSIVES = frozenset(("my", "your", "its", "our", "their", "his"))
+OBJECT_PRONOUNS = frozenset(("me", "you", "him", "her", "us", "them", "it"))
 
 
 def _rare_and_function(low: str, params: Params) -> tuple[int, ...]:
@@ -353,6 +361,7 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     tails = list(_glued_tails(run, params))
     for accept in (_function_like, _common_not_name_ending):
         for cut, pieces in tails:
+            pieces = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
             if accept(run[cut : cut + pieces[0]] if pieces else run[cut:]):
                 cuts = (cut, *(cut + c for c in pieces))
                 return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])
@@ -371,7 +380,7 @@ def head_split(run: str, cut: int, params: Params) -> Split | None:
     if rest in piece_costs(params) and (found is None or found[0] > 9.0 - zipf(rest)):
         inner: tuple[int, ...] = ()
     elif found is not None:
-        inner = found[1]
+        inner = rejoined(rest, found[1], params)  # Walker|homered, not Walker|home|red
     else:
         return None
     first = rest[: inner[0]] if inner else rest
@@ -410,6 +419,7 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     joints = case_joints(run, params)
     bounds = [0, *(at for at, _ in joints), size]
     pieces: list[tuple[int, int]] = []  # every piece after segmentation, as (start, end)
+    chain = len(_TITLE_PART.findall(run)) >= 3  # three capitalised words or more: a list of names
     cuts: list[tuple[int, str]] = []
     weak = False
     for start, end in itertools.pairwise(bounds):
@@ -419,6 +429,8 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
         if form in ("lower", "title") and run[:start] not in NAME_PREFIXES:  # McDowell is one name
             before, after = clitic_before and start == 0, clitic_after if end == size else ""
             inner = split_stretch(word, params, Context(form == "title", before, after))
+            if inner and form == "title" and chain and not _glue_inside(word.lower(), inner):
+                inner = ()  # Copyfight|Corante|Susan: a name in a chain of names, as in a blogroll
         kind = "dp-" + form
         if not inner and form == "title" and not start and end < size and (conjunction := _name_and(word)):
             inner, kind = (conjunction,), "head"  # Cox|and|Thomas: two names joined by "and"
@@ -430,8 +442,11 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     run_zipf = zipf(run.lower())
     piece_end = dict(pieces)
     piece_start = {e: s for s, e in pieces}
+    camel = _CAMEL_NAME.fullmatch(run) is not None
     for at, kind in joints:
         left, right = run[piece_start[at] : at], run[at : piece_end[at]]
+        if camel and kind == "lU" and shape(left) == "title" and right.lower() in SENTENCE_OPENERS:
+            continue  # WhatWeDo, HowDoesShe: three capitalised words glued are a name, not What|We...
         known = max(run_zipf, zipf((left + right).lower()))
         clitic = clitic_before and piece_start[at] == 0
         cut, joint_weak = judge_joint(kind, left, right, known, clitic, params)
@@ -441,6 +456,19 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
             weak |= joint_weak
     cuts.sort()
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
+
+
+_CAMEL_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+){3,}")  # a brand or a site in CamelCase: TheSixtyOne
+_TITLE_PART = regex.compile(r"\p{Lu}\p{Ll}")
+
+
+def _glue_inside(low: str, cuts: tuple[int, ...]) -> bool:
+    """Whether a piece of a segmented stretch is a word that glues to others (The|minister,
+    According|to) or a verb (Bank|demonstrated), not content words only (Copy|fight,
+    Info|law: a name)."""
+    edges = (0, *cuts, len(low))
+    return any(_function_like(piece) and piece not in NAME_ENDINGS or piece in PAST_VERBS
+               or piece.endswith(("ed", "ing")) for piece in (low[a:b] for a, b in itertools.pairwise(edges)))
 
 
 NAME_CONJUNCTIONS = ("and", "or")
@@ -480,10 +508,39 @@ def split_stretch(word: str, params: Params, context: Context) -> tuple[int, ...
     whole = min(whole_cost(low, params, context.title), whole_cost(contracted, params))
     if whole - found[0] < params.margin:
         return ()
-    cuts = found[1]
+    cuts = rejoined(low, found[1], params, context.clitic_before)
+    if not cuts:
+        return ()
     if context.title and not _name_safe(low, cuts):
         return _name_then_word(low, params)  # Pangutthat: not "Pan|gut|that"
     return () if _compound(low, cuts) else cuts
+
+
+def rejoined(low: str, cuts: tuple[int, ...], params: Params, clitic_before: bool = False) -> tuple[int, ...]:
+    """`cuts` without those between two pieces that make a word too rare to be a piece
+    (`peruse`): the word list sees it as often as its pieces would meet by chance, or
+    more (`WORD_LIFT`), so `then|per|use` is `then|peruse`, `crowd|sourced` is
+    `crowdsourced`. Only content words are joined so: the list also knows web text's
+    glued function words (`hereto`, `toomuch`, `alittle`). Words common enough to be
+    pieces were weighed by the segmentation already (`alot`, `away`). After an apostrophe
+    (`clitic_before`) the first piece holds the clitic: that's|live, not that'slive."""
+    kept: list[int] = []
+    start = 0
+    for at, cut in enumerate(cuts):
+        end = cuts[at + 1] if at + 1 < len(cuts) else len(low)
+        left, right = low[start:cut], low[cut:end]
+        content = _content(left) and _content(right) and not (clitic_before and at == 0)
+        whole = zipf(left + right) if content else 0.0
+        if whole and whole < params.min_zipf and whole - zipf(left) - zipf(right) + 9.0 >= WORD_LIFT:
+            continue  # the piece before goes on into this one
+        kept.append(cut)
+        start = cut
+    return tuple(kept)
+
+
+def _content(word: str) -> bool:
+    """A word that is none of the commonest words, nor a word that glues to others."""
+    return word not in function_words() and word not in GLUE and word not in SHORT_WORDS
 
 
 def _name_safe(low: str, cuts: tuple[int, ...]) -> bool:

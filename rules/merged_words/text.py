@@ -201,17 +201,25 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
               and (not word.endswith("ing") or _object_after(text, at + end))):
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
-            split = _used_name_after(word, split, chunks, params)  # between|Safaricom|and
+            split = _used_name_after(word, split, chunks, params, _capital_after(text, at + len(chunk)))
         if split.opening and not _starts_sentence(text, at + start):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
+        if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
+            continue  # Wework filed, Wetransfer was: the token is the subject, a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
         if not split.in_name and _beside_capital(text, at, at + len(chunk)):
             continue
+        if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
+            continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
+        if not split.strong and word.islower() and _other_form_used(word, chunks, flagged):
+            continue  # airgap beside "airgapped": a word the text inflects, not air|gap
+        if _SPELLED_ADDRESS.match(text, at + len(chunk)):
+            continue  # janeroe at example.org: an e-mail address spelled out, its name a handle
         english_split = not _FOREIGN_KINDS.intersection(split.kinds)
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
-        cuts = tuple(at + start + c for c in split.cuts)
+        cuts = tuple(at + start + c for c in _before_particle(word, split.cuts))
         merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
     if any(need != STRONG for _, need in merges):
         backing = sum(1 for _, need in merges if need <= SURE)
@@ -289,10 +297,13 @@ def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Spl
     return None
 
 
-def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) -> Split:
+def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, capital_after: bool) -> Split:
     """`split` with the cuts after a name that follows a cut before a capital, where the
     text uses that name on its own: between|Safaricom|and, of|Bejeweled|clones (the text
-    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too."""
+    says "Safaricom", "Bejeweled"). The space lost before the name was lost after it too.
+    Before a capitalised word (`capital_after`) the token may end a longer name
+    (suit|Hillicon Valley, not suit|Hill|icon), so only a function word is cut off then
+    (by|Karl|on July)."""
     edges = (0, *split.cuts, len(word))
     added: list[int] = []
     for at, (start, end) in enumerate(itertools.pairwise(edges)):
@@ -302,7 +313,8 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params) 
         for cut in range(len(piece) - 2, 2, -1):
             if any(piece[:cut] + ending in chunks for ending in _WORD_ENDINGS):
                 found = head_split(piece, cut, params)
-                if found is not None:
+                glued = found is not None and _function_like_start(piece, found.cuts)
+                if found is not None and (glued or not capital_after):
                     added.extend(start + c for c in found.cuts)
                 break
     if not added:
@@ -335,6 +347,29 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
     return None
 
 
+def _before_particle(word: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+    """`cuts` with a cut after a name moved before a particle glued to the name's end, where
+    the particle and the word after the cut make a word: Garvin|withdrew, Garvin|overcame,
+    not Garvinwith|drew, Garvinover|came. The name with the particle must be unknown to
+    the word list (Hanover|took stays), and three letters must be left of the name."""
+    edges = (0, *cuts, len(word))
+    moved = []
+    for at, cut in enumerate(cuts):
+        left, right = word[edges[at] : cut], word[cut : edges[at + 2]].lower()
+        particle = next((p for p in PARTICLES if left.endswith(p)), "")
+        if (particle and left[0].isupper() and len(left) - len(particle) >= 3
+                and not zipf(left.lower()) and zipf(particle + right) >= PARTICLE_VERB_ZIPF):
+            cut -= len(particle)
+        moved.append(cut)
+    return tuple(moved)
+
+
+# Particles that begin verbs (withdrew, underwent, overcame, upheld, outran, foresaw,
+# misled); not "be" nor "re", which end names (Phoebe|came, Moore|took).
+PARTICLES = ("with", "under", "over", "up", "out", "fore", "mis", "down")
+PARTICLE_VERB_ZIPF = 2.5  # weakest word made of the particle and the word after the cut
+
+
 def _predicate(word: str) -> bool:
     """A verb or an adverb that starts a sentence's predicate after its subject."""
     return (word in NAME_FOLLOWERS or word in PAST_VERBS
@@ -344,6 +379,81 @@ def _predicate(word: str) -> bool:
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+
+
+# " at example.org", " (at) example dot com": an e-mail address written out after its name
+# (in lower case: "at Amazon.com" names a site, after an ordinary word).
+_SPELLED_ADDRESS = regex.compile(
+    r"[ \t]+(?:at|AT|[(\[](?:at|AT)[)\]])[ \t]+[\p{Ll}\d][\w-]*(?:(?:\.|[ \t]+dot[ \t]+)[\w-]+)*"
+    r"(?:\.|[ \t]+dot[ \t]+)(?:com|org|net|gov|edu|info|co|io|[a-z]{2})(?!\p{Ll})",
+    regex.V1,
+)  # not "at home.It": a glued sentence
+
+
+def _other_form_used(word: str, chunks: set[str], flagged: dict[str, Runs]) -> bool:
+    """Whether the text uses another form of a lower-case token as a word of its own,
+    unsplit: `airgapped` beside `airgap`, `hotpatch` beside `hotpatched`. A space lost
+    by accident is not lost the same way in two forms of a word."""
+    forms = [word + ending for ending in _INFLECTIONS]
+    forms += [word + word[-1] + ending for ending in ("ed", "ing", "er")]  # airgap|ped
+    for ending in _INFLECTIONS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4:
+            doubled = ending[0] in "ei" and stem[-1] == stem[-2] and stem[-1] not in "aeiou"
+            forms += [stem, stem[:-1]] if doubled else [stem]  # hotpatch, airgap (airgapped)
+    return any(form + end in chunks and form + end not in flagged for form in forms for end in ("", ",", "."))
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def _verb_it(word: str, split: Split) -> bool:
+    """Whether a lower-case token is split into one word and "it" (grab|it, clip|it)."""
+    return len(split.cuts) == 1 and word.islower() and word[split.cuts[0] :] == "it"
+
+
+# The word before a chunk where a noun phrase is wanted, not a verb: an article or a
+# possessive, a preposition (not "to": "to grab it"), or a gerund ("using").
+_NOUN_SLOT = regex.compile(
+    r"(?:^|[^\p{L}])(?:a|an|the|my|your|his|her|our|their|its|of|on|in|at|for|with|from|about|by|via"
+    r"|into|onto|\p{L}{2,}ing)[ \t]+$",
+    regex.I | regex.V1,
+)
+
+
+def _function_like_start(piece: str, cuts: tuple[int, ...]) -> bool:
+    """Whether the words after a name's cut start with a word that glues to others."""
+    first = piece[cuts[0] : cuts[1] if len(cuts) > 1 else len(piece)].lower()
+    return first in GLUE or first in JOINT_WORDS
+
+
+def _subject_before_verb(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a token cut after a subject pronoun or an imperative "be" (We|work, Be|ready)
+    is followed by a finite verb: then the token is itself the subject, a name (`Wework
+    filed`, `Wetransfer was`), since "we work filed" has two verbs."""
+    last = word[split.cuts[-1] :].lower()
+    if word[: split.cuts[0]].lower() not in SUBJECTS or last.endswith("ly") or last in ADVERBS:
+        return False  # We|recently rolled, We|also said: an adverb before the verb
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    verb = m.group(1)
+    return verb in FINITE_VERBS or len(verb) >= 5 and verb.endswith("ed") and verb.islower()
+
+
+SUBJECTS = frozenset(("we", "i", "he", "she", "they", "you", "it", "be"))
+ADVERBS = frozenset(("also", "never", "just", "still", "often", "all", "both", "then", "now", "always"))
+FINITE_VERBS = frozenset((
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "said", "says",
+))
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """Whether a capitalised word follows text[:end] on its line: the chunk may end a
+    longer name (`Hillicon Valley`)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[0].isupper()
 
 
 def _object_after(text: str, end: int) -> bool:
