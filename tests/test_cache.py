@@ -72,7 +72,9 @@ def test_a_corrupted_entry_is_rebuilt_not_trusted(tmp_path):
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
         assert cache.lookup("a.txt", TEXT) == expected
-    for damage in damages[:2]:  # written whole, checksum and all, but not an entry of this text
+    # Written whole, checksum and all, but not an entry of this text, or not rows of findings
+    # (no such applicability, no content key).
+    for damage in [*damages[:2], damages[7], damages[9]]:
         _set_entry(tmp_path, key, damage, whole=True)
         assert cache.lookup("a.txt", TEXT) is None
         assert cached_lint(TEXT, ruleset, "a.txt", cache) == expected
