@@ -204,6 +204,12 @@ class StoredFindings(Sequence[Finding]):
     def __reduce__(self) -> tuple[Any, ...]:  # across processes (--jobs): as the tuple it stands for
         return tuple, (self.made(),)
 
+    def counts(self) -> report.Counts:
+        """`report.Counts.of(self)`, from the rows."""
+        fixes = [r[9] for r in self.rows if r[9] is not None]
+        fixable = len(fixes) if self.unsafe else fixes.count(_SAFE)
+        return report.Counts(len(self.rows), fixable, len(fixes) - fixable)
+
     def lines(self, line: Callable[[Finding], str]) -> list[str]:
         """`line` of each finding, written from the rows when `line` is a format's line of a finding."""
         if line is report.jsonl_line:

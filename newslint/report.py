@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from json.encoder import encode_basestring as _string  # JSON string, non-ASCII kept as is
 from typing import Any
 
@@ -194,7 +195,25 @@ def junit_xml(findings: list[Finding], paths: list[str], errors: Iterable[FileEr
     return "\n".join(out) + "\n"
 
 
-def summary(remaining: list[Finding], fixed_count: int, *, fixing: bool, failed: int = 0) -> str:
+@dataclass(frozen=True)
+class Counts:
+    """What the summary says of the findings that remain: how many, how many `--fix` fixes, and
+    how many more it would fix with `--unsafe-fixes`."""
+
+    total: int = 0
+    fixable: int = 0
+    needs_unsafe: int = 0
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Counts:
+        found = list(findings)
+        return cls(len(found), sum(f.fixable for f in found), sum(f.needs_unsafe for f in found))
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.total + other.total, self.fixable + other.fixable, self.needs_unsafe + other.needs_unsafe)
+
+
+def summary(remaining: Counts, fixed_count: int, *, fixing: bool, failed: int = 0) -> str:
     """The closing line(s) of text output, in ruff's manner; `failed` files could not be checked."""
     lines = _found(remaining, fixed_count, fixing=fixing)
     if failed:
@@ -202,20 +221,18 @@ def summary(remaining: list[Finding], fixed_count: int, *, fixing: bool, failed:
     return "\n".join(lines or ["All checks passed!"])
 
 
-def _found(remaining: list[Finding], fixed_count: int, *, fixing: bool) -> list[str]:
-    total = len(remaining)
+def _found(remaining: Counts, fixed_count: int, *, fixing: bool) -> list[str]:
+    total = remaining.total
     if not total:
         return [f"Found {fixed_count} violations ({fixed_count} fixed, 0 remaining)."] if fixed_count else []
     if fixing:
         lines = [f"Found {total + fixed_count} violations ({fixed_count} fixed, {total} remaining)."]
     else:
         lines = [f"Found {total} violation{'s' if total != 1 else ''}."]
-        fixable = sum(f.fixable for f in remaining)
-        if fixable:
-            lines.append(f"[*] {fixable} fixable with the `--fix` option.")
-    unsafe = sum(f.needs_unsafe for f in remaining)
-    if unsafe:
-        lines.append(f"{unsafe} more fixable with `--fix --unsafe-fixes`.")
+        if remaining.fixable:
+            lines.append(f"[*] {remaining.fixable} fixable with the `--fix` option.")
+    if remaining.needs_unsafe:
+        lines.append(f"{remaining.needs_unsafe} more fixable with `--fix --unsafe-fixes`.")
     return lines
 
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.cache import Entry, ResultCache, config_fingerprint, fixes_allowed
+from newslint.cache import Entry, ResultCache, StoredFindings, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.errors import ConfigError, InputError, NewslintError
 from newslint.findings import FileError, Finding, findings_for
 from newslint.model import Violation
 from newslint.registry import all_rules
+from newslint.report import Counts
 from newslint.selection import selected_codes
 from newslint.sources import BinaryFile, Source, decode, iter_text_files, read_source, write_source
 
@@ -82,6 +83,14 @@ class RunResult:
     def findings(self) -> list[Finding]:
         return [f for r in self.reports for f in r.findings]
 
+    def counts(self) -> Counts:
+        """The findings' counts for the summary (a cached file's counted from its stored rows)."""
+        total = Counts()
+        for r in self.reports:
+            found = r.findings
+            total += found.counts() if isinstance(found, StoredFindings) else Counts.of(found)
+        return total
+
     @property
     def errors(self) -> list[FileError]:
         return [FileError.of(r.path, r.error) for r in self.reports if r.error]
@@ -100,7 +109,7 @@ class RunResult:
         elif self.options.diff:  # as with --fix, what the diff cannot fix does not count
             status = int(any(r.diff for r in self.reports))
         else:
-            status = int(bool(self.findings))
+            status = int(any(r.findings for r in self.reports))
         return 1 if exit_non_zero_on_fix and status == 0 and self.fixed else status
 
 
