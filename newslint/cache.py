@@ -150,16 +150,25 @@ def _row(f: Finding) -> list[Any]:
 _ROW_LENGTH = 12
 
 
-def _finding(path: str, row: list[Any], unsafe: bool) -> Finding:
-    """The finding of a row `_row` wrote (its entry's checksum vouches for it)."""
+def _finding(path: str, row: list[Any], unsafe: bool, at: dict[tuple[int, int], Position]) -> Finding:
+    """The finding of a row `_row` wrote (its entry's checksum vouches for it); `at` holds the
+    positions made so far for the entry (a fix's edits mostly share the finding's)."""
     code, name, message, start, end, line, column, end_line, end_column, applicability, edits, key = row
+    first, last = _position(at, line, column), _position(at, end_line, end_column)
     if applicability is None:
-        return Finding(path, Violation(code, name, message, start, end), Position(line, column),
-                       Position(end_line, end_column), (), key)
-    placed = tuple([(Edit(a, b, text), Position(al, ac), Position(bl, bc)) for a, b, text, al, ac, bl, bc in edits])
+        return Finding(path, Violation(code, name, message, start, end), first, last, (), key)
+    placed = tuple([(Edit(a, b, text), _position(at, al, ac), _position(at, bl, bc))
+                    for a, b, text, al, ac, bl, bc in edits])
     fix = Fix(tuple([e for e, _, _ in placed]), _APPLICABILITY[applicability])
-    return Finding(path, Violation(code, name, message, start, end, fix), Position(line, column),
-                   Position(end_line, end_column), placed, key, fixable=unsafe or fix.safe)
+    return Finding(path, Violation(code, name, message, start, end, fix), first, last, placed, key,
+                   fixable=unsafe or fix.safe)
+
+
+def _position(at: dict[tuple[int, int], Position], line: int, column: int) -> Position:
+    found = at.get((line, column))
+    if found is None:
+        found = at[line, column] = Position(line, column)
+    return found
 
 
 class StoredFindings(Sequence[Finding]):
@@ -176,15 +185,18 @@ class StoredFindings(Sequence[Finding]):
 
     def made(self) -> tuple[Finding, ...]:
         if self._made is None:
-            self._made = tuple([_finding(self.path, row, self.unsafe) for row in self.rows])
+            at: dict[tuple[int, int], Position] = {}
+            self._made = tuple([_finding(self.path, row, self.unsafe, at) for row in self.rows])
+            self.rows = ()  # made once: the rows are not kept twice (a whole-document report holds every file's)
         return self._made
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows) if self._made is None else len(self._made)
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice) and self._made is None:
-            return tuple([_finding(self.path, row, self.unsafe) for row in self.rows[index]])
+            at: dict[tuple[int, int], Position] = {}
+            return tuple([_finding(self.path, row, self.unsafe, at) for row in self.rows[index]])
         return self.made()[index]
 
     def __iter__(self) -> Iterator[Finding]:
@@ -206,12 +218,16 @@ class StoredFindings(Sequence[Finding]):
 
     def counts(self) -> report.Counts:
         """`report.Counts.of(self)`, from the rows."""
+        if self._made is not None:
+            return report.Counts.of(self._made)
         fixes = [r[9] for r in self.rows if r[9] is not None]
         fixable = len(fixes) if self.unsafe else fixes.count(_SAFE)
         return report.Counts(len(self.rows), fixable, len(fixes) - fixable)
 
     def lines(self, line: Callable[[Finding], str]) -> list[str]:
         """`line` of each finding, written from the rows when `line` is a format's line of a finding."""
+        if self._made is not None:
+            return [line(f) for f in self._made]
         if line is report.jsonl_line:
             path = _string(self.path)
             return [report.jsonl_fields(path, None, None, r[5], r[6], r[7], r[8], r[0], r[1], r[2], r[9],
