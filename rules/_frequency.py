@@ -12,28 +12,24 @@ directory (`_store`), and wordfreq (with the packages it imports) is not importe
 Of its 321,000 words, the 54,000 at zipf HEAD_ZIPF or more are the ones rules walk
 (`frequent`): they are made strings and a dict when first asked for. The others are only
 looked up, a few hundred per text: they stay their UTF-8 bytes behind a hash table
-(`_Rare`), 4.4 MB mapped from the stored file, where the strings and dict they would be
+(`_wordset`), 4.4 MB mapped from the stored file, where the strings and dict they would be
 take 25 MB.
 """
 from __future__ import annotations
 
-import array
 import bisect
 import functools
 import itertools
 import math
-import mmap
-import struct
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.rules._store import stored, stored_bytes
+from newslint.rules._store import stored
+from newslint.rules._wordset import WordSet, stored_table, table
 
 FUNCTION_ZIPF = 6.0  # "the", "by", "in", "with": the commonest English words
 HEAD_ZIPF = 2.5  # the words rules walk (NL101's pieces are the lowest floor walked each run)
 _HEAD_FLOOR = 10.0 ** (HEAD_ZIPF - 9.0)
-_EMPTY_SLOT = 0xFFFFFFFF
 _MEMO_LIMIT = 1 << 17  # lookups remembered (unknown words included), least recent forgotten first
 
 
@@ -79,34 +75,21 @@ def common_words(min_zipf: float) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Rare:
-    """The words below HEAD_ZIPF, most frequent first, as stored: a table of hash slots
-    (open addressing on the CRC-32 of a word's UTF-8 bytes, linear probing), each the offset
-    in `data` where its word starts, then the words, each ended by a line feed. A word's
-    frequency comes from its offset: `ends` are where the runs of words of one frequency
-    end, `shares` those frequencies."""
+    """The words below HEAD_ZIPF, most frequent first, as a stored word table (`_wordset`).
+    A word's frequency comes from its offset in the table: `ends` are where the runs of
+    words of one frequency end, `shares` those frequencies."""
 
-    data: bytes | mmap.mmap  # slicing either gives bytes
-    slots: memoryview  # unsigned ints
-    words_at: int  # where the words start in `data`
+    words: WordSet
     ends: tuple[int, ...]
     shares: tuple[float, ...]
 
     def get(self, word: str) -> float:
-        if "\n" in word:
-            return 0.0  # no listed word has one: it would read as two
-        key = word.encode("utf-8", "surrogatepass") + b"\n"
-        mask = len(self.slots) - 1
-        slot = zlib.crc32(key) & mask
-        while (start := self.slots[slot]) != _EMPTY_SLOT:
-            if self.data[start : start + len(key)] == key:
-                return self.shares[bisect.bisect_right(self.ends, start)]
-            slot = (slot + 1) & mask
-        return 0.0
+        start = self.words.offset(word)
+        return 0.0 if start < 0 else self.shares[bisect.bisect_right(self.ends, start)]
 
     def items(self) -> Iterator[tuple[str, float]]:
-        words = self.data[self.words_at :].decode("utf-8", "surrogatepass").split("\n")[:-1]
-        at, run = self.words_at, 0
-        for word in words:
+        at, run = self.words.words_at, 0
+        for word in self.words.words():
             while at >= self.ends[run]:
                 run += 1
             yield word, self.shares[run]
@@ -120,29 +103,12 @@ class _Table:
     rare: _Rare
 
 
-_HEADER = struct.Struct("<Q")  # the number of slots of the rare table
-
-
 @functools.cache
 def _table() -> _Table:
     head_words, runs, rare_runs = stored("frequencies-en", _stored_head, (__file__,))
-    data = stored_bytes("frequencies-en-rare", _stored_rare, (__file__,))
-    words_at = _words_at(data)
-    ends = tuple(words_at + end for _, end in rare_runs)
-    if words_at < 0 or not ends or ends[-1] != len(data):
-        data = _stored_rare()  # a stored file cut short or damaged: built again, in memory
-        words_at = _words_at(data)
-        ends = tuple(words_at + end for _, end in rare_runs)
-    slots = memoryview(data)[_HEADER.size : words_at].cast("I")
-    return _Table(head_words, runs, _Rare(data, slots, words_at, ends, tuple(share for share, _ in rare_runs)))
-
-
-def _words_at(data: bytes | mmap.mmap) -> int:
-    """Where the words start in the stored rare table (after its slots), -1 if it has no header."""
-    if len(data) < _HEADER.size:
-        return -1
-    (size,) = _HEADER.unpack(data[: _HEADER.size])
-    return _HEADER.size + 4 * size
+    rare = WordSet(stored_table("frequencies-en-rare", _stored_rare, (__file__,)))
+    ends = tuple(rare.words_at + end for _, end in rare_runs)
+    return _Table(head_words, runs, _Rare(rare, ends, tuple(share for share, _ in rare_runs)))
 
 
 @functools.cache
@@ -182,15 +148,6 @@ def _stored_head() -> tuple[str, tuple[tuple[float, int], ...], tuple[tuple[floa
 
 
 def _stored_rare() -> bytes:
-    """The rarer words as `_Rare` reads them: the number of slots, the slots, the words."""
+    """The rarer words as a stored word table, most frequent first."""
     listed = _listed()
-    encoded = [word.encode("utf-8", "surrogatepass") + b"\n" for word, _ in listed[_split(listed):]]
-    size = 1 << max(len(encoded) * 3 // 2, 1).bit_length()  # at most two thirds full: probes stay short
-    words_at = _HEADER.size + 4 * size
-    slots = array.array("I", [_EMPTY_SLOT]) * size
-    for start, key in zip(itertools.accumulate(map(len, encoded), initial=words_at), encoded):
-        slot = zlib.crc32(key) & (size - 1)
-        while slots[slot] != _EMPTY_SLOT:
-            slot = (slot + 1) & (size - 1)
-        slots[slot] = start
-    return _HEADER.pack(size) + slots.tobytes() + b"".join(encoded)
+    return table(word for word, _ in listed[_split(listed):])

@@ -13,7 +13,7 @@ import itertools
 import mmap
 import struct
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from newslint.rules._store import stored_bytes
 
@@ -30,21 +30,35 @@ class WordSet:
         self._slots = memoryview(data)[_HEADER.size : _HEADER.size + 4 * size].cast("I")
         self._mask = size - 1
 
+    @property
+    def words_at(self) -> int:
+        """Where the words start in the table (after its slots)."""
+        return _HEADER.size + 4 * len(self._slots)
+
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or "\n" in word:
-            return False  # no listed word has one: it would read as two
+        return isinstance(word, str) and self.offset(word) >= 0
+
+    def offset(self, word: str) -> int:
+        """Where `word` starts in the table, -1 if it is not there."""
+        if "\n" in word:
+            return -1  # no listed word has one: it would read as two
         key = word.encode("utf-8", "surrogatepass") + b"\n"
         slot = zlib.crc32(key) & self._mask
         while (start := self._slots[slot]) != _EMPTY:
             if self._data[start : start + len(key)] == key:
-                return True
+                return start
             slot = (slot + 1) & self._mask
-        return False
+        return -1
+
+    def words(self) -> Iterator[str]:
+        """The words in their stored order."""
+        return iter(self._data[self.words_at :].decode("utf-8", "surrogatepass").split("\n")[:-1])
 
 
 def table(words: Iterable[str]) -> bytes:
-    """The stored form of `words`: the number of slots, the slots, the words."""
-    encoded = [word.encode("utf-8", "surrogatepass") + b"\n" for word in dict.fromkeys(words) if "\n" not in word]
+    """The stored form of `words` (distinct, none holding a line feed), in their order: the
+    number of slots, the length of the whole, the slots, the words."""
+    encoded = [word.encode("utf-8", "surrogatepass") + b"\n" for word in words]
     size = 1 << max(len(encoded) * 3 // 2, 1).bit_length()  # at most two thirds full: probes stay short
     words_at = _HEADER.size + 4 * size
     slots = array.array("I", [_EMPTY]) * size
@@ -61,13 +75,21 @@ def stored_word_set(name: str, words: Callable[[], Iterable[str]], sources: tupl
                     ) -> WordSet:
     """The set of `words()`, from its stored table (made and stored the first time). A stored
     table cut short is made again, in memory."""
-    data = stored_bytes(name, lambda: table(words()), (__file__, *sources), *key)
-    if not _whole(data):
-        data = table(words())
-    return WordSet(data)
+    def made() -> bytes:
+        return table(dict.fromkeys(word for word in words() if "\n" not in word))
+
+    return WordSet(stored_table(name, made, sources, *key))
 
 
-def _whole(data: bytes | mmap.mmap) -> bool:
+def stored_table(name: str, make: Callable[[], bytes], sources: tuple[str, ...], *key: object
+                 ) -> bytes | mmap.mmap:
+    """The table `make()` gives, from its stored copy (made and stored the first time); a
+    stored copy cut short is made again, in memory."""
+    data = stored_bytes(name, make, (__file__, *sources), *key)
+    return data if whole(data) else make()
+
+
+def whole(data: bytes | mmap.mmap) -> bool:
     """Whether `data` is as long as its header says (a table cut short is not)."""
     if len(data) < _HEADER.size:
         return False
