@@ -163,6 +163,13 @@ def _merges(text: str) -> list[str]:
     return [text[m.start : m.end] for m in find_merges(Document(text), PARAMS)]
 
 
+def _cut_after_lossy(text: str) -> list[str]:
+    """Each merge found after the LOSSY opening (if the text has one), spaced at its cuts."""
+    opening = len(LOSSY) if text.startswith(LOSSY) else 0
+    return [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+            for m in find_merges(Document(text), PARAMS) if m.start >= opening]
+
+
 def test_a_repeated_capitalised_token_is_a_name():
     once = LOSSY + "The meeting in Delhiis over, the minister said on Monday.\n"
     twice = once + "The next one in Delhiis planned for June, he added.\n"
@@ -417,8 +424,7 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     ("The firm Wetold said on Monday that it would move.", None),  # inside a sentence: a name
 ])
 def test_a_short_word_glued_to_words_at_a_sentence_start(text, spaced):
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * text.startswith(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found == ([spaced] if spaced else [])
 
 
@@ -449,8 +455,7 @@ def test_a_word_alone_in_quotes_is_split_only_when_sure():
 ])
 def test_a_name_after_a_first_name_is_cut_before_a_verb(line, spaced):
     text = LOSSY + line + "\n"
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found == ([spaced] if spaced else [])
 
 
@@ -491,8 +496,7 @@ def test_a_short_word_glued_at_a_sentence_start_that_cannot_be_a_phrase_is_a_nam
 ])
 def test_a_name_glued_to_a_verb_with_a_particle_is_cut_before_the_particle(line, spaced):
     text = LOSSY + line + "\n"
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found in ([spaced], [])  # cut before the particle, or not at all
     assert not any(part.endswith(("with", "under", "up")) for f in found for part in f.split())
 
@@ -509,8 +513,7 @@ def test_a_lower_case_brand_after_a_preposition_or_article_is_no_verb_and_it(lin
 
 def test_a_word_the_list_knows_is_not_cut_again_after_the_first_cut():
     text = LOSSY + "To read stories like these, go to the blog. Thenperuse our own list here.\n"
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found in (["Then peruse"], [])
     assert _spaced("andperuse", lossy=True) in ("and peruse", "andperuse")
 
@@ -545,16 +548,14 @@ def test_a_word_the_text_also_inflects_unsplit_is_a_word(line):
 def test_a_name_glued_to_a_rare_verb_keeps_the_verb_whole():
     # "homered" is too rare to be a piece, but the word list knows it better than "home red"
     text = LOSSY + "Jim Korvalak batted third. In the fifth, Jim Korvalakhomered to tie it.\n"
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found in (["Korvalak homered"], [])
 
 
 def test_a_longer_name_before_a_capitalised_word_is_not_cut_after_a_shorter_one():
     # the text says "Bay", but "Bayicon Weekly" is a longer name: suit|Bayicon, not suit|Bay|icon
     text = LOSSY + "She told The Bay on Monday. Few senators follow suitBayicon Weekly: lawmakers oppose it.\n"
-    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
-             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY)]
+    found = _cut_after_lossy(text)
     assert found == ["suit Bayicon"]
 
 
