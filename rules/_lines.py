@@ -135,43 +135,42 @@ _NOTHING_KNOWN = _Known()  # the token of every empty memory
 
 @dataclass
 class _Memory:
-    """A line rule's verdicts on every line it has judged, by line text: None for a clean
-    line, else the flagged span and its safety. A verdict is a function of the line's text
-    and the rule's settings alone, so it holds in any document; the rule owns its memory
-    (made fresh with it) and empties it when it is full.
+    """A line rule's verdicts on every line it has judged, by line text: the lines it knows,
+    and of them the flagged ones with their spans and safety. A verdict is a function of the
+    line's text and the rule's settings alone, so it holds in any document; the rule owns
+    its memory (made fresh with it) and empties it when it is full.
 
-    `known` stands for the lines the memory holds: memories that were empty together and
-    have met the same documents since hold the same lines and the same token. All the line
-    rules of a run are such memories, so a document works out its new lines once for all
-    of them (`unknown`), not once a rule."""
+    `token` stands for the lines the memory knows: memories that were empty together and
+    have met the same documents since know the same lines and hold the same token. All the
+    line rules of a run are such memories, so a document works out its new lines once for
+    all of them (`unknown`), not once a rule."""
 
-    verdicts: dict[str, Verdict | None] = field(default_factory=dict)
-    flagged: dict[str, Verdict] = field(default_factory=dict)  # the verdicts that are not None
-    known: _Known = _NOTHING_KNOWN
+    known: set[str] = field(default_factory=set)
+    flagged: dict[str, Verdict] = field(default_factory=dict)
+    token: _Known = _NOTHING_KNOWN
     _after: _Known | None = None  # the token once the lines of the document checked are learnt
 
     def unknown(self, doc: Document, lines: frozenset[str]) -> frozenset[str]:
         """The lines among `lines` (the distinct lines of `doc`) not judged yet: one set
         difference, at C speed, made by the first memory of its kind to ask."""
-        if len(self.verdicts) > MEMORY_LIMIT:
-            self.verdicts.clear()
+        if len(self.known) > MEMORY_LIMIT:
+            self.known.clear()
             self.flagged.clear()
-            self.known = _NOTHING_KNOWN
+            self.token = _NOTHING_KNOWN
         steps = doc.shared(_steps)
-        step = steps.get(self.known)
+        step = steps.get(self.token)
         if step is None:
-            step = steps[self.known] = (lines.difference(self.verdicts), _Known())
+            step = steps[self.token] = (lines.difference(self.known), _Known())
         new, self._after = step
         return new
 
     def learn(self, judged: frozenset[str], flagged: dict[str, Verdict]) -> None:
         """Record the verdicts on `judged`, the lines `unknown` gave or all the document's
         lines: `flagged` those of its lines that are hits."""
-        self.verdicts.update(dict.fromkeys(judged))
-        self.verdicts.update(flagged)
+        self.known.update(judged)
         self.flagged.update(flagged)
         if self._after is not None:
-            self.known, self._after = self._after, None
+            self.token, self._after = self._after, None
 
 
 def _steps(doc: Document) -> dict[_Known, tuple[frozenset[str], _Known]]:
