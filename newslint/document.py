@@ -83,6 +83,12 @@ class Document:
         return tuple(self.text.split("\n"))
 
     @cached_property
+    def distinct_lines(self) -> frozenset[str]:
+        """The distinct texts of `line_texts`: what is judged by a line's text alone (and
+        remembered by it between texts) is looked up once per distinct line."""
+        return frozenset(self.line_texts)
+
+    @cached_property
     def line_starts(self) -> list[int]:
         # A line starts one past the end of the line before: `accumulate` adds up the lengths
         # without a Python-level loop. The last sum, one past the end of the text, is dropped.

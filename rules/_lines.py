@@ -186,10 +186,6 @@ class _Fresh:
     index: LineIndex
 
 
-def _distinct_lines(doc: Document) -> frozenset[str]:
-    return frozenset(doc.line_texts)
-
-
 def _fresh(doc: Document, lines: frozenset[str]) -> _Fresh:
     """`lines` of `doc` as a document of their own. Every line rule meets the same new
     lines in a document (they have judged the same documents), so it is kept with `doc`."""
@@ -478,7 +474,7 @@ class LineRule(Rule):
         and the text checked again, that is the few lines a fix rewrote; in a corpus, the
         lines a page does not share with pages before it. Where most lines are new, the
         whole document is judged in place."""
-        lines = doc.shared(_distinct_lines)
+        lines = doc.distinct_lines
         new = self._memory.unknown(doc, lines)
         if len(new) > MOST_LINES_NEW * len(lines):
             hits = self._judge(doc, line_index(doc))
