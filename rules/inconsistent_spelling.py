@@ -101,21 +101,19 @@ class InconsistentSpelling(Rule):
 
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings)
-        # By name met, its key for the general detector, "" when it is not compared: a
-        # function of the name and max-zipf alone, so kept between documents (the same
-        # names recur on a site's pages and in every fix pass).
-        self._compared: dict[str, str] = {}
+        # The names met, and the keys of those the general detector compares: a function
+        # of the name and max-zipf alone, so kept between documents (the same names recur
+        # on a site's pages and in every fix pass).
+        self._met: set[str] = set()
+        self._keys: dict[str, str] = {}
 
     def _compared_keys(self, names: set[str]) -> dict[str, str]:
-        """The general detector's key of each of `names` ("" when it is not compared): rare
-        in English, long enough, not a known spelling, no letter stretched."""
+        """The general detector's keys of those of `names` it compares: rare in English,
+        long enough, not a known spelling, no letter stretched."""
         rare = names.difference(_common_names(names, self.settings["max-zipf"]))
         known = known_variants()
-        keys = dict.fromkeys(names, "")
-        for word in rare:
-            if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word):
-                keys[word] = transliteration_key(word)
-        return keys
+        return {word: transliteration_key(word) for word in rare
+                if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word)}
 
     def prepare(self, docs: Sequence[Document]) -> None:
         """Build the table of common names before the first check (the first check would)."""
@@ -140,17 +138,17 @@ class InconsistentSpelling(Rule):
         return [group for group in by_set.values() if len(group) > 1]
 
     def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
-        keys = self._compared
-        if len(keys) > NAMES_REMEMBERED:
+        met, keys = self._met, self._keys
+        if len(met) > NAMES_REMEMBERED:
+            met.clear()
             keys.clear()
-        new = names.difference(keys)
+        new = names.difference(met)
         if new:
+            met.update(new)
             keys.update(self._compared_keys(new))
         by_key: dict[str, list[str]] = defaultdict(list)
-        for word in names:
-            key = keys[word]
-            if key:
-                by_key[key].append(word)
+        for word in keys.keys() & names:  # iterates the smaller: the names
+            by_key[keys[word]].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:
             return []
