@@ -34,7 +34,6 @@ import regex
 
 from newslint.document import Document
 from newslint.model import Violation
-from newslint.patterns import compile_user_pattern
 from newslint.rule import Option, Rule
 from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
 
@@ -433,7 +432,7 @@ class LineRule(Rule):
         self._phrases, self._dispatch = self._compile(extra_phrases, extra_prefixes)
         where = f"rule {self.code}: option 'extend-patterns'"
         patterns = self.settings.get("extend-patterns", ())
-        self._patterns = tuple(compile_user_pattern(p, where) for p in patterns)
+        self._patterns = _user_patterns(patterns, where) if patterns else ()
 
     def _compile(self, extra_phrases: tuple[str, ...],
                  extra_prefixes: tuple[str, ...]) -> _Compiled:
@@ -549,6 +548,12 @@ class LineRule(Rule):
         fix = doc.line_deletion(hit.index, safe=hit.safe)
         message = f"{self.artifact} '{excerpt(doc.text[hit.start:hit.end])}'"
         return self.violation(hit.start, hit.end, message, fix)
+
+
+def _user_patterns(patterns: Iterable[str], where: str) -> tuple[regex.Pattern[str], ...]:
+    # Imported here: the checks of user patterns are needed only when a config gives some.
+    from newslint.patterns import compile_user_pattern
+    return tuple(compile_user_pattern(p, where) for p in patterns)
 
 
 def excerpt(text: str) -> str:

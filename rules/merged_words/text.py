@@ -27,6 +27,7 @@ from newslint.document import Document
 from newslint.rules import _frequency
 from newslint.rules._frequency import function_words, zipf
 from newslint.rules._language import EnglishLines, foreign_line
+from newslint.rules._lazy import LazyPattern
 from newslint.rules.merged_words.case import foreign_words
 from newslint.rules.merged_words.evidence import (
     BACKED,
@@ -414,7 +415,7 @@ def _verb_it(word: str, split: Split) -> bool:
 
 # The word before a chunk where a noun phrase is wanted, not a verb: an article or a
 # possessive, a preposition (not "to": "to grab it"), or a gerund ("using").
-_NOUN_SLOT = regex.compile(
+_NOUN_SLOT = LazyPattern(
     r"(?:^|[^\p{L}])(?:a|an|the|my|your|his|her|our|their|its|of|on|in|at|for|with|from|about|by|via"
     r"|into|onto|\p{L}{2,}ing)[ \t]+$",
     regex.I | regex.V1,
