@@ -413,9 +413,23 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     text = LOSSY + "The bank Korvanta grew fast. Shares ofKorvantaand its rivals rose.\n"
     found = [m for m in find_merges(Document(text), PARAMS) if text[m.start : m.end] == "ofKorvantaand"]
     assert [text[m.start : c] for m in found for c in m.cuts] == ["of", "ofKorvanta"]
-    alone = LOSSY + "Shares ofKorvantaand its rivals rose.\n"  # the name is not used on its own
-    found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaand"]
+    alone = LOSSY + "Shares ofKorvantaor its rivals rose.\n"  # the name is not used on its own
+    found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaor"]
     assert [alone[m.start : c] for m in found for c in m.cuts] == ["of"]
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Shares ofKorvantaand its rivals rose.", "of Korvanta and"),
+    ("But ifMelvocitywas a hit, nobody knew.", "if Melvocity was"),
+    ("She said thatKorvantawas sold on Monday.", "that Korvanta was"),
+    ("She said thatKorvantaresigned on Monday.", "that Korvantaresigned"),  # not Korvantare|signed
+    ("Shares ofKorvantais what they sold.", "of Korvantais"),  # names end in "is": Stavridis
+    ("Shares ofKorvantaor its rivals rose.", "of Korvantaor"),  # and in "or": Trevor
+    ("A post byLeiland Tanner on Monday.", "by Leiland"),  # a first name before a surname
+])
+def test_an_unknown_name_glued_between_words_is_cut_before_a_word_that_ends_no_name(line, spaced):
+    # the name is not used on its own: only the word after it tells where it ends
+    assert _cut_after_lossy(LOSSY + line + "\n") == [spaced]
 
 
 @pytest.mark.parametrize(("text", "spaced"), [

@@ -64,7 +64,9 @@ class MergedWords(Rule):
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
-      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`); after
+      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`), or,
+      where it does not, before a function word that ends no name and a lower-case word
+      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
       `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb

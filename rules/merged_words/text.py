@@ -317,11 +317,42 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
                 if found is not None and (glued or not capital_after):
                     added.extend(start + c for c in found.cuts)
                 break
+        else:
+            if not capital_after:  # Leiland Tanner: a first name before a surname
+                added.extend(start + c for c in _name_tail_cuts(piece, params))
     if not added:
         return split
     kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
     cuts = tuple(sorted(kinds))
     return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
+
+
+def _name_tail_cuts(piece: str, params: Params) -> tuple[int, ...]:
+    """The cuts after a name glued between two words, where the words after it start with
+    a function word that ends no name: of|Cryptacize|and,
+    between|Safaricom|and (the name is unknown, so only what follows it tells where it
+    ends). Not "is", "in", "on", "as", "or": names end so (Stavridis, Hinkleon, Tsipras,
+    Trevor); nor where the name and the first word make a word."""
+    for cut in range(len(piece) - 2, NAME_TAIL_HEAD - 1, -1):
+        found = head_split(piece, cut, params)
+        if found is None:
+            continue
+        first = piece[cut : (*found.cuts, len(piece))[1]].lower()
+        if _name_tail(first) and not zipf(piece[:cut].lower() + first):
+            return found.cuts
+        if len(first) >= 4 and first not in GLUE:
+            return ()  # a longer name glued to a content word: Korvanta|resigned, not Korvant|are
+    return ()
+
+
+NAME_TAIL_HEAD = 4  # shortest name before a tail that no other word explains (Uber|and)
+
+
+def _name_tail(word: str) -> bool:
+    """A function word that leads the words after a name and never ends one (see
+    `_name_tail_cuts`). Not a verb in -ed: a longer name may end where it starts
+    (Korvantare|signed)."""
+    return word in GLUE and len(word) >= 3 and word not in NAME_PIECES or word in ("of", "to")
 
 
 def _name_then_predicate(word: str, split: Split, text: str, start: int, params: Params) -> Split | None:
