@@ -587,3 +587,15 @@ def test_a_capitalised_stretch_before_a_capital_is_cut_beside_a_function_word(to
     # and a name before a verb in a chain (Rihanna|sent|Adele) is cut as before
     split = split_run(token, PARAMS)
     assert split is not None and split.cuts == cuts
+
+
+@pytest.mark.parametrize(("opening", "backed"), [
+    ("Prices rose,but few noticed.", True),  # two clauses glued at a comma: a lost space
+    ("Le chiese,moschee e santi.", False),  # words of another language
+    ("Mount it with noatime,nodiratime set.", False),  # options of a command, no words
+    ("Prices rose, but few noticed.", False),
+])
+def test_clauses_glued_at_a_comma_show_a_page_that_lost_spaces(opening, backed):
+    # a word before a capital needs a page that lost a space elsewhere (eastern|Europe)
+    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
+    assert _merges(text) == (["easternEurope"] if backed else [])

@@ -104,8 +104,9 @@ class MergedWords(Rule):
       any page;
     - other function-word splits (`a|series`, `month|in`, `the|ouroboros|paycheck`,
       `is|pulling`, `my|birthday`, `comments|or`; not `as|light`, which may be `a|slight`) need a
-      page that lost another space in plain sight (a sure merge or two sentences glued at
-      a full stop), at a rate of 1.5 per thousand words; a word and `it` never where a noun
+      page that lost another space in plain sight (a sure merge, two sentences glued at
+      a full stop, or two clauses glued at a comma between English words: `rose,but`), at a
+      rate of 1.5 per thousand words; a word and `it` never where a noun
       is wanted, after an article, a preposition or a gerund (`using clipit`, `about
       paintit`: a brand, since a verb cannot stand there);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name

@@ -227,7 +227,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
         if backing < wanted:  # count glued sentences only as far as they can matter
-            glued = _GLUED_SENTENCES.finditer(text)
+            glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
         rate = 1000.0 * backing / words
         merges = [(merge, need) for merge, need in merges
@@ -249,6 +249,18 @@ STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 # the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
 # The punctuation comes first in the pattern, so that the search skips ahead to it.
 _GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
+# Two clauses glued at a comma ("fact,most", "help,you"), where the words beside it are
+# English words: not a list of foreign words ("chiese,moschee"), nor options of a command
+# ("noatime,nodiratime"). Not a colon: brands are written so (Simple:Press).
+_GLUED_CLAUSES = regex.compile(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
+CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
+
+
+def _glued_clauses(text: str) -> Iterator[regex.Match]:
+    """Clauses glued at a comma between English words (see `_GLUED_CLAUSES`)."""
+    for m in _GLUED_CLAUSES.finditer(text):
+        if zipf(m[1]) >= CLAUSE_WORD_ZIPF and zipf(m[2]) >= CLAUSE_WORD_ZIPF:
+            yield m
 
 
 def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[str, Runs]:
