@@ -599,3 +599,13 @@ def test_clauses_glued_at_a_comma_show_a_page_that_lost_spaces(opening, backed):
     # a word before a capital needs a page that lost a space elsewhere (eastern|Europe)
     text = opening + " Trade with easternEurope grew this year, the minister said.\n"
     assert _merges(text) == (["easternEurope"] if backed else [])
+
+
+@pytest.mark.parametrize(("opening", "found"), [
+    # the|London holds on any page: it backs eastern|Europe (but not itself, nor London|staff)
+    ("She joined theLondonstaff last year.", ["easternEurope"]),
+    ("She joined the Londonstaff last year.", []),  # a name glued to a word: no space lost in plain sight
+])
+def test_a_sure_cut_inside_a_weaker_split_shows_a_page_that_lost_spaces(opening, found):
+    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
+    assert _merges(text) == found

@@ -179,6 +179,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     prose = _ProseLines(doc)
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
+    plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
@@ -220,21 +221,44 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
         cuts = tuple(at + start + c for c in _before_particle(word, split.cuts))
-        merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
+        merge = Merge(at + start, at + end, cuts, split.kinds)
+        merges.append((merge, STRONG if split.strong else need))
+        if need > SURE and _plain_cut(word, split):
+            plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
     if any(need != STRONG for _, need in merges):
-        backing = sum(1 for _, need in merges if need <= SURE)
+        backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
         wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
+        wanted += bool(plain)  # a plain merge is backed by the others alone
         if backing < wanted:  # count glued sentences only as far as they can matter
             glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
-        rate = 1000.0 * backing / words
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or backing >= _BACKING[need] and rate >= _RATE[need]]
+                  if need == STRONG or _backs(backing - (merge in plain), words, need)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _plain_cut(word: str, split: Split) -> bool:
+    """Whether a split that needs backing itself has a cut that holds on any page, a
+    function word before a capitalised word (the|Londonstaff, of|Plazamagazine): the space
+    lost there was lost in plain sight, whatever the rest of the token is."""
+    edges = (0, *split.cuts, len(word))
+    for at, (cut, kind) in enumerate(zip(split.cuts, split.kinds)):
+        if not kind.startswith(("lU", "lB")):
+            continue
+        pair, pair_cut = word[edges[at] : edges[at + 2]], (cut - edges[at],)
+        if evidence(pair, pair_cut, (kind,)) == SURE and strong(pair, pair_cut, (kind,)):
+            return True
+    return False
+
+
+def _backs(backing: int, words: int, need: int) -> bool:
+    """Whether `backing` traces of lost spaces in a text of `words` words back a split that
+    needs `need`."""
+    return backing >= _BACKING[need] and 1000.0 * backing / words >= _RATE[need]
 
 
 # How many sure merges (see `evidence`) the document must hold for a split of
