@@ -609,3 +609,16 @@ def test_clauses_glued_at_a_comma_show_a_page_that_lost_spaces(opening, backed):
 def test_a_sure_cut_inside_a_weaker_split_shows_a_page_that_lost_spaces(opening, found):
     text = opening + " Trade with easternEurope grew this year, the minister said.\n"
     assert _merges(text) == found
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The firm's Chief EconomistStan Korvalak said prices fell.", ["Economist Stan"]),
+    ("A note from the ModeratorDan Korvalak opened the panel.", ["Moderator Dan"]),
+    ("The firm's Chief EconomistStan said prices fell.", []),  # no surname after it
+    ("The firm's Chief EconomistKorvan Pell said prices fell.", []),  # not a given name
+    ("Shares of SilverRock Holdings fell on Monday.", []),  # a brand: Rock is no given name
+])
+def test_a_word_glued_to_a_given_name_before_a_surname_is_cut(line, spaced):
+    # two capitalised words glued together need the text to use both on their own, unless
+    # the second is a given name that a surname follows: a word glued to a person's name
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced

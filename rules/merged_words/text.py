@@ -46,6 +46,7 @@ from newslint.rules.merged_words.evidence import (
 )
 from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
 from newslint.rules.merged_words.words import (
+    GIVEN_NAMES,
     JOINT_WORDS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
@@ -189,6 +190,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             if uses[word] > 1:
                 continue  # a token used twice is a word, unless a function word vouches for its cut
         backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
+        if not backed and _before_given_name(word, split, text, at + end):
+            backed = True  # Economist|Stan Humphries: a word glued to a person's name
         if not backed and (used := _used_head(word, split, chunks, params)) is not None:
             split, need, backed = used, used.need, True  # Chris|spun: the text says "Chris"
         phrase = None if backed else _name_then_predicate(word, split, text, at + start, params)
@@ -316,6 +319,22 @@ def _uses(doc: Document, places: list[int]) -> int:
         line = doc.line_texts[index]
         uses.add((line, at - doc.line_starts[index]) if len(line) >= REPEATED_LINE else at)
     return len(uses)
+
+
+def _before_given_name(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether two capitalised words glued together (`pair`) are a word and a given name
+    before a capitalised word, a surname: Economist|Stan Humphries, Moderator|Dan
+    Pinchbeck (not PayPal Holdings: brands seldom end in a given name). The first word
+    must be one the list knows well, and the token must end at the run."""
+    if split.kinds != ("pair",) or split.tail.lower() not in GIVEN_NAMES:
+        return False
+    if zipf(split.head.lower()) < GIVEN_NAME_HEAD_ZIPF or not text.startswith(word, end - len(word)):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[0].isupper() and m.group(1)[1:].islower()
+
+
+GIVEN_NAME_HEAD_ZIPF = 3.0  # weakest word before a given name: Economist|Stan, Briton|Neil
 
 
 def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
