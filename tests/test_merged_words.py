@@ -622,3 +622,13 @@ def test_a_word_glued_to_a_given_name_before_a_surname_is_cut(line, spaced):
     # two capitalised words glued together need the text to use both on their own, unless
     # the second is a given name that a surname follows: a word glued to a person's name
     assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    # the name's first word is glued to the word before it: the|Northfield Gazette|story
+    ("A piece in theNorthfield Gazettestory is long.", ["the Northfield", "Gazette story"]),
+    # the sentence goes on in lower case after an opening quote
+    ("A story in the Northfield Gazetteciting “people familiar” ran.", ["Gazette citing"]),
+])
+def test_a_name_phrase_that_goes_on_in_lower_case_ends_where_the_case_changes(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced

@@ -51,7 +51,9 @@ class MergedWords(Rule):
       split into content words only (`Applecancelled`) holds when the document also uses
       the first word on its own (`Apple`), when the token starts a sentence, or when it
       ends a name of several words and the sentence goes on in lower case
-      (`Los Angeles Countyregularly face`); a short function word glued to common words
+      (`Los Angeles Countyregularly face`, also where the name's first word is glued to the
+      word before it or an opening quote follows: `theHonest Toddleraccount is`, `Wall Street
+      Journalciting “people`); a short function word glued to common words
       (`Wetold`, `Asdiscussed`, `Myprevious`) is judged as in lower case where the token
       starts a sentence, and is a name anywhere else; unless a word that glues to others vouches
       for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since

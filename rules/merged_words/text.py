@@ -600,11 +600,14 @@ def _ends_name_phrase(text: str, start: int, end: int, clause_end: bool = False)
 
 
 def _capitalised_before(text: str, last: int) -> bool:
-    """Whether the letters ending at text[last] are a capitalised word."""
+    """Whether the letters ending at text[last] are a capitalised word, or end in one
+    after a lower-case letter (the|Honest, a word glued to the name's first word)."""
     first = last
-    while first > 0 and text[first - 1].isalpha():
+    while first > 0 and text[first].islower():
         first -= 1
-    return text[first].isupper() and text[first + 1 : last + 1].islower()
+    if not text[first].isupper() or first == last:
+        return False
+    return first == 0 or not text[first - 1].isalpha() or text[first - 1].islower()
 
 
 def _lower_after(text: str, end: int) -> bool:
@@ -613,7 +616,14 @@ def _lower_after(text: str, end: int) -> bool:
     after = end
     while after < len(text) and text[after] in " \t":
         after += 1
-    return after > end and after < len(text) and text[after].islower()
+    if after == end:
+        return False
+    while after < len(text) and text[after] in _OPENING_QUOTES:
+        after += 1  # Journalciting “people familiar
+    return after < len(text) and text[after].islower()
+
+
+_OPENING_QUOTES = "\"“‘("
 
 
 def _beside_capital(text: str, start: int, end: int) -> bool:
