@@ -426,11 +426,21 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         first -= 1
     if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
         return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
+    if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
+        found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
+        if found is not None:
+            return dataclasses.replace(found, need=ONCE)
     for cut in range(len(word) - 3, 2, -1):
         found = head_split(word, cut, params)
         if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
             return dataclasses.replace(found, need=ONCE)
     return None
+
+
+# What follows "is" as a verb and seldom follows a name: an article, a negation (Goldfarb|is a,
+# Haughey|is not); not a verb, which follows names that end in -is (Nikos Kasidiaris stayed).
+_AFTER_IS = regex.compile(r"[ \t]+(?:a|an|the|not|also|now|still|no|one|being)\b")
+NAME_IS_LENGTH = 6  # shortest name and "is" (Boey|is), so that the name has four letters
 
 
 def _before_particle(word: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
