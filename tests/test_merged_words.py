@@ -635,3 +635,20 @@ def test_a_word_glued_to_a_given_name_before_a_surname_is_cut(line, spaced):
 ])
 def test_a_name_phrase_that_goes_on_in_lower_case_ends_where_the_case_changes(line, spaced):
     assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The dress is available atkorvelmode.com, for $60.", ["at korvelmode.com,"]),
+    ("She is a founding member ofkorvelpress.co.uk and more.", ["of korvelpress.co.uk"]),
+    ("Read the story atindependent.co.uk today.", ["at independent.co.uk"]),
+    ("Read the story on atlantic.com today.", []),  # the name is a word: a domain (at|lantic?)
+    ("His page is atkorvelmode.com.", []),  # not on a page that keeps its spaces
+    ("See the guide tokorvelmode.com today.", []),  # domains start with "to" (tomsguide)
+])
+def test_a_preposition_glued_to_a_lower_case_domain_on_a_page_that_lost_spaces(line, spaced):
+    lossy = line != "His page is atkorvelmode.com."
+    text = (LOSSY * 3 if lossy else "") + line + "\n"
+    opening = len(LOSSY) * 3 if lossy else 0
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= opening]
+    assert found == spaced

@@ -94,7 +94,10 @@ class MergedWords(Rule):
     - a word glued to the front of an address: a URL scheme after any word in any
       language (`Resistenzahttp://`), `www.` after a known word, a capitalised domain after
       a function word (`onWired.com`), an e-mail address after `at`, `to`, `email` or
-      `contact` (`atjane.doe@example.com`, not `tobias@`); and a word glued to the end of an
+      `contact` (`atjane.doe@example.com`, not `tobias@`), `at`, `of` or `from` before a
+      lower-case domain whose name the list does not know, on a page that loses spaces
+      everywhere (`atexamplemode.com`; not `atlantic.com`; not `to`, `on`, `visit`, which
+      begin domains: `tomsguide.com`); and a word glued to the end of an
       address, after its `.com`, `.org`, `.net`, `.gov` or `.edu`: a short function word,
       `I` or a capitalised word (`example.comand`, `jane@example.govwith`, `Example.comI`),
       not in a path (`example.com/andover`) nor a longer domain (`example.community`).

@@ -85,6 +85,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     """
     if set(kinds) <= _ALWAYS_SURE:
         return SURE
+    if kinds == ("site",):
+        return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
     if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
         return _cut_need(run[: cuts[0]], run[cuts[0] :], kinds[0], False, 1)
     low = run.lower()

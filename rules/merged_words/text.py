@@ -73,7 +73,8 @@ _GLUED_ADDRESS = regex.compile(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
     r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
-    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\.",
+    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
+    r"|^(?P<site>\p{Ll}+)\.(?:com|org|net|gov|edu|info|co\.uk)\M",
     regex.V1,
 )
 # A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
@@ -872,6 +873,8 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         return ((0, len(chunk), Split((len(m["url"]),), False, ("url",))),)
     if m["mail"]:
         return _glued_mail(chunk, m["mail"])
+    if m["site"]:
+        return _glued_site(chunk, m["site"])
     word = m["web"] or m["domain"]
     low = word.lower()
     if m["web"]:
@@ -882,6 +885,25 @@ def _glued_front(chunk: str, params: Params) -> Runs:
     elif low not in JOINT_WORDS:
         return ()
     return ((0, len(chunk), Split((len(word),), False, ("address",))),)
+
+
+def _glued_site(chunk: str, label: str) -> Runs:
+    """A preposition glued to a lower-case domain (`attutudumonde.com`, `ofinbound.co.uk`),
+    where the word list does not know the domain's name as a word (forbes.com,
+    independent.co.uk, atlantic.com). Domains start so too (atkinsdiet.com), so the split
+    needs a page that loses spaces everywhere."""
+    if zipf(label):
+        return ()
+    for prefix in SITE_PREFIXES:
+        if label.startswith(prefix) and len(label) - len(prefix) >= SITE_NAME_LENGTH:
+            return ((0, len(chunk), Split((len(prefix),), False, ("site",))),)
+    return ()
+
+
+# Longest first. Not "visit" (visitscotland.com), "to" (tomchatfield.net), "on" (onmeth.com):
+# domains often start so.
+SITE_PREFIXES = ("from", "at", "of")
+SITE_NAME_LENGTH = 4  # shortest name of a domain left after the prefix
 
 
 def _glued_mail(chunk: str, name: str) -> Runs:
