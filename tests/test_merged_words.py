@@ -468,7 +468,7 @@ def test_a_word_alone_in_quotes_is_split_only_when_sure():
     ("The minister Nikos Korvalakis stayed home.", None),  # names end in "is"
     ("Michael Korvalakis a former bureau chief.", "Korvalak is"),  # "is a": the verb
     ("Dana Korvalakis not only a rider.", "Korvalak is"),
-    ("The minister Korvalakis a former chief.", None),  # no first name before it
+    ("The mill Korvalakis a former bakery.", "Korvalak is"),  # before an article, with no first name too
 ])
 def test_a_name_after_a_first_name_is_cut_before_a_verb(line, spaced):
     text = LOSSY + line + "\n"

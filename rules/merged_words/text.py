@@ -415,10 +415,15 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
     """A name glued to words (`Split.head`) that ends a name of two words or more, cut
     where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
     Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
-    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris). The split needs a
-    page that lost a space elsewhere (`ONCE`)."""
+    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris), but for "is" before
+    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a). The
+    split needs a page that lost a space elsewhere (`ONCE`)."""
     if not split.head or "head" not in split.kinds or not word[1:].islower():
         return None
+    if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
+        found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
+        if found is not None:
+            return dataclasses.replace(found, need=ONCE)
     before = start - 1
     if before < 1 or text[before] not in " \t" or not text[before - 1].isalpha():
         return None
@@ -427,10 +432,6 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         first -= 1
     if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
         return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
-    if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
-        found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
-        if found is not None:
-            return dataclasses.replace(found, need=ONCE)
     for cut in range(len(word) - 3, 2, -1):
         found = head_split(word, cut, params)
         if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
