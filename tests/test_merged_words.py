@@ -652,3 +652,11 @@ def test_a_preposition_glued_to_a_lower_case_domain_on_a_page_that_lost_spaces(l
     found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
              for m in find_merges(Document(text), PARAMS) if m.start >= opening]
     assert found == spaced
+
+
+def test_a_token_repeated_in_the_same_phrase_is_used_once():
+    # a teaser repeated in the body: the same words around the token, one use (not a name)
+    line = "The meeting in Delhiis over, he said.\n"
+    assert _merges(LOSSY + line + "A note.\n" + line).count("Delhiis") == 2
+    other = "The next one in Delhiis planned for June.\n"  # other words around it: a name
+    assert "Delhiis" not in _merges(LOSSY + line + other)

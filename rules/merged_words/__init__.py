@@ -46,7 +46,8 @@ class MergedWords(Rule):
       segment and always split;
     - capitalised tokens are most often names, so their split must look like words and
       not like a name that happens to contain one, and it is dropped when the token occurs
-      more than once in the document (a repeated token is a name, not an accident) unless
+      more than once in the document (a repeated token is a name, not an accident; the same
+      phrase repeated, as a teaser repeated in the body, is one use) unless
       it always ends a name phrase that goes on in lower case (`Wall Chargeris my`); a
       split into content words only (`Applecancelled`) holds when the document also uses
       the first word on its own (`Apple`), when the token starts a sentence, or when it

@@ -187,7 +187,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         need = split.need
         if (split.weak and word in unphrased or need > SURE) and len(places[word]) > 1:
             if word not in uses:
-                uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
+                uses[word] = _uses(doc, places[word], len(word))  # once per token: it may be on every line
             if uses[word] > 1:
                 continue  # a token used twice is a word, unless a function word vouches for its cut
         backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
@@ -309,17 +309,28 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
     return flagged
 
 
-def _uses(doc: Document, places: list[int]) -> int:
-    """How many times a token is used: a long line repeated whole (a description repeated
-    as the page's summary) is one use; two places in one line are two."""
+def _uses(doc: Document, places: list[int], size: int) -> int:
+    """How many times a token of `size` characters is used: a long line repeated whole (a
+    description repeated as the page's summary) is one use, and so is a token repeated
+    with the same words around it (a teaser repeated in the body: "intoday’s editionof",
+    the same phrase); two places in one line are two."""
     if len(places) < 2:
         return len(places)
     uses = set()
+    text = doc.text
     for at in places:
         index = doc.line_index(at)
-        line = doc.line_texts[index]
-        uses.add((line, at - doc.line_starts[index]) if len(line) >= REPEATED_LINE else at)
+        line, start = doc.line_texts[index], doc.line_starts[index]
+        if len(line) >= REPEATED_LINE:
+            uses.add((line, at - start))
+            continue
+        before = text[max(start, at - SAME_PHRASE) : at]
+        after = text[at + size : min(start + len(line), at + size + SAME_PHRASE)]
+        uses.add((before, after) if before.strip() and after.strip() else at)
     return len(uses)
+
+
+SAME_PHRASE = 20  # characters on each side of a repeated token that make it the same phrase
 
 
 def _before_given_name(word: str, split: Split, text: str, end: int) -> bool:
