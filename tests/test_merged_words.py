@@ -660,3 +660,14 @@ def test_a_token_repeated_in_the_same_phrase_is_used_once():
     assert _merges(LOSSY + line + "A note.\n" + line).count("Delhiis") == 2
     other = "The next one in Delhiis planned for June.\n"  # other words around it: a name
     assert "Delhiis" not in _merges(LOSSY + line + other)
+
+
+@pytest.mark.parametrize(("text", "spaced"), [
+    (LOSSY + "The probe to the moon Zelvoxfailed to reach orbit.\n", ["Zelvox failed"]),
+    (LOSSY + "A family of Zelvoxhelped the town.\n", ["Zelvox helped"]),
+    (LOSSY + "A family of Zelvoxmade the boxes.\n", []),  # short pasts end names too
+    ("The probe to the moon Zelvoxfailed to reach orbit.\n", []),  # a page that keeps its spaces
+])
+def test_an_unknown_name_glued_to_a_verb_in_the_past_on_a_page_that_lost_spaces(text, spaced):
+    # the verb leads the words after the name: the page need not use the name on its own
+    assert _cut_after_lossy(text) == spaced

@@ -63,7 +63,8 @@ class MergedWords(Rule):
       a possessive before a pronoun (`Itsme`); a common word glued to a short function word
       (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
     - a name glued to the words after it: an unknown name before a word that often
-      follows a name (`Bridenstinesaid`), or a name the document also uses on its own
+      follows a name (`Bridenstinesaid`) or, on a page that loses spaces everywhere, before
+      a verb in the past (`Phobosfailed`), or a name the document also uses on its own
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
