@@ -671,3 +671,11 @@ def test_a_token_repeated_in_the_same_phrase_is_used_once():
 def test_an_unknown_name_glued_to_a_verb_in_the_past_on_a_page_that_lost_spaces(text, spaced):
     # the verb leads the words after the name: the page need not use the name on its own
     assert _cut_after_lossy(text) == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("This Sheet Cakeis the richest of all.", ["Cake is"]),  # "is" before an article: the verb
+    ("The guest Al Goldis stayed at home.", []),  # beside a capitalised word: a name (Goldis)
+])
+def test_a_word_glued_to_is_beside_a_capitalised_word_is_cut_before_an_article(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced

@@ -61,7 +61,8 @@ class MergedWords(Rule):
       one-capital brands have that shape (`Wework`, `Mydata`), and never where the pieces
       cannot be a phrase: a subject pronoun glued to a word before a verb (`Wework filed`),
       a possessive before a pronoun (`Itsme`); a common word glued to a short function word
-      (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
+      (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`), unless
+      an article or `not` follows `is` (`Sheet Cakeis the`);
     - a name glued to the words after it: an unknown name before a word that often
       follows a name (`Bridenstinesaid`) or, on a page that loses spaces everywhere, before
       a verb in the past (`Phobosfailed`), or a name the document also uses on its own

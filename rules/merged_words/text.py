@@ -213,7 +213,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # Wework filed, Wetransfer was: the token is the subject, a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
-        if not split.in_name and _beside_capital(text, at, at + len(chunk)):
+        if not split.in_name and _beside_capital(text, at, at + len(chunk)) and not _verb_is(word, text, at + end):
             continue
         if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
             continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
@@ -448,6 +448,12 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
             return dataclasses.replace(found, need=ONCE)
     return None
+
+
+def _verb_is(word: str, text: str, end: int) -> bool:
+    """Whether a token ends in "is" that an article or "not" follows: the verb, not the
+    end of a name (Sheet Cake|is the, Donkey Kong|is a; not Al Goldis stayed)."""
+    return word.endswith("is") and _AFTER_IS.match(text, end) is not None
 
 
 # What follows "is" as a verb and seldom follows a name: an article, a negation (Goldfarb|is a,
