@@ -38,7 +38,7 @@ import random
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -74,6 +74,8 @@ class Page:
     site: str
     lines: tuple[str, ...]
     labels: tuple[str, ...]
+    record: dict = field(default_factory=dict, compare=False, repr=False)
+    fixed: str = field(default="", compare=False, repr=False)
 
     @property
     def last_clean(self) -> int:
@@ -109,13 +111,12 @@ def load_pages(corpus: Path, only: list[str] | None, limit: int | None) -> list[
                 if limit is not None and n >= limit:
                     break
                 record = json.loads(raw)
-                if not record.get("scraped"):
-                    continue
-                fixed = fix_text(record["scraped"], ruleset, unsafe=True).text
+                fixed = fix_text(record["scraped"], ruleset, unsafe=True).text if record.get("scraped") else ""
                 lines = tuple(line.strip() for line in fixed.split("\n") if line.strip())
                 known = labels_by_key(record)
                 labels = tuple(known.get(line_key(line), "none") for line in lines)
-                pages.append(Page(corpus.name, path.stem, site_of(record.get("site_or_url", "")), lines, labels))
+                site = site_of(record.get("site_or_url", ""))
+                pages.append(Page(corpus.name, path.stem, site, lines, labels, record, fixed))
     ruleset.close()
     return pages
 
@@ -266,6 +267,57 @@ def report(name: str, corpus: str, tally: dict[str, list]) -> None:
     print(f"{name:34} {corpus:8} " + " | ".join(cells), flush=True)
 
 
+# ---------------------------------------------------------------- what deleting the tail would give
+
+def residue_zones(record: dict) -> tuple[set[str], set[str]]:
+    """The residue lines (headlines aside) of a page without any clean line, and those after
+    the last clean line of a page with one, as `eval_cleanup.py`'s oracle deletes them."""
+    text = record.get("scraped") or ""
+    labels = [x for x in record["line_labels"] if text[x["start"]:x["end"]].strip()]
+    clean = [k for k, x in enumerate(labels) if x["label"] == "clean"]
+    residue = {k: text[x["start"]:x["end"]].strip() for k, x in enumerate(labels)
+               if x["label"] == "residue" and x.get("kind") != "headline"}
+    if not clean:
+        return set(residue.values()), set()
+    return set(), {line for k, line in residue.items() if k > clean[-1]}
+
+
+def ceiling(pages: list[Page], scorer: Path, top: int) -> None:
+    """Share of the label oracle's F1 gain: as fixed, and with the residue that is left also
+    deleted on pages without a clean line, after the last clean line, or only on the `top`
+    pages with the most words of it after the last clean line."""
+    sys.path.insert(0, str(scorer))
+    import score  # the official scorer and oracle, beside eval_cleanup.py
+    from eval_cleanup import oracle_text
+
+    def without(fixed: str, lines: set[str]) -> str:
+        return "\n".join(line for line in fixed.split("\n") if line.strip() not in lines)
+
+    by_extractor: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_extractor[page.extractor].append(page)
+    for extractor, group in sorted(by_extractor.items()):
+        zones = [residue_zones(page.record) for page in group]
+        left = [sum(len(line.split()) for line in page.fixed.split("\n") if line.strip() in tail)
+                for page, (_, tail) in zip(group, zones)]
+        heaviest = set(sorted(range(len(group)), key=lambda i: -left[i])[:top])
+        texts = {
+            "raw": [page.record.get("scraped") or "" for page in group],
+            "oracle": [oracle_text(page.record) for page in group],
+            "fixed": [page.fixed for page in group],
+            "+no-clean pages": [without(p.fixed, wrong) for p, (wrong, _) in zip(group, zones)],
+            "+tail": [without(p.fixed, tail) for p, (_, tail) in zip(group, zones)],
+            f"+tail top {top}": [without(p.fixed, tail) if i in heaviest else p.fixed
+                                 for i, (p, (_, tail)) in enumerate(zip(group, zones))],
+        }
+        f1 = {name: score.evaluate([score.neutral_pair(p.record, t) for p, t in zip(group, variant)], n_boot=0)["f1"]
+              for name, variant in texts.items()}
+        gain = f1["oracle"] - f1["raw"]
+        shares = [f"{name} {(value - f1['raw']) / gain:4.0%}" for name, value in f1.items()
+                  if name not in ("raw", "oracle")]
+        print(f"ceiling {group[0].corpus:8} {extractor:12} " + "  ".join(shares), flush=True)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("first", type=Path, help="a labelled corpus (DEV)")
@@ -273,6 +325,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", help="extractors, comma-separated")
     parser.add_argument("--limit", type=int, help="the first N records of each extractor")
     parser.add_argument("--strategy", default="register,novelty,logistic")
+    parser.add_argument("--ceiling", type=Path, metavar="EVAL_BENCH",
+                        help="also print the share of the oracle's gain that deleting the left residue would give, "
+                             "scored by score.py and eval_cleanup.py of this folder (the corpora's bench/)")
+    parser.add_argument("--top", type=int, default=10, help="with --ceiling: the pages of the `top` variant")
     return parser.parse_args(argv)
 
 
@@ -280,7 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     only = args.only.split(",") if args.only else None
     corpora = {c.name: load_pages(c, only, args.limit) for c in (args.first, args.second)}
-    strategies = args.strategy.split(",")
+    strategies = args.strategy.split(",") if args.strategy else []
+    if args.ceiling:
+        for pages in corpora.values():
+            ceiling(pages, args.ceiling, args.top)
     if "register" in strategies:
         for level, tail_share, article_share in ((2, 0.6, 0.15), (2, 0.7, 0.1), (1, 0.8, 0.2)):
             for name, pages in corpora.items():
