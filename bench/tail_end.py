@@ -24,9 +24,15 @@ Per strategy and setting, per corpus and extractor: deletion precision (residue 
 (residue + clean deleted); neutral and unlabelled lines count neither way), the share of
 the residue after the last clean line that it deletes, pages cut, sites cut.
 
+With `--ceiling EVAL_BENCH` it also prints what is at stake: the share of the label oracle's
+F1 gain as fixed, and with the residue left also deleted on pages without any clean line,
+after the last clean line of the others, or there on the `--top` heaviest pages only
+(scored by `score.py` and `eval_cleanup.py` of the corpora's bench folder).
+
 Usage (pure Python; the fixes run in this process):
     python bench/tail_end.py ../shared/corpus/dev ../shared/corpus/dragnet
     python bench/tail_end.py DEV DRAGNET --only justext,readability --strategy logistic
+    python bench/tail_end.py DEV DRAGNET --strategy "" --ceiling ../shared/bench
 """
 from __future__ import annotations
 
