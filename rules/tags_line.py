@@ -28,6 +28,9 @@ class TagsLine(LineRule):
 
     A line that runs on from the label into a sentence (twelve words or more, a sentence
     end after a lower-case word) is the article's text glued to the label, and is left alone.
+    A label in lower case right under a line that stops mid-sentence (on a letter or a
+    comma) is a hard-wrapped paragraph's word (`... four single-player Challenge` /
+    `categories: Time Attack, ...`), and is left alone.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -44,9 +47,8 @@ class TagsLine(LineRule):
     ## Fix safety
     Safe: the line opens with a capitalised label that names it a list of tags (`Tags:`,
     with its colon) or is a known heading as a whole; nothing of the article is lost.
-    Unsafe when the label is in lower case (`categories: ...`): a hard-wrapped paragraph
-    can start a line with the same word in mid-sentence (`... four single-player
-    Challenge` / `categories: Time Attack, ...`).
+    Unsafe when the label is in lower case (`categories: ...`): a wrapped paragraph may
+    still put the word at the start of a line after other punctuation.
 
     Measured (`bench/rule_precision.py DEV DRAGNET`, convention lines counted apart):
     dev 1.000 (74 lines deleted, 0 clean), dragnet 0.983 (181 judged, 3 clean: one
@@ -69,13 +71,24 @@ class TagsLine(LineRule):
     def hits(self, doc: Document) -> dict[int, LineHit]:
         hits = super().hits(doc)
         return {i: _lower_case_unsafe(doc, hit) for i, hit in hits.items()
-                if not _holds_sentence(doc.text[hit.start:hit.end])}
+                if not _holds_sentence(doc.text[hit.start:hit.end])
+                and not _wrapped_on(doc, i, hit)}
 
 
 def _lower_case_unsafe(doc: Document, hit: LineHit) -> LineHit:
     """A label in lower case may be a wrapped sentence's word: its deletion is not safe."""
     first = doc.text[hit.start:hit.end].lstrip(_OUTER)[:1]
     return replace(hit, safe=False) if hit.safe and first.islower() else hit
+
+
+def _wrapped_on(doc: Document, index: int, hit: LineHit) -> bool:
+    """A label in lower case right under a line that stops mid-sentence (on a letter or a
+    comma) is a hard-wrapped paragraph's word, not a label: `... four single-player
+    Challenge` / `categories: Time Attack, ...`."""
+    if index == 0 or not doc.text[hit.start:hit.end].lstrip(_OUTER)[:1].islower():
+        return False
+    above = doc.line_texts[index - 1].rstrip()
+    return bool(above) and (above[-1].isalpha() or above[-1] == ",")
 
 
 def _holds_sentence(line: str) -> bool:
