@@ -68,11 +68,25 @@ class MissingSpace(Rule):
     A lower-case word after a full stop (`said.the`) is left alone: it is far more often a
     domain or a file name. Brackets and quotes glued to a word (`(Reuters)The`) are not
     checked.
+
+    The text alone cannot tell a space the scraper lost from one the writer never typed:
+    readers' comments and some writers leave out the space after stops and commas all
+    through a paragraph, and a page whose sentences were split by line breaks that the
+    extractor dropped reads the same. Read by hand on real 2020s text and on the
+    non-naive dragnet extractions, 31 of 39 sampled findings were spaces a scraper lost
+    (0.79): the others were writers' own spacing (6) and `service:handle` or
+    `expr:href`-style labels (2). The fix is harmless either way, but the finding is not
+    an artifact of scraping, so the rule is off by default: turn it on with
+    `--extend-select NL102` for text from a scraper known to drop spaces between
+    elements (`get_text(strip=True)`-style joining).
     """
 
     code = "NL102"
     name = "missing-space"
     fixable = True
+    # Off by default: hand-audited at 31 of 39 right; most wrong ones are writers' own
+    # spacing (see `newslint rule NL102`).
+    default_enabled = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
