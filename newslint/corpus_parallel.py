@@ -30,6 +30,7 @@ from newslint.config import Config
 from newslint.corpus import STDIN, CorpusOptions, Record, RecordReport, check_record, open_lines, parse_record
 from newslint.engine import RuleSet, build_ruleset
 from newslint.errors import NewslintError
+from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
 from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
@@ -163,8 +164,9 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
     reports = []
     for record in records_of(batch, job.options):
         report = check_record(record, ruleset, fix=job.fix, unsafe=job.unsafe)
-        # The findings name their record here, not in the process that gathers every report.
-        findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
+        # The findings name their record here, not in the process that gathers every report, and
+        # travel as rows, which that process reads back for less than the findings' objects.
+        findings = FindingRows.of(tuple(f.for_record(record.id, record.line) for f in report.findings))
         # What the gathering process needs of the record: the raw line and fields only to write the
         # fixed output, never the text (the fixed text is the report's). Less to send back.
         record = replace(record, text=None) if job.fix else replace(record, raw=b"", data=None, text=None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.cache import Entry, ResultCache, StoredFindings, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.findings import FileError, Finding, findings_for
+from newslint.findings import FileError, Finding, FindingRows, findings_for
 from newslint.model import Violation
 from newslint.registry import all_rules
 from newslint.report import Counts
@@ -88,7 +88,7 @@ class RunResult:
         total = Counts()
         for r in self.reports:
             found = r.findings
-            total += found.counts() if isinstance(found, StoredFindings) else Counts.of(found)
+            total += found.counts() if isinstance(found, (StoredFindings, FindingRows)) else Counts.of(found)
         return total
 
     @property
@@ -461,11 +461,20 @@ def _worker_start(options: RunOptions) -> None:
     # no new batch), and workers finish the batch they hold, so no write is cut short.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Session(options)
+    _in_worker()
 
 
 def _worker_check(paths: list[str]) -> list[FileReport]:
     assert _WORKER is not None
-    return list(check_files(_WORKER, [Path(p) for p in paths]))
+    reports = check_files(_WORKER, [Path(p) for p in paths])
+    if not _IN_WORKER:  # the main process's own: written from the findings made, never pickled
+        return list(reports)
+    # Sent back as rows: the process writing every report reads them back for a fraction of
+    # making each finding's objects (see `FindingRows`).
+    return [replace(r, findings=FindingRows.of(r.findings)) if r.findings else r for r in reports]
+
+
+_IN_WORKER = False  # set in worker processes, whose results are pickled
 
 
 _INHERITED: list[Session] = []
@@ -479,6 +488,12 @@ def _own_caches() -> None:
     assert _WORKER is not None
     _INHERITED.append(_WORKER)
     _WORKER = _WORKER.for_one_process()
+    _in_worker()
+
+
+def _in_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
 
 
 def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:

@@ -102,6 +102,28 @@ def _same(report: FileReport) -> FileReport:
     return report
 
 
+def test_findings_sent_as_rows_read_and_write_as_the_findings_themselves():
+    from newslint import report as formats
+    from newslint.findings import FindingRows
+
+    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset())
+    placed = tuple(findings_for("a \u00e9\".txt", violations, doc, unsafe=False))
+    findings = (*placed, placed[0].for_record("r\"1", 3))
+    assert any(f.fixable for f in findings) and any(f.needs_unsafe for f in findings)
+    rows = FindingRows.of(findings)
+    assert isinstance(rows, FindingRows) and len(rows) == len(findings)
+    back = pickle.loads(pickle.dumps(rows))
+    assert isinstance(back, FindingRows) and back.rows == rows.rows  # crosses as rows, not as objects
+    assert back == findings and tuple(back) == findings and back[1:] == findings[1:] and back[0] == findings[0]
+    for line in (formats.jsonl_line, formats.text_line, formats.github_line):
+        assert FindingRows.of(findings).lines(line) == [line(f) for f in findings]
+    assert FindingRows.of(findings).counts() == formats.Counts.of(findings)
+    unplaced = Finding("b.txt", Violation("NL1", "x", "m", 0, 2, Fix.delete(0, 2)), Position(1, 1), Position(1, 3))
+    assert FindingRows.of((*findings, unplaced)) == (*findings, unplaced)  # kept as they are
+    assert not isinstance(FindingRows.of((unplaced,)), FindingRows) and FindingRows.of(()) == ()
+
+
 def test_a_stored_word_set_holds_its_words_and_no_other(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     words = [f"w{i}" for i in range(3000)] + ["é", "naïve", ""]
