@@ -38,7 +38,7 @@ from newslint.rule import Rule
 BATCH_RECORDS = 64
 # With forked workers (newslint.pool): they start once the first batch is done, and smaller
 # batches keep any process from waiting long for the others' last ones at the end.
-FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 16, 32
+FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 4, 32
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
 
 
@@ -96,24 +96,45 @@ def check_distributable(ruleset: RuleSet) -> None:
 
 
 def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None,
-            records: int | None = None) -> Iterator[Batch]:
+            records: int | None = None, jobs: int = 0) -> Iterator[Batch]:
     """The lines of every input, in order, cut into batches of `records` (the very first of
-    `first_records`, if given)."""
+    `first_records`, if given). With `jobs` processes and inputs of known size (files, not
+    compressed), the last batches are smaller and smaller, each at most a `2 * jobs`-th of
+    the bytes left: the processes finish together (as `newslint.run.parallel_batches`)."""
+    paths = list(paths)
     records = records or BATCH_RECORDS
     limit = first_records or records
+    left = _input_bytes(paths) if jobs else None
     for path in paths:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
             size, first = 0, 1
+            most = BATCH_BYTES if left is None else min(BATCH_BYTES, max(1, left // (2 * jobs)))
             for number, raw in enumerate(handle, 1):
                 lines.append(raw)
                 size += len(raw)
-                if len(lines) >= limit or size >= BATCH_BYTES:
+                if len(lines) >= limit or size >= most:
                     limit = records
                     yield Batch(path, first, tuple(lines))
+                    if left is not None:
+                        left -= size
+                        most = min(BATCH_BYTES, max(1, left // (2 * jobs)))
                     lines, size, first = [], 0, number + 1
             if lines:
                 yield Batch(path, first, tuple(lines))
+                if left is not None:
+                    left -= size
+
+
+def _input_bytes(paths: list[str]) -> int | None:
+    """The bytes of lines in `paths`, when every one is a file read as it is (not standard input, not
+    compressed); else None."""
+    try:
+        if any(p == STDIN or p.lower().endswith(".gz") for p in paths):
+            return None
+        return sum(os.path.getsize(p) for p in paths)
+    except OSError:
+        return None  # reading it reports it
 
 
 def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:
@@ -183,6 +204,7 @@ class Executor:
     window: int
     first_records: int | None = None  # records of the run's very first batch (default: as the others)
     records: int | None = None  # records a batch (default: BATCH_RECORDS)
+    jobs: int = 0  # processes sharing the batches: the last ones are made smaller (see `batches`); 0: not
 
 
 def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes] | None = None
@@ -197,7 +219,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
         if rules:
             knowledge = None
             for observed in ordered(lambda b: executor.submit(observe_batch, job, b),
-                                    batches(paths, stdin, executor.first_records, executor.records),
+                                    batches(paths, stdin, executor.first_records, executor.records, executor.jobs),
                                     executor.window):
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
@@ -206,7 +228,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
                 stdin.seek(0)
         first = None if rules else executor.first_records
         for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared),
-                               batches(paths, stdin, first, executor.records), executor.window):
+                               batches(paths, stdin, first, executor.records, executor.jobs), executor.window):
             yield from reports
 
 
@@ -266,7 +288,7 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
 
         forked = isinstance(pool, ForkPool)
         sizes = (FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS) if forked else (None, None)
-        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes), paths, job, stdin)
+        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes, jobs), paths, job, stdin)
 
 
 def _pool(jobs: int) -> Any:

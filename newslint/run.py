@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
-# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`):
-# small enough that no process waits long for the others' last tasks at the end.
-PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE = 16, 8
+# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`),
+# and the least of the last tasks, which are smaller and smaller (see `parallel_batches`).
+PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE, LAST_BATCH_SIZE = 16, 2, 2
 
 
 @dataclass(frozen=True)
@@ -496,19 +496,31 @@ def _in_worker() -> None:
     _IN_WORKER = True
 
 
+def parallel_batches(names: list[str], jobs: int, first: int, size: int) -> list[list[str]]:
+    """`names` cut into consecutive batches: `first` names (none if 0), then `size` each, but the
+    last ones smaller and smaller, each about a `2 * jobs`-th of what is left (down to
+    LAST_BATCH_SIZE): the processes finish together, none idle while another checks a whole
+    batch at the end (guided self-scheduling)."""
+    batches = [names[:first]] if first else []
+    start = min(first, len(names))
+    while start < len(names):
+        left = len(names) - start
+        step = max(LAST_BATCH_SIZE, min(size, -(-left // (2 * jobs))))
+        batches.append(names[start : start + step])
+        start += step
+    return batches
+
+
 def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
     global _WORKER
     options = session.options
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
 
-    # The first batch is small: workers are forked once it is done (see newslint.pool), and what
-    # its first files load on first use (tables, patterns) is all they need to inherit.
-    names = [str(p) for p in files]
+    # The first batch is small: workers are forked once it is done (see newslint.pool), and until
+    # then this process works alone.
     first = FIRST_BATCH_SIZE if fork_available() else 0
-    chunks = [names[:first]] if first else []
-    size = PARALLEL_BATCH_SIZE if first else BATCH_SIZE
-    chunks += [names[i : i + size] for i in range(first, len(names), size)]
+    chunks = parallel_batches([str(p) for p in files], jobs, first, PARALLEL_BATCH_SIZE if first else BATCH_SIZE)
 
     if fork_available():
         # Forked workers (and this process, which works too) start with the rules built and

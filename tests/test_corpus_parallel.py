@@ -120,3 +120,23 @@ def test_at_most_a_window_of_batches_is_in_flight():
 
     assert list(ordered(submit, iter(range(100)), 3)) == [i * 10 for i in range(100)]
     assert most == 3
+
+
+def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(tmp_path):
+    import gzip
+
+    from newslint.corpus_parallel import batches
+
+    lines = [json.dumps({"id": i, "text": "x" * (i % 7 * 40)}).encode() + b"\n" for i in range(400)]
+    plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
+    plain.write_bytes(b"".join(lines))
+    packed.write_bytes(gzip.compress(b"".join(lines)))
+    cut = list(batches([str(plain), str(plain)], None, 4, 32, jobs=2))
+    assert [raw for b in cut for raw in b.lines] == lines * 2
+    assert [(b.path, b.first_line) for b in cut][:2] == [(str(plain), 1), (str(plain), 5)]
+    sizes = [len(b.lines) for b in cut]
+    assert sizes[0] == 4 and max(sizes) == 32 and sizes[-1] < 4  # the last ones share what is left
+    assert sizes[-5:] == sorted(sizes[-5:], reverse=True)
+    # Of unknown size (compressed, standard input), or without jobs: batches as asked.
+    for unknown in (list(batches([str(packed)], None, 4, 32, jobs=2)), list(batches([str(plain)], None, 4, 32))):
+        assert [len(b.lines) for b in unknown] == [4] + [32] * 12 + [12]

@@ -200,3 +200,19 @@ def test_without_fork_a_process_pool_gives_the_same_reports(tmp_path, monkeypatc
     job = Job(Config(), CorpusOptions("text", "id"))
     assert placed(check_corpus_jobs([corpus], job, 2)) == serial_records
     assert len(serial_files) > 20
+
+
+def test_files_are_cut_into_batches_smaller_and_smaller_at_the_end():
+    from newslint.run import LAST_BATCH_SIZE, parallel_batches
+
+    names = [f"{i}.txt" for i in range(300)]
+    batches = parallel_batches(names, 2, 2, 16)
+    assert [n for b in batches for n in b] == names
+    sizes = [len(b) for b in batches]
+    assert sizes[:3] == [2, 16, 16] and max(sizes) == 16
+    tail = sizes[sizes.index(16, len(sizes) - 12):]  # from the last full batch on
+    assert tail == sorted(tail, reverse=True) and len(tail) > 5
+    assert min(sizes[1:-1]) >= LAST_BATCH_SIZE
+    assert [len(b) for b in parallel_batches(names[:5], 2, 8, 16)] == [5]
+    few = [len(b) for b in parallel_batches(names[:40], 4, 0, 32)]  # fewer names than a batch: shared at once
+    assert sum(few) == 40 and few[0] == 5 and few == sorted(few, reverse=True) and few[-1] <= LAST_BATCH_SIZE
