@@ -165,6 +165,7 @@ def summary(wall: float) -> dict[str, Any]:
     out["main tasks"] = len(TASKS)
     out["main task numbers"] = sorted(t["task"] for t in TASKS)
     out["main task CPU s"] = round(main_tasks, 3)
+    out["main first tasks CPU s"] = [round(t["cpu"], 3) for t in TASKS[:4]]
     out["main last task end s"] = round(max((t["end"] for t in TASKS), default=0), 3)
     out.update({k: round(v, 3) for k, v in TOTALS.items()})
     # Each rule's CPU time in all processes: what a rule costs more in N processes than in one
@@ -181,6 +182,7 @@ def summary(wall: float) -> dict[str, Any]:
                               "task CPU s": round(sum(t["cpu"] for t in w["tasks"]), 3),
                               "pickle CPU s": round(w["pickle CPU s"], 3), "waiting s": round(w["waiting s"], 3),
                               "result MB": round(sum(t["bytes"] for t in w["tasks"]) / 1e6, 2),
+                              "first tasks CPU s": [round(t["cpu"], 3) for t in w["tasks"][:4]],
                               "last task end s": round(max((t["end"] for t in w["tasks"]), default=0), 3)}
     out["all CPU s (os.times, with children)"] = round(times.user + times.system + times.children_user
                                                        + times.children_system, 3)
