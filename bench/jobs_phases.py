@@ -207,6 +207,7 @@ def main() -> None:
             pass
         sys.stdout.flush()
     mark("done")
+    TOTALS["main thread CPU s"] = time.thread_time()
     result = summary(time.perf_counter() - START_WALL)
     print(json.dumps(result, indent=1))
     if options.out:

@@ -127,14 +127,14 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records:
 
 
 def _input_bytes(paths: list[str]) -> int | None:
-    """The bytes of lines in `paths`, when every one is a file read as it is (not standard input, not
-    compressed); else None."""
+    """The bytes of lines in `paths`, when every one is a regular file read as it is (not standard
+    input, a pipe or a compressed file); else None."""
+    if any(p == STDIN or p.lower().endswith(".gz") or not os.path.isfile(p) for p in paths):
+        return None  # a path that cannot be read is reported when it is read
     try:
-        if any(p == STDIN or p.lower().endswith(".gz") for p in paths):
-            return None
         return sum(os.path.getsize(p) for p in paths)
     except OSError:
-        return None  # reading it reports it
+        return None
 
 
 def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:

@@ -125,7 +125,7 @@ def test_at_most_a_window_of_batches_is_in_flight():
 def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(tmp_path):
     import gzip
 
-    from newslint.corpus_parallel import batches
+    from newslint.corpus_parallel import _input_bytes, batches
 
     lines = [json.dumps({"id": i, "text": "x" * (i % 7 * 40)}).encode() + b"\n" for i in range(400)]
     plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
@@ -140,3 +140,6 @@ def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(t
     # Of unknown size (compressed, standard input), or without jobs: batches as asked.
     for unknown in (list(batches([str(packed)], None, 4, 32, jobs=2)), list(batches([str(plain)], None, 4, 32))):
         assert [len(b.lines) for b in unknown] == [4] + [32] * 12 + [12]
+    assert _input_bytes([str(plain), str(plain)]) == 2 * plain.stat().st_size
+    assert _input_bytes([str(plain), "-"]) is None and _input_bytes([str(tmp_path / "none.jsonl")]) is None
+    assert _input_bytes([str(plain), str(tmp_path)]) is None  # not a regular file: a pipe, a folder
