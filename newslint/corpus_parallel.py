@@ -40,6 +40,9 @@ BATCH_RECORDS = 64
 # batches keep any process from waiting long for the others' last ones at the end.
 FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 4, 32
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
+# The least of the last, shrinking batches (see `batches`): a few records, more work than it takes
+# the main process to hand a worker its next batch, so that a worker never waits for one.
+LAST_BATCH_BYTES = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
             size, first = 0, 1
-            most = BATCH_BYTES if left is None else min(BATCH_BYTES, max(1, left // (2 * jobs)))
+            most = BATCH_BYTES if left is None else _tail_bytes(left, jobs)
             for number, raw in enumerate(handle, 1):
                 lines.append(raw)
                 size += len(raw)
@@ -118,12 +121,17 @@ def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records:
                     yield Batch(path, first, tuple(lines))
                     if left is not None:
                         left -= size
-                        most = min(BATCH_BYTES, max(1, left // (2 * jobs)))
+                        most = _tail_bytes(left, jobs)
                     lines, size, first = [], 0, number + 1
             if lines:
                 yield Batch(path, first, tuple(lines))
                 if left is not None:
                     left -= size
+
+
+def _tail_bytes(left: int, jobs: int) -> int:
+    """The bytes a batch may hold when `left` bytes of input are left for `jobs` processes."""
+    return min(BATCH_BYTES, max(LAST_BATCH_BYTES, left // (2 * jobs)))
 
 
 def _input_bytes(paths: list[str]) -> int | None:

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
 # Files a task of a run in worker processes (the first one smaller: see `_check_parallel`),
-# and the least of the last tasks, which are smaller and smaller (see `parallel_batches`).
-PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE, LAST_BATCH_SIZE = 16, 2, 2
+# and the least of the last tasks, which are smaller and smaller (see `parallel_batches`): more
+# work than it takes the main process to hand a worker its next task.
+PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE, LAST_BATCH_SIZE = 16, 2, 4
 
 
 @dataclass(frozen=True)

@@ -122,10 +122,12 @@ def test_at_most_a_window_of_batches_is_in_flight():
     assert most == 3
 
 
-def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(tmp_path):
+def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(tmp_path, monkeypatch):
     import gzip
 
     from newslint.corpus_parallel import _input_bytes, batches
+
+    monkeypatch.setattr("newslint.corpus_parallel.LAST_BATCH_BYTES", 400)  # a few records of these
 
     lines = [json.dumps({"id": i, "text": "x" * (i % 7 * 40)}).encode() + b"\n" for i in range(400)]
     plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
@@ -136,7 +138,9 @@ def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(t
     assert [(b.path, b.first_line) for b in cut][:2] == [(str(plain), 1), (str(plain), 5)]
     sizes = [len(b.lines) for b in cut]
     assert sizes[0] == 4 and max(sizes) == 32 and sizes[-1] < 4  # the last ones share what is left
-    assert sizes[-5:] == sorted(sizes[-5:], reverse=True)
+    held = [sum(map(len, b.lines)) for b in cut]
+    assert max(sizes[-5:]) < 32 and held[-2] < held[-5]
+    assert all(sum(map(len, b.lines)) >= 400 for b in cut[1:-1])  # but none under LAST_BATCH_BYTES
     # Of unknown size (compressed, standard input), or without jobs: batches as asked.
     for unknown in (list(batches([str(packed)], None, 4, 32, jobs=2)), list(batches([str(plain)], None, 4, 32))):
         assert [len(b.lines) for b in unknown] == [4] + [32] * 12 + [12]
