@@ -102,10 +102,11 @@ class FindingRows(Sequence[Finding]):
     def made(self) -> tuple[Finding, ...]:
         if self._made is None:
             self._made = tuple([finding_from_row(*row) for row in self.rows])
+            self.rows = ()  # made once: not kept twice (a whole-document report holds every file's)
         return self._made
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows) if self._made is None else len(self._made)
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice) and self._made is None:
@@ -127,12 +128,14 @@ class FindingRows(Sequence[Finding]):
         return repr(self.made())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return FindingRows, (self.rows,)
+        return FindingRows, (self.rows if self._made is None else tuple([finding_row(f) for f in self._made]),)
 
     def counts(self) -> Any:
         """`report.Counts.of(self)`, from the rows."""
         from newslint.report import Counts
 
+        if self._made is not None:
+            return Counts.of(self._made)
         rows = self.rows
         return Counts(len(rows), sum(bool(r[14]) for r in rows), sum(r[10] is not None and not r[14] for r in rows))
 
@@ -140,6 +143,8 @@ class FindingRows(Sequence[Finding]):
         """`line` of each finding, written from the rows when `line` is the jsonl or text format's."""
         from newslint import report
 
+        if self._made is not None:
+            return [line(f) for f in self._made]
         if line is report.jsonl_line:
             return [report.jsonl_fields(encode_basestring(r[0]), r[12], r[13], r[6], r[7], r[8], r[9], r[1], r[2], r[3],
                                         None if r[10] is None else r[10][0],

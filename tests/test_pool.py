@@ -119,6 +119,11 @@ def test_findings_sent_as_rows_read_and_write_as_the_findings_themselves():
     for line in (formats.jsonl_line, formats.text_line, formats.github_line):
         assert FindingRows.of(findings).lines(line) == [line(f) for f in findings]
     assert FindingRows.of(findings).counts() == formats.Counts.of(findings)
+    once_made = FindingRows.of(findings)
+    assert tuple(once_made) == findings and once_made.rows == ()  # the rows are not kept beside the findings
+    assert len(once_made) == len(findings) and once_made.counts() == formats.Counts.of(findings)
+    assert once_made.lines(formats.jsonl_line) == [formats.jsonl_line(f) for f in findings]
+    assert pickle.loads(pickle.dumps(once_made)).rows == rows.rows
     unplaced = Finding("b.txt", Violation("NL1", "x", "m", 0, 2, Fix.delete(0, 2)), Position(1, 1), Position(1, 3))
     assert FindingRows.of((*findings, unplaced)) == (*findings, unplaced)  # kept as they are
     assert not isinstance(FindingRows.of((unplaced,)), FindingRows) and FindingRows.of(()) == ()
