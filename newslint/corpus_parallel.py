@@ -34,6 +34,7 @@ from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
 from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
+from newslint.run import KEYED_LINE
 
 BATCH_RECORDS = 64
 # With forked workers (newslint.pool): they start once the first batch is done, and smaller
@@ -143,6 +144,12 @@ def _input_bytes(paths: list[str]) -> int | None:
         return sum(os.path.getsize(p) for p in paths)
     except OSError:
         return None
+
+
+def record_keys(batch: Batch) -> frozenset[int]:
+    """Hashes of the longer lines of a batch's records (as `newslint.run.content_keys` for files),
+    taken from the raw JSON: a line of the text ends at an escaped line feed."""
+    return frozenset(hash(line) for raw in batch.lines for line in raw.split(b"\\n") if len(line) >= KEYED_LINE)
 
 
 def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:
@@ -291,12 +298,14 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
 
         def submit(function: Callable[..., Any], *args: Any) -> Any:
             if function is check_batch:
+                if isinstance(pool, ForkPool):  # to the process that checked the likest records
+                    return pool.submit(_check_batch_shared, *args, keys=record_keys(args[1]))
                 return pool.submit(_check_batch_shared, *args)
             return pool.submit(function, *args)
 
         forked = isinstance(pool, ForkPool)
         sizes = (FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS) if forked else (None, None)
-        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes, jobs), paths, job, stdin)
+        yield from run_batches(Executor(submit, share, 8 * jobs, *sizes, jobs), paths, job, stdin)
 
 
 def _pool(jobs: int) -> Any:

@@ -497,6 +497,25 @@ def _in_worker() -> None:
     _IN_WORKER = True
 
 
+KEYED_LINE = 24  # bytes a line needs to be a content key: shorter ones are common to all texts
+KEY_BYTES = 1 << 16  # what is read of each file for its keys
+
+
+def content_keys(names: list[str]) -> frozenset[int]:
+    """Hashes of the longer lines of the files `names` (their first KEY_BYTES): the pool gives a
+    batch to the process that checked most of its lines before (see `ForkPool.submit`), whose memos
+    then serve it. The file is read again by the task that checks it (from the system's cache)."""
+    keys = set()
+    for name in names:
+        try:
+            with open(name, "rb") as handle:
+                head = handle.read(KEY_BYTES)
+        except OSError:
+            continue  # reported by the task that reads it
+        keys.update(hash(line) for line in head.splitlines() if len(line) >= KEYED_LINE)
+    return frozenset(keys)
+
+
 def parallel_batches(names: list[str], jobs: int, first: int, size: int) -> list[list[str]]:
     """`names` cut into consecutive batches: `first` names (none if 0), then `size` each, but the
     last ones smaller and smaller, each about a `2 * jobs`-th of what is left (down to
@@ -528,7 +547,8 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
         # the configs found: a session of one process that shares them, its caches its own.
         _WORKER = session.for_one_process()
         with ForkPool(jobs, after_fork=_own_caches) as pool:
-            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c), chunks, 4 * jobs)
+            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c, keys=content_keys(c)),
+                                                 chunks, 8 * jobs)
                         for r in reports)
         return
     from concurrent.futures import ProcessPoolExecutor

@@ -147,3 +147,13 @@ def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(t
     assert _input_bytes([str(plain), str(plain)]) == 2 * plain.stat().st_size
     assert _input_bytes([str(plain), "-"]) is None and _input_bytes([str(tmp_path / "none.jsonl")]) is None
     assert _input_bytes([str(plain), str(tmp_path)]) is None  # not a regular file: a pipe, a folder
+
+
+def test_record_keys_are_the_longer_lines_of_the_records_texts():
+    from newslint.corpus_parallel import Batch, record_keys
+
+    shared = "The council approved the new budget on Monday evening."
+    lines = tuple(json.dumps({"id": i, "text": f"{head}\n{shared}\nShort\n"}).encode() + b"\n"
+                  for i, head in enumerate(("A headline long enough to count", "Another headline, long as well")))
+    one, both = record_keys(Batch("c.jsonl", 1, lines[:1])), record_keys(Batch("c.jsonl", 1, lines))
+    assert one < both and len(both - one) == 1  # the shared line is one key; short lines are none

@@ -221,3 +221,28 @@ def test_files_are_cut_into_batches_smaller_and_smaller_at_the_end():
     assert [len(b) for b in parallel_batches(names[:5], 2, 8, 16)] == [5]
     few = [len(b) for b in parallel_batches(names[:40], 4, 0, 32)]  # fewer names than a batch: shared at once
     assert sum(few) == 40 and few[0] == 5 and few == sorted(few, reverse=True) and few[-1] <= LAST_BATCH_SIZE
+
+
+def test_a_worker_is_given_the_waiting_task_likest_what_it_took():
+    from newslint.pool import Task
+
+    pool = ForkPool(3)  # not started: its choices are tested without processes
+    pool._seen = [{1, 2, 3}, {10, 11, 12}, {20, 21}]  # this process, worker 1, worker 2
+    waiting = [frozenset({20}), frozenset({1, 2}), frozenset({10, 11, 30}), frozenset({20, 21, 10}), frozenset()]
+    pool._waiting.extend(Task(pool, n, _same, (n,), keys) for n, keys in enumerate(waiting))
+    assert pool._likest(1) == 2  # the oldest is never a worker's: this process may need it next
+    assert pool._likest(2) == 3 and pool._likest(0, first=0) == 1
+    pool._seen[1] = set()
+    assert pool._likest(1) == 1  # nothing alike: the oldest it may take
+    pool._took(1, pool._waiting[3])
+    assert pool._seen[1] == {20, 21, 10}
+
+
+def test_content_keys_are_the_longer_lines_of_the_files(tmp_path):
+    from newslint.run import content_keys
+
+    shared = "The council approved the new budget on Monday evening."
+    (tmp_path / "a.txt").write_text(f"{shared}\nShort line\n\nAnother long line only this file has in it.\n")
+    (tmp_path / "b.txt").write_text(f"Headline\n{shared}\n")
+    a, b = content_keys([str(tmp_path / "a.txt")]), content_keys([str(tmp_path / "b.txt"), str(tmp_path / "none")])
+    assert len(a) == 2 and len(b) == 1 and a & b == b
