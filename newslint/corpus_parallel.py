@@ -34,7 +34,7 @@ from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
 from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
-from newslint.run import KEYED_LINE
+from newslint.run import KEY_SAMPLE, KEYED_LINE
 
 BATCH_RECORDS = 64
 # With forked workers (newslint.pool): they start once the first batch is done, and smaller
@@ -149,7 +149,8 @@ def _input_bytes(paths: list[str]) -> int | None:
 def record_keys(batch: Batch) -> frozenset[int]:
     """Hashes of the longer lines of a batch's records (as `newslint.run.content_keys` for files),
     taken from the raw JSON: a line of the text ends at an escaped line feed."""
-    return frozenset(hash(line) for raw in batch.lines for line in raw.split(b"\\n") if len(line) >= KEYED_LINE)
+    keys = {hash(line) for raw in batch.lines for line in raw.split(b"\\n") if len(line) >= KEYED_LINE}
+    return frozenset(key for key in keys if not key & KEY_SAMPLE)
 
 
 def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:

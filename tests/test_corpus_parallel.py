@@ -149,8 +149,10 @@ def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(t
     assert _input_bytes([str(plain), str(tmp_path)]) is None  # not a regular file: a pipe, a folder
 
 
-def test_record_keys_are_the_longer_lines_of_the_records_texts():
+def test_record_keys_are_the_longer_lines_of_the_records_texts(monkeypatch):
     from newslint.corpus_parallel import Batch, record_keys
+
+    monkeypatch.setattr("newslint.corpus_parallel.KEY_SAMPLE", 0)  # every longer line a key
 
     shared = "The council approved the new budget on Monday evening."
     lines = tuple(json.dumps({"id": i, "text": f"{head}\n{shared}\nShort\n"}).encode() + b"\n"

@@ -238,11 +238,13 @@ def test_a_worker_is_given_the_waiting_task_likest_what_it_took():
     assert pool._seen[1] == {20, 21, 10}
 
 
-def test_content_keys_are_the_longer_lines_of_the_files(tmp_path):
+def test_content_keys_are_the_longer_lines_of_the_files(tmp_path, monkeypatch):
     from newslint.run import content_keys
 
     shared = "The council approved the new budget on Monday evening."
     (tmp_path / "a.txt").write_text(f"{shared}\nShort line\n\nAnother long line only this file has in it.\n")
     (tmp_path / "b.txt").write_text(f"Headline\n{shared}\n")
+    sampled = content_keys([str(tmp_path / "a.txt")])
+    monkeypatch.setattr("newslint.run.KEY_SAMPLE", 0)  # every longer line a key
     a, b = content_keys([str(tmp_path / "a.txt")]), content_keys([str(tmp_path / "b.txt"), str(tmp_path / "none")])
-    assert len(a) == 2 and len(b) == 1 and a & b == b
+    assert len(a) == 2 and len(b) == 1 and a & b == b and sampled <= a
