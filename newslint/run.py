@@ -508,11 +508,13 @@ def content_keys(names: list[str]) -> frozenset[int]:
     then serve it. The file is read again by the task that checks it (from the system's cache)."""
     keys = set()
     for name in names:
+        if not os.path.isfile(name):
+            continue  # a pipe is read once, by the task; what cannot be read, the task reports
         try:
             with open(name, "rb") as handle:
                 head = handle.read(KEY_BYTES)
         except OSError:
-            continue  # reported by the task that reads it
+            continue
         keys.update(hash(line) for line in head.splitlines() if len(line) >= KEYED_LINE)
     return frozenset(key for key in keys if not key & KEY_SAMPLE)
 

@@ -248,3 +248,6 @@ def test_content_keys_are_the_longer_lines_of_the_files(tmp_path, monkeypatch):
     monkeypatch.setattr("newslint.run.KEY_SAMPLE", 0)  # every longer line a key
     a, b = content_keys([str(tmp_path / "a.txt")]), content_keys([str(tmp_path / "b.txt"), str(tmp_path / "none")])
     assert len(a) == 2 and len(b) == 1 and a & b == b and sampled <= a
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # opened here, it would block (and its text be taken from the task that checks it)
+    assert content_keys([str(pipe), str(tmp_path)]) == frozenset()
