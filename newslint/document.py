@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress, count, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import Any, TypeVar
 
 import regex
@@ -81,6 +81,12 @@ class Document:
 
         Split once and shared by everything that walks the lines of the text."""
         return tuple(self.text.split("\n"))
+
+    @cached_property
+    def distinct_lines(self) -> frozenset[str]:
+        """The distinct texts of `line_texts`: what is judged by a line's text alone (and
+        remembered by it between texts) is looked up once per distinct line."""
+        return frozenset(self.line_texts)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -166,16 +172,15 @@ class Document:
         # The start of the text tells: the words of its first ENGLISH_SAMPLE_CHARS characters.
         # No word crosses a line feed, so the counts add up line by line, and a line's counts
         # are remembered by its text: the lines a fix left alone, or that other pages share,
-        # cost a lookup.
-        words = hits = 0
-        room = ENGLISH_SAMPLE_CHARS
-        for line in self.line_texts:
-            line_words, line_hits = _english_counts(line) if len(line) <= room else _counted(line[:room])
-            words += line_words
-            hits += line_hits
-            room -= len(line) + 1
-            if room <= 0:
-                break
+        # cost a lookup. The lines that start inside the sample are read, the last of them
+        # only as far as the sample goes; `map` adds up the others without a Python-level loop.
+        starts, lines = self.line_starts, self.line_texts
+        read = bisect.bisect_left(starts, ENGLISH_SAMPLE_CHARS)  # at least one: the first starts at 0
+        last, room = lines[read - 1], ENGLISH_SAMPLE_CHARS - starts[read - 1]
+        counts = list(map(_english_counts, lines[:read - 1]))
+        counts.append(_english_counts(last) if len(last) <= room else _counted(last[:room]))
+        words = sum(map(itemgetter(0), counts))
+        hits = sum(map(itemgetter(1), counts))
         if words < 8:
             return True  # too short to tell; rules stay cautious on their own
         return hits / words >= ENGLISH_STOPWORD_SHARE

@@ -5,6 +5,7 @@ import functools
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import load_phrases
 
 _WS = r"[^\S\n]"
@@ -29,9 +30,9 @@ CREDIT_LABEL = (
 # A credit in brackets: `(AP Photo/Alan Diaz, File)`, `(Photo: Getty Images)`, `[Image: NASA]`.
 _IN_BRACKETS = (rf"\({_WS}*{CREDIT_LABEL}[^()\n]{{1,100}}\)"
                 rf"|\[{_WS}*{CREDIT_LABEL}[^\[\]\n]{{1,100}}\]")
-CREDIT_IN_BRACKETS = regex.compile(_IN_BRACKETS, regex.I)
+CREDIT_IN_BRACKETS = LazyPattern(_IN_BRACKETS, regex.I)
 # A caption line ends with such a credit (after a full stop or not).
-_ENDS_WITH_CREDIT = regex.compile(rf"(?:{_IN_BRACKETS})[.\s]*\Z", regex.I)
+_ENDS_WITH_CREDIT = LazyPattern(rf"(?:{_IN_BRACKETS})[.\s]*\Z", regex.I)
 MAX_CAPTION_WORDS = 60
 MIN_CAPTION_WORDS = 3  # words before the credit; fewer and the line is just a credit
 

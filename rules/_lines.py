@@ -34,7 +34,6 @@ import regex
 
 from newslint.document import Document
 from newslint.model import Violation
-from newslint.patterns import compile_user_pattern
 from newslint.rule import Option, Rule
 from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
 
@@ -124,25 +123,58 @@ MOST_LINES_NEW = 0.5  # a document with a larger share of new lines is judged wh
 MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it starts afresh
 
 
+class _Known:
+    """Which lines a memory holds verdicts on, as a token (see `_Memory.known`)."""
+
+    __slots__ = ()
+
+
+_NOTHING_KNOWN = _Known()  # the token of every empty memory
+
+
 @dataclass
 class _Memory:
-    """A line rule's verdicts on every line it has judged, by line text: None for a clean
-    line, else the flagged span and its safety. A verdict is a function of the line's text
-    and the rule's settings alone, so it holds in any document; the rule owns its memory
-    (made fresh with it) and empties it when it is full."""
+    """A line rule's verdicts on every line it has judged, by line text: the lines it knows,
+    and of them the flagged ones with their spans and safety. A verdict is a function of the
+    line's text and the rule's settings alone, so it holds in any document; the rule owns
+    its memory (made fresh with it) and empties it when it is full.
 
-    verdicts: dict[str, Verdict | None] = field(default_factory=dict)
+    `token` stands for the lines the memory knows: memories that were empty together and
+    have met the same documents since know the same lines and hold the same token. All the
+    line rules of a run are such memories, so a document works out its new lines once for
+    all of them (`unknown`), not once a rule."""
 
-    def unknown(self, lines: frozenset[str]) -> frozenset[str]:
-        """The lines among `lines` not judged yet (one set difference, at C speed)."""
-        if len(self.verdicts) > MEMORY_LIMIT:
-            self.verdicts.clear()
-        return lines.difference(self.verdicts)
+    known: set[str] = field(default_factory=set)
+    flagged: dict[str, Verdict] = field(default_factory=dict)
+    token: _Known = _NOTHING_KNOWN
+    _after: _Known | None = None  # the token once the lines of the document checked are learnt
+
+    def unknown(self, doc: Document, lines: frozenset[str]) -> frozenset[str]:
+        """The lines among `lines` (the distinct lines of `doc`) not judged yet: one set
+        difference, at C speed, made by the first memory of its kind to ask."""
+        if len(self.known) > MEMORY_LIMIT:
+            self.known.clear()
+            self.flagged.clear()
+            self.token = _NOTHING_KNOWN
+        steps = doc.shared(_steps)
+        step = steps.get(self.token)
+        if step is None:
+            step = steps[self.token] = (lines.difference(self.known), _Known())
+        new, self._after = step
+        return new
 
     def learn(self, judged: frozenset[str], flagged: dict[str, Verdict]) -> None:
-        """Record the verdicts on `judged`: `flagged` those of its lines that are hits."""
-        self.verdicts.update(dict.fromkeys(judged))
-        self.verdicts.update(flagged)
+        """Record the verdicts on `judged`, the lines `unknown` gave or all the document's
+        lines: `flagged` those of its lines that are hits."""
+        self.known.update(judged)
+        self.flagged.update(flagged)
+        if self._after is not None:
+            self.token, self._after = self._after, None
+
+
+def _steps(doc: Document) -> dict[_Known, tuple[frozenset[str], _Known]]:
+    """By the token of a memory before `doc`: the document's lines new to it, and its token after."""
+    return {}
 
 
 @dataclass(frozen=True)
@@ -151,10 +183,6 @@ class _Fresh:
 
     doc: Document
     index: LineIndex
-
-
-def _distinct_lines(doc: Document) -> frozenset[str]:
-    return frozenset(doc.line_texts)
 
 
 def _fresh(doc: Document, lines: frozenset[str]) -> _Fresh:
@@ -176,12 +204,12 @@ def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
     return {lines[i]: (hit.start - starts[i], hit.end - starts[i], hit.safe) for i, hit in hits.items()}
 
 
-def _hits_of(doc: Document, verdicts: dict[str, Verdict | None]) -> dict[int, LineHit]:
-    """The hits of a document whose lines' verdicts are known by their text."""
+def _hits_of(doc: Document, verdicts: dict[str, Verdict]) -> dict[int, LineHit]:
+    """The hits of a document whose flagged lines' verdicts are known by their text."""
     lines, starts = doc.line_texts, doc.line_starts
     hits = {}
-    # `compress` and `map` look every line up without a Python-level loop; a clean line's
-    # verdict is None (false), a flagged line's a tuple of three (true).
+    # `compress` and `map` look every line up without a Python-level loop; a clean line is
+    # not there (None, false), a flagged line's verdict is a tuple of three (true).
     for i in compress(count(), map(verdicts.get, lines)):
         start, end, safe = verdicts[lines[i]]
         hits[i] = LineHit(i, starts[i] + start, starts[i] + end, safe)
@@ -404,7 +432,7 @@ class LineRule(Rule):
         self._phrases, self._dispatch = self._compile(extra_phrases, extra_prefixes)
         where = f"rule {self.code}: option 'extend-patterns'"
         patterns = self.settings.get("extend-patterns", ())
-        self._patterns = tuple(compile_user_pattern(p, where) for p in patterns)
+        self._patterns = _user_patterns(patterns, where) if patterns else ()
 
     def _compile(self, extra_phrases: tuple[str, ...],
                  extra_prefixes: tuple[str, ...]) -> _Compiled:
@@ -445,16 +473,15 @@ class LineRule(Rule):
         and the text checked again, that is the few lines a fix rewrote; in a corpus, the
         lines a page does not share with pages before it. Where most lines are new, the
         whole document is judged in place."""
-        lines = doc.shared(_distinct_lines)
-        new = self._memory.unknown(lines)
+        lines = doc.distinct_lines
+        new = self._memory.unknown(doc, lines)
         if len(new) > MOST_LINES_NEW * len(lines):
             hits = self._judge(doc, line_index(doc))
             self._memory.learn(lines, _verdicts(doc, hits))
             return hits
-        if new:
-            fresh = _fresh(doc, new)
-            self._memory.learn(new, _verdicts(fresh.doc, self._judge(fresh.doc, fresh.index)))
-        return _hits_of(doc, self._memory.verdicts)
+        fresh = _fresh(doc, new) if new else None
+        self._memory.learn(new, _verdicts(fresh.doc, self._judge(fresh.doc, fresh.index)) if fresh else {})
+        return _hits_of(doc, self._memory.flagged)
 
     def _judge(self, doc: Document, index: LineIndex) -> dict[int, LineHit]:
         hits: dict[int, LineHit] = {}
@@ -521,6 +548,12 @@ class LineRule(Rule):
         fix = doc.line_deletion(hit.index, safe=hit.safe)
         message = f"{self.artifact} '{excerpt(doc.text[hit.start:hit.end])}'"
         return self.violation(hit.start, hit.end, message, fix)
+
+
+def _user_patterns(patterns: Iterable[str], where: str) -> tuple[regex.Pattern[str], ...]:
+    # Imported here: the checks of user patterns are needed only when a config gives some.
+    from newslint.patterns import compile_user_pattern
+    return tuple(compile_user_pattern(p, where) for p in patterns)
 
 
 def excerpt(text: str) -> str:

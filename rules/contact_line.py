@@ -6,6 +6,7 @@ import re
 import regex
 
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -28,7 +29,7 @@ _ADDRESS_IN = regex.compile(rf"{_SOME_ADDRESS}|{_PROFILE}\w", regex.I)
 _REACHED = regex.compile(rf"\b(?:can|may){_WS}+be{_WS}+(?:reached|contacted|emailed)\b"
                          rf"[^\n]{{0,60}}?(?:{_SOME_ADDRESS}|{_HANDLE})", regex.I)
 # A line that is only an address, a handle or a profile link, with an optional label.
-_BARE = regex.compile(
+_BARE = LazyPattern(
     rf"(?:(?:e-?mail|contact|twitter|tel|phone|fax){_WS}*:?{_WS}*)?"
     rf"(?:{_ADDRESS}|{_HANDLE}|(?:https?://)?(?:www\.)?{_PROFILE}[\w.-]+/?)[.\s]*",
     regex.I,

@@ -2,12 +2,14 @@
 footer), and everything after it."""
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules.comment_thread import is_header
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
 from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
@@ -43,6 +45,7 @@ _COUNTED_META = re.compile(r"(?i)[|·•—-]\s*(?:\d+|no|one)\s*(?:comments?|re
 META_MAX_CHARS = 120
 
 
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def is_marker(line: str) -> bool:
     """Whether a stripped line marks the end of an article: a comment count or a filing footer."""
     if len(line) > MARKER_MAX_CHARS:
@@ -56,23 +59,28 @@ def marker_start(doc: Document) -> int | None:
     """The index of the first marker line that follows the article, or None."""
     if not doc.is_english:
         return None
-    texts = doc.line_texts
-    lines = [texts[i].strip() for i in doc.nonblank_lines]
-    prose, words = 0, 0
-    for k, line in enumerate(lines):
-        if prose >= MIN_ARTICLE_LINES and words >= MIN_ARTICLE_WORDS and (
-                is_marker(line) or _heads_thread(lines, k)):
+    lines, prose = stripped_lines(doc), prose_lines(doc)
+    first, seen, words = 0, 0, 0
+    # The article first: its prose lines and their words, counted until there are enough.
+    while first < len(lines) and (seen < MIN_ARTICLE_LINES or words < MIN_ARTICLE_WORDS):
+        if prose[first]:
+            seen += 1
+            words += len(lines[first].split())
+        first += 1
+    for k in range(first, len(lines)):
+        if is_marker(lines[k]) or _comment_heading(lines[k]) and _heads_thread(lines, k):
             return doc.nonblank_lines[k]
-        if is_prose(line):
-            prose += 1
-            words += len(line.split())
     return None
 
 
-def _heads_thread(lines: list[str], k: int) -> bool:
-    """Whether line `k` is a comments heading that comment headers or reply controls follow."""
-    if len(lines[k].split()) > HEADING_MAX_WORDS or heading_key(lines[k]) not in COMMENT_HEADINGS:
-        return False
+@functools.lru_cache(maxsize=1 << 15)
+def _comment_heading(line: str) -> bool:
+    """Whether a stripped line is a comments heading without a count (`Leave a Reply`)."""
+    return len(line.split()) <= HEADING_MAX_WORDS and heading_key(line) in COMMENT_HEADINGS
+
+
+def _heads_thread(lines: Sequence[str], k: int) -> bool:
+    """Whether the comments heading at line `k` is followed by comment headers or reply controls."""
     after = lines[k + 1:k + 1 + THREAD_LOOKAHEAD]
     return sum(1 for line in after if is_header(line) or _CONTROL.match(line)) >= MIN_THREAD_SIGNS
 

@@ -9,6 +9,7 @@ from newslint.document import Document
 from newslint.markdown import MARKDOWN_SUFFIXES
 from newslint.model import Applicability, Edit, Fix, Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import lowercase_words
 
 # One attribute: a name, optionally `=` and a quoted or bare value. Names and values cannot
@@ -19,7 +20,7 @@ _TAG_SOURCE = (
     rf"<(?P<close>/)?(?P<name>\L<elements>)(?P<attributes>(?:[ \t]+{_ATTRIBUTE})*)"
     r"[ \t]*(?P<self>/)?>|<!--[^\n]{0,500}?-->"
 )
-_TAG = regex.compile(_TAG_SOURCE, regex.I, elements=_ELEMENTS)
+_TAG = LazyPattern(_TAG_SOURCE, regex.I, elements=_ELEMENTS)
 # Elements that break a line when rendered: between two words their tag leaves a space.
 _BREAKING = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",

@@ -6,7 +6,8 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import regex
 
@@ -25,6 +26,7 @@ MIN_LENGTH = 5  # of words the general detector compares; known spellings may be
 # `iPhone`): uses are counted by whole-word matching later.
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")
 MAX_LINES_SHOWN = 8
+NAMES_REMEMBERED = 100_000  # names whose keys a rule keeps between documents; past it, afresh
 # A capitalised word right before a name: its given name (or a title, `Mr`, which the
 # other spelling shares when it is one person).
 _GIVEN_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’.-]*) $")
@@ -97,6 +99,22 @@ class InconsistentSpelling(Rule):
                "(wordfreq Zipf scale: 3 is a word met about once per million words)"),
     )
 
+    def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        # The names met, and the keys of those the general detector compares: a function
+        # of the name and max-zipf alone, so kept between documents (the same names recur
+        # on a site's pages and in every fix pass).
+        self._met: set[str] = set()
+        self._keys: dict[str, str] = {}
+
+    def _compared_keys(self, names: set[str]) -> dict[str, str]:
+        """The general detector's keys of those of `names` it compares: rare in English,
+        long enough, not a known spelling, no letter stretched."""
+        rare = names.difference(_common_names(names, self.settings["max-zipf"]))
+        known = known_variants()
+        return {word: transliteration_key(word) for word in rare
+                if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word)}
+
     def prepare(self, docs: Sequence[Document]) -> None:
         """Build the table of common names before the first check (the first check would)."""
         _odd_common_names(self.settings["max-zipf"])
@@ -120,12 +138,17 @@ class InconsistentSpelling(Rule):
         return [group for group in by_set.values() if len(group) > 1]
 
     def _general_groups(self, doc: Document, names: set[str]) -> list[list[str]]:
-        rare = names.difference(_common_names(names, self.settings["max-zipf"]))
-        known = known_variants()
+        met, keys = self._met, self._keys
+        if len(met) > NAMES_REMEMBERED:
+            met.clear()
+            keys.clear()
+        new = names.difference(met)
+        if new:
+            met.update(new)
+            keys.update(self._compared_keys(new))
         by_key: dict[str, list[str]] = defaultdict(list)
-        for word in rare:
-            if len(word) >= MIN_LENGTH and word not in known and not _STRETCHED.search(word):
-                by_key[transliteration_key(word)].append(word)
+        for word in keys.keys() & names:  # iterates the smaller: the names
+            by_key[keys[word]].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:
             return []

@@ -10,6 +10,7 @@ from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rules._captions import CREDIT_IN_BRACKETS, CREDIT_LABEL, agencies_regex, is_caption_with_credit
 from newslint.rules._frequency import zipf
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
 from newslint.rules._phrases import lowercase_words
 
@@ -56,7 +57,7 @@ def _is_heading(line: str) -> bool:
 
 _SHAPES = (
     # `Photo: Hau Dinh, AP`, `Photograph: Tim Robberts/Getty Images`, `Image credit: WeWork`.
-    Opening(regex.compile(CREDIT_LABEL, regex.I),
+    Opening(LazyPattern(CREDIT_LABEL, regex.I),
             starting("photo", "image", "picture", "pic", "foto", "illustration", "main", "top",
                      "header", "featured", "lead", "hero", "cover", "file", "credit", "courtesy",
                      "ap", "afp", "reuters", "epa", "getty", "xinhua", "upi", "kyodo", "yonhap",

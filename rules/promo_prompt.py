@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -33,8 +34,8 @@ _SHAPES = (
             starting("click", "tap", "get", "read", "watch", "listen"), MAX_PROMPT_WORDS),
     # A line made only of share-button labels: `Facebook Twitter Pinterest Email`. One separator
     # class between labels, so a line that fails is given up in linear time.
-    Opening(regex.compile(rf"{_BAR_ITEM}(?:[ \t\r\u00a0|,·•/+]*{_BAR_ITEM})+{LINE_END}",
-                          regex.I),
+    Opening(LazyPattern(rf"{_BAR_ITEM}(?:[ \t\r\u00a0|,·•/+]*{_BAR_ITEM})+{LINE_END}",
+                        regex.I),
             starting("share", "tweet", "pin", *_NETWORKS), MAX_PROMPT_WORDS),
     # `Share to facebook`, `Share on Facebook Share on Twitter Share via Email`: share buttons
     # named with their network.
@@ -54,9 +55,9 @@ _SHAPES = (
                           rf"|for{_WS}+(?:more|all{_WS}+the){_WS}+(?:information|info|details))"
                           rf"[.!…\s]*{LINE_END}", regex.I), starting("click"), 8),
     # `Listen: http://po.st/...`, `On Parler: https://...`: a platform's label and a bare link.
-    Opening(regex.compile(rf"(?:(?:listen|download|itunes|spotify|apple{_WS}+podcasts|stitcher"
-                          rf"|on{_WS}+(?:{_SOCIAL}|parler|minds|gab|rumble|gettr)){_WS}*:{_WS}*"
-                          rf"https?://\S+{_WS}*)+{LINE_END}", regex.I),
+    Opening(LazyPattern(rf"(?:(?:listen|download|itunes|spotify|apple{_WS}+podcasts|stitcher"
+                        rf"|on{_WS}+(?:{_SOCIAL}|parler|minds|gab|rumble|gettr)){_WS}*:{_WS}*"
+                        rf"https?://\S+{_WS}*)+{LINE_END}", regex.I),
             starting("listen", "download", "itunes", "spotify", "apple", "stitcher", "on"),
             MAX_PROMPT_WORDS),
     # `Not a member? Sign up`, `No account? Registration is free and easy!`: a sign-up prompt.
@@ -64,7 +65,7 @@ _SHAPES = (
                           rf"{_WS}+account){_WS}*\?", regex.I),
             starting("not a member", "no account", "don't have", "don’t have"), 12),
     # Newsletter and subscription prompts: an imperative opening, then news delivered.
-    Opening(regex.compile(
+    Opening(LazyPattern(
         rf"(?:sign{_WS}*up|subscribe|register|join|get|receive|download|want|stay|keep{_WS}+up"
         rf"|never{_WS}+miss|don['’]?t{_WS}+miss|be{_WS}+the{_WS}+first|start{_WS}+your{_WS}+day"
         rf"|let{_WS}+our|click{_WS}+here)\b[^\n]{{0,120}}?\b(?:newsletters?|inbox|mailing{_WS}+list"

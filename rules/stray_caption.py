@@ -6,6 +6,7 @@ import re
 import regex
 
 from newslint.rules._captions import CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex, is_caption_with_credit
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -36,8 +37,8 @@ _SHAPES = (
     # `In this Sunday, Nov. 10, 2019, photograph, a long row ...`: the picture named, a comma.
     # A bare `In this photo, you can see ...` is the article's own sentence: a caption says
     # more about its picture (`In this file photo`, `In this photo taken on ...`).
-    Opening(regex.compile(rf"in{_WS}+(?:this|these){_WS}+(?:[^\n]{{1,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?"
-                          rf"|{_PICTURE}\b[^\n]{{1,60}}?),", regex.I),
+    Opening(LazyPattern(rf"in{_WS}+(?:this|these){_WS}+(?:[^\n]{{1,80}}?\b{_PICTURE}\b[^\n]{{0,60}}?"
+                        rf"|{_PICTURE}\b[^\n]{{1,60}}?),", regex.I),
             starting("in this", "in these"), LONG_CAPTION_WORDS, needs=_PICTURE_WORDS),
     # `This undated photo released by ... shows ...`: the picture named, then what it shows or
     # who released it.
@@ -77,8 +78,8 @@ _INSIDES = (
            MAX_CAPTION_WORDS, _has_caption_text_before_photograph, clue="Photograph:"),
     # `... displayed outside of a co-working space in New York. Reuters`.
     Inside(regex.compile(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
-           regex.compile(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
-                         rf"[.\s]*\Z"),
+           LazyPattern(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
+                       rf"[.\s]*\Z"),
            MAX_CAPTION_WORDS),
     # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
     # people placed in the picture, after their names (`however, right and wrong` is prose).

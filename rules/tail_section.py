@@ -38,10 +38,11 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     words = [len(line.split()) if is_it else 0 for line, is_it in zip(lines, prose)]
     total, before, seen = sum(words), 0, 0
     for k, line in enumerate(lines):
-        # A prose line's words are counted already (and are too many for a heading).
-        if (seen >= MIN_ARTICLE_LINES and (words[k] if prose[k] else len(line.split())) <= HEADING_MAX_WORDS
-                and heading_key(line) in headings
-                and not (k + 1 < len(lines) and prose[k + 1]) and total - before < before):
+        # The tests on counts come first, the line's own words last. A prose line's words
+        # are counted already (and are too many for a heading).
+        if (seen >= MIN_ARTICLE_LINES and total - before < before and not (k + 1 < len(lines) and prose[k + 1])
+                and (words[k] if prose[k] else len(line.split())) <= HEADING_MAX_WORDS
+                and heading_key(line) in headings):
             return doc.nonblank_lines[k]
         seen += prose[k]
         before += words[k]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 import regex
 
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, LineHit, LineRule, Opening, starting
 
 _MONTHS = ("january february march april may june july august september october november december "
@@ -21,8 +22,8 @@ _OPENERS = ("published", "updated", "posted", "modified", "first", "last", "read
 _KNOWN = frozenset(_MONTHS + _WEEKDAYS + _ZONES + _STAMP_WORDS)
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\.?"
 # `November 19, 2019`, `Nov. 19`, `19 November 2019`: a month with a day or a year beside it.
-_MONTH_DAY = regex.compile(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
-                           rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
+_MONTH_DAY = LazyPattern(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
+                         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
 # What joins a source or an author to a date: a slash, a bar or `by`.
 _ATTRIBUTED = regex.compile(r"[/|·•]|\bby\b", regex.I)
 _DIGIT = regex.compile(r"\d")
@@ -37,8 +38,8 @@ _WORD = regex.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?")
 # lines) and are short.
 _CANDIDATE = regex.compile(r"[^\n]{1,100}" + LINE_END)
 # The year of a written-out or numeric date: `November 23, 1931`, `9th July 2021`, `11/19/2019`.
-_DATE_YEAR = regex.compile(rf"(?i)(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?)"
-                           rf"\s+(?P<year>\d{{4}})\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>\d{{4}})\b")
+_DATE_YEAR = LazyPattern(rf"(?i)(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?)"
+                         rf"\s+(?P<year>\d{{4}})\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>\d{{4}})\b")
 # A page is not stamped with a date this old: such a date heads a letter, a diary entry or a
 # timeline step.
 OLDEST_STAMP_YEAR = 1995
@@ -48,8 +49,8 @@ OLDEST_STAMP_YEAR = 1995
 # posts with their dates come in any order, or newest first.
 MIN_HEADING_DATES = 2
 MIN_ONWARD_SHARE = 0.75
-_DAY_OF_MONTH = regex.compile(rf"(?i)\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
-                              rf"|\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})")
+_DAY_OF_MONTH = LazyPattern(rf"(?i)\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
+                            rf"|\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # A date line among match lines is a fixture list's day heading or a fact box's kick-off, not
 # the page's stamp. After it: a listed fixture (`- Bilbao vs Atletico`), a score (`Sevilla 2-0

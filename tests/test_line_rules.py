@@ -115,4 +115,4 @@ def test_a_full_memory_starts_afresh_and_changes_no_finding(monkeypatch):
     for text in texts:
         fresh = next(cls for cls in LINE_RULES if cls.code == "NL301")()
         assert warm.check(Document(text)) == fresh.check(Document(text))
-    assert len(warm._memory.verdicts) <= 3 + len(set(texts[-1].split("\n")))
+    assert len(warm._memory.known) <= 3 + len(set(texts[-1].split("\n")))

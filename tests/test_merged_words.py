@@ -413,9 +413,23 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     text = LOSSY + "The bank Korvanta grew fast. Shares ofKorvantaand its rivals rose.\n"
     found = [m for m in find_merges(Document(text), PARAMS) if text[m.start : m.end] == "ofKorvantaand"]
     assert [text[m.start : c] for m in found for c in m.cuts] == ["of", "ofKorvanta"]
-    alone = LOSSY + "Shares ofKorvantaand its rivals rose.\n"  # the name is not used on its own
-    found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaand"]
+    alone = LOSSY + "Shares ofKorvantaor its rivals rose.\n"  # the name is not used on its own
+    found = [m for m in find_merges(Document(alone), PARAMS) if alone[m.start : m.end] == "ofKorvantaor"]
     assert [alone[m.start : c] for m in found for c in m.cuts] == ["of"]
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Shares ofKorvantaand its rivals rose.", "of Korvanta and"),
+    ("But ifMelvocitywas a hit, nobody knew.", "if Melvocity was"),
+    ("She said thatKorvantawas sold on Monday.", "that Korvanta was"),
+    ("She said thatKorvantaresigned on Monday.", "that Korvantaresigned"),  # not Korvantare|signed
+    ("Shares ofKorvantais what they sold.", "of Korvantais"),  # names end in "is": Stavridis
+    ("Shares ofKorvantaor its rivals rose.", "of Korvantaor"),  # and in "or": Trevor
+    ("A post byLeiland Tanner on Monday.", "by Leiland"),  # a first name before a surname
+])
+def test_an_unknown_name_glued_between_words_is_cut_before_a_word_that_ends_no_name(line, spaced):
+    # the name is not used on its own: only the word after it tells where it ends
+    assert _cut_after_lossy(LOSSY + line + "\n") == [spaced]
 
 
 @pytest.mark.parametrize(("text", "spaced"), [
@@ -452,6 +466,9 @@ def test_a_word_alone_in_quotes_is_split_only_when_sure():
     ("She walked with Ana Korvalakduring the break.", "Korvalak during"),
     ("The goalie Korvalakmade 36 saves on Friday.", None),  # no first name before it
     ("The minister Nikos Korvalakis stayed home.", None),  # names end in "is"
+    ("Michael Korvalakis a former bureau chief.", "Korvalak is"),  # "is a": the verb
+    ("Dana Korvalakis not only a rider.", "Korvalak is"),
+    ("The mill Korvalakis a former bakery.", "Korvalak is"),  # before an article, with no first name too
 ])
 def test_a_name_after_a_first_name_is_cut_before_a_verb(line, spaced):
     text = LOSSY + line + "\n"
@@ -573,3 +590,92 @@ def test_a_capitalised_stretch_before_a_capital_is_cut_beside_a_function_word(to
     # and a name before a verb in a chain (Rihanna|sent|Adele) is cut as before
     split = split_run(token, PARAMS)
     assert split is not None and split.cuts == cuts
+
+
+@pytest.mark.parametrize(("opening", "backed"), [
+    ("Prices rose,but few noticed.", True),  # two clauses glued at a comma: a lost space
+    ("Le chiese,moschee e santi.", False),  # words of another language
+    ("Mount it with noatime,nodiratime set.", False),  # options of a command, no words
+    ("Prices rose, but few noticed.", False),
+])
+def test_clauses_glued_at_a_comma_show_a_page_that_lost_spaces(opening, backed):
+    # a word before a capital needs a page that lost a space elsewhere (eastern|Europe)
+    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
+    assert _merges(text) == (["easternEurope"] if backed else [])
+
+
+@pytest.mark.parametrize(("opening", "found"), [
+    # the|London holds on any page: it backs eastern|Europe (but not itself, nor London|staff)
+    ("She joined theLondonstaff last year.", ["easternEurope"]),
+    ("She joined the Londonstaff last year.", []),  # a name glued to a word: no space lost in plain sight
+])
+def test_a_sure_cut_inside_a_weaker_split_shows_a_page_that_lost_spaces(opening, found):
+    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
+    assert _merges(text) == found
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The firm's Chief EconomistStan Korvalak said prices fell.", ["Economist Stan"]),
+    ("A note from the ModeratorDan Korvalak opened the panel.", ["Moderator Dan"]),
+    ("The firm's Chief EconomistStan said prices fell.", []),  # no surname after it
+    ("The firm's Chief EconomistKorvan Pell said prices fell.", []),  # not a given name
+    ("Shares of SilverRock Holdings fell on Monday.", []),  # a brand: Rock is no given name
+])
+def test_a_word_glued_to_a_given_name_before_a_surname_is_cut(line, spaced):
+    # two capitalised words glued together need the text to use both on their own, unless
+    # the second is a given name that a surname follows: a word glued to a person's name
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    # the name's first word is glued to the word before it: the|Northfield Gazette|story
+    ("A piece in theNorthfield Gazettestory is long.", ["the Northfield", "Gazette story"]),
+    # the sentence goes on in lower case after an opening quote
+    ("A story in the Northfield Gazetteciting “people familiar” ran.", ["Gazette citing"]),
+])
+def test_a_name_phrase_that_goes_on_in_lower_case_ends_where_the_case_changes(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The dress is available atkorvelmode.com, for $60.", ["at korvelmode.com,"]),
+    ("She is a founding member ofkorvelpress.co.uk and more.", ["of korvelpress.co.uk"]),
+    ("Read the story atindependent.co.uk today.", ["at independent.co.uk"]),
+    ("Read the story on atlantic.com today.", []),  # the name is a word: a domain (at|lantic?)
+    ("His page is atkorvelmode.com.", []),  # not on a page that keeps its spaces
+    ("See the guide tokorvelmode.com today.", []),  # domains start with "to" (tomsguide)
+])
+def test_a_preposition_glued_to_a_lower_case_domain_on_a_page_that_lost_spaces(line, spaced):
+    lossy = line != "His page is atkorvelmode.com."
+    text = (LOSSY * 3 if lossy else "") + line + "\n"
+    opening = len(LOSSY) * 3 if lossy else 0
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= opening]
+    assert found == spaced
+
+
+def test_a_token_repeated_in_the_same_phrase_is_used_once():
+    # a teaser repeated in the body: the same words around the token, one use (not a name)
+    line = "The meeting in Delhiis over, he said.\n"
+    assert _merges(LOSSY + line + "A note.\n" + line).count("Delhiis") == 2
+    other = "The next one in Delhiis planned for June.\n"  # other words around it: a name
+    assert "Delhiis" not in _merges(LOSSY + line + other)
+
+
+@pytest.mark.parametrize(("text", "spaced"), [
+    (LOSSY + "The probe to the moon Zelvoxfailed to reach orbit.\n", ["Zelvox failed"]),
+    (LOSSY + "A family of Zelvoxhelped the town.\n", ["Zelvox helped"]),
+    (LOSSY + "A family of Zelvoxmade the boxes.\n", []),  # short pasts end names too
+    ("The probe to the moon Zelvoxfailed to reach orbit.\n", []),  # a page that keeps its spaces
+])
+def test_an_unknown_name_glued_to_a_verb_in_the_past_on_a_page_that_lost_spaces(text, spaced):
+    # the verb leads the words after the name: the page need not use the name on its own
+    assert _cut_after_lossy(text) == spaced
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("This Sheet Cakeis the richest of all.", ["Cake is"]),  # "is" before an article: the verb
+    ("The guest Al Goldis stayed at home.", []),  # beside a capitalised word: a name (Goldis)
+])
+def test_a_word_glued_to_is_beside_a_capitalised_word_is_cut_before_an_article(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced

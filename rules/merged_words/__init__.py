@@ -46,29 +46,38 @@ class MergedWords(Rule):
       segment and always split;
     - capitalised tokens are most often names, so their split must look like words and
       not like a name that happens to contain one, and it is dropped when the token occurs
-      more than once in the document (a repeated token is a name, not an accident) unless
+      more than once in the document (a repeated token is a name, not an accident; the same
+      phrase repeated, as a teaser repeated in the body, is one use) unless
       it always ends a name phrase that goes on in lower case (`Wall Chargeris my`); a
       split into content words only (`Applecancelled`) holds when the document also uses
       the first word on its own (`Apple`), when the token starts a sentence, or when it
       ends a name of several words and the sentence goes on in lower case
-      (`Los Angeles Countyregularly face`); a short function word glued to common words
+      (`Los Angeles Countyregularly face`, also where the name's first word is glued to the
+      word before it or an opening quote follows: `theHonest Toddleraccount is`, `Wall Street
+      Journalciting “people`); a short function word glued to common words
       (`Wetold`, `Asdiscussed`, `Myprevious`) is judged as in lower case where the token
       starts a sentence, and is a name anywhere else; unless a word that glues to others vouches
       for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since
       one-capital brands have that shape (`Wework`, `Mydata`), and never where the pieces
       cannot be a phrase: a subject pronoun glued to a word before a verb (`Wework filed`),
       a possessive before a pronoun (`Itsme`); a common word glued to a short function word
-      (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`);
+      (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`), unless
+      an article or `not` follows `is` (`Sheet Cakeis the`);
     - a name glued to the words after it: an unknown name before a word that often
-      follows a name (`Bridenstinesaid`), or a name the document also uses on its own
+      follows a name (`Bridenstinesaid`) or, on a page that loses spaces everywhere, before
+      a verb in the past (`Phobosfailed`), or a name the document also uses on its own
       (`Lightcloudis` beside `Lightcloud`), cut after the longest name the document uses
       (`Stavridis|declared`, not the word list's `Stavrid|is|declared`), also after a cut
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
-      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`); after
+      a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`), or,
+      where it does not, before a function word that ends no name and a lower-case word
+      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
-      `as`: `Kasidiaris`); a particle at the end of an unknown name that begins the verb
-      goes with the verb (`Garvin|withdrew`, `Garvin|overcame`; not `Garvinwith|drew`);
+      `as`: `Kasidiaris`); an unknown name glued to `is` before an article or `not`, with or
+      without a first name (`Michael Goldfarb|is a former`, `Nextdoor|is a`); a particle at
+      the end of an unknown name that begins the verb goes with the verb (`Garvin|withdrew`,
+      `Garvin|overcame`; not `Garvinwith|drew`);
     - in a chain of three capitalised words or more (a glued blogroll or menu), a
       capitalised stretch is cut only at its capitals, unless a function word or a verb
       stands inside it (`Copyfight|Corante|Susan`, not `Copy|fight`; `Rihanna|sent|Adele`);
@@ -77,8 +86,10 @@ class MergedWords(Rule):
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
       `VoiceSo`; not `LinkedIn`, `MakeIt`, nor inside three capitalised words or more, a
-      brand's or a site's name: `WhatWeDo`, `HowDoesShe`), or when the document uses both on their own and
-      the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`);
+      brand's or a site's name: `WhatWeDo`, `HowDoesShe`), when the document uses both on their own and
+      the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`), or when the second
+      is a common given name before a surname, on a page that lost a space elsewhere
+      (`EconomistStan Humphries`, `ModeratorDan Pinchbeck`: brands seldom end so);
     - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
       `we'reintroducing`; not `Ma’sum`);
@@ -87,7 +98,10 @@ class MergedWords(Rule):
     - a word glued to the front of an address: a URL scheme after any word in any
       language (`Resistenzahttp://`), `www.` after a known word, a capitalised domain after
       a function word (`onWired.com`), an e-mail address after `at`, `to`, `email` or
-      `contact` (`atjane.doe@example.com`, not `tobias@`); and a word glued to the end of an
+      `contact` (`atjane.doe@example.com`, not `tobias@`), `at`, `of` or `from` before a
+      lower-case domain whose name the list does not know, on a page that loses spaces
+      everywhere (`atexamplemode.com`; not `atlantic.com`; not `to`, `on`, `visit`, which
+      begin domains: `tomsguide.com`); and a word glued to the end of an
       address, after its `.com`, `.org`, `.net`, `.gov` or `.edu`: a short function word,
       `I` or a capitalised word (`example.comand`, `jane@example.govwith`, `Example.comI`),
       not in a path (`example.com/andover`) nor a longer domain (`example.community`).
@@ -102,8 +116,9 @@ class MergedWords(Rule):
       any page;
     - other function-word splits (`a|series`, `month|in`, `the|ouroboros|paycheck`,
       `is|pulling`, `my|birthday`, `comments|or`; not `as|light`, which may be `a|slight`) need a
-      page that lost another space in plain sight (a sure merge or two sentences glued at
-      a full stop), at a rate of 1.5 per thousand words; a word and `it` never where a noun
+      page that lost another space in plain sight (a sure merge, two sentences glued at
+      a full stop, or two clauses glued at a comma between English words: `rose,but`), at a
+      rate of 1.5 per thousand words; a word and `it` never where a noun
       is wanted, after an article, a preposition or a gerund (`using clipit`, `about
       paintit`: a brand, since a verb cannot stand there);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name

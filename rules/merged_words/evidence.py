@@ -64,6 +64,7 @@ TITLE_TAIL_ZIPF = 4.0  # weakest word after a capitalised function word: They|sh
 STRONG_CAPITAL_ZIPF = 3.0  # weakest capitalised word after a function word that needs no backing
 CUT_SHORT_ZIPF = 4.0  # a short token that is this common a word without its last letter...
 CUT_SHORT_LENGTH = 7  # ...is a typo (befor)
+PAST_ZIPF = 3.0  # weakest verb in -ed after an unknown name: Phobos|failed, Defra|helped
 ADVERB_ZIPF = 3.0  # weakest adverb in -ly, and weakest adjective it is made of
 _VERB_ENDINGS = ("ed", "ing")
 _ALWAYS_SURE = frozenset(("url", "address", "short", "menu", "ordinal", "clitic"))
@@ -85,6 +86,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     """
     if set(kinds) <= _ALWAYS_SURE:
         return SURE
+    if kinds == ("site",):
+        return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
     if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
         return _cut_need(run[: cuts[0]], run[cuts[0] :], kinds[0], False, 1)
     low = run.lower()
@@ -156,7 +159,9 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
         # Bridenstine|said, Goldfarb|is: an unknown name, if the document uses it on its
         # own; names end in function words too (Boisbri|and, Kimet|to, Wor|they)
         glued = right_low in GLUE or right_low in SHORT_TAILS or negated
-        return ONCE if right_low in NAME_FOLLOWERS or glued and kind == "head" else BACKED
+        # Phobos|failed: a verb in -ed (not made, won: the short ones end names too)
+        past = cuts == 1 and len(right_low) >= 6 and right_low.endswith("ed") and zipf(right_low) >= PAST_ZIPF
+        return ONCE if right_low in NAME_FOLLOWERS or (glued or past) and kind == "head" else BACKED
     if negated or _sure_words(left_low, right_low, first_title):
         return SURE  # impeachment|doesn’t, or see `_sure_words`
     if first_title and cuts == 1 and (right_low in PAST_VERBS or len(right_low) >= 6

@@ -27,6 +27,7 @@ from newslint.document import Document
 from newslint.rules import _frequency
 from newslint.rules._frequency import function_words, zipf
 from newslint.rules._language import EnglishLines, foreign_line
+from newslint.rules._lazy import LazyPattern
 from newslint.rules.merged_words.case import foreign_words
 from newslint.rules.merged_words.evidence import (
     BACKED,
@@ -46,6 +47,7 @@ from newslint.rules.merged_words.evidence import (
 )
 from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
 from newslint.rules.merged_words.words import (
+    GIVEN_NAMES,
     JOINT_WORDS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
@@ -72,7 +74,8 @@ _GLUED_ADDRESS = regex.compile(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
     r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
-    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\.",
+    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
+    r"|^(?P<site>\p{Ll}+)\.(?:com|org|net|gov|edu|info|co\.uk)\M",
     regex.V1,
 )
 # A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
@@ -179,15 +182,18 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     prose = _ProseLines(doc)
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
+    plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
         if (split.weak and word in unphrased or need > SURE) and len(places[word]) > 1:
             if word not in uses:
-                uses[word] = _uses(doc, places[word])  # once per token: it may be on every line
+                uses[word] = _uses(doc, places[word], len(word))  # once per token: it may be on every line
             if uses[word] > 1:
                 continue  # a token used twice is a word, unless a function word vouches for its cut
         backed = not split.head or _backed(split, chunks, text, at + start, at + len(chunk))
+        if not backed and _before_given_name(word, split, text, at + end):
+            backed = True  # Economist|Stan Humphries: a word glued to a person's name
         if not backed and (used := _used_head(word, split, chunks, params)) is not None:
             split, need, backed = used, used.need, True  # Chris|spun: the text says "Chris"
         phrase = None if backed else _name_then_predicate(word, split, text, at + start, params)
@@ -208,7 +214,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # Wework filed, Wetransfer was: the token is the subject, a name
         if split.tail and not chunk.strip(_EDGE_PUNCTUATION).isalpha():
             continue  # a pair of names inside an address or a code
-        if not split.in_name and _beside_capital(text, at, at + len(chunk)):
+        if not split.in_name and _beside_capital(text, at, at + len(chunk)) and not _verb_is(word, text, at + end):
             continue
         if _verb_it(word, split) and _NOUN_SLOT.search(text, max(0, at - 30), at):
             continue  # using clip|it, about paint|it: a noun's place, a brand (clipit)
@@ -220,21 +226,44 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         if not _ADDRESS_KINDS.issuperset(split.kinds) and not prose(at, at + len(chunk), english_split):
             continue  # last: the only tests that need the document's lines
         cuts = tuple(at + start + c for c in _before_particle(word, split.cuts))
-        merges.append((Merge(at + start, at + end, cuts, split.kinds), STRONG if split.strong else need))
+        merge = Merge(at + start, at + end, cuts, split.kinds)
+        merges.append((merge, STRONG if split.strong else need))
+        if need > SURE and _plain_cut(word, split):
+            plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
     if any(need != STRONG for _, need in merges):
-        backing = sum(1 for _, need in merges if need <= SURE)
+        backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
         wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
+        wanted += bool(plain)  # a plain merge is backed by the others alone
         if backing < wanted:  # count glued sentences only as far as they can matter
-            glued = _GLUED_SENTENCES.finditer(text)
+            glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
-        rate = 1000.0 * backing / words
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or backing >= _BACKING[need] and rate >= _RATE[need]]
+                  if need == STRONG or _backs(backing - (merge in plain), words, need)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _plain_cut(word: str, split: Split) -> bool:
+    """Whether a split that needs backing itself has a cut that holds on any page, a
+    function word before a capitalised word (the|Londonstaff, of|Plazamagazine): the space
+    lost there was lost in plain sight, whatever the rest of the token is."""
+    edges = (0, *split.cuts, len(word))
+    for at, (cut, kind) in enumerate(zip(split.cuts, split.kinds)):
+        if not kind.startswith(("lU", "lB")):
+            continue
+        pair, pair_cut = word[edges[at] : edges[at + 2]], (cut - edges[at],)
+        if evidence(pair, pair_cut, (kind,)) == SURE and strong(pair, pair_cut, (kind,)):
+            return True
+    return False
+
+
+def _backs(backing: int, words: int, need: int) -> bool:
+    """Whether `backing` traces of lost spaces in a text of `words` words back a split that
+    needs `need`."""
+    return backing >= _BACKING[need] and 1000.0 * backing / words >= _RATE[need]
 
 
 # How many sure merges (see `evidence`) the document must hold for a split of
@@ -249,6 +278,18 @@ STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 # the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
 # The punctuation comes first in the pattern, so that the search skips ahead to it.
 _GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
+# Two clauses glued at a comma ("fact,most", "help,you"), where the words beside it are
+# English words: not a list of foreign words ("chiese,moschee"), nor options of a command
+# ("noatime,nodiratime"). Not a colon: brands are written so (Simple:Press).
+_GLUED_CLAUSES = regex.compile(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
+CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
+
+
+def _glued_clauses(text: str) -> Iterator[regex.Match]:
+    """Clauses glued at a comma between English words (see `_GLUED_CLAUSES`)."""
+    for m in _GLUED_CLAUSES.finditer(text):
+        if zipf(m[1]) >= CLAUSE_WORD_ZIPF and zipf(m[2]) >= CLAUSE_WORD_ZIPF:
+            yield m
 
 
 def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[str, Runs]:
@@ -269,17 +310,44 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
     return flagged
 
 
-def _uses(doc: Document, places: list[int]) -> int:
-    """How many times a token is used: a long line repeated whole (a description repeated
-    as the page's summary) is one use; two places in one line are two."""
+def _uses(doc: Document, places: list[int], size: int) -> int:
+    """How many times a token of `size` characters is used: a long line repeated whole (a
+    description repeated as the page's summary) is one use, and so is a token repeated
+    with the same words around it (a teaser repeated in the body: "intoday’s editionof",
+    the same phrase); two places in one line are two."""
     if len(places) < 2:
         return len(places)
     uses = set()
+    text = doc.text
     for at in places:
         index = doc.line_index(at)
-        line = doc.line_texts[index]
-        uses.add((line, at - doc.line_starts[index]) if len(line) >= REPEATED_LINE else at)
+        line, start = doc.line_texts[index], doc.line_starts[index]
+        if len(line) >= REPEATED_LINE:
+            uses.add((line, at - start))
+            continue
+        before = text[max(start, at - SAME_PHRASE) : at]
+        after = text[at + size : min(start + len(line), at + size + SAME_PHRASE)]
+        uses.add((before, after) if before.strip() and after.strip() else at)
     return len(uses)
+
+
+SAME_PHRASE = 20  # characters on each side of a repeated token that make it the same phrase
+
+
+def _before_given_name(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether two capitalised words glued together (`pair`) are a word and a given name
+    before a capitalised word, a surname: Economist|Stan Humphries, Moderator|Dan
+    Pinchbeck (not PayPal Holdings: brands seldom end in a given name). The first word
+    must be one the list knows well, and the token must end at the run."""
+    if split.kinds != ("pair",) or split.tail.lower() not in GIVEN_NAMES:
+        return False
+    if zipf(split.head.lower()) < GIVEN_NAME_HEAD_ZIPF or not text.startswith(word, end - len(word)):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1)[0].isupper() and m.group(1)[1:].islower()
+
+
+GIVEN_NAME_HEAD_ZIPF = 3.0  # weakest word before a given name: Economist|Stan, Briton|Neil
 
 
 def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
@@ -317,6 +385,9 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
                 if found is not None and (glued or not capital_after):
                     added.extend(start + c for c in found.cuts)
                 break
+        else:
+            if not capital_after:  # Leiland Tanner: a first name before a surname
+                added.extend(start + c for c in _name_tail_cuts(piece, params))
     if not added:
         return split
     kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
@@ -324,14 +395,47 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
     return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
 
 
+def _name_tail_cuts(piece: str, params: Params) -> tuple[int, ...]:
+    """The cuts after a name glued between two words, where the words after it start with
+    a function word that ends no name: of|Cryptacize|and,
+    between|Safaricom|and (the name is unknown, so only what follows it tells where it
+    ends). Not "is", "in", "on", "as", "or": names end so (Stavridis, Hinkleon, Tsipras,
+    Trevor); nor where the name and the first word make a word."""
+    for cut in range(len(piece) - 2, NAME_TAIL_HEAD - 1, -1):
+        found = head_split(piece, cut, params)
+        if found is None:
+            continue
+        first = piece[cut : (*found.cuts, len(piece))[1]].lower()
+        if _name_tail(first) and not zipf(piece[:cut].lower() + first):
+            return found.cuts
+        if len(first) >= 4 and first not in GLUE:
+            return ()  # a longer name glued to a content word: Korvanta|resigned, not Korvant|are
+    return ()
+
+
+NAME_TAIL_HEAD = 4  # shortest name before a tail that no other word explains (Uber|and)
+
+
+def _name_tail(word: str) -> bool:
+    """A function word that leads the words after a name and never ends one (see
+    `_name_tail_cuts`). Not a verb in -ed: a longer name may end where it starts
+    (Korvantare|signed)."""
+    return word in GLUE and len(word) >= 3 and word not in NAME_PIECES or word in ("of", "to")
+
+
 def _name_then_predicate(word: str, split: Split, text: str, start: int, params: Params) -> Split | None:
     """A name glued to words (`Split.head`) that ends a name of two words or more, cut
     where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
     Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
-    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris). The split needs a
-    page that lost a space elsewhere (`ONCE`)."""
+    Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris), but for "is" before
+    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a). The
+    split needs a page that lost a space elsewhere (`ONCE`)."""
     if not split.head or "head" not in split.kinds or not word[1:].islower():
         return None
+    if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
+        found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
+        if found is not None:
+            return dataclasses.replace(found, need=ONCE)
     before = start - 1
     if before < 1 or text[before] not in " \t" or not text[before - 1].isalpha():
         return None
@@ -345,6 +449,18 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
             return dataclasses.replace(found, need=ONCE)
     return None
+
+
+def _verb_is(word: str, text: str, end: int) -> bool:
+    """Whether a token ends in "is" that an article or "not" follows: the verb, not the
+    end of a name (Sheet Cake|is the, Donkey Kong|is a; not Al Goldis stayed)."""
+    return word.endswith("is") and _AFTER_IS.match(text, end) is not None
+
+
+# What follows "is" as a verb and seldom follows a name: an article, a negation (Goldfarb|is a,
+# Haughey|is not); not a verb, which follows names that end in -is (Nikos Kasidiaris stayed).
+_AFTER_IS = regex.compile(r"[ \t]+(?:a|an|the|not|also|now|still|no|one|being)\b")
+NAME_IS_LENGTH = 6  # shortest name and "is" (Boey|is), so that the name has four letters
 
 
 def _before_particle(word: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
@@ -414,7 +530,7 @@ def _verb_it(word: str, split: Split) -> bool:
 
 # The word before a chunk where a noun phrase is wanted, not a verb: an article or a
 # possessive, a preposition (not "to": "to grab it"), or a gerund ("using").
-_NOUN_SLOT = regex.compile(
+_NOUN_SLOT = LazyPattern(
     r"(?:^|[^\p{L}])(?:a|an|the|my|your|his|her|our|their|its|of|on|in|at|for|with|from|about|by|via"
     r"|into|onto|\p{L}{2,}ing)[ \t]+$",
     regex.I | regex.V1,
@@ -514,11 +630,14 @@ def _ends_name_phrase(text: str, start: int, end: int, clause_end: bool = False)
 
 
 def _capitalised_before(text: str, last: int) -> bool:
-    """Whether the letters ending at text[last] are a capitalised word."""
+    """Whether the letters ending at text[last] are a capitalised word, or end in one
+    after a lower-case letter (the|Honest, a word glued to the name's first word)."""
     first = last
-    while first > 0 and text[first - 1].isalpha():
+    while first > 0 and text[first].islower():
         first -= 1
-    return text[first].isupper() and text[first + 1 : last + 1].islower()
+    if not text[first].isupper() or first == last:
+        return False
+    return first == 0 or not text[first - 1].isalpha() or text[first - 1].islower()
 
 
 def _lower_after(text: str, end: int) -> bool:
@@ -527,7 +646,14 @@ def _lower_after(text: str, end: int) -> bool:
     after = end
     while after < len(text) and text[after] in " \t":
         after += 1
-    return after > end and after < len(text) and text[after].islower()
+    if after == end:
+        return False
+    while after < len(text) and text[after] in _OPENING_QUOTES:
+        after += 1  # Journalciting “people familiar
+    return after < len(text) and text[after].islower()
+
+
+_OPENING_QUOTES = "\"“‘("
 
 
 def _beside_capital(text: str, start: int, end: int) -> bool:
@@ -766,6 +892,8 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         return ((0, len(chunk), Split((len(m["url"]),), False, ("url",))),)
     if m["mail"]:
         return _glued_mail(chunk, m["mail"])
+    if m["site"]:
+        return _glued_site(chunk, m["site"])
     word = m["web"] or m["domain"]
     low = word.lower()
     if m["web"]:
@@ -776,6 +904,25 @@ def _glued_front(chunk: str, params: Params) -> Runs:
     elif low not in JOINT_WORDS:
         return ()
     return ((0, len(chunk), Split((len(word),), False, ("address",))),)
+
+
+def _glued_site(chunk: str, label: str) -> Runs:
+    """A preposition glued to a lower-case domain (`attutudumonde.com`, `ofinbound.co.uk`),
+    where the word list does not know the domain's name as a word (forbes.com,
+    independent.co.uk, atlantic.com). Domains start so too (atkinsdiet.com), so the split
+    needs a page that loses spaces everywhere."""
+    if zipf(label):
+        return ()
+    for prefix in SITE_PREFIXES:
+        if label.startswith(prefix) and len(label) - len(prefix) >= SITE_NAME_LENGTH:
+            return ((0, len(chunk), Split((len(prefix),), False, ("site",))),)
+    return ()
+
+
+# Longest first. Not "visit" (visitscotland.com), "to" (tomchatfield.net), "on" (onmeth.com):
+# domains often start so.
+SITE_PREFIXES = ("from", "at", "of")
+SITE_NAME_LENGTH = 4  # shortest name of a domain left after the prefix
 
 
 def _glued_mail(chunk: str, name: str) -> Runs:

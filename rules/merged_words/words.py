@@ -54,6 +54,7 @@ COMPOUND_HEADS = word_set("words_compound_heads")  # up, over, back...: upsample
 NAME_FOLLOWERS = word_set("words_name_followers")  # said, told, has: Bridenstinesaid
 NAME_ENDINGS = word_set("words_name_endings")  # son, man, ford: Peterson is a name
 SITE_MENU = word_set("words_site_menu")  # terms, privacy, policy: NoticeTerms is two menu items
+GIVEN_NAMES = word_set("words_given_names")  # karen, stan, neil: EconomistStan Humphries
 
 
 @functools.cache
