@@ -24,6 +24,7 @@ and recall, per extractor and in all. On a shared machine the figures move with 
 (the load average is printed with each run): compare runs made together; the warm cache's
 share is given in CPU time too (of each run's least), which moves much less than wall time.
 The newslint package is byte-compiled first, as bench/startup.py does (an installed copy is).
+Where the time of a `--jobs` run goes, process by process and phase by phase: bench/jobs_phases.py.
 """
 from __future__ import annotations
 

@@ -119,11 +119,15 @@ def with_corpus_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def file_report(report: RecordReport) -> FileReport:
     """A record's report as the output formats take it: the file's path, the record named in each finding."""
+    from newslint.findings import FindingRows
     from newslint.run import FileReport
 
     record = report.record
     where = (record.id, record.line)
-    findings = tuple(f if (f.record, f.record_line) == where else f.for_record(*where) for f in report.findings)
+    found = report.findings
+    if isinstance(found, FindingRows) and all(row[12:14] == where for row in found.rows):
+        return FileReport(record.path, found, report.fixed, error=report.error)  # kept as rows (see FindingRows)
+    findings = tuple(f if (f.record, f.record_line) == where else f.for_record(*where) for f in found)
     return FileReport(record.path, findings, report.fixed, error=report.error)
 
 

@@ -30,15 +30,20 @@ from newslint.config import Config
 from newslint.corpus import STDIN, CorpusOptions, Record, RecordReport, check_record, open_lines, parse_record
 from newslint.engine import RuleSet, build_ruleset
 from newslint.errors import NewslintError
+from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
 from newslint.pool import ForkPool, fork_available, ordered
 from newslint.rule import Rule
+from newslint.run import KEY_SAMPLE, KEYED_LINE
 
 BATCH_RECORDS = 64
 # With forked workers (newslint.pool): they start once the first batch is done, and smaller
 # batches keep any process from waiting long for the others' last ones at the end.
-FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 16, 32
+FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS = 4, 32
 BATCH_BYTES = 1 << 20  # a batch is cut at this many bytes of input too: a few huge records are one batch
+# The least of the last, shrinking batches (see `batches`): a few records, more work than it takes
+# the main process to hand a worker its next batch, so that a worker never waits for one.
+LAST_BATCH_BYTES = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -95,24 +100,57 @@ def check_distributable(ruleset: RuleSet) -> None:
 
 
 def batches(paths: Iterable[str], stdin: IO[bytes] | None = None, first_records: int | None = None,
-            records: int | None = None) -> Iterator[Batch]:
+            records: int | None = None, jobs: int = 0) -> Iterator[Batch]:
     """The lines of every input, in order, cut into batches of `records` (the very first of
-    `first_records`, if given)."""
+    `first_records`, if given). With `jobs` processes and inputs of known size (files, not
+    compressed), the last batches are smaller and smaller, each at most a `2 * jobs`-th of
+    the bytes left: the processes finish together (as `newslint.run.parallel_batches`)."""
+    paths = list(paths)
     records = records or BATCH_RECORDS
     limit = first_records or records
+    left = _input_bytes(paths) if jobs else None
     for path in paths:
         with open_lines(path, stdin) as handle:
             lines: list[bytes] = []
             size, first = 0, 1
+            most = BATCH_BYTES if left is None else _tail_bytes(left, jobs)
             for number, raw in enumerate(handle, 1):
                 lines.append(raw)
                 size += len(raw)
-                if len(lines) >= limit or size >= BATCH_BYTES:
+                if len(lines) >= limit or size >= most:
                     limit = records
                     yield Batch(path, first, tuple(lines))
+                    if left is not None:
+                        left -= size
+                        most = _tail_bytes(left, jobs)
                     lines, size, first = [], 0, number + 1
             if lines:
                 yield Batch(path, first, tuple(lines))
+                if left is not None:
+                    left -= size
+
+
+def _tail_bytes(left: int, jobs: int) -> int:
+    """The bytes a batch may hold when `left` bytes of input are left for `jobs` processes."""
+    return min(BATCH_BYTES, max(LAST_BATCH_BYTES, left // (2 * jobs)))
+
+
+def _input_bytes(paths: list[str]) -> int | None:
+    """The bytes of lines in `paths`, when every one is a regular file read as it is (not standard
+    input, a pipe or a compressed file); else None."""
+    if any(p == STDIN or p.lower().endswith(".gz") or not os.path.isfile(p) for p in paths):
+        return None  # a path that cannot be read is reported when it is read
+    try:
+        return sum(os.path.getsize(p) for p in paths)
+    except OSError:
+        return None
+
+
+def record_keys(batch: Batch) -> frozenset[int]:
+    """Hashes of the longer lines of a batch's records (as `newslint.run.content_keys` for files),
+    taken from the raw JSON: a line of the text ends at an escaped line feed."""
+    keys = {hash(line) for raw in batch.lines for line in raw.split(b"\\n") if len(line) >= KEYED_LINE}
+    return frozenset(key for key in keys if not key & KEY_SAMPLE)
 
 
 def records_of(batch: Batch, options: CorpusOptions) -> Iterator[Record]:
@@ -163,8 +201,9 @@ def check_batch(job: Job, batch: Batch, knowledge: tuple[Any, ...] | None = None
     reports = []
     for record in records_of(batch, job.options):
         report = check_record(record, ruleset, fix=job.fix, unsafe=job.unsafe)
-        # The findings name their record here, not in the process that gathers every report.
-        findings = tuple(f.for_record(record.id, record.line) for f in report.findings)
+        # The findings name their record here, not in the process that gathers every report, and
+        # travel as rows, which that process reads back for less than the findings' objects.
+        findings = FindingRows.of(tuple(f.for_record(record.id, record.line) for f in report.findings))
         # What the gathering process needs of the record: the raw line and fields only to write the
         # fixed output, never the text (the fixed text is the report's). Less to send back.
         record = replace(record, text=None) if job.fix else replace(record, raw=b"", data=None, text=None)
@@ -181,6 +220,7 @@ class Executor:
     window: int
     first_records: int | None = None  # records of the run's very first batch (default: as the others)
     records: int | None = None  # records a batch (default: BATCH_RECORDS)
+    jobs: int = 0  # processes sharing the batches: the last ones are made smaller (see `batches`); 0: not
 
 
 def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes] | None = None
@@ -195,7 +235,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
         if rules:
             knowledge = None
             for observed in ordered(lambda b: executor.submit(observe_batch, job, b),
-                                    batches(paths, stdin, executor.first_records, executor.records),
+                                    batches(paths, stdin, executor.first_records, executor.records, executor.jobs),
                                     executor.window):
                 knowledge = absorb(knowledge, observed, rules)
             # Always shared, even empty: a worker's rules must not keep what an earlier run taught them.
@@ -204,7 +244,7 @@ def run_batches(executor: Executor, paths: list[str], job: Job, stdin: IO[bytes]
                 stdin.seek(0)
         first = None if rules else executor.first_records
         for reports in ordered(lambda b: executor.submit(check_batch, job, b, shared),
-                               batches(paths, stdin, first, executor.records), executor.window):
+                               batches(paths, stdin, first, executor.records, executor.jobs), executor.window):
             yield from reports
 
 
@@ -259,12 +299,14 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
 
         def submit(function: Callable[..., Any], *args: Any) -> Any:
             if function is check_batch:
+                if isinstance(pool, ForkPool):  # to the process that checked the likest records
+                    return pool.submit(_check_batch_shared, *args, keys=record_keys(args[1]))
                 return pool.submit(_check_batch_shared, *args)
             return pool.submit(function, *args)
 
         forked = isinstance(pool, ForkPool)
         sizes = (FIRST_BATCH_RECORDS, FORKED_BATCH_RECORDS) if forked else (None, None)
-        yield from run_batches(Executor(submit, share, 4 * jobs, *sizes), paths, job, stdin)
+        yield from run_batches(Executor(submit, share, 8 * jobs, *sizes, jobs), paths, job, stdin)
 
 
 def _pool(jobs: int) -> Any:

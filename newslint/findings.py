@@ -3,8 +3,9 @@ files that could not be checked. What a run returns; the output formats render t
 from __future__ import annotations
 
 import copyreg
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from json.encoder import encode_basestring  # a JSON string, non-ASCII kept as is (as newslint.report writes it)
 from typing import TYPE_CHECKING, Any
 
 from newslint.model import Applicability, Edit, Fix, Position, Violation
@@ -70,12 +71,93 @@ _APPLICABILITY = {a.value: a for a in Applicability}
 
 
 def _reduce(f: Finding) -> tuple[Any, ...]:
-    if f.violation.fix is not None and tuple(e for e, _, _ in f.edits) != f.violation.fix.edits:
+    if not _as_row(f):
         return Finding, tuple(getattr(f, name) for name in Finding.__slots__)  # edits not placed: as is
     return finding_from_row, finding_row(f)
 
 
 copyreg.pickle(Finding, _reduce)
+
+
+class FindingRows(Sequence[Finding]):
+    """Findings kept as `finding_row` tuples: how a worker's findings come back to the process that
+    writes the report (--jobs). Reading rows back costs a fraction of making five objects a finding
+    (finding, violation, fix, edits, positions), work the one process writing every report would
+    otherwise do for all; the jsonl and text reports are written from the rows, and a finding object
+    is made only when one is asked for."""
+
+    __slots__ = ("rows", "_made")
+
+    def __init__(self, rows: tuple[tuple[Any, ...], ...]) -> None:
+        self.rows = rows
+        self._made: tuple[Finding, ...] | None = None
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> Sequence[Finding]:
+        """`findings` as rows; as they are when one holds edits that a row cannot carry."""
+        if not findings or isinstance(findings, FindingRows) or not all(map(_as_row, findings)):
+            return findings
+        return cls(tuple([finding_row(f) for f in findings]))
+
+    def made(self) -> tuple[Finding, ...]:
+        if self._made is None:
+            self._made = tuple([finding_from_row(*row) for row in self.rows])
+            self.rows = ()  # made once: not kept twice (a whole-document report holds every file's)
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self.rows) if self._made is None else len(self._made)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice) and self._made is None:
+            return tuple([finding_from_row(*row) for row in self.rows[index]])
+        return self.made()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.made())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, FindingRows)):
+            return self.made() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.made())
+
+    def __repr__(self) -> str:
+        return repr(self.made())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FindingRows, (self.rows if self._made is None else tuple([finding_row(f) for f in self._made]),)
+
+    def counts(self) -> Any:
+        """`report.Counts.of(self)`, from the rows."""
+        from newslint.report import Counts
+
+        if self._made is not None:
+            return Counts.of(self._made)
+        rows = self.rows
+        return Counts(len(rows), sum(bool(r[14]) for r in rows), sum(r[10] is not None and not r[14] for r in rows))
+
+    def lines(self, line: Callable[[Finding], str]) -> list[str]:
+        """`line` of each finding, written from the rows when `line` is the jsonl or text format's."""
+        from newslint import report
+
+        if self._made is not None:
+            return [line(f) for f in self._made]
+        if line is report.jsonl_line:
+            return [report.jsonl_fields(encode_basestring(r[0]), r[12], r[13], r[6], r[7], r[8], r[9], r[1], r[2], r[3],
+                                        None if r[10] is None else r[10][0],
+                                        None if r[10] is None else [e[2:] for e in r[10][1]]) for r in self.rows]
+        if line is report.text_line:
+            return [report.text_fields(r[0] if r[12] is None else f"{r[0]}[{r[12]}]", r[6], r[7], r[1], r[3], r[14])
+                    for r in self.rows]
+        return [line(f) for f in self.made()]
+
+
+def _as_row(f: Finding) -> bool:
+    """Whether `finding_row` carries `f` whole (its fix's edits are the ones placed)."""
+    return f.violation.fix is None or tuple(e for e, _, _ in f.edits) == f.violation.fix.edits
 
 
 @dataclass(frozen=True)

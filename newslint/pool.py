@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 ASSIGNED_PER_WORKER = 2  # tasks a worker holds: it never waits for the next, nor holds many at the end
+SEEN_LIMIT = 1 << 20  # content keys remembered per process (see `ForkPool.submit`), then forgotten
 _POLL_SECONDS = 0.5  # how often a waiting main process checks that its workers are alive
 
 
@@ -56,9 +57,11 @@ class WorkerDied(RuntimeError):
 class Task:
     """A submitted call: run by a worker, or by the main process when it needs the result first."""
 
-    def __init__(self, pool: ForkPool, number: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(self, pool: ForkPool, number: int, function: Callable[..., Any], args: tuple[Any, ...],
+                 keys: frozenset[int] = frozenset()) -> None:
         self.pool = pool
         self.number = number
+        self.keys = keys  # what its input holds (see `ForkPool.submit`)
         self.function = function
         self.args: tuple[Any, ...] | None = args
         self.done = False
@@ -93,6 +96,7 @@ class ForkPool:
         self._inboxes: list[Any] = []
         self._workers: list[Any] = []
         self._held: list[int] = []  # tasks each worker holds
+        self._seen: list[set[int]] = [set()]  # content keys of the tasks each process took, this one first
         self._waiting: deque[Task] = deque()  # submitted, not yet handed out
         self._running: dict[int, tuple[int, Task]] = {}  # task number: (worker, task)
         self._count = 0
@@ -124,6 +128,7 @@ class ForkPool:
             self._inboxes.append(inbox)
             self._workers.append(worker)
             self._held.append(0)
+            self._seen.append(set())
         self._collector = threading.Thread(target=self._collect, name="newslint-results", daemon=True)
         self._collector.start()
 
@@ -133,8 +138,11 @@ class ForkPool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> Task:
-        task = Task(self, self._count, function, args)
+    def submit(self, function: Callable[..., Any], *args: Any, keys: frozenset[int] = frozenset()) -> Task:
+        """`function(*args)`, run by a worker or here. `keys` (hashes of what its input holds, such as
+        its longer lines) steer it to the worker that took tasks of the most alike content: each
+        process fills its own memos (words, lines), and a text like one it has checked costs it less."""
+        task = Task(self, self._count, function, args, keys)
         self._count += 1
         with self._lock:
             self._waiting.append(task)
@@ -146,12 +154,35 @@ class ForkPool:
         runs it itself (so the first result comes as soon as one process can make it)."""
         for index, inbox in enumerate(self._inboxes):
             while len(self._waiting) > 1 and self._held[index] < ASSIGNED_PER_WORKER:
-                task = self._waiting[1]
-                del self._waiting[1]
+                position = self._likest(index + 1)
+                task = self._waiting[position]
+                del self._waiting[position]
+                self._took(index + 1, task)
                 inbox.put((task.number, task.function, task.args))
                 task.args = None
                 self._running[task.number] = (index, task)
                 self._held[index] += 1
+
+    def _likest(self, process: int, first: int = 1) -> int:
+        """The place among the waiting tasks from `first` on (a worker is not given the oldest,
+        which this process may need next) of the one whose keys `process` has seen most, less what
+        another process has seen of them; ties (and tasks without keys) go to the oldest."""
+        seen = self._seen[process]
+        others = [keys for i, keys in enumerate(self._seen) if i != process]
+        best, best_score = first, 0
+        for position in range(first, len(self._waiting)):
+            keys = self._waiting[position].keys
+            if keys:
+                score = len(keys & seen) - max(len(keys & other) for other in others)
+                if score > best_score:
+                    best, best_score = position, score
+        return best
+
+    def _took(self, process: int, task: Task) -> None:
+        seen = self._seen[process]
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
+        seen |= task.keys
 
     def work_for(self, task: Task) -> None:
         """Make progress towards `task`: run a waiting task here (`task` itself first), else wait
@@ -166,8 +197,11 @@ class ForkPool:
                 if not task.done:
                     self._check_alive()
                 return
-            mine = task if task in self._waiting else self._waiting[0]
+            # The task needed here when it waits, else the waiting one likest what this process took.
+            mine = task if task in self._waiting else self._waiting[self._likest(0, first=0)]
             self._waiting.remove(mine)
+            if self._workers:
+                self._took(0, mine)
         mine.run_here()  # the lock released: results are collected and tasks handed out meanwhile
         if not self._started:
             self._start()

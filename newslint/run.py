@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.cache import Entry, ResultCache, StoredFindings, config_fingerprint, fixes_allowed
 from newslint.config import DEFAULT_INCLUDE, Config, find_config_file, load_config, real_directory
 from newslint.errors import ConfigError, InputError, NewslintError
-from newslint.findings import FileError, Finding, findings_for
+from newslint.findings import FileError, Finding, FindingRows, findings_for
 from newslint.model import Violation
 from newslint.registry import all_rules
 from newslint.report import Counts
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 
 DEFAULT_EXCLUDE = ("node_modules", "__pycache__", "venv", "site-packages")
 BATCH_SIZE = 32
-# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`):
-# small enough that no process waits long for the others' last tasks at the end.
-PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE = 16, 8
+# Files a task of a run in worker processes (the first one smaller: see `_check_parallel`),
+# and the least of the last tasks, which are smaller and smaller (see `parallel_batches`): more
+# work than it takes the main process to hand a worker its next task.
+PARALLEL_BATCH_SIZE, FIRST_BATCH_SIZE, LAST_BATCH_SIZE = 16, 2, 4
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class RunResult:
         total = Counts()
         for r in self.reports:
             found = r.findings
-            total += found.counts() if isinstance(found, StoredFindings) else Counts.of(found)
+            total += found.counts() if isinstance(found, (StoredFindings, FindingRows)) else Counts.of(found)
         return total
 
     @property
@@ -461,11 +462,20 @@ def _worker_start(options: RunOptions) -> None:
     # no new batch), and workers finish the batch they hold, so no write is cut short.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Session(options)
+    _in_worker()
 
 
 def _worker_check(paths: list[str]) -> list[FileReport]:
     assert _WORKER is not None
-    return list(check_files(_WORKER, [Path(p) for p in paths]))
+    reports = check_files(_WORKER, [Path(p) for p in paths])
+    if not _IN_WORKER:  # the main process's own: written from the findings made, never pickled
+        return list(reports)
+    # Sent back as rows: the process writing every report reads them back for a fraction of
+    # making each finding's objects (see `FindingRows`).
+    return [replace(r, findings=FindingRows.of(r.findings)) if r.findings else r for r in reports]
+
+
+_IN_WORKER = False  # set in worker processes, whose results are pickled
 
 
 _INHERITED: list[Session] = []
@@ -479,6 +489,49 @@ def _own_caches() -> None:
     assert _WORKER is not None
     _INHERITED.append(_WORKER)
     _WORKER = _WORKER.for_one_process()
+    _in_worker()
+
+
+def _in_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+KEYED_LINE = 24  # bytes a line needs to be a content key: shorter ones are common to all texts
+KEY_SAMPLE = 3  # a line's hash is a key when these low bits are 0: a quarter of the lines tell alike texts
+KEY_BYTES = 1 << 16  # what is read of each file for its keys
+
+
+def content_keys(names: list[str]) -> frozenset[int]:
+    """Hashes of the longer lines of the files `names` (their first KEY_BYTES): the pool gives a
+    batch to the process that checked most of its lines before (see `ForkPool.submit`), whose memos
+    then serve it. The file is read again by the task that checks it (from the system's cache)."""
+    keys = set()
+    for name in names:
+        if not os.path.isfile(name):
+            continue  # a pipe is read once, by the task; what cannot be read, the task reports
+        try:
+            with open(name, "rb") as handle:
+                head = handle.read(KEY_BYTES)
+        except OSError:
+            continue
+        keys.update(hash(line) for line in head.splitlines() if len(line) >= KEYED_LINE)
+    return frozenset(key for key in keys if not key & KEY_SAMPLE)
+
+
+def parallel_batches(names: list[str], jobs: int, first: int, size: int) -> list[list[str]]:
+    """`names` cut into consecutive batches: `first` names (none if 0), then `size` each, but the
+    last ones smaller and smaller, each about a `2 * jobs`-th of what is left (down to
+    LAST_BATCH_SIZE): the processes finish together, none idle while another checks a whole
+    batch at the end (guided self-scheduling)."""
+    batches = [names[:first]] if first else []
+    start = min(first, len(names))
+    while start < len(names):
+        left = len(names) - start
+        step = max(LAST_BATCH_SIZE, min(size, -(-left // (2 * jobs))))
+        batches.append(names[start : start + step])
+        start += step
+    return batches
 
 
 def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileReport]:
@@ -487,20 +540,18 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
 
-    # The first batch is small: workers are forked once it is done (see newslint.pool), and what
-    # its first files load on first use (tables, patterns) is all they need to inherit.
-    names = [str(p) for p in files]
+    # The first batch is small: workers are forked once it is done (see newslint.pool), and until
+    # then this process works alone.
     first = FIRST_BATCH_SIZE if fork_available() else 0
-    chunks = [names[:first]] if first else []
-    size = PARALLEL_BATCH_SIZE if first else BATCH_SIZE
-    chunks += [names[i : i + size] for i in range(first, len(names), size)]
+    chunks = parallel_batches([str(p) for p in files], jobs, first, PARALLEL_BATCH_SIZE if first else BATCH_SIZE)
 
     if fork_available():
         # Forked workers (and this process, which works too) start with the rules built and
         # the configs found: a session of one process that shares them, its caches its own.
         _WORKER = session.for_one_process()
         with ForkPool(jobs, after_fork=_own_caches) as pool:
-            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c), chunks, 4 * jobs)
+            yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c, keys=content_keys(c)),
+                                                 chunks, 8 * jobs)
                         for r in reports)
         return
     from concurrent.futures import ProcessPoolExecutor

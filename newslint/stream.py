@@ -13,7 +13,7 @@ import click
 
 from newslint import report
 from newslint.cache import StoredFindings
-from newslint.findings import Finding
+from newslint.findings import Finding, FindingRows
 from newslint.progress import Progress
 from newslint.run import FileReport
 
@@ -46,7 +46,7 @@ def stream_reports(reports: Iterable[FileReport], line: Callable[[Finding], str]
                 with progress.above():
                     if r.findings:  # one write a file, not one a finding: a warm run prints thousands at once
                         found = r.findings
-                        click.echo("\n".join(found.lines(line) if isinstance(found, StoredFindings) else
+                        click.echo("\n".join(found.lines(line) if isinstance(found, (StoredFindings, FindingRows)) else
                                               map(line, found)))
                     if r.warning:
                         click.echo(f"newslint: warning: {r.warning}", err=True)

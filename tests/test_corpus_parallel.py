@@ -120,3 +120,42 @@ def test_at_most_a_window_of_batches_is_in_flight():
 
     assert list(ordered(submit, iter(range(100)), 3)) == [i * 10 for i in range(100)]
     assert most == 3
+
+
+def test_the_last_batches_are_smaller_and_smaller_and_hold_every_line_in_order(tmp_path, monkeypatch):
+    import gzip
+
+    from newslint.corpus_parallel import _input_bytes, batches
+
+    monkeypatch.setattr("newslint.corpus_parallel.LAST_BATCH_BYTES", 400)  # a few records of these
+
+    lines = [json.dumps({"id": i, "text": "x" * (i % 7 * 40)}).encode() + b"\n" for i in range(400)]
+    plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
+    plain.write_bytes(b"".join(lines))
+    packed.write_bytes(gzip.compress(b"".join(lines)))
+    cut = list(batches([str(plain), str(plain)], None, 4, 32, jobs=2))
+    assert [raw for b in cut for raw in b.lines] == lines * 2
+    assert [(b.path, b.first_line) for b in cut][:2] == [(str(plain), 1), (str(plain), 5)]
+    sizes = [len(b.lines) for b in cut]
+    assert sizes[0] == 4 and max(sizes) == 32 and sizes[-1] < 4  # the last ones share what is left
+    held = [sum(map(len, b.lines)) for b in cut]
+    assert max(sizes[-5:]) < 32 and held[-2] < held[-5]
+    assert all(sum(map(len, b.lines)) >= 400 for b in cut[1:-1])  # but none under LAST_BATCH_BYTES
+    # Of unknown size (compressed, standard input), or without jobs: batches as asked.
+    for unknown in (list(batches([str(packed)], None, 4, 32, jobs=2)), list(batches([str(plain)], None, 4, 32))):
+        assert [len(b.lines) for b in unknown] == [4] + [32] * 12 + [12]
+    assert _input_bytes([str(plain), str(plain)]) == 2 * plain.stat().st_size
+    assert _input_bytes([str(plain), "-"]) is None and _input_bytes([str(tmp_path / "none.jsonl")]) is None
+    assert _input_bytes([str(plain), str(tmp_path)]) is None  # not a regular file: a pipe, a folder
+
+
+def test_record_keys_are_the_longer_lines_of_the_records_texts(monkeypatch):
+    from newslint.corpus_parallel import Batch, record_keys
+
+    monkeypatch.setattr("newslint.corpus_parallel.KEY_SAMPLE", 0)  # every longer line a key
+
+    shared = "The council approved the new budget on Monday evening."
+    lines = tuple(json.dumps({"id": i, "text": f"{head}\n{shared}\nShort\n"}).encode() + b"\n"
+                  for i, head in enumerate(("A headline long enough to count", "Another headline, long as well")))
+    one, both = record_keys(Batch("c.jsonl", 1, lines[:1])), record_keys(Batch("c.jsonl", 1, lines))
+    assert one < both and len(both - one) == 1  # the shared line is one key; short lines are none

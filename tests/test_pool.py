@@ -102,6 +102,33 @@ def _same(report: FileReport) -> FileReport:
     return report
 
 
+def test_findings_sent_as_rows_read_and_write_as_the_findings_themselves():
+    from newslint import report as formats
+    from newslint.findings import FindingRows
+
+    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset())
+    placed = tuple(findings_for("a \u00e9\".txt", violations, doc, unsafe=False))
+    findings = (*placed, placed[0].for_record("r\"1", 3))
+    assert any(f.fixable for f in findings) and any(f.needs_unsafe for f in findings)
+    rows = FindingRows.of(findings)
+    assert isinstance(rows, FindingRows) and len(rows) == len(findings)
+    back = pickle.loads(pickle.dumps(rows))
+    assert isinstance(back, FindingRows) and back.rows == rows.rows  # crosses as rows, not as objects
+    assert back == findings and tuple(back) == findings and back[1:] == findings[1:] and back[0] == findings[0]
+    for line in (formats.jsonl_line, formats.text_line, formats.github_line):
+        assert FindingRows.of(findings).lines(line) == [line(f) for f in findings]
+    assert FindingRows.of(findings).counts() == formats.Counts.of(findings)
+    once_made = FindingRows.of(findings)
+    assert tuple(once_made) == findings and once_made.rows == ()  # the rows are not kept beside the findings
+    assert len(once_made) == len(findings) and once_made.counts() == formats.Counts.of(findings)
+    assert once_made.lines(formats.jsonl_line) == [formats.jsonl_line(f) for f in findings]
+    assert pickle.loads(pickle.dumps(once_made)).rows == rows.rows
+    unplaced = Finding("b.txt", Violation("NL1", "x", "m", 0, 2, Fix.delete(0, 2)), Position(1, 1), Position(1, 3))
+    assert FindingRows.of((*findings, unplaced)) == (*findings, unplaced)  # kept as they are
+    assert not isinstance(FindingRows.of((unplaced,)), FindingRows) and FindingRows.of(()) == ()
+
+
 def test_a_stored_word_set_holds_its_words_and_no_other(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     words = [f"w{i}" for i in range(3000)] + ["é", "naïve", ""]
@@ -178,3 +205,49 @@ def test_without_fork_a_process_pool_gives_the_same_reports(tmp_path, monkeypatc
     job = Job(Config(), CorpusOptions("text", "id"))
     assert placed(check_corpus_jobs([corpus], job, 2)) == serial_records
     assert len(serial_files) > 20
+
+
+def test_files_are_cut_into_batches_smaller_and_smaller_at_the_end():
+    from newslint.run import LAST_BATCH_SIZE, parallel_batches
+
+    names = [f"{i}.txt" for i in range(300)]
+    batches = parallel_batches(names, 2, 2, 16)
+    assert [n for b in batches for n in b] == names
+    sizes = [len(b) for b in batches]
+    assert sizes[:3] == [2, 16, 16] and max(sizes) == 16
+    tail = sizes[sizes.index(16, len(sizes) - 12):]  # from the last full batch on
+    assert tail == sorted(tail, reverse=True) and len(tail) > 5
+    assert min(sizes[1:-1]) >= LAST_BATCH_SIZE
+    assert [len(b) for b in parallel_batches(names[:5], 2, 8, 16)] == [5]
+    few = [len(b) for b in parallel_batches(names[:40], 4, 0, 32)]  # fewer names than a batch: shared at once
+    assert sum(few) == 40 and few[0] == 5 and few == sorted(few, reverse=True) and few[-1] <= LAST_BATCH_SIZE
+
+
+def test_a_worker_is_given_the_waiting_task_likest_what_it_took():
+    from newslint.pool import Task
+
+    pool = ForkPool(3)  # not started: its choices are tested without processes
+    pool._seen = [{1, 2, 3}, {10, 11, 12}, {20, 21}]  # this process, worker 1, worker 2
+    waiting = [frozenset({20}), frozenset({1, 2}), frozenset({10, 11, 30}), frozenset({20, 21, 10}), frozenset()]
+    pool._waiting.extend(Task(pool, n, _same, (n,), keys) for n, keys in enumerate(waiting))
+    assert pool._likest(1) == 2  # the oldest is never a worker's: this process may need it next
+    assert pool._likest(2) == 3 and pool._likest(0, first=0) == 1
+    pool._seen[1] = set()
+    assert pool._likest(1) == 1  # nothing alike: the oldest it may take
+    pool._took(1, pool._waiting[3])
+    assert pool._seen[1] == {20, 21, 10}
+
+
+def test_content_keys_are_the_longer_lines_of_the_files(tmp_path, monkeypatch):
+    from newslint.run import content_keys
+
+    shared = "The council approved the new budget on Monday evening."
+    (tmp_path / "a.txt").write_text(f"{shared}\nShort line\n\nAnother long line only this file has in it.\n")
+    (tmp_path / "b.txt").write_text(f"Headline\n{shared}\n")
+    sampled = content_keys([str(tmp_path / "a.txt")])
+    monkeypatch.setattr("newslint.run.KEY_SAMPLE", 0)  # every longer line a key
+    a, b = content_keys([str(tmp_path / "a.txt")]), content_keys([str(tmp_path / "b.txt"), str(tmp_path / "none")])
+    assert len(a) == 2 and len(b) == 1 and a & b == b and sampled <= a
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # opened here, it would block (and its text be taken from the task that checks it)
+    assert content_keys([str(pipe), str(tmp_path)]) == frozenset()
