@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _string  # JSON string, non-ASCII kept as is
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import __version__, report
 from newslint.config import Config
-from newslint.findings import Finding, findings_for
+from newslint.findings import Finding, LazyFindings, findings_for
 from newslint.model import Applicability, Edit, Fix, Position, Violation
 from newslint.registry import RuleInfo
 
@@ -171,47 +171,19 @@ def _position(at: dict[tuple[int, int], Position], line: int, column: int) -> Po
     return found
 
 
-class StoredFindings(Sequence[Finding]):
-    """The findings of a file the cache answered, kept as the rows it stored: a finding object is
-    made when one is asked for, and a report written one line a finding (jsonl, text) is written
-    from the rows themselves. A warm run writes tens of thousands: making five objects each (finding,
-    violation, fix, edits, positions) and dropping them once written was most of its time."""
+class StoredFindings(LazyFindings):
+    """The findings of a file the cache answered, kept as the rows it stored (see `LazyFindings`):
+    a warm run writes its report from them."""
 
-    __slots__ = ("path", "rows", "unsafe", "_made")
+    __slots__ = ("path", "unsafe")
 
     def __init__(self, path: str, rows: tuple[list[Any], ...], unsafe: bool) -> None:
-        self.path, self.rows, self.unsafe = path, rows, unsafe
-        self._made: tuple[Finding, ...] | None = None
+        super().__init__(rows)
+        self.path, self.unsafe = path, unsafe
 
-    def made(self) -> tuple[Finding, ...]:
-        if self._made is None:
-            at: dict[tuple[int, int], Position] = {}
-            self._made = tuple([_finding(self.path, row, self.unsafe, at) for row in self.rows])
-            self.rows = ()  # made once: the rows are not kept twice (a whole-document report holds every file's)
-        return self._made
-
-    def __len__(self) -> int:
-        return len(self.rows) if self._made is None else len(self._made)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice) and self._made is None:
-            at: dict[tuple[int, int], Position] = {}
-            return tuple([_finding(self.path, row, self.unsafe, at) for row in self.rows[index]])
-        return self.made()[index]
-
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self.made())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (tuple, StoredFindings)):
-            return self.made() == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.made())
-
-    def __repr__(self) -> str:
-        return repr(self.made())
+    def _make(self, rows: Sequence[Any]) -> tuple[Finding, ...]:
+        at: dict[tuple[int, int], Position] = {}
+        return tuple([_finding(self.path, row, self.unsafe, at) for row in rows])
 
     def __reduce__(self) -> tuple[Any, ...]:  # across processes (--jobs): as the tuple it stands for
         return tuple, (self.made(),)

@@ -79,29 +79,25 @@ def _reduce(f: Finding) -> tuple[Any, ...]:
 copyreg.pickle(Finding, _reduce)
 
 
-class FindingRows(Sequence[Finding]):
-    """Findings kept as `finding_row` tuples: how a worker's findings come back to the process that
-    writes the report (--jobs). Reading rows back costs a fraction of making five objects a finding
-    (finding, violation, fix, edits, positions), work the one process writing every report would
-    otherwise do for all; the jsonl and text reports are written from the rows, and a finding object
-    is made only when one is asked for."""
+class LazyFindings(Sequence[Finding]):
+    """Findings kept as rows, a finding object made only when one is asked for: reports written
+    one line a finding (jsonl, text) are written from the rows themselves. Making five objects a
+    finding (finding, violation, fix, edits, positions) for tens of thousands of findings only to
+    write and drop them was most of the time of the runs that hand findings on (a warm cache,
+    --jobs). Subclasses say how a row becomes a finding (`_make`)."""
 
     __slots__ = ("rows", "_made")
 
-    def __init__(self, rows: tuple[tuple[Any, ...], ...]) -> None:
+    def __init__(self, rows: tuple[Any, ...]) -> None:
         self.rows = rows
         self._made: tuple[Finding, ...] | None = None
 
-    @classmethod
-    def of(cls, findings: Sequence[Finding]) -> Sequence[Finding]:
-        """`findings` as rows; as they are when one holds edits that a row cannot carry."""
-        if not findings or isinstance(findings, FindingRows) or not all(map(_as_row, findings)):
-            return findings
-        return cls(tuple([finding_row(f) for f in findings]))
+    def _make(self, rows: Sequence[Any]) -> tuple[Finding, ...]:
+        raise NotImplementedError
 
     def made(self) -> tuple[Finding, ...]:
         if self._made is None:
-            self._made = tuple([finding_from_row(*row) for row in self.rows])
+            self._made = self._make(self.rows)
             self.rows = ()  # made once: not kept twice (a whole-document report holds every file's)
         return self._made
 
@@ -110,14 +106,14 @@ class FindingRows(Sequence[Finding]):
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice) and self._made is None:
-            return tuple([finding_from_row(*row) for row in self.rows[index]])
+            return self._make(self.rows[index])
         return self.made()[index]
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.made())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (tuple, FindingRows)):
+        if isinstance(other, (tuple, LazyFindings)):
             return self.made() == tuple(other)
         return NotImplemented
 
@@ -126,6 +122,23 @@ class FindingRows(Sequence[Finding]):
 
     def __repr__(self) -> str:
         return repr(self.made())
+
+
+class FindingRows(LazyFindings):
+    """Findings kept as `finding_row` tuples: how a worker's findings come back to the process that
+    writes the report (--jobs), which would otherwise make every finding of every worker again."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> Sequence[Finding]:
+        """`findings` as rows; as they are when one holds edits that a row cannot carry."""
+        if not findings or isinstance(findings, FindingRows) or not all(map(_as_row, findings)):
+            return findings
+        return cls(tuple([finding_row(f) for f in findings]))
+
+    def _make(self, rows: Sequence[Any]) -> tuple[Finding, ...]:
+        return tuple([finding_from_row(*row) for row in rows])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return FindingRows, (self.rows if self._made is None else tuple([finding_row(f) for f in self._made]),)
