@@ -77,15 +77,18 @@ class TagsLine(LineRule):
 
 def _lower_case_unsafe(doc: Document, hit: LineHit) -> LineHit:
     """A label in lower case may be a wrapped sentence's word: its deletion is not safe."""
-    first = doc.text[hit.start:hit.end].lstrip(_OUTER)[:1]
-    return replace(hit, safe=False) if hit.safe and first.islower() else hit
+    return replace(hit, safe=False) if hit.safe and _lower_label(doc, hit) else hit
+
+
+def _lower_label(doc: Document, hit: LineHit) -> bool:
+    return doc.text[hit.start:hit.end].lstrip(_OUTER)[:1].islower()
 
 
 def _wrapped_on(doc: Document, index: int, hit: LineHit) -> bool:
     """A label in lower case right under a line that stops mid-sentence (on a letter or a
     comma) is a hard-wrapped paragraph's word, not a label: `... four single-player
     Challenge` / `categories: Time Attack, ...`."""
-    if index == 0 or not doc.text[hit.start:hit.end].lstrip(_OUTER)[:1].islower():
+    if index == 0 or not _lower_label(doc, hit):
         return False
     above = doc.line_texts[index - 1].rstrip()
     return bool(above) and (above[-1].isalpha() or above[-1] == ",")
