@@ -202,6 +202,15 @@ def test_a_token_alone_on_its_line_or_in_a_template_is_left_alone():
     assert _merges("Storagecraft\n\n{* backButton *} and theTimes\n") == []
 
 
+def test_a_numbered_list_or_a_price_before_a_bracket_is_prose_and_a_method_call_is_code():
+    listed = "(May 2, 2011)30.Second Thoughts(June 2, 2011)31.Notes fromthe ruling(June 9, 2011)\n"
+    priced = "The small speaker sells for $79.99(USD) directly fromthe maker in the shop.\n"
+    code = "var node = item.parentNode(fromthe); list.appendChild(node)\n"
+    assert _merges(listed) == ["fromthe"]
+    assert _merges(priced) == ["fromthe"]
+    assert _merges(code) == []
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

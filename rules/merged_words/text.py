@@ -976,4 +976,9 @@ class _ProseLines:
 _CODE_MARK = regex.compile(r"[{}(=&|]")
 _BRACES = regex.compile(r"[{}]")
 # Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
-_CODE = regex.compile(r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|\w\.\w+\(|=>|&&|\|\|")
+# A method call names an object and a method that start with a letter: not a number glued
+# to a heading in a numbered list ("2005)30.Padilla(Sept."), nor a price ("$179.99(USD)").
+_CODE = regex.compile(
+    r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|(?<![\w.$])[\p{L}_$][\w$]*(?:\.[\w$]+)*\.[\p{L}_$][\w$]*\(|=>|&&|\|\|",
+    regex.V1,
+)
