@@ -211,6 +211,14 @@ def test_a_numbered_list_or_a_price_before_a_bracket_is_prose_and_a_method_call_
     assert _merges(code) == []
 
 
+def test_a_word_glued_to_the_pronoun_i_before_its_verb_needs_a_page_that_lost_spaces():
+    listed = "I could mow lawnsI was quick with a rake, paint fencesI might even help, SoI’m told.\n"
+    assert _cut_after_lossy(LOSSY + listed) == ["lawns I", "fences I", "So I’m"]
+    assert _merges("We will wait and see. Until thenI want to read more of it, she said.\n") == []
+    # not before a capitalised word, where the "I" may end a name: PowerI Accept
+    assert _cut_after_lossy(LOSSY + "Read the Knowledge Is PowerI Accept page.\n") == []
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

@@ -86,6 +86,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
     """
     if set(kinds) <= _ALWAYS_SURE:
         return SURE
+    if kinds == ("pronoun",):
+        return SURE  # room|I was: sure, but writers drop that space too (Until thenI want)
     if kinds == ("site",):
         return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
     if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
@@ -230,6 +232,8 @@ def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
     `the|Resumator`). Other sure splits need a page that lost spaces elsewhere too."""
     if set(kinds) <= _ALWAYS_SURE:
         return True  # visit|www.example.org, to|a
+    if kinds == ("pronoun",):
+        return False
     if len(cuts) != 1 or cuts[0] == 1:
         return False  # the|emperor|of|the|north: a handle; a|but: a typo (abut for about)
     left, right = run[: cuts[0]], run[cuts[0] :]

@@ -186,6 +186,11 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
+        if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
+            if not word[:-1].islower():
+                continue  # PowerI Accept: perhaps a name, not "I" before its verb
+            need = evidence(word, split.cuts, ("lU-lower",))  # choosing|I Accept: a word before a capital
+            split = dataclasses.replace(split, kinds=("lU-lower",), weak=True, need=need)
         if (split.weak and word in unphrased or need > SURE) and len(places[word]) > 1:
             if word not in uses:
                 uses[word] = _uses(doc, places[word], len(word))  # once per token: it may be on every line
@@ -732,6 +737,8 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     if len(chunk) < 3:
         return ()
     core = chunk.strip(_EDGE_PUNCTUATION)
+    if (pronoun := _glued_pronoun(chunk, core, params, cache)) is not None:
+        return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
         if is_known(core):
             return ()
@@ -776,6 +783,32 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _glued_pronoun(chunk: str, core: str, params: Params,
+                   cache: dict[tuple[str, bool, str], Split | None]) -> Runs | None:
+    """A word glued to the pronoun "I": `roomI was`, `BalmI just`, `HiI’d`. No English word
+    ends in a lower-case letter and a capital I, and "I" stands alone as a word, pronoun or
+    numeral, so the cut holds on any page; a bare "I" must be followed by a lower-case
+    word (see `_pronoun_after`). A word before it that holds merges of its own is judged
+    as any other token (None)."""
+    m = _GLUED_I.fullmatch(core)
+    if m is None or _chunk_runs(m["word"], params, cache):
+        return None
+    start = chunk.find(core)
+    return ((start, start + len(core), Split((len(m["word"]),), False, ("pronoun",))),)
+
+
+# Two letters or more, the last in lower case (not "MEI", "OpenAI"), then "I" and perhaps
+# its clitic.
+_GLUED_I = regex.compile(r"(?P<word>\p{L}+\p{Ll})I(?P<clitic>['’](?:m|ll|ve|d))?", regex.V1)
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}{2,}\b", regex.V1)
+
+
+def _pronoun_after(word: str, text: str, end: int) -> bool:
+    """Whether the "I" that ends `word` (at text[:end]) is the pronoun before its verb: it
+    has a clitic (I’m, I'll) or a lower-case word follows (`roomI was`, not `HiFI.`)."""
+    return not word.endswith("I") or _LOWER_WORD_AFTER.match(text, end) is not None
 
 
 def _article_at_stop(run: str, split: Split, after: str) -> bool:
