@@ -219,6 +219,20 @@ def test_a_word_glued_to_the_pronoun_i_before_its_verb_needs_a_page_that_lost_sp
     assert _cut_after_lossy(LOSSY + "Read the Knowledge Is PowerI Accept page.\n") == []
 
 
+@pytest.mark.parametrize(("token", "spaced"), [
+    ("isbackedby", "is backed by"),
+    ("sauceandgravy", "sauce and gravy"),
+    ("aboutwhatshouldbeonthatlist", "about what should be on that list"),
+    # a short word beside the cuts may be a piece of a longer one; no function word
+    # between two words: a compound, or a word cut wrong
+    ("itscartographic", "itscartographic"),
+    ("ortrackbackfrom", "ortrackbackfrom"),
+    ("thewebcastis", "thewebcastis"),
+])
+def test_a_glued_phrase_of_common_and_function_words_is_split_on_a_lossy_page(token, spaced):
+    assert _spaced(token, lossy=True) == spaced
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

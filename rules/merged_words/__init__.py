@@ -42,8 +42,11 @@ class MergedWords(Rule):
       words that make a word too rare to be a piece stay one (`Then|peruse`, not
       `Then|per|use`; `crowdsourced`; after a name too: `Walker|homered`); a rare word may be a
       piece when a function word stands beside it and the whole token is unknown
-      (`kilnsthat`, `ofleptin`, `hormoneghrelinto`); `toa`, `ina`, `ata` are too short to
-      segment and always split;
+      (`kilnsthat`, `ofleptin`, `hormoneghrelinto`); a phrase of three words or more
+      glued together is split even where it costs a little more than an unknown token,
+      if a function word stands beside every cut and the other words are common words of
+      four letters or more (`isbackedby`, `sauceandgravy`; not `its|car|to|graphic`,
+      `or|track|back|from`); `toa`, `ina`, `ata` are too short to segment and always split;
     - capitalised tokens are most often names, so their split must look like words and
       not like a name that happens to contain one, and it is dropped when the token occurs
       more than once in the document (a repeated token is a name, not an accident; the same

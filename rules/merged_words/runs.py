@@ -506,7 +506,7 @@ def split_stretch(word: str, params: Params, context: Context) -> tuple[int, ...
         return _name_then_word(low, params) if context.title else ()
     contracted = f"{low}'{context.clitic_after}"  # impeachmentdoesn't
     whole = min(whole_cost(low, params, context.title), whole_cost(contracted, params))
-    if whole - found[0] < params.margin:
+    if whole - found[0] < params.margin and not _glued_phrase(low, found, whole, params, context):
         return ()
     cuts = rejoined(low, found[1], params, context.clitic_before)
     if not cuts:
@@ -514,6 +514,30 @@ def split_stretch(word: str, params: Params, context: Context) -> tuple[int, ...
     if context.title and not _name_safe(low, cuts):
         return _name_then_word(low, params)  # Pangutthat: not "Pan|gut|that"
     return () if _compound(low, cuts) else cuts
+
+
+def _glued_phrase(low: str, found: tuple[float, tuple[int, ...]], whole: float, params: Params,
+                  context: Context) -> bool:
+    """Whether a lower-case token the word list does not know is a phrase of three words or
+    more glued together, though its split costs a little more than an unknown token
+    (`isbackedby`, `canpleadthem`, `aboutwhatshouldbeonthatlist`): every word is common
+    and a function word stands beside every cut, as in no compound or name."""
+    cost, cuts = found
+    if context.title or len(cuts) < 2 or cost - whole > PHRASE_SLACK - params.margin or zipf(low):
+        return False
+    pieces = [low[a:b] for a, b in itertools.pairwise((0, *cuts, len(low)))]
+    if any(not _glues(p) and (len(p) < PHRASE_WORD_LENGTH or zipf(p) < PHRASE_WORD_ZIPF) for p in pieces):
+        return False  # its|car|to|graphic, tom|a|do: a short word is a piece of a longer one
+    return all(_glues(left) or _glues(right) for left, right in itertools.pairwise(pieces))
+
+
+def _glues(word: str) -> bool:
+    return word in GLUE or word in SHORT_WORDS
+
+
+PHRASE_SLACK = 1.0  # how much more a glued phrase may cost than an unknown token
+PHRASE_WORD_ZIPF = 3.0  # weakest other word of such a phrase...
+PHRASE_WORD_LENGTH = 4  # ...and its shortest
 
 
 def rejoined(low: str, cuts: tuple[int, ...], params: Params, clitic_before: bool = False) -> tuple[int, ...]:
