@@ -217,6 +217,8 @@ def test_a_word_glued_to_the_pronoun_i_before_its_verb_needs_a_page_that_lost_sp
     assert _merges("We will wait and see. Until thenI want to read more of it, she said.\n") == []
     # not before a capitalised word, where the "I" may end a name: PowerI Accept
     assert _cut_after_lossy(LOSSY + "Read the Knowledge Is PowerI Accept page.\n") == []
+    # "I" glued to its verb, anywhere in a sentence; not a name (Ido) nor a word (Iran)
+    assert _cut_after_lossy(LOSSY + "Of course, Ihad to go, and Ido and Iran know it.\n") == ["I had"]
 
 
 @pytest.mark.parametrize(("token", "spaced"), [

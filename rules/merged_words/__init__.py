@@ -97,8 +97,10 @@ class MergedWords(Rule):
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
       `we'reintroducing`; not `Ma’sum`);
     - a word ending in a lower-case letter glued to the pronoun `I` before a lower-case word
-      or with its clitic (`lawnsI was`, `PowerI think`, `SoI’m`; not `HiFI`, `OpenAI`), on a
-      page that lost another space, since writers drop that space too (`Until thenI want`);
+      or with its clitic (`lawnsI was`, `PowerI think`, `SoI’m`; not `HiFI`, `OpenAI`), and
+      `I` glued to a common verb after it anywhere in a sentence (`Of course, Ihad`; not
+      `Ido`, `Iran`), on a page that lost another space, since writers drop that space too
+      (`Until thenI want`);
     - a common word glued to an ordinal (`21stcentury`, `30thof`), where the suffix fits
       the number and does not begin the word (not `2013that`, `30that`, `1stand`);
     - a word glued to the front of an address: a URL scheme after any word in any

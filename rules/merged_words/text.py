@@ -792,11 +792,24 @@ def _glued_pronoun(chunk: str, core: str, params: Params,
     numeral, so the cut holds on any page; a bare "I" must be followed by a lower-case
     word (see `_pronoun_after`). A word before it that holds merges of its own is judged
     as any other token (None)."""
+    start = chunk.find(core)
+    if core[1:] in I_VERBS and core[0] == "I":
+        return ((start, start + len(core), Split((1,), False, ("pronoun",))),)  # Ihad, Iknow
     m = _GLUED_I.fullmatch(core)
     if m is None or _chunk_runs(m["word"], params, cache):
         return None
-    start = chunk.find(core)
     return ((start, start + len(core), Split((len(m["word"]),), False, ("pronoun",))),)
+
+
+# Verbs that follow "I" and with it make no name or word: Ihad, Iknow, Imet (not Ido,
+# Ican, Iam, Isee, Iwill: names and brands).
+I_VERBS = frozenset((
+    "had", "have", "was", "know", "knew", "think", "thought", "put", "met", "got", "did",
+    "would", "could", "love", "loved", "want", "wanted", "need", "went", "saw", "found",
+    "feel", "felt", "guess", "hope", "never", "tried", "made", "mean", "said", "remember",
+    "told", "wish", "started", "took", "came", "heard", "believe", "agree", "asked",
+    "called", "spent", "decided", "wrote",
+))
 
 
 # Two letters or more, the last in lower case (not "MEI", "OpenAI"), then "I" and perhaps
