@@ -235,6 +235,13 @@ def test_a_glued_phrase_of_common_and_function_words_is_split_on_a_lossy_page(to
     assert _spaced(token, lossy=True) == spaced
 
 
+def test_a_clause_lead_glued_to_a_name_is_cut_once_on_a_lossy_page():
+    text = LOSSY + "ThisTexas Sheet Cake is rich. IfSilver Lake wins, ThisWeek and MyKey stay.\n"
+    assert _cut_after_lossy(text) == ["This Texas", "If Silver"]
+    twice = LOSSY + "ThisTexas cake is rich.\nThisTexas cake is sweet.\n"
+    assert _cut_after_lossy(twice) == []  # a token used twice is a name
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

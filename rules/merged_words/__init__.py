@@ -84,6 +84,10 @@ class MergedWords(Rule):
     - in a chain of three capitalised words or more (a glued blogroll or menu), a
       capitalised stretch is cut only at its capitals, unless a function word or a verb
       stands inside it (`Copyfight|Corante|Susan`, not `Copy|fight`; `Rihanna|sent|Adele`);
+    - `This`, `If`, `Though` or `Although` glued to a capitalised word, used once, on a page
+      that lost a space elsewhere (`ThisTexas Sheet Cake`, `IfSilver Linings`; not `ThisWeek`,
+      a name the word list knows; not `My`, `One`, `Our`, `Every`, which begin brands:
+      `MyKey`, `OnePlus`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,

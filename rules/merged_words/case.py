@@ -159,6 +159,8 @@ def _lower_upper(
     low, right_low = left.lower(), right.lower()
     if low in JOINT_WORDS:  # ByJason, TheLancet, InHabyarimana
         return _explains(low, right_low, known, params), False
+    if low in CLAUSE_LEADS and known < BRAND_ZIPF and right[1:].islower() and len(right) >= 3:
+        return True, True  # ThisTexas Sheet Cake, IfSilver Linings: a name, once, after the word that opens the clause
     if known < BRAND_ZIPF and zipf(low) >= params.min_zipf - 0.5 and len(low) >= 3:
         if right_low in CALENDAR:
             return True, False  # ArenaJune, UpdatedNovember
@@ -169,6 +171,9 @@ def _lower_upper(
     return False, False
 
 
+# Words that open a clause before a name and seldom begin a brand (not My, One, Our,
+# Every: MyKey, OnePlus, OurFuture, EveryOne).
+CLAUSE_LEADS = frozenset(("this", "if", "though", "although"))
 # Words that open a sentence and rarely end a brand written in CamelCase (not In, It, Is:
 # LinkedIn, MakeIt, WhatIs).
 SENTENCE_OPENERS = frozenset((
