@@ -90,7 +90,7 @@ _SAMPLE_RULES = Config().with_overrides(extend_select=("NL505",))
 
 
 def test_findings_and_reports_cross_processes_unchanged():
-    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    text = "It wasApproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
     violations, doc = linted(text, build_ruleset(_SAMPLE_RULES))
     findings = tuple(findings_for("a.txt", violations, doc, unsafe=True))
     assert any(f.violation.fix for f in findings) and len(findings) >= 3
@@ -111,7 +111,7 @@ def test_findings_sent_as_rows_read_and_write_as_the_findings_themselves():
     from newslint import report as formats
     from newslint.findings import FindingRows
 
-    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    text = "It wasApproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
     violations, doc = linted(text, build_ruleset(_SAMPLE_RULES))
     placed = tuple(findings_for("a \u00e9\".txt", violations, doc, unsafe=False))
     findings = (*placed, placed[0].for_record("r\"1", 3))
