@@ -242,6 +242,13 @@ def test_a_clause_lead_glued_to_a_name_is_cut_once_on_a_lossy_page():
     assert _cut_after_lossy(twice) == []  # a token used twice is a name
 
 
+def test_a_heading_glued_to_a_sentence_opener_is_cut_where_the_sentence_goes_on_in_lower_case():
+    text = LOSSY + "Wearing Your PrideDo you wear it? The TelephotoA telephoto lens is long.\n"
+    assert _cut_after_lossy(text) == ["Pride Do", "Telephoto A"]
+    # not before a capitalised word, nor in a brand the word list knows or ending in "In"
+    assert _cut_after_lossy(LOSSY + "Try PrideDo Better and SignIn now with LinkedIn today.\n") == []
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

@@ -90,6 +90,10 @@ class MergedWords(Rule):
       `MyKey`, `OnePlus`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
       word list does not know the first (names that end so are known: `Cleveland`);
+    - a capitalised word glued to a word that opens a sentence, where the sentence goes on
+      in lower case (`Wearing Your PrideDo you`, `The TelephotoA telephoto lens`: a heading
+      glued to its paragraph; not `In`, `On`, `It`, `Now`, which end brands: `SignIn`), once,
+      on a page that lost a space elsewhere;
     - two capitalised words: split when both are words of web menus (`NoticeTerms`,
       `UseSign`), when the second opens a sentence and seldom ends a brand (`QuietThe`,
       `VoiceSo`; not `LinkedIn`, `MakeIt`, nor inside three capitalised words or more, a

@@ -154,7 +154,7 @@ def _lower_upper(
         return True, False  # Trump’sSpaceX
     if left.islower():
         return _after_lower(left, right, known, params), right.isupper()
-    if left in NAME_PREFIXES or shape(left) != "title" or len(right) < 2:
+    if left in NAME_PREFIXES or shape(left) != "title" or len(right) < 2 and right != "A":
         return False, False  # McDonald, DeSantis
     low, right_low = left.lower(), right.lower()
     if low in JOINT_WORDS:  # ByJason, TheLancet, InHabyarimana
@@ -168,7 +168,18 @@ def _lower_upper(
             return True, True  # AmsterdamFrom, PolicyAbout
     if known < BRAND_ZIPF and right_low in SENTENCE_OPENERS and len(low) >= 3:
         return True, True  # TechnometriaThe: a name glued to the sentence after it (once)
+    if known < BRAND_ZIPF and right_low in LOWER_OPENERS and len(low) >= 4:
+        return "opener", True  # PrideDo you, TelephotoA telephoto: a heading glued to its paragraph
     return False, False
+
+
+# Words that open a sentence that goes on in lower case ("Do you", "If she", "A telephoto"):
+# a cut before one of them after a capitalised word holds only there (`lU-opener`, see
+# `merged_words.text`). Not In, On, It, Now, which end brands (SignIn, AddOn, MakeIt, BuyNow).
+LOWER_OPENERS = frozenset((
+    "a", "if", "do", "does", "is", "how", "why", "you", "once", "today", "after", "before",
+    "since", "because", "although", "though", "my", "one", "some", "every", "even", "just",
+))
 
 
 # Words that open a clause before a name and seldom begin a brand (not My, One, Our,

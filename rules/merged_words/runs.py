@@ -190,7 +190,7 @@ def _split_unknown(
     """`split_run` for a run the word list does not know well."""
     if not run[1:].islower():
         mixed = _split_mixed(run, params, clitic_before, clitic_after)
-        return mixed or _name_pair(run) or _head_and_words(run, params)
+        return mixed or name_pair(run) or _head_and_words(run, params)
     if run[0].islower():
         cuts = split_stretch(run, params, Context(False, clitic_before, clitic_after))
         if cuts:
@@ -322,7 +322,7 @@ def _word_and_function(run: str) -> Split | None:
 _TWO_NAMES = regex.compile(r"\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)")
 
 
-def _name_pair(run: str) -> Split | None:
+def name_pair(run: str) -> Split | None:
     """Two capitalised words glued together: AfghanTaliban, OmarIlhan, NoticeTerms.
 
     Two words of web menus (`SITE_MENU`) are split anywhere. Other such tokens are most

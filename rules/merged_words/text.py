@@ -45,7 +45,7 @@ from newslint.rules.merged_words.evidence import (
     strong,
     vouched,
 )
-from newslint.rules.merged_words.runs import Split, head_split, is_known, odd_capitals, split_run
+from newslint.rules.merged_words.runs import Split, head_split, is_known, name_pair, odd_capitals, split_run
 from newslint.rules.merged_words.words import (
     GIVEN_NAMES,
     JOINT_WORDS,
@@ -186,6 +186,12 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
+        if "lU-opener" in split.kinds and not _LOWER_WORD_AFTER.match(text, at + end):
+            pair = name_pair(word) if split.kinds == ("lU-opener",) else None
+            if pair is None:
+                continue  # PrideDo: the sentence after a heading goes on in lower case
+            split = _weigh(word, pair)  # FoodMy Recipes: two capitalised words, as before
+            need = split.need
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
             if not word[:-1].islower():
                 continue  # PowerI Accept: perhaps a name, not "I" before its verb
