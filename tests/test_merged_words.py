@@ -249,6 +249,11 @@ def test_a_heading_glued_to_a_sentence_opener_is_cut_where_the_sentence_goes_on_
     assert _cut_after_lossy(LOSSY + "Try PrideDo Better and SignIn now with LinkedIn today.\n") == []
 
 
+def test_a_surname_glued_to_a_verb_in_the_present_after_a_first_name():
+    text = LOSSY + "The author Ellen Margoliscomes to mind, as does the actor Douglas Fairbanks.\n"
+    assert _cut_after_lossy(text) == ["Margolis comes"]  # not Fair|banks: a plural ends names
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

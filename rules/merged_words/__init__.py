@@ -76,9 +76,10 @@ class MergedWords(Rule):
       where it does not, before a function word that ends no name and a lower-case word
       (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
-      elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`; not before `is`, `on`,
-      `as`: `Kasidiaris`); an unknown name glued to `is` before an article or `not`, with or
-      without a first name (`Michael Goldfarb|is a former`, `Nextdoor|is a`); a particle at
+      elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`, and a verb in the
+      present from a list: `Neil Gaiman|comes`; not before `is`, `on`, `as`: `Kasidiaris`);
+      an unknown name glued to `is` before an article or `not`, with or without a first
+      name (`Michael Goldfarb|is a former`, `Nextdoor|is a`); a particle at
       the end of an unknown name that begins the verb goes with the verb (`Garvin|withdrew`,
       `Garvin|overcame`; not `Garvinwith|drew`);
     - in a chain of three capitalised words or more (a glued blogroll or menu), a

@@ -499,13 +499,21 @@ PARTICLE_VERB_ZIPF = 2.5  # weakest word made of the particle and the word after
 
 def _predicate(word: str) -> bool:
     """A verb or an adverb that starts a sentence's predicate after its subject."""
-    return (word in NAME_FOLLOWERS or word in PAST_VERBS
+    return (word in NAME_FOLLOWERS or word in PAST_VERBS or word in PRESENT_VERBS
             or len(word) >= 4 and word in GLUE and word not in NAME_PIECES  # Kutcher|during
             or len(word) >= 5 and word.endswith("ed") and zipf(word) >= PREDICATE_ZIPF
             or len(word) >= 6 and word.endswith("ly") and zipf(word) >= PREDICATE_ZIPF)
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+# Verbs in the present that follow their subject (Gaiman|comes, Dalton|struggles); a list, as
+# a word in -s may be a plural that ends a name (Fairbanks, not Fair|banks).
+PRESENT_VERBS = frozenset((
+    "comes", "shows", "points", "starts", "struggles", "makes", "takes", "gives", "gets",
+    "plays", "leads", "talks", "explains", "writes", "thinks", "knows", "wants", "needs",
+    "seems", "looks", "believes", "notes", "argues", "adds", "warns", "admits", "hopes",
+    "joins", "returns", "continues", "remains", "becomes", "tells", "speaks", "offers",
+))
 
 
 # " at example.org", " (at) example dot com": an e-mail address written out after its name
