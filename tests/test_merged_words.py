@@ -254,6 +254,11 @@ def test_a_surname_glued_to_a_verb_in_the_present_after_a_first_name():
     assert _cut_after_lossy(text) == ["Margolis comes"]  # not Fair|banks: a plural ends names
 
 
+def test_a_word_glued_to_a_given_name_before_a_surname_in_any_case_shape():
+    text = LOSSY + "The class was led by SpecialistAmber McKenzie on the first day.\n"
+    assert _cut_after_lossy(text) == ["Specialist Amber"]
+
+
 def test_more_than_a_few_flagged_chunks_are_found_in_one_pass():
     words = [f"it was item {i}-andthe of the" for i in range(80)]
     text = "It was " + " theTimes ".join(words) + " today."

@@ -101,7 +101,7 @@ class MergedWords(Rule):
       brand's or a site's name: `WhatWeDo`, `HowDoesShe`), when the document uses both on their own and
       the token only once (`AfghanTaliban` beside `Afghan` and `Taliban`), or when the second
       is a common given name before a surname, on a page that lost a space elsewhere
-      (`EconomistStan Humphries`, `ModeratorDan Pinchbeck`: brands seldom end so);
+      (`EconomistStan Humphries`, `SpecialistAmber McKenzie`: brands seldom end so);
     - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
       `we'reintroducing`; not `Ma’sum`);

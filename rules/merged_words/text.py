@@ -355,10 +355,10 @@ def _before_given_name(word: str, split: Split, text: str, end: int) -> bool:
     if zipf(split.head.lower()) < GIVEN_NAME_HEAD_ZIPF or not text.startswith(word, end - len(word)):
         return False
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1)[0].isupper() and m.group(1)[1:].islower()
+    return m is not None and m.group(1)[0].isupper() and m.group(1)[1:2].islower()  # Humphries, McDonald
 
 
-GIVEN_NAME_HEAD_ZIPF = 3.0  # weakest word before a given name: Economist|Stan, Briton|Neil
+GIVEN_NAME_HEAD_ZIPF = 2.5  # weakest word before a given name: Economist|Stan, Briton|Neil
 
 
 def _used_head(word: str, split: Split, chunks: set[str], params: Params) -> Split | None:
