@@ -143,9 +143,9 @@ class PromoPrompt(LineRule):
     Deletion precision (`bench/rule_precision.py CORPUS --select NL303`): dev 0.998
     (1669/1672), dragnet 0.982 (976/994); without the prompts the golds keep by convention,
     1.000 on both. The blog widgets (`Subscribe to <name>`, `Join N other followers`, `If
-    you're new here, ...`, `If you enjoyed this post, ...`) are residue on 35 DRAGNET sites
-    and never article text; on the 2020s articles they add one finding, a subscribe button
-    (right).
+    you're new here, ...`, `If you enjoyed this post, ...`) are residue on 38 sites of the
+    two corpora and never article text; on the 2020s articles they add one finding, a subscribe
+    button (right).
 
     ## Limitations
     Only English prompts are known.
