@@ -9,7 +9,8 @@ class AdLabel(LineRule):
 
     ## What it does
     Finds the lines an advertisement slot leaves behind when the ad itself is gone:
-    `Advertisement`, `ADVERTISEMENT`, `Advert`, `Sponsored`, `Story continues below
+    `Advertisement`, `ADVERTISEMENT`, `Advert`, `About these ads` (hosted blogs),
+    `Sponsored`, `Story continues below
     advertisement`, `Continue reading the main story`, `Ad Choices`, and the notices
     about ad blockers (`We urge you to turn off your ad blocker ...`). Labels live in
     `rules/data/ad_lines.txt` and notice openings in `rules/data/ad_prefixes.txt`;
@@ -37,6 +38,8 @@ class AdLabel(LineRule):
 
     Measured, all fixes applied (`bench/quality.py CORPUS --select NL304 --lines-only
     --no-flagged`): dev 1.000 (301 lines deleted, 0 clean), dragnet 1.000 (71, 0 clean).
+    Deletion precision (`bench/rule_precision.py CORPUS --select NL304`): dev 1.000
+    (315/315), dragnet 1.000 (79/79).
 
     ## Limitations
     A label glued to a sentence on the same line (`Advertisement The company said...`)

@@ -36,11 +36,12 @@ _LINK_SEPARATORS = regex.compile(r"[|·•/]")
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
 _SIGN_FIRST = regex.compile(
-    r"\A[^\w©]{0,3}©[^\n]*?(?:\b(?:19|20)\d\d\b|\b(?i:inc|ltd|llc|plc|gmbh|limited"
+    r"\A[^\w©]{0,3}©[^\n]*?(?:\b(?:19|20)\d\d(?!\d)|\b(?i:inc|ltd|llc|plc|gmbh|limited"
     r"|corporation|corp|company|media|group|network|publishing|newspapers|holdings|all\s+rights)\b)"
 )
 # ... or a short line with the sign right before a year: `The contents of this site are ©2019 ...`.
-_SIGN_YEAR = regex.compile(r"©[^\S\n]*(?:19|20)\d\d\b")
+# The year may touch the next word where a scraper lost the space: `BBC © 2013The BBC is ...`.
+_SIGN_YEAR = regex.compile(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
 
 
@@ -139,6 +140,9 @@ class LegalNotice(LineRule):
     clean); safe fixes alone dev 250/250, dragnet 95/95. Every clean line deleted is a
     copyright or advertising notice the gold keeps (`© 2019 Associated Press. All Rights
     Reserved. ...`, `Advertise | AdChoices`): counted apart, none is article prose.
+    Deletion precision (`bench/rule_precision.py CORPUS --select NL305`, those lines counted
+    apart): dev 1.000 (741/741), dragnet 1.000 (529/529), with a year that touches the next
+    word (`© 2013The ...`, where a scraper lost the space; 3 sites, never article text).
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.

@@ -35,6 +35,23 @@ def test_two_insertions_at_one_point_do_not_both_apply():
     assert new in ("aXb", "aYb") and len(applied) == 1
 
 
+def test_a_deletion_to_the_end_goes_before_the_line_deletion_that_shares_its_line_feed():
+    text = "Body.\nURL:\nComments\nfirst comment"
+    line = _v(6, 11, code="T001")  # `URL:` and its line feed
+    tail = _v(10, len(text), code="T002")  # from the line feed before `Comments` to the end
+    inside = _v(11, 20, code="T001")  # `Comments` and its line feed, inside the tail
+    new, applied = apply_fixes(text, [line, tail, inside])
+    assert new == "Body.\nURL:" and applied == [tail]
+    again, _ = apply_fixes(new, [_v(5, len(new))])  # the line left waits for the next pass
+    assert again == "Body."
+
+
+def test_fixes_before_a_deletion_to_the_end_still_apply():
+    text = "ab\ncd\nef"
+    new, applied = apply_fixes(text, [_v(0, 1, "A"), _v(5, len(text))])
+    assert new == "Ab\ncd" and len(applied) == 2
+
+
 def test_fix_rejects_overlapping_edits():
     with pytest.raises(ValueError):
         Fix((Edit(0, 3), Edit(2, 4)))
