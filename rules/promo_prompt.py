@@ -16,6 +16,10 @@ _BAR_ITEM = rf"(?:share|tweet|pin|{_SOCIAL})"
 _DELIVERED = ("newsletter", "inbox", "mailing", "alerts", "updates", "subscri", "notification",
               "podcast", "app")
 MAX_PROMPT_WORDS = 40
+# `Subscribe to this newsletter, she told me, and ...`: a prompt quoted in a reported sentence.
+_REPORTED = regex.compile(
+    r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)\b")
 _SHAPES = (
     # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`
     Opening(regex.compile(rf"(?:follow|like|join|find|connect{_WS}+with){_WS}*[^\n]{{0,60}}?"
@@ -84,7 +88,7 @@ _SHAPES = (
         rf"{_WS}+e-?mail)", regex.I),
         starting("sign", "subscribe", "register", "join", "get", "receive", "download", "want",
                  "stay", "keep", "never", "don't", "be the", "start your", "let our", "click"),
-        MAX_PROMPT_WORDS, needs=(*_DELIVERED, "mail")),
+        MAX_PROMPT_WORDS, check=lambda line: not _REPORTED.search(line), needs=(*_DELIVERED, "mail")),
 )
 # `Pick Six Newsletter`, `Morning Editorial Report Newsletter`: a newsletter's name as a heading.
 _SMALL_WORDS = frozenset("a an the of and for to in on at by with".split())
@@ -127,7 +131,8 @@ class PromoPrompt(LineRule):
     label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
     sign-up prompts (`Not a member? Sign up`, `No account? ...`), and an e-mail
     subscription box ending with its service's credit (`Your email address: Powered by
-    FeedBlitz`).
+    FeedBlitz`). A prompt inside a reported sentence (`Subscribe to this newsletter, she
+    told me, and ...`) is the article's, and is left alone.
 
     ## Why is this bad?
     The prompt belongs to the page around the article. Left in the text it reads as
