@@ -86,7 +86,8 @@ class InvisibleCharacter(Rule):
 
     ## Fix safety
     Safe: the character is deleted, or replaced by a space where a vertical tab or form
-    feed separated two words; a line that holds nothing else is deleted whole. A character
+    feed separated two words; a line that holds nothing else is deleted whole. Between
+    two spaces (a soft hyphen standing for a dash) one of the spaces goes with it. A character
     followed by a combining mark is reported without a fix: deleted, it would hand the
     mark to the letter before it (`a` and U+0301 would read `á`).
     """
@@ -115,4 +116,7 @@ class InvisibleCharacter(Rule):
             if _MARK.match(text, end):  # deleted, the run would hand its mark to the character before
                 yield self.violation(start, end, message + " (a combining mark follows: not fixed)")
                 continue
-            yield self.violation(start, end, message, Fix.replace(start, end, _replacement(text, start, end)))
+            # `regulated \xad banks`: deleted alone, the run would leave two spaces.
+            fix_end = end + 1 if text[start - 1:start] == " " == text[end:end + 1] else end
+            yield self.violation(start, end, message,
+                                 Fix.replace(start, fix_end, _replacement(text, start, end)))

@@ -5,11 +5,17 @@ import re
 
 import regex
 
-from newslint.rules._lines import Inside, LineRule, Opening, starting
+from newslint.document import Document
+from newslint.rules._lines import Inside, LineHit, LineRule, Opening, starting
 from newslint.rules._phrases import phrase_key
 
 _WS = r"[^\S\n]"
 MAX_NOTICE_WORDS = 120
+# Consent buttons (`I agree`, `Accept`) are also what a person says: with a full stop after
+# them the line is a sentence (a one-line reply, a turn of a transcript), not a button.
+_ANSWER_LIKE_BUTTONS = frozenset(phrase_key(p) for p in (
+    "accept", "accept all", "i accept", "i agree", "reject all",
+))
 # The links of a site's footer; a line made only of them, joined by bars or dots, is a footer.
 _FOOTER_LINKS = frozenset(phrase_key(p) for p in (
     "privacy", "privacy policy", "privacy notice", "privacy statement", "your privacy rights",
@@ -108,6 +114,9 @@ class LegalNotice(LineRule):
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
     notices are also found by their shape, in lines of at most 120 words.
 
+    A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
+    sentence, a one-line reply or a turn of a transcript, and are left alone.
+
     ## Why is this bad?
     The notice is about the web page, not the story; left in, it is repeated on every
     page of a site and reads as if the article said it.
@@ -143,3 +152,14 @@ class LegalNotice(LineRule):
     prefix_files = ("notice_prefixes",)
     openings = _SHAPES
     insides = _INSIDES
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        text = doc.text
+        return {i: hit for i, hit in super().hits(doc).items()
+                if not _said(text[hit.start:hit.end])}
+
+
+def _said(line: str) -> bool:
+    """Whether `line` is a button's words said as a sentence (`I agree.`)."""
+    line = line.rstrip()
+    return line.endswith((".", "!")) and phrase_key(line) in _ANSWER_LIKE_BUTTONS

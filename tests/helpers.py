@@ -47,7 +47,7 @@ def fixture_corpus(path: Path, *, copies: int = 1) -> Path:
              for p in sorted(fixtures.glob("*/*.txt")) if not p.name.endswith(".fixed.txt")]
     footer = "Sign up for our morning newsletter here."
     topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum", "school", "market")
-    site = [(f"site/{i}", "news", f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n")
+    site = [(f"site/{i}", "news", f"The council voted on the {t} plan.\nIt wasApproved by {i} votes.\n\n{footer}\n")
             for i, t in enumerate(topics)]
     step = len(texts) // len(site)
     for i, record in reversed(list(enumerate(site))):  # spread through the file: in every part of it

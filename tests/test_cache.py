@@ -13,7 +13,7 @@ from newslint.cache import CACHE_ENV, DATABASE, ResultCache, cached_lint, defaul
 from newslint.config import Config
 from newslint.engine import build_ruleset, lint_text
 
-TEXT = "The mayor said the plan wasapproved on Monday.\n\nSource link\n"
+TEXT = "The mayor said the plan wasApproved on Monday.\n\nSource link\n"
 
 
 def test_a_second_lookup_is_answered_from_the_cache(tmp_path):
@@ -33,7 +33,7 @@ def test_text_path_rules_and_options_are_part_of_the_key(tmp_path):
     assert cache.lookup("a.txt", TEXT + "More.\n") is None
     assert cache.lookup("b.txt", TEXT) is None
     for other in (Config(select=("NL301",)), Config(rules={"NL301": {"extend-phrases": ["Read more"]}}),
-                  Config(accept=frozenset({"wasapproved"}))):
+                  Config(accept=frozenset({"wasApproved"}))):
         assert ResultCache.for_ruleset(build_ruleset(other), tmp_path).lookup("a.txt", TEXT) is None
 
 
@@ -154,7 +154,7 @@ def test_a_warm_run_asks_the_cache_once_a_batch_and_prepares_no_cached_file(tmp_
     monkeypatch.setattr(ResultCache, "prefetch", lambda self, items: queries.append(len(items)) or real(self, items))
     prepared.clear()
     warm = run_cli("check", str(folder), "--cache-dir", cache)
-    assert warm.stdout == cold.stdout and "wasapproved" in warm.stdout
+    assert warm.stdout == cold.stdout and "wasApproved" in warm.stdout
     assert prepared == [] and queries == [32, 8]
     (folder / "3.txt").write_text(TEXT + "More.\n", encoding="utf-8")  # one changed file: it alone is checked
     assert run_cli("check", str(folder), "--cache-dir", cache).exit_code == 1 and prepared == [1]

@@ -79,7 +79,7 @@ def test_gzip_and_stdin_are_read(tmp_path):
 
 # --- checking and fixing -----------------------------------------------------------------------
 
-MERGED = "The mayor said the plan wasapproved by the council on Monday.\nIt will start next year.\n"
+MERGED = "The mayor said the plan wasApproved by the council on Monday.\nIt will start next year.\n"
 
 
 def test_findings_match_a_file_run_of_the_same_text(tmp_path):
@@ -126,7 +126,7 @@ def test_fix_to_stdout_and_gzip_output(tmp_path):
     _write_jsonl(path, [{"id": "m", "text": MERGED}])
     out = io.BytesIO()
     list(fix_corpus([str(path)], "-", build_ruleset(Config()), OPTIONS, unsafe=True, stdout=out))
-    assert "was approved" in json.loads(out.getvalue())["text"]
+    assert "was Approved" in json.loads(out.getvalue())["text"]
     target = tmp_path / "out.jsonl.gz"
     list(fix_corpus([str(path)], str(target), build_ruleset(Config()), OPTIONS, unsafe=True))
     assert json.loads(gzip.decompress(target.read_bytes()))["text"] == json.loads(out.getvalue())["text"]

@@ -6,7 +6,7 @@ import json
 
 from tests.helpers import run_cli
 
-MERGED = "The plan wasapproved on Monday by the council.\n\nSource link\n"
+MERGED = "The plan wasApproved on Monday by the council.\n\nSource link\n"
 CLEAN = "The council met on Monday and approved the plan.\n"
 
 
@@ -24,7 +24,7 @@ def test_records_are_checked_not_the_raw_json(tmp_path):
     result = run_cli("check", corpus)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{corpus}[a2]:1:10: NL101 merged words 'wasapproved': insert spaces ('was approved')"
+    assert lines[0] == f"{corpus}[a2]:1:10: NL101 merged words 'wasApproved': insert spaces ('was Approved')"
     assert lines[1].startswith(f"{corpus}[a2]:3:1: NL301 ")
 
 
@@ -62,13 +62,13 @@ def test_fix_writes_cleaned_records_to_a_new_file(tmp_path):
     written = out.read_bytes().splitlines()
     assert written[0] == _record("a1", CLEAN, n=1) and written[1] == b"{broken" and len(written) == 4
     fixed = json.loads(written[2])
-    assert fixed == {"id": "a2", "text": "The plan wasapproved on Monday by the council.\n", "n": 2}
+    assert fixed == {"id": "a2", "text": "The plan wasApproved on Monday by the council.\n", "n": 2}
 
 
 def test_fix_to_standard_output_keeps_the_report_on_standard_error(tmp_path):
     corpus = _corpus(tmp_path / "c.jsonl", _record("a2", MERGED))
     result = run_cli("check", corpus, "--fix", "--unsafe-fixes", "--fixed-output", "-")
-    assert json.loads(result.stdout)["text"] == "The plan was approved on Monday by the council.\n"
+    assert json.loads(result.stdout)["text"] == "The plan was Approved on Monday by the council.\n"
     assert "2 fixed" in result.stderr
 
 
@@ -120,7 +120,7 @@ def test_nl701_runs_on_corpora_when_selected(tmp_path):
 def test_a_folder_of_files_gives_what_the_same_texts_as_jsonl_give(tmp_path):
     footer = "Sign up for our morning newsletter here."
     topics = ("bridge", "library", "stadium", "harbour", "tramway", "museum")
-    texts = [f"The council voted on the {t} plan.\nIt wasapproved by {i} votes.\n\n{footer}\n"
+    texts = [f"The council voted on the {t} plan.\nIt wasApproved by {i} votes.\n\n{footer}\n"
              for i, t in enumerate(topics)]
     folder = tmp_path / "site"
     folder.mkdir()

@@ -49,7 +49,7 @@ def test_fixed_output_folder_holds_one_file_per_input(tmp_path):
     first = fixture_corpus(tmp_path / "first.jsonl")
     (tmp_path / "sub").mkdir()
     second = tmp_path / "sub" / "second.jsonl"
-    second.write_text(json.dumps({"id": "x", "text": "It wasapproved.\n"}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": "x", "text": "It wasApproved.\n"}) + "\n", encoding="utf-8")
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
     inputs = [str(first), str(empty), str(second)]
@@ -60,7 +60,7 @@ def test_fixed_output_folder_holds_one_file_per_input(tmp_path):
     assert written == ["empty.jsonl", "first.jsonl", "second.jsonl"]
     joined = b"".join((tmp_path / "out" / name).read_bytes() for name in ("first.jsonl", "empty.jsonl", "second.jsonl"))
     assert joined == (tmp_path / "all.jsonl").read_bytes()
-    assert b"was approved" in (tmp_path / "out" / "second.jsonl").read_bytes()
+    assert b"was Approved" in (tmp_path / "out" / "second.jsonl").read_bytes()
     result = run_cli("check", "-", "--text-field", "text", "--fix", "--fixed-output", str(tmp_path / "out") + "/",
                      input=b'{"text": "x"}\n')
     assert result.exit_code == 2 and "standard input has no name" in result.stderr

@@ -109,7 +109,7 @@ def test_a_jsonl_line_is_the_json_of_the_finding_written_directly():
     from newslint.model import Applicability, Edit, Fix, Position, Violation
     from newslint.report import as_json, jsonl_line
 
-    text = ('Le "maire" a dit\tque le plan wasapproved.\n\nPhoto: Reuters\n\n\u00a0Café — naïve \\ quote " end\n'
+    text = ('Le "maire" a dit\tque le plan wasApproved.\n\nPhoto: Reuters\n\n\u00a0Café — naïve \\ quote " end\n'
             "Read more: https://example.com\n")
     violations, doc = linted(text, build_ruleset())
     findings = findings_for('dir/a "b".txt', violations, doc, unsafe=True)

@@ -13,6 +13,7 @@ import threading
 import pytest
 
 from newslint import build_ruleset
+from newslint.config import Config
 from newslint.engine import linted
 from newslint.findings import Finding, findings_for
 from newslint.model import Fix, Position, Violation
@@ -84,9 +85,13 @@ def _a_dead_worker():
             task.result()
 
 
+# The default rules and NL505 (off by default): findings of several rules, safe and unsafe fixes.
+_SAMPLE_RULES = Config().with_overrides(extend_select=("NL505",))
+
+
 def test_findings_and_reports_cross_processes_unchanged():
-    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
-    violations, doc = linted(text, build_ruleset())
+    text = "It wasApproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset(_SAMPLE_RULES))
     findings = tuple(findings_for("a.txt", violations, doc, unsafe=True))
     assert any(f.violation.fix for f in findings) and len(findings) >= 3
     findings += (findings[0].for_record("r1", 3),
@@ -106,8 +111,8 @@ def test_findings_sent_as_rows_read_and_write_as_the_findings_themselves():
     from newslint import report as formats
     from newslint.findings import FindingRows
 
-    text = "It wasapproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
-    violations, doc = linted(text, build_ruleset())
+    text = "It wasApproved.\n\nPhoto: Reuters\n\nThe vote  is on Monday .\n"
+    violations, doc = linted(text, build_ruleset(_SAMPLE_RULES))
     placed = tuple(findings_for("a \u00e9\".txt", violations, doc, unsafe=False))
     findings = (*placed, placed[0].for_record("r\"1", 3))
     assert any(f.fixable for f in findings) and any(f.needs_unsafe for f in findings)

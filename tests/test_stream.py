@@ -10,7 +10,7 @@ import sys
 
 from tests.helpers import run_cli
 
-MERGED = "The plan wasapproved on Monday by the council.\n"
+MERGED = "The plan wasApproved on Monday by the council.\n"
 
 
 def _readline(stream, timeout: float = 60) -> bytes:
