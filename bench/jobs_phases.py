@@ -6,7 +6,8 @@ Runs the command in this process (its report to /dev/null unless `--report` is g
 newslint.pool and the run's phases timed: CPU and wall time to the end of the imports, of
 finding the files, of building the rules, to the fork; then per process (the main one and each
 forked worker) the CPU time of its tasks, of pickling (workers) or reading back (the main
-process's collecting thread) results, of writing the report, and the wall time it waited with
+process's collecting thread) results, of passing memos on (making, pickling and merging the
+rules' memo deltas, with the MB a worker sent), of writing the report, and the wall time it waited with
 nothing to do, with when it finished its last task; last, each rule's CPU time summed over the
 processes (what a rule costs more in N processes than in one is work each process does for
 itself: memos filled, tables loaded on first use). On a shared machine wall times move with
