@@ -6,7 +6,8 @@ Runs the command in this process (its report to /dev/null unless `--report` is g
 newslint.pool and the run's phases timed: CPU and wall time to the end of the imports, of
 finding the files, of building the rules, to the fork; then per process (the main one and each
 forked worker) the CPU time of its tasks, of pickling (workers) or reading back (the main
-process's collecting thread) results, of writing the report, and the wall time it waited with
+process's collecting thread) results, of passing memos on (making, pickling and merging the
+rules' memo deltas, with the MB a worker sent), of writing the report, and the wall time it waited with
 nothing to do, with when it finished its last task; last, each rule's CPU time summed over the
 processes (what a rule costs more in N processes than in one is work each process does for
 itself: memos filled, tables loaded on first use). On a shared machine wall times move with
@@ -32,7 +33,7 @@ START_WALL = time.perf_counter()
 MARKS: list[tuple[str, float, float]] = []  # (phase, wall since start, process CPU)
 TASKS: list[dict[str, Any]] = []  # the main process's own tasks
 RULE_CPU: dict[str, float] = {}  # CPU time of each rule's checks in this process
-TOTALS: dict[str, float] = {"main waiting s": 0.0, "report writing CPU s": 0.0}
+TOTALS: dict[str, float] = {"main waiting s": 0.0, "report writing CPU s": 0.0, "main memos CPU s": 0.0}
 WORKER_DIR = tempfile.mkdtemp(prefix="newslint-phases-")
 
 
@@ -52,6 +53,9 @@ def _patch() -> None:
                       "cpu": time.thread_time() - cpu})
 
     pool.Task.run_here = run_here
+
+    for name in ("_merge", "_pickled_delta"):  # the main process's share of passing memos on
+        setattr(pool, name, _main_timed(getattr(pool, name), os.getpid()))
 
     real_start = pool.ForkPool._start
 
@@ -121,16 +125,29 @@ def _patch() -> None:
     stream.click = type("click", (), {"echo": staticmethod(echo)})
 
 
-def _serve(inbox: Any, results: Any, after_fork: Any) -> None:
-    """newslint.pool._serve, timed: what each task costs in CPU, pickling and waiting."""
+def _main_timed(real: Any, main_pid: int) -> Any:
+    def timed(*args: Any) -> Any:
+        cpu = time.thread_time()
+        try:
+            return real(*args)
+        finally:
+            if os.getpid() == main_pid:
+                TOTALS["main memos CPU s"] += time.thread_time() - cpu
+    return timed
+
+
+def _serve(inbox: Any, results: Any, after_fork: Any, memos: Any = None) -> None:
+    """newslint.pool._serve, timed: what each task costs in CPU, pickling, sharing memos and waiting."""
     import signal
+
+    from newslint import pool
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     born_wall, born_cpu = time.perf_counter(), time.process_time()
     if after_fork is not None:
         after_fork()
     stats: dict[str, Any] = {"pid": os.getpid(), "forked at": born_wall - START_WALL, "tasks": [],
-                             "pickle CPU s": 0.0, "waiting s": 0.0}
+                             "pickle CPU s": 0.0, "memos CPU s": 0.0, "memo MB": 0.0, "waiting s": 0.0}
     while True:
         wall = time.perf_counter()
         item = inbox.get()
@@ -140,7 +157,11 @@ def _serve(inbox: Any, results: Any, after_fork: Any) -> None:
             stats.setdefault("waits", []).append((round(wall - START_WALL, 3), round(waited, 3)))
         if item is None:
             break
-        number, function, args = item
+        number, function, args, deltas = item
+        cpu = time.thread_time()
+        if memos is not None:
+            pool._merge(memos, deltas)
+        stats["memos CPU s"] += time.thread_time() - cpu
         wall, cpu = time.perf_counter(), time.thread_time()
         try:
             value = function(*args)
@@ -153,7 +174,11 @@ def _serve(inbox: Any, results: Any, after_fork: Any) -> None:
         stats["pickle CPU s"] += time.thread_time() - done
         stats["tasks"].append({"task": number, "start": wall - START_WALL, "end": time.perf_counter() - START_WALL,
                                "cpu": done - cpu, "bytes": len(payload)})
-        results.put((number, failed, payload))
+        cpu = time.thread_time()
+        delta = pool._pickled_delta(memos) if memos is not None else None
+        stats["memos CPU s"] += time.thread_time() - cpu
+        stats["memo MB"] += len(delta or b"") / 1e6
+        results.put((number, failed, payload, delta))
     stats["CPU s"] = time.process_time() - born_cpu
     stats["rule CPU s"] = RULE_CPU
     Path(WORKER_DIR, f"{os.getpid()}.json").write_text(json.dumps(stats))
@@ -187,6 +212,8 @@ def summary(wall: float) -> dict[str, Any]:
                               "task numbers": sorted(t["task"] for t in w["tasks"]),
                               "task CPU s": round(sum(t["cpu"] for t in w["tasks"]), 3),
                               "pickle CPU s": round(w["pickle CPU s"], 3), "waiting s": round(w["waiting s"], 3),
+                              "memos CPU s (delta, merge)": round(w["memos CPU s"], 3),
+                              "memo MB sent": round(w["memo MB"], 2),
                               "result MB": round(sum(t["bytes"] for t in w["tasks"]) / 1e6, 2),
                               "waits over 5 ms (at s, s)": w.get("waits", []),
                               "first tasks CPU s": [round(t["cpu"], 3) for t in w["tasks"][:4]],

@@ -32,7 +32,7 @@ from newslint.engine import RuleSet, build_ruleset
 from newslint.errors import NewslintError
 from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
-from newslint.pool import ForkPool, fork_available, ordered
+from newslint.pool import ForkPool, Memos, fork_available, ordered
 from newslint.rule import Rule
 from newslint.run import KEY_SAMPLE, KEYED_LINE
 
@@ -175,6 +175,21 @@ def worker_ruleset(config: Config) -> RuleSet:
     return built[key]
 
 
+def memo_delta() -> tuple[tuple[bytes, Any], ...] | None:
+    """What the memos of this thread's rule sets learnt since the last call, by config (see `Rule.memo_delta`)."""
+    built = getattr(_LOCAL, "rulesets", {})
+    deltas = tuple((key, delta) for key, ruleset in built.items() if (delta := ruleset.memo_delta()))
+    return deltas or None
+
+
+def memo_merge(deltas: tuple[tuple[bytes, Any], ...]) -> None:
+    """Take `memo_delta` of another process's rule sets."""
+    built = getattr(_LOCAL, "rulesets", {})
+    for key, delta in deltas:
+        if key in built:
+            built[key].memo_merge(delta)
+
+
 def observe_batch(job: Job, batch: Batch) -> list[tuple[Any, ...]]:
     """The first pass over one batch: each checkable record as every learning rule observes it."""
     rules = learners(worker_ruleset(job.config))
@@ -311,7 +326,7 @@ def check_corpus_jobs(paths: list[str], job: Job, jobs: int, stdin: IO[bytes] | 
 
 def _pool(jobs: int) -> Any:
     if fork_available():
-        return ForkPool(jobs)
+        return ForkPool(jobs, memos=Memos(memo_delta, memo_merge))
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(jobs, initializer=_worker_start)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newslint import markdown, suppress
 from newslint.config import Config
@@ -42,6 +43,15 @@ class RuleSet:
     def close(self) -> None:
         for rule in self.rules:
             rule.close()
+
+    def memo_delta(self) -> tuple[tuple[int, Any], ...]:
+        """What the rules' memos learnt since the last call, by rule (see `Rule.memo_delta`)."""
+        return tuple((i, delta) for i, rule in enumerate(self.rules) if (delta := rule.memo_delta()) is not None)
+
+    def memo_merge(self, deltas: tuple[tuple[int, Any], ...]) -> None:
+        """Take `memo_delta` of the same rule set in another process."""
+        for i, delta in deltas:
+            self.rules[i].memo_merge(delta)
 
 
 @dataclass(frozen=True)

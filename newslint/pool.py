@@ -11,6 +11,11 @@ a main process that mostly waits, and then competes with them for a core when it
 and its own results cross no process boundary. Results come back already pickled (by
 the worker's main thread, so a result that cannot be pickled is an error, not a hang).
 
+Memos (`Memos`): what a process's rules learnt while running a task (verdicts on words and
+lines met) travels to the other processes, with the result from a worker and with the
+next task to a worker, so no process works out again what another already has. A process
+takes what arrived just before its next task, never while one runs.
+
 Where forking is not safe (Windows, macOS, a process running other threads),
 `fork_available()` is false and callers use `concurrent.futures.ProcessPoolExecutor`.
 """
@@ -24,6 +29,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 ASSIGNED_PER_WORKER = 2  # tasks a worker holds: it never waits for the next, nor holds many at the end
@@ -52,6 +58,17 @@ def ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> 
 
 class WorkerDied(RuntimeError):
     pass
+
+
+@dataclass(frozen=True)
+class Memos:
+    """How the processes of a pool share what their memos learnt: `delta()` gives (picklable)
+    what this process's memos learnt since its last call, None when nothing; `merge(delta)` adds
+    another process's. Entries must be pure functions of their keys: results never depend on
+    whether an entry was made here or arrived."""
+
+    delta: Callable[[], Any]
+    merge: Callable[[Any], None]
 
 
 class Task:
@@ -88,9 +105,12 @@ class ForkPool:
     """`processes - 1` forked workers and the main process. Use as a context manager;
     `submit(function, *args)` gives a `Task`, whose `result()` runs it here if no worker has it yet."""
 
-    def __init__(self, processes: int, after_fork: Callable[[], None] | None = None) -> None:
+    def __init__(self, processes: int, after_fork: Callable[[], None] | None = None,
+                 memos: Memos | None = None) -> None:
         self._processes = processes
         self._after_fork = after_fork  # run first in each worker (to drop what must not be shared)
+        self._memos = memos
+        self._deltas: list[list[bytes]] = [[]]  # pickled deltas not yet sent to each process, this one first
         self._context = multiprocessing.get_context("fork")
         self._results: Any = None
         self._inboxes: list[Any] = []
@@ -119,16 +139,19 @@ class ForkPool:
         # collector must not walk it (which writes to every object, so copies every page).
         gc.freeze()
         self._frozen = True
+        if self._memos is not None:
+            self._memos.delta()  # the workers inherit what the memos hold now: only later entries travel
         self._results = self._context.Queue()
         for index in range(self._processes - 1):
             inbox = self._context.Queue()
-            worker = self._context.Process(target=_serve, args=(inbox, self._results, self._after_fork),
+            worker = self._context.Process(target=_serve, args=(inbox, self._results, self._after_fork, self._memos),
                                            daemon=True, name=f"newslint-worker-{index + 1}")
             worker.start()
             self._inboxes.append(inbox)
             self._workers.append(worker)
             self._held.append(0)
             self._seen.append(set())
+            self._deltas.append([])
         self._collector = threading.Thread(target=self._collect, name="newslint-results", daemon=True)
         self._collector.start()
 
@@ -158,7 +181,8 @@ class ForkPool:
                 task = self._waiting[position]
                 del self._waiting[position]
                 self._took(index + 1, task)
-                inbox.put((task.number, task.function, task.args))
+                deltas, self._deltas[index + 1] = self._deltas[index + 1], []
+                inbox.put((task.number, task.function, task.args, deltas))
                 task.args = None
                 self._running[task.number] = (index, task)
                 self._held[index] += 1
@@ -202,16 +226,32 @@ class ForkPool:
             self._waiting.remove(mine)
             if self._workers:
                 self._took(0, mine)
-        mine.run_here()  # the lock released: results are collected and tasks handed out meanwhile
+            arrived, self._deltas[0] = self._deltas[0], []
+        # The lock released: results are collected and tasks handed out meanwhile.
+        if self._memos is not None and self._workers:
+            _merge(self._memos, arrived)
+            mine.run_here()
+            delta = _pickled_delta(self._memos)
+            with self._lock:
+                self._pass_on(0, delta)
+        else:
+            mine.run_here()
         if not self._started:
             self._start()
             with self._lock:
                 self._hand_out()
 
+    def _pass_on(self, process: int, delta: bytes | None) -> None:
+        """A delta of `process`'s memos, to go to every other process with its next task (the lock held)."""
+        if delta is not None:
+            for index, deltas in enumerate(self._deltas):
+                if index != process:
+                    deltas.append(delta)
+
     def _collect(self) -> None:
         """The collecting thread: each result as it comes, the worker given its next task."""
         while (message := self._results.get()) is not None:
-            number, failed, payload = message
+            number, failed, payload, delta = message
             try:
                 value = pickle.loads(payload)
             except Exception as exc:  # a result that cannot be read back is that task's error
@@ -219,6 +259,7 @@ class ForkPool:
             with self._lock:
                 index, task = self._running.pop(number)
                 self._held[index] -= 1
+                self._pass_on(index + 1, delta)
                 task.error, task.value = (value, None) if failed else (None, value)
                 task.done = True
                 self._hand_out()
@@ -254,22 +295,35 @@ class ForkPool:
             self._frozen = False
 
 
-def _serve(inbox: Any, results: Any, after_fork: Callable[[], None] | None) -> None:
-    """A worker: run tasks until told to stop, sending back each result pickled."""
+def _serve(inbox: Any, results: Any, after_fork: Callable[[], None] | None, memos: Memos | None = None) -> None:
+    """A worker: run tasks until told to stop, sending back each result pickled (with what its
+    memos learnt, taking first what the other processes' learnt)."""
     # Ctrl-C reaches the whole process group: the main process alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if after_fork is not None:
         after_fork()
     while (item := inbox.get()) is not None:
-        number, function, args = item
+        number, function, args, deltas = item
+        if memos is not None:
+            _merge(memos, deltas)
         try:
             payload = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
             failed = False
         except Exception as exc:
             payload, failed = _pickled_error(exc), True
-        results.put((number, failed, payload))
+        results.put((number, failed, payload, _pickled_delta(memos) if memos is not None else None))
     results.close()
     results.join_thread()
+
+
+def _pickled_delta(memos: Memos) -> bytes | None:
+    delta = memos.delta()
+    return None if delta is None else pickle.dumps(delta, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _merge(memos: Memos, deltas: list[bytes]) -> None:
+    for delta in deltas:
+        memos.merge(pickle.loads(delta))
 
 
 def _pickled_error(exc: Exception) -> bytes:

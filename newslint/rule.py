@@ -125,6 +125,18 @@ class Rule:
     def focus(self, site: str) -> None:
         """Corpus runs: the documents checked next belong to `site`; the default ignores it."""
 
+    def memo_delta(self) -> Any:
+        """What this rule's memos learnt since the last call (or since it was built), picklable;
+        None when nothing. With `--jobs`, it goes to the same rule in the other processes of the
+        run (`memo_merge`), so that they do not work it out again. Only memos whose entries are
+        pure functions of their keys may be shared (see rules/README.md); the default shares none."""
+        return None
+
+    def memo_merge(self, delta: Any) -> None:
+        """Add to this rule's memos what `memo_delta` gave in another process of the run (built
+        from the same settings). Called between documents, never during a check; what arrives
+        is not given again by this rule's own `memo_delta`."""
+
     def close(self) -> None:
         """Release outside resources (servers, processes); called once per run.
 

@@ -198,6 +198,17 @@ class Session:
         for ruleset in self._rulesets.values():
             ruleset.close()
 
+    def memo_delta(self) -> tuple[tuple[Path | None, Any], ...] | None:
+        """What the rule sets' memos learnt since the last call, by config (see `Rule.memo_delta`)."""
+        deltas = tuple((key, delta) for key, ruleset in self._rulesets.items() if (delta := ruleset.memo_delta()))
+        return deltas or None
+
+    def memo_merge(self, deltas: tuple[tuple[Path | None, Any], ...]) -> None:
+        """Take `memo_delta` of the session of another process of the run."""
+        for key, delta in deltas:
+            if key in self._rulesets:
+                self._rulesets[key].memo_merge(delta)
+
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
         read or written: a config error stops the run with nothing changed.
@@ -478,6 +489,16 @@ def _worker_check(paths: list[str]) -> list[FileReport]:
 _IN_WORKER = False  # set in worker processes, whose results are pickled
 
 
+def _worker_memo_delta() -> Any:
+    assert _WORKER is not None
+    return _WORKER.memo_delta()
+
+
+def _worker_memo_merge(deltas: Any) -> None:
+    assert _WORKER is not None
+    _WORKER.memo_merge(deltas)
+
+
 _INHERITED: list[Session] = []
 
 
@@ -538,7 +559,7 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
     global _WORKER
     options = session.options
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    from newslint.pool import ForkPool, fork_available, ordered  # multiprocessing: for parallel runs only
+    from newslint.pool import ForkPool, Memos, fork_available, ordered  # multiprocessing: for parallel runs only
 
     # The first batch is small: workers are forked once it is done (see newslint.pool), and until
     # then this process works alone.
@@ -549,7 +570,7 @@ def _check_parallel(session: Session, files: Sequence[Path]) -> Iterator[FileRep
         # Forked workers (and this process, which works too) start with the rules built and
         # the configs found: a session of one process that shares them, its caches its own.
         _WORKER = session.for_one_process()
-        with ForkPool(jobs, after_fork=_own_caches) as pool:
+        with ForkPool(jobs, after_fork=_own_caches, memos=Memos(_worker_memo_delta, _worker_memo_merge)) as pool:
             yield from (r for reports in ordered(lambda c: pool.submit(_worker_check, c, keys=content_keys(c)),
                                                  chunks, 8 * jobs)
                         for r in reports)

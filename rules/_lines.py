@@ -24,6 +24,7 @@ their furniture.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -126,7 +127,11 @@ MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it
 class _Known:
     """Which lines a memory holds verdicts on, as a token (see `_Memory.known`)."""
 
-    __slots__ = ()
+    __slots__ = ("merged",)
+
+    def __init__(self) -> None:
+        # The lines last merged into a memory of this token (see `_Memory.merge`), and the token after.
+        self.merged: tuple[tuple[frozenset[str], ...], _Known] | None = None
 
 
 _NOTHING_KNOWN = _Known()  # the token of every empty memory
@@ -148,6 +153,8 @@ class _Memory:
     flagged: dict[str, Verdict] = field(default_factory=dict)
     token: _Known = _NOTHING_KNOWN
     _after: _Known | None = None  # the token once the lines of the document checked are learnt
+    # For the other processes of a run (`delta`): what was learnt since the last delta.
+    _learnt: list[tuple[frozenset[str], dict[str, Verdict]]] = field(default_factory=list)
 
     def unknown(self, doc: Document, lines: frozenset[str]) -> frozenset[str]:
         """The lines among `lines` (the distinct lines of `doc`) not judged yet: one set
@@ -156,6 +163,7 @@ class _Memory:
             self.known.clear()
             self.flagged.clear()
             self.token = _NOTHING_KNOWN
+            self._learnt.clear()
         steps = doc.shared(_steps)
         step = steps.get(self.token)
         if step is None:
@@ -168,8 +176,42 @@ class _Memory:
         lines: `flagged` those of its lines that are hits."""
         self.known.update(judged)
         self.flagged.update(flagged)
+        if judged:
+            self._learnt.append((judged, flagged))
         if self._after is not None:
             self.token, self._after = self._after, None
+
+    def delta(self) -> tuple[tuple[frozenset[str], dict[str, Verdict]], ...] | None:
+        """The lines judged since the last call, each set with the verdicts of its flagged lines.
+        Every line rule that judged the same lines gives the same sets (objects), which a run's
+        other processes receive (pickled together) as the same objects again (see `merge`)."""
+        if not self._learnt:
+            return None
+        learnt, self._learnt = tuple(self._learnt), []
+        return learnt
+
+    def merge(self, learnt: tuple[tuple[frozenset[str], dict[str, Verdict]], ...]) -> None:
+        """Take the verdicts another process's memory gave (`delta`), not to be sent back.
+        Memories of one token that take the same sets (objects) know the same lines again,
+        and share a token again."""
+        if len(self.known) > MEMORY_LIMIT:
+            return
+        for judged, flagged in learnt:
+            self.known.update(judged)
+            self.flagged.update(flagged)
+        self.token = _token_after(self.token, tuple(judged for judged, _ in learnt))
+
+
+def _token_after(token: _Known, judged: tuple[frozenset[str], ...]) -> _Known:
+    """The token of a memory of `token` once it has merged `judged`: the same for every memory
+    of that token that merges the same sets (objects), one after the other."""
+    merged = token.merged
+    if merged is not None and len(merged[0]) == len(judged) and all(map(operator.is_, merged[0], judged)):
+        return merged[1]
+    after = _Known()
+    if token is not _NOTHING_KNOWN:  # the token of every empty memory stays as it is
+        token.merged = (judged, after)
+    return after
 
 
 def _steps(doc: Document) -> dict[_Known, tuple[frozenset[str], _Known]]:
@@ -453,6 +495,13 @@ class LineRule(Rule):
         # against all of them skips most lines of a group.
         return keys, {head: (tuple(sorted({s for m in found for s in m.starts})), tuple(found))
                       for head, found in dispatch.items()}
+
+    def memo_delta(self) -> Any:
+        """The verdicts on lines judged since the last call (see `_Memory.delta`)."""
+        return self._memory.delta()
+
+    def memo_merge(self, delta: Any) -> None:
+        self._memory.merge(delta)
 
     def check(self, doc: Document) -> list[Violation]:
         hits = self.hits(doc)

@@ -256,3 +256,48 @@ def test_content_keys_are_the_longer_lines_of_the_files(tmp_path, monkeypatch):
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)  # opened here, it would block (and its text be taken from the task that checks it)
     assert content_keys([str(pipe), str(tmp_path)]) == frozenset()
+
+
+_MEMO: dict[int, int] = {}  # a process's memo: task number -> the pid that ran it
+_NEW: list[int] = []  # entries made here since the last delta
+
+
+def _remember(n: int) -> tuple[int, dict[int, int]]:
+    _MEMO[n] = os.getpid()
+    _NEW.append(n)
+    return os.getpid(), dict(_MEMO)
+
+
+def _memo_delta() -> dict[int, int] | None:
+    delta = {n: _MEMO[n] for n in _NEW}
+    _NEW.clear()
+    return delta or None
+
+
+def test_memo_entries_travel_to_the_other_processes_and_are_not_sent_back():
+    _in_a_fresh_process(_memos_travel)
+
+
+def _memos_travel():
+    from newslint.pool import Memos
+
+    merged: list[dict[int, int]] = []
+
+    def merge(delta: dict[int, int]) -> None:
+        merged.append(delta)
+        _MEMO.update(delta)
+
+    with ForkPool(2, memos=Memos(_memo_delta, merge)) as pool:
+        results = list(ordered(lambda n: pool.submit(_remember, n), range(80), 4))
+    here = os.getpid()
+    ran = {n: pid for n, (pid, _) in enumerate(results)}
+    worker = set(ran.values()) - {here}
+    assert len(worker) == 1
+    # Each process's last memo holds entries the other made (the ones before the fork aside).
+    for pid in (here, *worker):
+        memo = next(memo for ran_by, memo in reversed(results) if ran_by == pid)
+        assert {made_by for n, made_by in memo.items() if n > 0} == {here, *worker}
+        assert all(ran[n] == made_by for n, made_by in memo.items())
+    # This process received the worker's entries only, each once: nothing it sent came back.
+    received = [n for delta in merged for n in delta]
+    assert received and len(received) == len(set(received)) and all(ran[n] != here for n in received)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
@@ -17,6 +18,9 @@ _DEFAULT = Params()
 
 def _at_least(low: float):
     return lambda value: None if value >= low else f"must be at least {low}"
+
+
+MERGED_LIMIT = 100_000  # a memo table takes no more entries from other processes once it holds this many
 
 
 class MergedWords(Rule):
@@ -262,6 +266,7 @@ class MergedWords(Rule):
         )
         self._other_languages = self.settings["other-languages"]
         self._memory = Memory()  # verdicts kept between documents, for this rule's params only
+        self._shared: dict[str, tuple[dict[Any, Any], int]] = {}  # each memo table and its entries shared so far
         self._tables_built = False  # built when the rule first runs: listing rules needs none
 
     def prepare(self, docs: Sequence[Document]) -> None:
@@ -277,6 +282,47 @@ class MergedWords(Rule):
         if not self._tables_built:
             build_tables(self._params)
             self._tables_built = True
+
+    def memo_delta(self) -> dict[str, Any] | None:
+        """The entries added to the memo's tables (splits of runs, their weighing, cuts of other
+        languages' tokens, flagged chunks) since the last call, found by their order of insertion,
+        and the chunks judged clean."""
+        delta: dict[str, Any] = {}
+        verdicts = self._memory.verdicts
+        if verdicts is not None and verdicts.judged_clean:
+            delta["clean"] = verdicts.judged_clean
+            verdicts.judged_clean = []
+        for name, table in self._memo_tables().items():
+            known, count = self._shared.get(name, (None, 0))
+            if known is not table or count > len(table):
+                count = 0  # emptied or made anew since
+            if len(table) > count:
+                delta[name] = tuple(itertools.islice(table.items(), count, None))
+            self._shared[name] = (table, len(table))
+        return delta or None
+
+    def memo_merge(self, delta: dict[str, Any]) -> None:
+        verdicts = self._memory.verdicts
+        clean = delta.pop("clean", ())
+        if verdicts is not None and len(verdicts.clean) < MERGED_LIMIT:
+            verdicts.clean.update(clean)
+        tables = self._memo_tables()
+        for name, entries in delta.items():
+            table = tables.get(name)
+            if table is None or len(table) >= MERGED_LIMIT:
+                continue
+            known, count = self._shared.get(name, (None, 0))
+            all_shared = known is table and count == len(table)
+            table.update(entries)
+            if all_shared:  # what arrived is not sent back (else it goes with what is not shared yet)
+                self._shared[name] = (table, len(table))
+
+    def _memo_tables(self) -> dict[str, dict[Any, Any]]:
+        memory = self._memory
+        tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign}
+        if memory.verdicts is not None:
+            tables["flagged"] = memory.verdicts.flagged
+        return tables
 
     def check(self, doc: Document) -> Iterator[Violation]:
         merges = list(self._merges(doc))

@@ -122,6 +122,9 @@ class _Verdicts:
 
     clean: set[str]
     flagged: dict[str, Runs]
+    # Clean chunks judged here, in order, until the rule passes them on to its other processes
+    # (`MergedWords.memo_delta`, which empties it); a set has no order to tell the new ones by.
+    judged_clean: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -315,6 +318,7 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
             runs = chunk_runs(chunk, params, memory)
             if not runs:
                 verdicts.clean.add(chunk)
+                verdicts.judged_clean.append(chunk)
                 continue
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
