@@ -703,6 +703,17 @@ def test_a_name_phrase_that_goes_on_in_lower_case_ends_where_the_case_changes(li
     ("Read the story on atlantic.com today.", []),  # the name is a word: a domain (at|lantic?)
     ("His page is atkorvelmode.com.", []),  # not on a page that keeps its spaces
     ("See the guide tokorvelmode.com today.", []),  # domains start with "to" (tomsguide)
+    # "visit", a subdomain, a hyphen or a digit in the name, a capital, a word glued after it
+    ("To order, visitkorvelmode.com today.", ["visit korvelmode.com"]),
+    ("The puzzles live atpuzzles.korvelpress.com, free.", ["at puzzles.korvelpress.com,"]),
+    ("The album is atlow-tide.korvelmusic.com, $5.", ["at low-tide.korvelmusic.com,"]),
+    ("Visitkorvel4u.com for details.", ["Visit korvel4u.com"]),
+    ("For more, visitkorvelmode.comor write to us.", ["visit korvelmode.com or"]),
+    ("For more, visitKorvelMode.com, she said.", ["visit KorvelMode.com,"]),
+    ("It first ran onKorvelMode.comon Monday.", ["on KorvelMode.com on"]),
+    ("His page is at-home.korvel.com today.", []),  # a hyphen after the preposition: a name
+    ("Read it on visitkorvelmode.com/andover today.", ["visit korvelmode.com/andover"]),  # a path
+    ("The page is at visiting.com today.", []),  # the name is a word
 ])
 def test_a_preposition_glued_to_a_lower_case_domain_on_a_page_that_lost_spaces(line, spaced):
     lossy = line != "His page is atkorvelmode.com."

@@ -68,22 +68,26 @@ _ADDRESS = regex.compile(
     r"|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
     regex.I | regex.V1,
 )
+# A short function word glued after an address's top-level domain, ending the chunk.
+_TAIL_WORDS = r"(?:and|or|with|to|in|on|for|from|at|by|is)"
+_TAIL_END = r"[\"'”’)\].,;:!?]*$"
+_DOMAIN_END = r"(?:\M|(?=" + _TAIL_WORDS + _TAIL_END + r"))"  # example.com or example.comand
 # Prose glued to the front of an address: "Sourcehttps://", "visitwww.", "onWired.com",
-# "atjane.doe@example.com".
+# "atjane.doe@example.com", "atgames.example.com".
 _GLUED_ADDRESS = regex.compile(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
-    r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
-    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
-    r"|^(?P<site>\p{Ll}+)\.(?:com|org|net|gov|edu|info|co\.uk)\M",
+    r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)" + _DOMAIN_END
+    + r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
+    r"|^(?P<site>\p{L}\p{Ll}*(?:-?[\p{Ll}\d]+)*)\.(?:[\p{Ll}\d-]+\.)?(?:com|org|net|gov|edu|info|co\.uk)"
+    + _DOMAIN_END,
     regex.V1,
 )
 # A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
 # "Example.comI had". No domain ends so (the tail is a short function word, "I", or a
 # capitalised word), and the tail ends the chunk: not "example.com/andover".
 _GLUED_TAIL = regex.compile(
-    r"\.(?:com|org|net|gov|edu)(?P<tail>and|or|with|to|in|on|for|from|at|by|is|I|\p{Lu}\p{Ll}{2,})"
-    r"[\"'”’)\].,;:!?]*$",
+    r"\.(?:com|org|net|gov|edu)(?P<tail>" + _TAIL_WORDS[3:-1] + r"|I|\p{Lu}\p{Ll}{2,})" + _TAIL_END,
     regex.V1,
 )
 MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
@@ -961,27 +965,31 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         last = low[found[1][-1] :] if found else low
         if zipf(last) < params.min_zipf:
             return ()
-    elif low not in JOINT_WORDS:
-        return ()
+    elif low not in JOINT_WORDS and low not in SITE_PREFIXES:
+        return ()  # onWired.com, visitExample.com
     return ((0, len(chunk), Split((len(word),), False, ("address",))),)
 
 
 def _glued_site(chunk: str, label: str) -> Runs:
-    """A preposition glued to a lower-case domain (`attutudumonde.com`, `ofinbound.co.uk`),
-    where the word list does not know the domain's name as a word (forbes.com,
-    independent.co.uk, atlantic.com). Domains start so too (atkinsdiet.com), so the split
-    needs a page that loses spaces everywhere."""
+    """A preposition or "visit" glued to a lower-case domain (`attutudumonde.com`,
+    `ofinbound.co.uk`, `atgames.example.com`, `Visitexample.com`), where the word list does
+    not know the domain's name as a word (forbes.com, independent.co.uk, atlantic.com).
+    Domains start so too (atkinsdiet.com), so the split needs a page that loses spaces
+    everywhere."""
     if zipf(label):
         return ()
+    low = label.lower()
     for prefix in SITE_PREFIXES:
-        if label.startswith(prefix) and len(label) - len(prefix) >= SITE_NAME_LENGTH:
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= SITE_NAME_LENGTH and rest[0].isalnum():
             return ((0, len(chunk), Split((len(prefix),), False, ("site",))),)
     return ()
 
 
-# Longest first. Not "visit" (visitscotland.com), "to" (tomchatfield.net), "on" (onmeth.com):
-# domains often start so.
-SITE_PREFIXES = ("from", "at", "of")
+# Longest first. Not "to" (tomchatfield.net), "on" (onmeth.com): domains often start so.
+# "visit" begins tourist boards' domains (visitscotland.com), but none on the texts we read,
+# while "visit" glued to the site it names recurs on pages that lose spaces everywhere.
+SITE_PREFIXES = ("visit", "from", "at", "of")
 SITE_NAME_LENGTH = 4  # shortest name of a domain left after the prefix
 
 
