@@ -762,3 +762,18 @@ def test_a_lone_merge_of_lower_case_words_is_a_typo_but_two_are_a_lossy_page():
     assert reported(prose) == []  # ... but a writer's slip reads the same as a lost space
     assert reported(prose + "It passed late onthe night of the vote.\n") == ["wasarguably", "onthe"]
     assert reported(prose.replace("wasarguably", "was arguably") + "She thanked theCouncil.\n") == ["theCouncil"]
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Follow the desk on Twitter at@korveldesk today.", ["at @korveldesk"]),
+    ("She thanked his@KorvelFeed readers.", ["his @KorvelFeed"]),
+    ("Write to me at@korvel.com today.", []),  # an e-mail address's name, not a handle
+    ("The list came now@korveldesk today.", []),  # only the listed function words
+])
+def test_a_function_word_glued_to_a_handle_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+

@@ -78,7 +78,8 @@ _GLUED_ADDRESS = regex.compile(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
     r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)" + _DOMAIN_END
-    + r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
+    + r"|^(?P<handle>\p{Ll}+)@[\p{L}\d_]{2,}(?![\p{L}\d_]*\.\p{L})"
+    r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
     r"|^(?P<site>\p{L}\p{Ll}*(?:-?[\p{Ll}\d]+)*)\.(?:[\p{Ll}\d-]+\.)?(?:com|org|net|gov|edu|info|co\.uk)"
     + _DOMAIN_END,
     regex.V1,
@@ -956,6 +957,8 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         return ((0, len(chunk), Split((len(m["url"]),), False, ("url",))),)
     if m["mail"]:
         return _glued_mail(chunk, m["mail"])
+    if m["handle"]:
+        return _glued_handle(chunk, m["handle"])
     if m["site"]:
         return _glued_site(chunk, m["site"])
     word = m["web"] or m["domain"]
@@ -991,6 +994,20 @@ def _glued_site(chunk: str, label: str) -> Runs:
 # while "visit" glued to the site it names recurs on pages that lose spaces everywhere.
 SITE_PREFIXES = ("visit", "from", "at", "of")
 SITE_NAME_LENGTH = 4  # shortest name of a domain left after the prefix
+
+
+def _glued_handle(chunk: str, word: str) -> Runs:
+    """A function word glued to a social-media handle (`at@janeroe`, `his@JaneRoe`): no
+    e-mail address ends without a domain. Writers drop that space too (`follow me at@x`),
+    so the split needs a page that loses spaces elsewhere."""
+    if word not in HANDLE_PREFIXES:
+        return ()
+    return ((0, len(chunk), Split((len(word),), False, ("handle",))),)
+
+
+HANDLE_PREFIXES = frozenset((
+    "at", "to", "from", "on", "via", "by", "with", "and", "as", "the", "my", "his", "her", "our", "their",
+))
 
 
 def _glued_mail(chunk: str, name: str) -> Runs:
