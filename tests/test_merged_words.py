@@ -777,3 +777,17 @@ def test_a_function_word_glued_to_a_handle_on_a_page_that_lost_spaces(line, spac
     assert found == spaced
     assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
 
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The shots were made with theK5100in May.", ["the K5100"]),
+    ("It flies anA390 orKX800E today.", ["an A390", "or KX800"]),  # reported up to its digits
+    ("She kept the iPhone4 and the mRNA1273 notes.", []),  # lower-case letters before the capital
+    ("The zone in theSouth4 plan.", []),  # a capitalised word, not a model's letters
+])
+def test_a_function_word_glued_to_a_model_number_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+

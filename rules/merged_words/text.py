@@ -784,6 +784,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             if (end == len(chunk) or not chunk[end].isdigit()) and _ordinal_glued(chunk[first:start], m.group()):
                 found.append((first, end, Split((start - first + 2,), False, ("ordinal",))))  # 21st|century
             continue
+        if end < len(chunk) and chunk[end].isdigit() and (model := _glued_model(chunk, start, end)):
+            found.append(model)  # the|D5100, or|D800E
+            continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
@@ -802,6 +805,25 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
+    """A function word glued to a model number (`theD5100`, `orD800E`, `anA380`): capitals
+    and digits after a lower-case function word make no word, brand or code name (iPhone4,
+    mRNA1273 start otherwise). The run is reported up to the end of the number's digits."""
+    m = _GLUED_MODEL.fullmatch(chunk, start, end)
+    if m is None:
+        return None
+    stop = end
+    while stop < len(chunk) and chunk[stop].isdigit():
+        stop += 1
+    return (start, stop, Split((len(m["word"]),), False, ("model",)))
+
+
+_GLUED_MODEL = regex.compile(
+    r"(?P<word>the|a|an|or|and|of|in|on|to|my|new|this|with|for|your|our|his|her|its)\p{Lu}{1,4}",
+    regex.V1,
+)
 
 
 def _glued_pronoun(chunk: str, core: str, params: Params,
