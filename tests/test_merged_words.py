@@ -791,3 +791,17 @@ def test_a_function_word_glued_to_a_model_number_on_a_page_that_lost_spaces(line
     assert found == spaced
     assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
 
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Ofthe four towns, two voted.", ["Of the"]),
+    ("Andthe rest went home.", ["And the"]),
+    ("Ina Korvel and Asa Korvel spoke.", []),  # given names: no "a" after the capital
+    ("Tomy toys sold well.", []),  # a brand
+])
+def test_a_capitalised_preposition_glued_to_a_determiner_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+

@@ -120,12 +120,15 @@ class MergedWords(Rule):
       a hyphen or a digit (`atgames.example.com`, `visitexample4u.com`), on a page that
       loses spaces everywhere (`atexamplemode.com`; not `atlantic.com`; not `to` or `on`,
       which begin domains: `tomsguide.com`), `visit` before a capitalised domain
-      (`visitExampleFan.com`); on such a page also a function word glued to a handle
-      (`at@janeroe`, `his@JaneRoe`; not `at@example.com`) or to a model number
-      (`theD5100`, `orD800E`); and a word glued to the end of an
+      (`visitExampleFan.com`); and a word glued to the end of an
       address, after its `.com`, `.org`, `.net`, `.gov` or `.edu`: a short function word,
       `I` or a capitalised word (`example.comand`, `jane@example.govwith`, `Example.comI`),
-      not in a path (`example.com/andover`) nor a longer domain (`example.community`).
+      not in a path (`example.com/andover`) nor a longer domain (`example.community`);
+    - on a page that loses spaces elsewhere, since writers drop these spaces too: a
+      function word glued to a handle (`at@janeroe`, `his@JaneRoe`; not `at@example.com`)
+      or to a model number (`theD5100`, `orD800E`), and a capitalised preposition or
+      conjunction glued to a determiner, which the list may know as a typo and a capital
+      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`).
 
     Word frequencies alone cannot tell a lost space from a compound (`skywatching`), a
     coinage (`Zoombombing`), a brand (`theResumator`), a name (`Northwell`), a typo
@@ -222,7 +225,7 @@ class MergedWords(Rule):
     in the present, a given name before any surname, numbered lists no longer read as
     code) add 3 findings on those texts, all right (NL101-recall2-added-census.md); those
     added after the strict census (`visit` and subdomains before a domain, a function word
-    glued to a handle or a model number) add none (NL101-recall3-added-census.md).
+    glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md).
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two

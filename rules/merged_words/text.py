@@ -760,11 +760,11 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
         if is_known(core):
-            return ()
+            return _glued_opener(chunk, core)
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
-            return ()
+            return _glued_opener(chunk, core)
         return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -805,6 +805,29 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _glued_opener(chunk: str, core: str) -> Runs:
+    """A capitalised preposition or conjunction glued to a determiner (`_GLUED_OPENER`),
+    where the word list's own split finds nothing: the capital makes a known typo
+    (`ofthe`) or a short token look like a name."""
+    m = _GLUED_OPENER.fullmatch(core)
+    if m is None or core in OPENER_NAMES:
+        return ()
+    start = chunk.find(core)
+    return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-pair",))),)
+
+
+# A capitalised preposition or conjunction glued to a determiner, the words that open
+# sentences: "Inthe end", "Andthe rest", "Withmy". The word list knows some in lower case
+# (typos of "of the"), so a capital does not make them names; not "a", "an", "her" or
+# "one" after it (Ina, Asa, Inan, Fortwo), nor the names and brands below.
+_GLUED_OPENER = regex.compile(
+    r"(?P<lead>Of|In|And|On|At|To|For|But|By|With|From|As|If|When|So|After|Before|During|Since)"
+    r"(?:the|this|that|these|those|his|their|our|my|your)",
+    regex.V1,
+)
+OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
 
 
 def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
