@@ -24,7 +24,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rule_precision import wilson
@@ -297,6 +297,7 @@ class Judgement:
     verdict: str  # one of VERDICTS, or "" when not judged yet
     note: str
     where: str  # file:line of the item, for messages
+    overrides: str = ""  # with `merge(later_wins=True)`: the earlier verdict it replaced, and where
 
 
 def parse_verdict(raw: str, where: str) -> str:
@@ -365,9 +366,11 @@ def strip_sheet(text: str, name: str = "<sheet>") -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def merge(sheets: list[list[Judgement]]) -> list[Judgement]:
-    """The items of several sheets, a finding drawn into two of them counted once; two
-    different verdicts on one finding are an error."""
+def merge(sheets: list[list[Judgement]], later_wins: bool = False) -> list[Judgement]:
+    """The items of several sheets, a finding drawn into two of them counted once. Two
+    different verdicts on one finding are an error, unless `later_wins`: then the later
+    sheet's verdict stands (a stricter re-reading), and the item's `overrides` names the
+    verdict it replaced."""
     merged: dict[str, Judgement] = {}
     for items in sheets:
         for item in items:
@@ -375,7 +378,10 @@ def merge(sheets: list[list[Judgement]]) -> list[Judgement]:
             if seen is None or not seen.verdict:
                 merged[item.key] = item
             elif item.verdict and item.verdict != seen.verdict:
-                raise SheetError(f"{item.where}: {item.key!r} is {item.verdict}, but {seen.verdict} at {seen.where}")
+                earlier = f"{seen.verdict} at {seen.where}"
+                if not later_wins:
+                    raise SheetError(f"{item.where}: {item.key!r} is {item.verdict}, but {earlier}")
+                merged[item.key] = replace(item, overrides=earlier)
     return list(merged.values())
 
 
@@ -492,10 +498,14 @@ def run_rates(args: argparse.Namespace) -> int:
 
 def run_score(args: argparse.Namespace) -> int:
     try:
-        judgements = merge([parse_sheet(path.read_text(encoding="utf-8"), str(path.name)) for path in args.sheets])
+        judgements = merge([parse_sheet(path.read_text(encoding="utf-8"), str(path.name)) for path in args.sheets],
+                           later_wins=args.later_wins)
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for item in judgements:
+        if item.overrides:
+            print(f"re-read: {item.key} is {item.verdict} at {item.where}, not {item.overrides}")
     if args.still_found:
         judgements, gone = still_found(judgements, args.still_found, args.text_field)
         print(f"{gone} judged findings are no longer made by the current code and are left out")
@@ -570,6 +580,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     scoring.add_argument("sheets", type=Path, nargs="+")
     scoring.add_argument("--notes", action="store_true", help="also list the wrong findings with their notes")
     scoring.add_argument("--json", type=Path, help="also write the scores per rule as JSON here")
+    scoring.add_argument("--later-wins", action="store_true",
+                         help="where two sheets disagree, the one named later stands (a stricter re-reading); "
+                              "each such item is printed")
     scoring.add_argument("--still-found", type=Path, nargs="+", metavar="CORPUS",
                          help="the corpora the sheets were drawn from: leave out judged findings the "
                          "current rules no longer make")

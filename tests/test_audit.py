@@ -204,6 +204,9 @@ def test_a_finding_in_two_sheets_counts_once_and_must_agree():
     other = audit.parse_sheet("### 1. NL308 · s · r · 1:1\nverdict: right\n", "d.md")
     with pytest.raises(audit.SheetError, match="d.md:1: .* is right, but wrong at a.md:1"):
         audit.merge([first, other])
+    reread = audit.merge([first, other], later_wins=True)
+    assert [(i.verdict, i.overrides) for i in reread] == [("right", "wrong at a.md:1"), ("right", "")]
+    assert audit.score(reread)["NL308"]["right"] == 2
 
 
 def test_convention_lines_and_extra_copies_are_counted_apart():
