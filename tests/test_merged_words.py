@@ -703,6 +703,17 @@ def test_a_name_phrase_that_goes_on_in_lower_case_ends_where_the_case_changes(li
     ("Read the story on atlantic.com today.", []),  # the name is a word: a domain (at|lantic?)
     ("His page is atkorvelmode.com.", []),  # not on a page that keeps its spaces
     ("See the guide tokorvelmode.com today.", []),  # domains start with "to" (tomsguide)
+    # "visit", a subdomain, a hyphen or a digit in the name, a capital, a word glued after it
+    ("To order, visitkorvelmode.com today.", ["visit korvelmode.com"]),
+    ("The puzzles live atpuzzles.korvelpress.com, free.", ["at puzzles.korvelpress.com,"]),
+    ("The album is atlow-tide.korvelmusic.com, $5.", ["at low-tide.korvelmusic.com,"]),
+    ("Visitkorvel4u.com for details.", ["Visit korvel4u.com"]),
+    ("For more, visitkorvelmode.comor write to us.", ["visit korvelmode.com or"]),
+    ("For more, visitKorvelMode.com, she said.", ["visit KorvelMode.com,"]),
+    ("It first ran onKorvelMode.comon Monday.", ["on KorvelMode.com on"]),
+    ("His page is at-home.korvel.com today.", []),  # a hyphen after the preposition: a name
+    ("Read it on visitkorvelmode.com/andover today.", ["visit korvelmode.com/andover"]),  # a path
+    ("The page is at visiting.com today.", []),  # the name is a word
 ])
 def test_a_preposition_glued_to_a_lower_case_domain_on_a_page_that_lost_spaces(line, spaced):
     lossy = line != "His page is atkorvelmode.com."
@@ -751,3 +762,46 @@ def test_a_lone_merge_of_lower_case_words_is_a_typo_but_two_are_a_lossy_page():
     assert reported(prose) == []  # ... but a writer's slip reads the same as a lost space
     assert reported(prose + "It passed late onthe night of the vote.\n") == ["wasarguably", "onthe"]
     assert reported(prose.replace("wasarguably", "was arguably") + "She thanked theCouncil.\n") == ["theCouncil"]
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Follow the desk on Twitter at@korveldesk today.", ["at @korveldesk"]),
+    ("She thanked his@KorvelFeed readers.", ["his @KorvelFeed"]),
+    ("Write to me at@korvel.com today.", []),  # an e-mail address's name, not a handle
+    ("The list came now@korveldesk today.", []),  # only the listed function words
+])
+def test_a_function_word_glued_to_a_handle_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("The shots were made with theK5100in May.", ["the K5100"]),
+    ("It flies anA390 orKX800E today.", ["an A390", "or KX800"]),  # reported up to its digits
+    ("She kept the iPhone4 and the mRNA1273 notes.", []),  # lower-case letters before the capital
+    ("The zone in theSouth4 plan.", []),  # a capitalised word, not a model's letters
+])
+def test_a_function_word_glued_to_a_model_number_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Ofthe four towns, two voted.", ["Of the"]),
+    ("Andthe rest went home.", ["And the"]),
+    ("Ina Korvel and Asa Korvel spoke.", []),  # given names: no "a" after the capital
+    ("Tomy toys sold well.", []),  # a brand
+])
+def test_a_capitalised_preposition_glued_to_a_determiner_on_a_page_that_lost_spaces(line, spaced):
+    text = LOSSY * 3 + line + "\n"
+    found = [" ".join(text[a:b] for a, b in zip((m.start, *m.cuts), (*m.cuts, m.end)))
+             for m in find_merges(Document(text), PARAMS) if m.start >= len(LOSSY) * 3]
+    assert found == spaced
+    assert not [m for m in find_merges(Document(line + "\n"), PARAMS)]  # writers drop it too
+

@@ -90,6 +90,12 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         return SURE  # room|I was: sure, but writers drop that space too (Until thenI want)
     if kinds == ("site",):
         return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
+    if kinds == ("opener-pair",):
+        return BACKED  # In|the end: sure, but writers drop that space too
+    if kinds == ("model",):
+        return BACKED  # the|D5100: sure, but writers drop that space too
+    if kinds == ("handle",):
+        return BACKED  # at|@janeroe: or a writer's "follow me at@janeroe"
     if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
         return _cut_need(run[: cuts[0]], run[cuts[0] :], kinds[0], False, 1)
     low = run.lower()

@@ -68,22 +68,27 @@ _ADDRESS = regex.compile(
     r"|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
     regex.I | regex.V1,
 )
+# A short function word glued after an address's top-level domain, ending the chunk.
+_TAIL_WORDS = r"(?:and|or|with|to|in|on|for|from|at|by|is)"
+_TAIL_END = r"[\"'”’)\].,;:!?]*$"
+_DOMAIN_END = r"(?:\M|(?=" + _TAIL_WORDS + _TAIL_END + r"))"  # example.com or example.comand
 # Prose glued to the front of an address: "Sourcehttps://", "visitwww.", "onWired.com",
-# "atjane.doe@example.com".
+# "atjane.doe@example.com", "atgames.example.com".
 _GLUED_ADDRESS = regex.compile(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
-    r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)\M"
+    r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)" + _DOMAIN_END
+    + r"|^(?P<handle>\p{Ll}+)@[\p{L}\d_]{2,}(?![\p{L}\d_]*\.\p{L})"
     r"|^(?P<mail>\p{Ll}+)(?:[._-][\p{L}\d._-]*)?@[\p{L}\d-]+\."
-    r"|^(?P<site>\p{Ll}+)\.(?:com|org|net|gov|edu|info|co\.uk)\M",
+    r"|^(?P<site>\p{L}\p{Ll}*(?:-?[\p{Ll}\d]+)*)\.(?:[\p{Ll}\d-]+\.)?(?:com|org|net|gov|edu|info|co\.uk)"
+    + _DOMAIN_END,
     regex.V1,
 )
 # A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
 # "Example.comI had". No domain ends so (the tail is a short function word, "I", or a
 # capitalised word), and the tail ends the chunk: not "example.com/andover".
 _GLUED_TAIL = regex.compile(
-    r"\.(?:com|org|net|gov|edu)(?P<tail>and|or|with|to|in|on|for|from|at|by|is|I|\p{Lu}\p{Ll}{2,})"
-    r"[\"'”’)\].,;:!?]*$",
+    r"\.(?:com|org|net|gov|edu)(?P<tail>" + _TAIL_WORDS[3:-1] + r"|I|\p{Lu}\p{Ll}{2,})" + _TAIL_END,
     regex.V1,
 )
 MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", "atname@"
@@ -759,11 +764,11 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
         if is_known(core):
-            return ()
+            return _glued_opener(chunk, core)
         start = chunk.find(core)
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
-            return ()
+            return _glued_opener(chunk, core)
         return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -783,6 +788,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             if (end == len(chunk) or not chunk[end].isdigit()) and _ordinal_glued(chunk[first:start], m.group()):
                 found.append((first, end, Split((start - first + 2,), False, ("ordinal",))))  # 21st|century
             continue
+        if end < len(chunk) and chunk[end].isdigit() and (model := _glued_model(chunk, start, end)):
+            found.append(model)  # the|D5100, or|D800E
+            continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
@@ -801,6 +809,48 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _glued_opener(chunk: str, core: str) -> Runs:
+    """A capitalised preposition or conjunction glued to a determiner (`_GLUED_OPENER`),
+    where the word list's own split finds nothing: the capital makes a known typo
+    (`ofthe`) or a short token look like a name."""
+    m = _GLUED_OPENER.fullmatch(core)
+    if m is None or core in OPENER_NAMES:
+        return ()
+    start = chunk.find(core)
+    return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-pair",))),)
+
+
+# A capitalised preposition or conjunction glued to a determiner, the words that open
+# sentences: "Inthe end", "Andthe rest", "Withmy". The word list knows some in lower case
+# (typos of "of the"), so a capital does not make them names; not "a", "an", "her" or
+# "one" after it (Ina, Asa, Inan, Fortwo), nor the names and brands below.
+_GLUED_OPENER = regex.compile(
+    r"(?P<lead>Of|In|And|On|At|To|For|But|By|With|From|As|If|When|So|After|Before|During|Since)"
+    r"(?:the|this|that|these|those|his|their|our|my|your)",
+    regex.V1,
+)
+OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
+
+
+def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
+    """A function word glued to a model number (`theD5100`, `orD800E`, `anA380`): capitals
+    and digits after a lower-case function word make no word, brand or code name (iPhone4,
+    mRNA1273 start otherwise). The run is reported up to the end of the number's digits."""
+    m = _GLUED_MODEL.fullmatch(chunk, start, end)
+    if m is None:
+        return None
+    stop = end
+    while stop < len(chunk) and chunk[stop].isdigit():
+        stop += 1
+    return (start, stop, Split((len(m["word"]),), False, ("model",)))
+
+
+_GLUED_MODEL = regex.compile(
+    r"(?P<word>the|a|an|or|and|of|in|on|to|my|new|this|with|for|your|our|his|her|its)\p{Lu}{1,4}",
+    regex.V1,
+)
 
 
 def _glued_pronoun(chunk: str, core: str, params: Params,
@@ -956,6 +1006,8 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         return ((0, len(chunk), Split((len(m["url"]),), False, ("url",))),)
     if m["mail"]:
         return _glued_mail(chunk, m["mail"])
+    if m["handle"]:
+        return _glued_handle(chunk, m["handle"])
     if m["site"]:
         return _glued_site(chunk, m["site"])
     word = m["web"] or m["domain"]
@@ -965,28 +1017,46 @@ def _glued_front(chunk: str, params: Params) -> Runs:
         last = low[found[1][-1] :] if found else low
         if zipf(last) < params.min_zipf:
             return ()
-    elif low not in JOINT_WORDS:
-        return ()
+    elif low not in JOINT_WORDS and low not in SITE_PREFIXES:
+        return ()  # onWired.com, visitExample.com
     return ((0, len(chunk), Split((len(word),), False, ("address",))),)
 
 
 def _glued_site(chunk: str, label: str) -> Runs:
-    """A preposition glued to a lower-case domain (`attutudumonde.com`, `ofinbound.co.uk`),
-    where the word list does not know the domain's name as a word (forbes.com,
-    independent.co.uk, atlantic.com). Domains start so too (atkinsdiet.com), so the split
-    needs a page that loses spaces everywhere."""
+    """A preposition or "visit" glued to a lower-case domain (`attutudumonde.com`,
+    `ofinbound.co.uk`, `atgames.example.com`, `Visitexample.com`), where the word list does
+    not know the domain's name as a word (forbes.com, independent.co.uk, atlantic.com).
+    Domains start so too (atkinsdiet.com), so the split needs a page that loses spaces
+    everywhere."""
     if zipf(label):
         return ()
+    low = label.lower()
     for prefix in SITE_PREFIXES:
-        if label.startswith(prefix) and len(label) - len(prefix) >= SITE_NAME_LENGTH:
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= SITE_NAME_LENGTH and rest[0].isalnum():
             return ((0, len(chunk), Split((len(prefix),), False, ("site",))),)
     return ()
 
 
-# Longest first. Not "visit" (visitscotland.com), "to" (tomchatfield.net), "on" (onmeth.com):
-# domains often start so.
-SITE_PREFIXES = ("from", "at", "of")
+# Longest first. Not "to" (tomchatfield.net), "on" (onmeth.com): domains often start so.
+# "visit" begins tourist boards' domains (visitscotland.com), but none on the texts we read,
+# while "visit" glued to the site it names recurs on pages that lose spaces everywhere.
+SITE_PREFIXES = ("visit", "from", "at", "of")
 SITE_NAME_LENGTH = 4  # shortest name of a domain left after the prefix
+
+
+def _glued_handle(chunk: str, word: str) -> Runs:
+    """A function word glued to a social-media handle (`at@janeroe`, `his@JaneRoe`): no
+    e-mail address ends without a domain. Writers drop that space too (`follow me at@x`),
+    so the split needs a page that loses spaces elsewhere."""
+    if word not in HANDLE_PREFIXES:
+        return ()
+    return ((0, len(chunk), Split((len(word),), False, ("handle",))),)
+
+
+HANDLE_PREFIXES = frozenset((
+    "at", "to", "from", "on", "via", "by", "with", "and", "as", "the", "my", "his", "her", "our", "their",
+))
 
 
 def _glued_mail(chunk: str, name: str) -> Runs:
