@@ -764,6 +764,10 @@ def test_a_lone_merge_of_lower_case_words_is_a_typo_but_two_are_a_lossy_page():
     assert reported(prose) == []  # ... but a writer's slip reads the same as a lost space
     assert reported(prose + "It passed late onthe night of the vote.\n") == ["wasarguably", "onthe"]
     assert reported(prose.replace("wasarguably", "was arguably") + "She thanked theCouncil.\n") == ["theCouncil"]
+    opening = "The council met until late.\nTheyshould have voted on the budget long before, the mayor said.\n"
+    assert _merges(opening) == ["Theyshould"] and reported(opening) == []  # a pronoun capitalised as a sentence opens
+    named = "The war went on.\nUkraineprompting talks was the aim, the paper said.\n"
+    assert reported(named) == ["Ukraineprompting"]  # a name: not a word in lower case
 
 
 @pytest.mark.parametrize(("line", "spaced"), [
