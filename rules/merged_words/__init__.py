@@ -360,8 +360,9 @@ class MergedWords(Rule):
 
 
 def _lower_case_word(text: str, merge: Merge) -> bool:
-    """Whether the merge joins lower-case words, the first capitalised at most as a sentence
-    opens (`wasarguably`, `Theyshould`; not `Ukraineprompting`)."""
+    """Whether the merge joins lower-case words, the first one capitalised only if it is one
+    of the commonest words, as where a sentence opens (`wasarguably`, `Theyshould`; not a
+    name: `Ukraineprompting`)."""
     token = text[merge.start : merge.end]
     if not token.isalpha() or not token[1:].islower():
         return False
