@@ -315,12 +315,11 @@ class MergedWords(Rule):
 
     def memo_merge(self, delta: dict[str, Any]) -> None:
         verdicts = self._memory.verdicts
-        clean = delta.pop("clean", ())
         if verdicts is not None and len(verdicts.clean) < MERGED_LIMIT:
-            verdicts.clean.update(clean)
+            verdicts.clean.update(delta.get("clean", ()))
         tables = self._memo_tables()
         for name, entries in delta.items():
-            table = tables.get(name)
+            table = tables.get(name)  # None for "clean", merged above
             if table is None or len(table) >= MERGED_LIMIT:
                 continue
             known, count = self._shared.get(name, (None, 0))
