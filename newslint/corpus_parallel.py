@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from newslint.config import Config
 from newslint.corpus import STDIN, CorpusOptions, Record, RecordReport, check_record, open_lines, parse_record
-from newslint.engine import RuleSet, build_ruleset
+from newslint.engine import RuleSet, build_ruleset, memo_deltas, merge_memo_deltas
 from newslint.errors import NewslintError
 from newslint.findings import FindingRows
 from newslint.model import Edit, Fix, Position, Violation
@@ -177,17 +177,12 @@ def worker_ruleset(config: Config) -> RuleSet:
 
 def memo_delta() -> tuple[tuple[bytes, Any], ...] | None:
     """What the memos of this thread's rule sets learnt since the last call, by config (see `Rule.memo_delta`)."""
-    built = getattr(_LOCAL, "rulesets", {})
-    deltas = tuple((key, delta) for key, ruleset in built.items() if (delta := ruleset.memo_delta()))
-    return deltas or None
+    return memo_deltas(getattr(_LOCAL, "rulesets", {}))
 
 
 def memo_merge(deltas: tuple[tuple[bytes, Any], ...]) -> None:
     """Take `memo_delta` of another process's rule sets."""
-    built = getattr(_LOCAL, "rulesets", {})
-    for key, delta in deltas:
-        if key in built:
-            built[key].memo_merge(delta)
+    merge_memo_deltas(getattr(_LOCAL, "rulesets", {}), deltas)
 
 
 def observe_batch(job: Job, batch: Batch) -> list[tuple[Any, ...]]:

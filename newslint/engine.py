@@ -1,7 +1,7 @@
 """Linting and fixing text with a chosen set of rules; knows nothing of any artifact."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -52,6 +52,19 @@ class RuleSet:
         """Take `memo_delta` of the same rule set in another process."""
         for i, delta in deltas:
             self.rules[i].memo_merge(delta)
+
+
+def memo_deltas(rulesets: Mapping[Any, RuleSet]) -> tuple[tuple[Any, Any], ...] | None:
+    """What the memos of rule sets kept by key learnt since the last call; None when nothing."""
+    deltas = tuple((key, delta) for key, ruleset in rulesets.items() if (delta := ruleset.memo_delta()))
+    return deltas or None
+
+
+def merge_memo_deltas(rulesets: Mapping[Any, RuleSet], deltas: tuple[tuple[Any, Any], ...]) -> None:
+    """Take `memo_deltas` of the same rule sets in another process (keys it lacks are left)."""
+    for key, delta in deltas:
+        if key in rulesets:
+            rulesets[key].memo_merge(delta)
 
 
 @dataclass(frozen=True)

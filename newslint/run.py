@@ -200,14 +200,15 @@ class Session:
 
     def memo_delta(self) -> tuple[tuple[Path | None, Any], ...] | None:
         """What the rule sets' memos learnt since the last call, by config (see `Rule.memo_delta`)."""
-        deltas = tuple((key, delta) for key, ruleset in self._rulesets.items() if (delta := ruleset.memo_delta()))
-        return deltas or None
+        from newslint.engine import memo_deltas
+
+        return memo_deltas(self._rulesets)
 
     def memo_merge(self, deltas: tuple[tuple[Path | None, Any], ...]) -> None:
         """Take `memo_delta` of the session of another process of the run."""
-        for key, delta in deltas:
-            if key in self._rulesets:
-                self._rulesets[key].memo_merge(delta)
+        from newslint.engine import merge_memo_deltas
+
+        merge_memo_deltas(self._rulesets, deltas)
 
     def resolve(self, paths: Iterable[Path]) -> None:
         """Find and check the config and build the rule set of every path, before any file is
