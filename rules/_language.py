@@ -15,10 +15,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
-
 from newslint.document import Document
 from newslint.rules._frequency import function_words
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import load_phrases
 
 ENGLISH_LINE_WORDS = 8  # a line of a non-English text is judged on its own from this many words
@@ -29,7 +28,7 @@ SAMPLE_CHARS = 2000  # the start of a text tells its language
 LANGUAGE_SHARE = 0.15  # share of a text's words that must be among its language's commonest
 LANGUAGE_LEAD = 1.3  # ...and how many times more of them than of the next language's
 
-_LETTER_RUN = regex.compile(r"\p{L}+")
+_LETTER_RUN = LazyPattern(r"\p{L}+")
 FOREIGN_LINE_WORDS = 6  # a line this long, with none of the commonest English words...
 FOREIGN_LINE_SHARE = 0.1  # ...or fewer than this share of them, reads as another language
 FOREIGN_LINE_SAMPLE = 300  # characters of a long line that tell its language

@@ -31,13 +31,14 @@ from newslint.rules._grammar import (
     pack,
     split_findings,
 )
+from newslint.rules._lazy import LazyPattern
 
 URL_VARIABLE = "NEWSLINT_LANGUAGETOOL_URL"
 CONNECT_SECONDS = 2.0
 PROBE_SECONDS = 2.5  # the first request must fail fast: preconditions are reported within 5 s
 JAVA_SECONDS = 5.0
-_JAVA_VERSION = regex.compile(r'version "(\d+)(?:\.(\d+))?')
-_RELEASE_DIR = regex.compile(r"^LanguageTool-(\d+\.\d+|\d{8})$")
+_JAVA_VERSION = LazyPattern(r'version "(\d+)(?:\.(\d+))?')
+_RELEASE_DIR = LazyPattern(r"^LanguageTool-(\d+\.\d+|\d{8})$")
 _JARS = ("languagetool-server.jar", "languagetool.jar")
 
 

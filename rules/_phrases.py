@@ -14,10 +14,12 @@ from importlib import resources
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
+
 # Stripped from both ends of a line before comparing it with whole-line phrases.
 OUTER_PUNCTUATION = (" \t\r\u00a0\u2009\u200b\ufeff"  # spaces
                      ":;.,!?|/\\»›>«‹<…*#+-–—•·●▪■►▶\"'“”‘’()[]{}")
-_TOKEN = regex.compile(r"\w+|[^\w\s]")
+_TOKEN = LazyPattern(r"\w+|[^\w\s]")
 
 
 @functools.cache

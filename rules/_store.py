@@ -6,13 +6,14 @@ a table stores it in the user cache directory (see `newslint.cache.default_direc
 under a name made of everything it is built from: this Python's marshal format,
 wordfreq's version, the source of the modules that build it, and whatever else the caller
 names (data-file entries, a rule's params). Later processes load it in a fraction of that
-time. Only tables whose strings are mostly new are worth storing: a loaded string is a
-copy, where a table built from another shares that one's strings. A table that cannot be
+time. A loaded string is a copy, where a table built from another shares that one's strings:
+a table is stored where building it costs more time than its copies cost memory. A table that cannot be
 read or stored is built as before, so the cache can be deleted at any time. marshal, not
 pickle: loading a file can build data only.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import mmap
@@ -70,6 +71,7 @@ def _digest(sources: tuple[str, ...], key: tuple[object, ...]) -> str:
     return digest.hexdigest()[:24]
 
 
+@functools.cache  # asked once per stored table; the package metadata is read once
 def _wordfreq_version() -> str:
     try:
         return version("wordfreq")

@@ -3,42 +3,43 @@ from __future__ import annotations
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
 _COUNT = r"\d[\d,.]*k?"
 _SHAPES = (
     # Counters of a comment or share widget: `142 COMMENTS`, `Comments (3)`, `1.2K Shares`.
-    Opening(regex.compile(
+    Opening(LazyPattern(
         rf"{_COUNT}{_WS}*(?:comments?|shares?|likes?|replies|responses|reactions){LINE_END}"
         rf"|(?:comments?|shares?|replies|responses){_WS}*[(:]?{_WS}*{_COUNT}{_WS}*\)?{LINE_END}",
         regex.I), starting("#", "comment", "share", "repl", "respons"), 4),
     # A blog theme's comment counter: `{ 34 comments… read them below or add one }`.
-    Opening(regex.compile(rf"\{{?{_WS}*{_COUNT}{_WS}*comments?{_WS}*(?:…|\.\.\.)?{_WS}*read{_WS}*(?:them|it)"
+    Opening(LazyPattern(rf"\{{?{_WS}*{_COUNT}{_WS}*comments?{_WS}*(?:…|\.\.\.)?{_WS}*read{_WS}*(?:them|it)"
                           rf"{_WS}*below{_WS}*or{_WS}*add{_WS}*one{_WS}*\}}?{LINE_END}", regex.I),
             starting("#"), 10),
     # `This story has been shared 44,976 times.`
-    Opening(regex.compile(rf"this{_WS}+(?:story|article|post|page){_WS}+has{_WS}+been{_WS}+shared"
+    Opening(LazyPattern(rf"this{_WS}+(?:story|article|post|page){_WS}+has{_WS}+been{_WS}+shared"
                           rf"{_WS}+[\d,.]+{_WS}+times", regex.I),
             starting("this story", "this article", "this post", "this page"), 10),
     # A comment form's field with its note: `Name (required)`, `E-mail (will not be published)
     # (required)`, `Username (*required)`, `Website(optional; provides a link)`.
-    Opening(regex.compile(rf"(?:your{_WS}+)?(?:name|e-?mail(?:{_WS}+address)?|mail|url|website|username|nickname)"
+    Opening(LazyPattern(rf"(?:your{_WS}+)?(?:name|e-?mail(?:{_WS}+address)?|mail|url|website|username|nickname)"
                           rf"(?:[^\w\n(]{{0,8}}\((?:\*?{_WS}*required|optional|hidden|never{_WS}+displayed"
                           rf"|will{_WS}+not{_WS}+be{_WS}+(?:published|displayed)|not{_WS}+published)[^()\n]{{0,60}}\))+"
                           rf"[^\w\n]{{0,3}}{LINE_END}", regex.I),
             starting("your", "name", "e-mail", "email", "mail", "url", "website", "username", "nickname"), 20),
     # A comment box's counter: `1200 characters left`, `Characters Remaining: 1500`.
-    Opening(regex.compile(rf"(?:\d[\d,]*{_WS}*)?characters?{_WS}*(?:remaining|left){_WS}*:?{_WS}*[\d,]*{LINE_END}",
+    Opening(LazyPattern(rf"(?:\d[\d,]*{_WS}*)?characters?{_WS}*(?:remaining|left){_WS}*:?{_WS}*[\d,]*{LINE_END}",
                           regex.I), starting("#", "character"), 4),
     # A blog theme's post footer: `This entry was posted on May 3, 2012 at 7:14 pm and is filed
     # under News. You can follow any responses ...`, `This was written by Ann. Posted on ...`.
-    Opening(regex.compile(rf"this{_WS}+(?:(?:entry|post|article){_WS}+)?was{_WS}+(?:posted{_WS}+on"
+    Opening(LazyPattern(rf"this{_WS}+(?:(?:entry|post|article){_WS}+)?was{_WS}+(?:posted{_WS}+on"
                           rf"|written{_WS}+by\b[^\n]{{0,80}}?\bposted{_WS}+on)\b[^\n]{{0,200}}?\bfiled{_WS}+under\b",
                           regex.I),
             starting("this entry", "this post", "this article", "this was"), 100, needs=("filed",)),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
-    Opening(regex.compile(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
+    Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
 
 

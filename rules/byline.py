@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -15,10 +14,10 @@ _BYLINE_WORDS = frozenset("""
     contributor contributors senior chief political national security business tech technology
     sports science health foreign white house bureau large news opinion special data investigative
     """.split())
-_TOKEN = regex.compile(r"\p{L}[\p{L}’'-]*|\d+")
+_TOKEN = LazyPattern(r"\p{L}[\p{L}’'-]*|\d+")
 # `By Jill Disis, CNN Business`, `ByPaul Takahashi` (spaces lost), `Analysis by Chris Cillizza,
 # CNN Editor-at-large`.
-_BY = regex.compile(rf"(?i:(?:analysis|opinion|commentary|story|words|text|written|reported|posted"
+_BY = LazyPattern(rf"(?i:(?:analysis|opinion|commentary|story|words|text|written|reported|posted"
                     rf"|report){_WS}+)?(?:by|By|BY){_WS}*(?=\p{{Lu}})")
 _OPENINGS = ("by", "analysis", "opinion", "commentary", "story", "words", "text", "written",
              "reported", "posted", "report")
@@ -27,7 +26,7 @@ MAX_BYLINE_WORDS = 12
 # an agency or a job title, and nothing else.
 _NAME = r"\p{Lu}[\p{L}’'.-]*"
 _NAMES = rf"{_NAME}(?:{_WS}+{_NAME}){{1,3}}"
-_NAMES_TITLE = regex.compile(
+_NAMES_TITLE = LazyPattern(
     rf"{_NAMES}(?:(?:,|{_WS}+and|{_WS}*&){_WS}+{_NAMES}){{0,3}},?{_WS}+"
     rf"(?:(?i:the{_WS}+)?Associated{_WS}+Press|(?:[^\S\n,]+[^\n,]{{0,40}}?)?\bWriters?)"
 )
@@ -37,7 +36,7 @@ _NAMES_TITLE = regex.compile(
 # columnist for the Observer`, `Jeff Foust (jeff@...) is the editor and publisher of The Space
 # Review`: a name (no `Mr` or `Dr`: an article names people that way), what they write as, and
 # where or for whom.
-_BIO = regex.compile(
+_BIO = LazyPattern(
     rf"(?:[•·*]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}*(?:\([^()\n]{{1,60}}\){_WS}*)?"
     rf"(?:is|was){_WS}+(?:a|an|the){_WS}+(?:[\w-]+{_WS}+){{0,3}}?"
     rf"(?:columnist|writer|editor|correspondent|reporter|contributor|journalist|author|blogger)s?\b"
@@ -47,7 +46,7 @@ _BIO = regex.compile(
 )
 MAX_BIO_WORDS = 60
 # A bio does not report what someone said, nor go on about the paper (`..., which she founded`).
-_NOT_BIO = regex.compile(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|where|when)\b")
+_NOT_BIO = LazyPattern(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|where|when)\b")
 
 
 def is_bio(line: str) -> bool:

@@ -18,15 +18,15 @@ _SOME_ADDRESS = rf"(?:[\w.+-]@[\w-]+(?:\.[\w-]+)+|{_PLACEHOLDER})"
 _HANDLE = r"@\w{2,30}"
 _PROFILE = r"(?:twitter|x|facebook|instagram|linkedin)\.com/"
 # The openings of a contact line: `Contact us at ...`, `Write to Al Root at ...`, `Have a tip?`.
-_ASKS = regex.compile(
+_ASKS = LazyPattern(
     rf"[^\w\n]{{0,3}}(?:contact|e-?mail|write{_WS}+to|reach|send|questions?|comments?|feedback"
     rf"|tips?|(?:have|got){_WS}+a{_WS}+(?:news{_WS}+)?tip|follow|for{_WS}+more{_WS}+information)\b",
     regex.I,
 )
 # In a line that asks to get in touch, a profile link will do as well as an address.
-_ADDRESS_IN = regex.compile(rf"{_SOME_ADDRESS}|{_PROFILE}\w", regex.I)
+_ADDRESS_IN = LazyPattern(rf"{_SOME_ADDRESS}|{_PROFILE}\w", regex.I)
 # `Amy Kuperinsky may be reached at akuperinsky@...`: someone who can be reached at an address.
-_REACHED = regex.compile(rf"\b(?:can|may){_WS}+be{_WS}+(?:reached|contacted|emailed)\b"
+_REACHED = LazyPattern(rf"\b(?:can|may){_WS}+be{_WS}+(?:reached|contacted|emailed)\b"
                          rf"[^\n]{{0,60}}?(?:{_SOME_ADDRESS}|{_HANDLE})", regex.I)
 # A line that is only an address, a handle or a profile link, with an optional label.
 _BARE = LazyPattern(
@@ -37,22 +37,22 @@ _BARE = LazyPattern(
 MAX_CONTACT_WORDS = 40
 # A sentence that reports who said it is the article's (`Comments can be sent to ... until
 # March 3, the council said.`): a footer does not attribute itself.
-_REPORTED = regex.compile(rf"\b(?:said|says|according{_WS}+to|told|announced)\b", regex.I)
+_REPORTED = LazyPattern(rf"\b(?:said|says|according{_WS}+to|told|announced)\b", regex.I)
 
 
 # A line that is only a handle, without a label: whether it is contact details or a piece of
 # running text broken over lines (a comment's addressee, a name in a list, a tweet's mention)
 # shows in the lines around it.
-_HANDLE_ONLY = regex.compile(rf"{_HANDLE}[.\s]*")
+_HANDLE_ONLY = LazyPattern(rf"{_HANDLE}[.\s]*")
 # `my two accounts:` / `@a` / `and` / `@b`: a list in a sentence that goes on across lines.
-_CONNECTIVE = regex.compile(r"(?:and|or|&)[,.]?")
+_CONNECTIVE = LazyPattern(r"(?:and|or|&)[,.]?")
 # `Dan said,` / `@lucky` / `What's your pick?`: a line ending in a comma is unfinished, and
 # the handle after it is a reply's addressee or the rest of the sentence.
-_UNFINISHED = regex.compile(r".*,\s*")
+_UNFINISHED = LazyPattern(r".*,\s*")
 # `... Kids the truth!! #SocialFF` / `@NFLfantasy` / `— David P. (@name) November 2, 2012`:
 # an embedded tweet's text, which ends in hashtags and is followed by its `— author` line.
-_TWEET_TEXT_END = regex.compile(r".*#\w+\s*")
-_TWEET_BYLINE = regex.compile(r"\s*\u2014")
+_TWEET_TEXT_END = LazyPattern(r".*#\w+\s*")
+_TWEET_BYLINE = LazyPattern(r"\s*\u2014")
 
 
 def in_running_text(before: str, after: str) -> bool:
@@ -76,16 +76,16 @@ def is_contact(line: str) -> bool:
 _INSIDES = (
     Inside(re.compile("@"), None, MAX_CONTACT_WORDS, is_contact, clue="@"),
     Inside(re.compile(r"\.com/"), None, MAX_CONTACT_WORDS, is_contact),
-    Inside(regex.compile(r"\[(?i:email|javascript)"), None, MAX_CONTACT_WORDS, is_contact,
+    Inside(LazyPattern(r"\[(?i:email|javascript)"), None, MAX_CONTACT_WORDS, is_contact,
            clue="["),
 )
 _SHAPES = (
     # `Phone: 212-260-1332`, `Tel.: +41 (0)55 280 43 05`, `Fax: ...`: a telephone line.
-    Opening(regex.compile(rf"(?:phone|telephone|tel|fax|call{_WS}+us){_WS}*\.?{_WS}*:?{_WS}*"
+    Opening(LazyPattern(rf"(?:phone|telephone|tel|fax|call{_WS}+us){_WS}*\.?{_WS}*:?{_WS}*"
                           rf"\+?[\d(][\d ()./-]{{5,24}}\d{LINE_END}", regex.I),
             starting("phone", "telephone", "tel", "fax", "call"), 12),
     # `twitter.com/paultakahashi`: a profile link on a line of its own.
-    Opening(regex.compile(rf"(?:https?://)?(?:www\.)?{_PROFILE}[\w.-]+/?{LINE_END}", regex.I),
+    Opening(LazyPattern(rf"(?:https?://)?(?:www\.)?{_PROFILE}[\w.-]+/?{LINE_END}", regex.I),
             starting("twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com",
                      "http", "www."), 3),
 )

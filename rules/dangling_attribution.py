@@ -8,20 +8,21 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import lowercase_words
 
 # The end of an attribution sentence, then the rest of the line up to an optional final stop.
 # The pattern starts at the stop, so only stops are tried; a look-ahead for a capital rules out
 # many of them cheaply before the look-behind for the verb. The scrap is matched possessively
 # (no backtracking into it).
-_TAIL = regex.compile(
+_TAIL = LazyPattern(
     r"\.(?=[ \t]+\p{Lu})(?<=\m(?P<verb>\L<verbs>)\.)"
     r"[ \t]+(?P<scrap>\p{Lu}[^.!?\n]{1,80}+)(?P<end>[.!]?)[ \t\r]*$",
     regex.M, verbs=sorted(lowercase_words("fragments_attribution_verbs")),
 )
-_WORD = regex.compile(r"[\w'’-]+")
-_QUOTE = regex.compile(r"[\"“”«»„]")
-_CONTRACTION = regex.compile(r"^(?P<base>\w+)['’](?:s|re|ve|ll|d|m)$", regex.I)
+_WORD = LazyPattern(r"[\w'’-]+")
+_QUOTE = LazyPattern(r"[\"“”«»„]")
+_CONTRACTION = LazyPattern(r"^(?P<base>\w+)['’](?:s|re|ve|ll|d|m)$", regex.I)
 MAX_WORDS = 8
 
 

@@ -8,10 +8,11 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 
 # Cloudflare writes `[email protected]` (often with a no-break space) where a page had an
 # address it hid from scrapers; other protectors write `[javascript protected email address]`.
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = LazyPattern(
     r"\[(?:email[\s\u00a0]*protected"
     r"|javascript[\s\u00a0]+protected[\s\u00a0]+email[\s\u00a0]+address)\]",
     regex.I,

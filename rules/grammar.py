@@ -6,21 +6,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-import regex
-
 from newslint.document import Document
 from newslint.errors import ConfigError, NewslintError
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._grammar import CODE, Backend, Finding, Opener
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import load_phrases
 
 BACKENDS = ("server", "local", "harper")
 # Abbreviations and agency credits: two or more capitals, maybe joined by / & . or -.
-_ABBREVIATION = regex.compile(r"\p{Lu}[\p{Lu}\d]*(?:[/&.\-][\p{Lu}\d]+)*\.?")
-_PLAIN_WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*")
-_POSSESSIVE = regex.compile(r"['’]s$")
-_NAME = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+_ABBREVIATION = LazyPattern(r"\p{Lu}[\p{Lu}\d]*(?:[/&.\-][\p{Lu}\d]+)*\.?")
+_PLAIN_WORD = LazyPattern(r"\p{L}+(?:['’\-]\p{L}+)*")
+_POSSESSIVE = LazyPattern(r"['’]s$")
+_NAME = LazyPattern(r"\p{Lu}[\p{L}'’\-]*")
 _OPENERS = " \t\"“‘'(["  # what may stand between a sentence end and the next word
 
 

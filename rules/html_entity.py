@@ -5,15 +5,14 @@ import html
 from collections.abc import Iterator
 from html.entities import html5
 
-import regex
-
 from newslint.document import Document
 from newslint.markdown import MARKDOWN_SUFFIXES
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 
 # A reference, after any number of escaped ampersands (`&amp;amp;lt;` is `<` escaped twice more).
-_REFERENCE = regex.compile(
+_REFERENCE = LazyPattern(
     r"&(?P<layers>(?:amp;)*)(?P<last>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 _NAMED = frozenset(name for name in html5 if name.endswith(";"))

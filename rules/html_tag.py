@@ -30,7 +30,7 @@ _BREAKING = frozenset({
 _ALWAYS_SAFE = frozenset({"br", "hr", "img", "wbr"})
 # Words of a line that speaks of markup: its tags are quoted (`You may use these HTML tags and
 # attributes: <a href=""> <b> <i>`, a how-to), not left over.
-_SPEAKS_OF_MARKUP = regex.compile(r"(?i)\b(?:html|tags?|markup|attributes)\b")
+_SPEAKS_OF_MARKUP = LazyPattern(r"(?i)\b(?:html|tags?|markup|attributes)\b")
 # Between the tags of a line of tags: spaces, and the invisible characters editors leave there
 # (a zero-width no-break space inside an empty `<span>`).
 _GAP = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"

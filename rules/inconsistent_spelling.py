@@ -16,6 +16,7 @@ from newslint.model import Violation
 from newslint.rule import Option, Rule
 from newslint.rules import _frequency
 from newslint.rules._frequency import common_words
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import load_phrases
 from newslint.rules._store import stored
 
@@ -254,7 +255,7 @@ def _lower_case_uses(text: str, words: set[str]) -> set[str]:
 # Letter groups that transliterations of one name swap (Luhansk/Lugansk, Kharkiv/Kharkov is
 # left to the data file): applied in this order, then doubled letters are collapsed.
 _SWAPS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
-_DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED = LazyPattern(r"(.)\1+")
 
 
 @functools.cache

@@ -4,20 +4,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
-
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 
 _ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2060-\u2064\ufeff"  # never does a job in article text
 _JOINERS = "\u200b\u200c\u200d"  # do a job only next to emoji or letters of some scripts
-_CANDIDATE = regex.compile(rf"[{_ALWAYS}{_JOINERS}\xad]+")
-_ALWAYS_STRAY = regex.compile(rf"[{_ALWAYS}]")
+_CANDIDATE = LazyPattern(rf"[{_ALWAYS}{_JOINERS}\xad]+")
+_ALWAYS_STRAY = LazyPattern(rf"[{_ALWAYS}]")
 # Neighbours next to which a joiner or zero-width space has no job to do.
-_PLAIN = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{N}\p{P}\s]")
-_MARK = regex.compile(r"\p{M}")
-_ONLY_INVISIBLE = regex.compile(rf"[ \t{_ALWAYS}{_JOINERS}\xad]+")
+_PLAIN = LazyPattern(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{N}\p{P}\s]")
+_MARK = LazyPattern(r"\p{M}")
+_ONLY_INVISIBLE = LazyPattern(rf"[ \t{_ALWAYS}{_JOINERS}\xad]+")
 # A quick test for any candidate: the standard `re` engine scans this class about five times
 # faster than `regex` does.
 _ANY = re.compile(rf"[{_ALWAYS}{_JOINERS}\xad]")

@@ -6,6 +6,7 @@ import re
 import regex
 
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineHit, LineRule, Opening, starting
 from newslint.rules._phrases import phrase_key
 
@@ -32,16 +33,16 @@ _FOOTER_OPENINGS = ("privacy", "terms", "cookie", "contact", "about", "faq", "he
                     "adchoices", "your ad", "do not sell", "community", "copyright policy",
                     "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
                     "impressum")
-_LINK_SEPARATORS = regex.compile(r"[|·•/]")
+_LINK_SEPARATORS = LazyPattern(r"[|·•/]")
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
-_SIGN_FIRST = regex.compile(
+_SIGN_FIRST = LazyPattern(
     r"\A[^\w©]{0,3}©[^\n]*?(?:\b(?:19|20)\d\d(?!\d)|\b(?i:inc|ltd|llc|plc|gmbh|limited"
     r"|corporation|corp|company|media|group|network|publishing|newspapers|holdings|all\s+rights)\b)"
 )
 # ... or a short line with the sign right before a year: `The contents of this site are ©2019 ...`.
 # The year may touch the next word where a scraper lost the space: `BBC © 2013The BBC is ...`.
-_SIGN_YEAR = regex.compile(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
+_SIGN_YEAR = LazyPattern(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
 
 
@@ -60,40 +61,40 @@ def is_copyright_line(line: str) -> bool:
 
 _SHAPES = (
     # A bar of footer links: `Contact Us/FAQ|Terms of Use|Privacy Policy`.
-    Opening(regex.compile(r"\w"), starting(*_FOOTER_OPENINGS), 30, is_link_bar,
+    Opening(LazyPattern(r"\w"), starting(*_FOOTER_OPENINGS), 30, is_link_bar,
             needs=("|", "·", "•", "/")),  # a bar has separators: a cheap test first
     # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
-    Opening(regex.compile(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
+    Opening(LazyPattern(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
     # `... 2019 News Nation. All rights reserved.` anywhere in a line.
-    Inside(regex.compile(r"(?i:reserved)"),
-           regex.compile(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I), MAX_NOTICE_WORDS),
+    Inside(LazyPattern(r"(?i:reserved)"),
+           LazyPattern(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I), MAX_NOTICE_WORDS),
     # `Apple logo, Apple TV ... are registered trademarks of Apple Inc.`: a trademark notice.
-    Inside(regex.compile(r"(?i:trademark)"), regex.compile(
+    Inside(LazyPattern(r"(?i:trademark)"), LazyPattern(
         rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
-    Inside(regex.compile(r"is part of"), regex.compile(
+    Inside(LazyPattern(r"is part of"), LazyPattern(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
         rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
     # `Opinions expressed by Forbes Contributors are their own.`, `The opinions expressed in
     # this commentary are solely those of the authors.`: the author's disclaimer. (A
     # publisher's `... do not necessarily reflect those of <site>` is kept by some golds.)
-    Inside(regex.compile(r"(?i:opinions expressed)"), regex.compile(
+    Inside(LazyPattern(r"(?i:opinions expressed)"), LazyPattern(
         rf"\A(?:the{_WS}+)?(?:views{_WS}+and{_WS}+)?opinions{_WS}+expressed\b[^\n]{{0,80}}?"
         rf"\b(?:are{_WS}+(?:their|his|her|the{_WS}+author['’]?s?){_WS}+own"
         rf"|are{_WS}+(?:solely{_WS}+)?those{_WS}+of{_WS}+the{_WS}+(?:authors?|writers?|contributors?))\b",
         regex.I), MAX_NOTICE_WORDS),
     # A cookie notice: the site speaking of its cookies.
-    Inside(regex.compile(r"(?i:cookie)"), regex.compile(
+    Inside(LazyPattern(r"(?i:cookie)"), LazyPattern(
         rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
         MAX_NOTICE_WORDS),
     # `Please enable JavaScript to view the comments powered by Disqus.`
-    Inside(regex.compile(r"(?i:javascript)"), regex.compile(
+    Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
         rf"{_WS}+(?:\w+{_WS}+){{0,3}}?javascript\b"
         rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b", regex.I), 40),

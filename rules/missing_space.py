@@ -4,20 +4,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
-
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
 from newslint.rules._language import EnglishLines
+from newslint.rules._lazy import LazyPattern
 
 # Any word character after the mark: `re` scans for this faster than `regex` scans for a
 # letter, and `_judge` wants a letter after it anyway.
 _CANDIDATE = re.compile(r"[.,;:!?](?=\w)")
-_WORD_AFTER = regex.compile(r"\p{L}[\p{L}\d'’-]*")
-_ADDRESS_AFTER = regex.compile(r"https?://|www\.")
+_WORD_AFTER = LazyPattern(r"\p{L}[\p{L}\d'’-]*")
+_ADDRESS_AFTER = LazyPattern(r"https?://|www\.")
 _SCHEMES = frozenset(("http", "https", "mailto", "ftp", "file", "tel", "urn", "javascript"))
-_NON_SPACE = regex.compile(r"\S+")
+_NON_SPACE = LazyPattern(r"\S+")
 _CLOSERS = ")]\"'”’"
 _DOMAINS = frozenset(("com", "net", "org", "gov", "edu", "info", "io", "co"))
 CONTEXT = 80  # characters looked at on each side of a mark

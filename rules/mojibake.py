@@ -5,11 +5,10 @@ import functools
 import re
 from collections.abc import Iterator
 
-import regex
-
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 
 # Characters that bytes 0x80-0xBF become in Windows-1252 / Latin-1 (UTF-8 continuation bytes).
 _CONTINUATION_1252 = r"\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
@@ -29,15 +28,15 @@ _SUSPECT_1252 = re.compile(
 # The first characters of `_SUSPECT_1252` (U+0080-U+009F, U+00C2-U+00F4) in UTF-8: after a C2
 # byte (the C1 controls) or a C3 byte (U+00C0-U+00FF); no other character holds these bytes.
 _LATIN1_LEAD_BYTES = re.compile(rb"\xc3|\xc2[\x80-\x9f]")
-_SUSPECT_1251 = regex.compile(rf"[РС][{_CONTINUATION_1251}]|вЂ")
-_REPLACEMENT = regex.compile("\ufffd")
-_WORD_AROUND = regex.compile(r"[^ \t\n]{1,200}")
+_SUSPECT_1251 = LazyPattern(rf"[РС][{_CONTINUATION_1251}]|вЂ")
+_REPLACEMENT = LazyPattern("\ufffd")
+_WORD_AROUND = LazyPattern(r"[^ \t\n]{1,200}")
 MAX_REACH = 200  # how far a word reaches around a suspect character, each way
 
 # `”` is E2 80 9D; 0x9D has no Windows-1252 character, so a lenient decoder drops it.
 _LOST_QUOTE_MESSAGE = "mojibake: 'â€' is a closing quote '”' that lost its last byte"
 _REPLACEMENT_MESSAGE = "replacement character '\ufffd': a character was lost in decoding"
-_LOST_CLOSING_QUOTE = regex.compile(r"â€(?=[ \t\r\n]|$)")
+_LOST_CLOSING_QUOTE = LazyPattern(r"â€(?=[ \t\r\n]|$)")
 
 
 def _suspects(text: str) -> list[int]:

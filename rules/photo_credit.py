@@ -19,20 +19,20 @@ MAX_CREDIT_WORDS = 12
 # A name and an agency joined by a slash, a bar or `via`: `STR/KCNA VIA KNS/AFP via Getty
 # Images`, `Sakib Ali/Hindustan Times/Getty Images`, `Natalie Naccache | Bloomberg | Getty
 # Images`, `REUTERS/Name`.
-_AGENCY_JOINED = regex.compile(
+_AGENCY_JOINED = LazyPattern(
     rf"(?:/|\||\bvia\b){_WS}*{agencies_regex()}|{agencies_regex()}{_WS}*(?:/|\|)", regex.I
 )
 # `Jason Cipriani/ZDNet`: a person's name, a slash and a source, and nothing else.
 _NAME = r"\p{Lu}[\p{L}.'’-]*"
 _SOURCE_WORD = r"\p{Lu}[\p{L}\d.&'’-]*"
-_NAME_SLASH_SOURCE = regex.compile(
+_NAME_SLASH_SOURCE = LazyPattern(
     rf"{_NAME}(?:{_WS}+{_NAME}){{1,3}}{_WS}*/{_WS}*{_SOURCE_WORD}(?:{_WS}+{_SOURCE_WORD}){{0,3}}"
 )
 
 
 _TABLE_BARS = 3  # `| PA-8 | Name | Obama +7 |`: a table row, whose cells may hold agency-like codes
-_LETTERS = regex.compile(r"\p{L}+")
-_DOMAIN = regex.compile(r"\w\.(?:com|org|net)\b", regex.I)
+_LETTERS = LazyPattern(r"\p{L}+")
+_DOMAIN = LazyPattern(r"\w\.(?:com|org|net)\b", regex.I)
 COMMON_WORD_ZIPF = 2.5  # every word of a capitalised heading is an English word this common
 
 
@@ -63,18 +63,18 @@ _SHAPES = (
                      "ap", "afp", "reuters", "epa", "getty", "xinhua", "upi", "kyodo", "yonhap",
                      "bloomberg"), MAX_CREDIT_WORDS),
     # BBC style: `Image copyright Getty Images`, `Image source, Reuters`.
-    Opening(regex.compile(rf"(?:image|picture|photo){_WS}+(?:copyright|source)\b", regex.I),
+    Opening(LazyPattern(rf"(?:image|picture|photo){_WS}+(?:copyright|source)\b", regex.I),
             starting("image", "picture", "photo"), MAX_CREDIT_WORDS),
 )
 _INSIDES = (
     Inside(re.compile(r"/"), None, MAX_CREDIT_WORDS, _joined_credit, clue="/"),
     Inside(re.compile(r"\|"), None, MAX_CREDIT_WORDS, _joined_credit, clue="|"),
-    Inside(regex.compile(r"(?i:via)"), regex.compile(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
+    Inside(LazyPattern(r"(?i:via)"), LazyPattern(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
            MAX_CREDIT_WORDS),
 )
 # Bracketed credits inside a paragraph start with a literal bracket, which is quick to find.
-_BRACKETED = (regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"),
-              regex.compile(rf"\[{_WS}*(?i:{CREDIT_LABEL})"))
+_BRACKETED = (LazyPattern(rf"\({_WS}*(?i:{CREDIT_LABEL})"),
+              LazyPattern(rf"\[{_WS}*(?i:{CREDIT_LABEL})"))
 
 
 class PhotoCredit(LineRule):

@@ -5,6 +5,7 @@ import re
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -19,9 +20,9 @@ MAX_LINK_WORDS = 25
 # Other platforms' links, labelled with the direction: `Previous post: Title`, `Next post:Title`
 # (WordPress themes), `Newer Post Older Post Home` and `Older Posts` (Blogger).
 _LABELLED = (
-    Opening(regex.compile(rf"(?:previous|next){_WS}+post{_WS}*:{_WS}*\w", regex.I),
+    Opening(LazyPattern(rf"(?:previous|next){_WS}+post{_WS}*:{_WS}*\w", regex.I),
             starting("previous post", "next post"), MAX_LINK_WORDS),
-    Opening(regex.compile(rf"(?:(?:newer|older){_WS}+posts?{_WS}*[|»›]?{_WS}*){{1,2}}(?:home)?{LINE_END}",
+    Opening(LazyPattern(rf"(?:(?:newer|older){_WS}+posts?{_WS}*[|»›]?{_WS}*){{1,2}}(?:home)?{LINE_END}",
                           regex.I), starting("newer", "older"), 6),
 )
 

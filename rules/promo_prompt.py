@@ -17,22 +17,22 @@ _DELIVERED = ("newsletter", "inbox", "mailing", "alerts", "updates", "subscri", 
               "podcast", "app")
 MAX_PROMPT_WORDS = 40
 # `Subscribe to this newsletter, she told me, and ...`: a prompt quoted in a reported sentence.
-_REPORTED = regex.compile(
+_REPORTED = LazyPattern(
     r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
     r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)\b")
 _SHAPES = (
     # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`
-    Opening(regex.compile(rf"(?:follow|like|join|find|connect{_WS}+with){_WS}*[^\n]{{0,60}}?"
+    Opening(LazyPattern(rf"(?:follow|like|join|find|connect{_WS}+with){_WS}*[^\n]{{0,60}}?"
                           rf"\bon{_WS}*(?:{_SOCIAL})", regex.I),
             starting("follow", "like", "join", "find", "connect"), MAX_PROMPT_WORDS,
             needs=_NETWORKS),
     # `Follow AP's full coverage of Brexit ... at https://...`, `Subscribe to 9to5Mac on YouTube`.
-    Opening(regex.compile(rf"(?:follow|subscribe)\b[^\n]{{0,80}}?(?:\bcoverage\b"
+    Opening(LazyPattern(rf"(?:follow|subscribe)\b[^\n]{{0,80}}?(?:\bcoverage\b"
                           rf"|\bat{_WS}+https?://|\b(?:youtube|podcast)\b)", regex.I),
             starting("follow", "subscribe"), MAX_PROMPT_WORDS,
             needs=("coverage", "http", "youtube", "podcast")),
     # `CLICK HERE TO GET THE FOX NEWS APP`, `GET FOX BUSINESS ON THE GO BY CLICKING HERE`.
-    Opening(regex.compile(rf"(?:click|tap){_WS}+here{_WS}+to{_WS}+(?:get|download)"
+    Opening(LazyPattern(rf"(?:click|tap){_WS}+here{_WS}+to{_WS}+(?:get|download)"
                           rf"[^\n]{{1,60}}?\bapp\b|(?:get|read|watch|listen)\b[^\n]{{1,60}}?"
                           rf"\bby{_WS}+(?:clicking|tapping){_WS}+here\b", regex.I),
             starting("click", "tap", "get", "read", "watch", "listen"), MAX_PROMPT_WORDS),
@@ -43,28 +43,28 @@ _SHAPES = (
             starting("share", "tweet", "pin", *_NETWORKS), MAX_PROMPT_WORDS),
     # `Share to facebook`, `Share on Facebook Share on Twitter Share via Email`: share buttons
     # named with their network.
-    Opening(regex.compile(rf"(?:share{_WS}+(?:to|on|via){_WS}+(?:{_SOCIAL})[ \t|,·•:]*)+{LINE_END}",
+    Opening(LazyPattern(rf"(?:share{_WS}+(?:to|on|via){_WS}+(?:{_SOCIAL})[ \t|,·•:]*)+{LINE_END}",
                           regex.I), starting("share"), MAX_PROMPT_WORDS),
     # `Subscribe to WIRED and stay smart ...`, `Subscribe to blog updates via email`,
     # `Subscribe to the 9to5Toys YouTube Channel for all of the latest videos`.
-    Opening(regex.compile(rf"subscribe{_WS}+to{_WS}+[^\n.!?]{{1,50}}?(?:{_WS}and{_WS}+(?:stay|get|never"
+    Opening(LazyPattern(rf"subscribe{_WS}+to{_WS}+[^\n.!?]{{1,50}}?(?:{_WS}and{_WS}+(?:stay|get|never"
                           rf"|keep|receive|be|enjoy)\b|\bupdates\b|{_WS}for{_WS}+(?:all{_WS}+(?:of{_WS}+)?"
                           rf"the{_WS}+latest|the{_WS}+latest|more|exclusive)\b)", regex.I),
             starting("subscribe"), MAX_PROMPT_WORDS),
     # `Subscribe to The Daily Ledger`, `Subscribe to my feed:`: a subscribe button named with the
     # publication, a short line with no sentence in it.
-    Opening(regex.compile(rf"subscribe{_WS}+to{_WS}+[^\n.!?]{{1,60}}[:.!]?{LINE_END}", regex.I),
+    Opening(LazyPattern(rf"subscribe{_WS}+to{_WS}+[^\n.!?]{{1,60}}[:.!]?{LINE_END}", regex.I),
             starting("subscribe"), 8),
     # `Follow @jdoe`: a writer's or a desk's handle offered to follow, on a line of its own.
-    Opening(regex.compile(rf"follow{_WS}+@[\w.]+[^\w\n]*{LINE_END}", regex.I), starting("follow"), 3),
+    Opening(LazyPattern(rf"follow{_WS}+@[\w.]+[^\w\n]*{LINE_END}", regex.I), starting("follow"), 3),
     # `Join 5,506 other followers`, `Join our 1,200 subscribers`: a follow widget's counter.
-    Opening(regex.compile(rf"join{_WS}+(?:our{_WS}+)?\d[\d,.]*k?{_WS}+(?:other{_WS}+)?"
+    Opening(LazyPattern(rf"join{_WS}+(?:our{_WS}+)?\d[\d,.]*k?{_WS}+(?:other{_WS}+)?"
                           rf"(?:followers|subscribers|readers){LINE_END}", regex.I), starting("join"), 6),
     # `CLICK HERE TO GET THE FOX NEWS APP`, `CLICK HERE for complete results`: a link shouted.
-    Opening(regex.compile(rf"CLICK{_WS}+HERE\b"), starting("click"), MAX_PROMPT_WORDS),
+    Opening(LazyPattern(rf"CLICK{_WS}+HERE\b"), starting("click"), MAX_PROMPT_WORDS),
     # `Click here to read more.`, `Click here to find out more...`, `Click here for more
     # information.`: a link with nothing said of where it goes.
-    Opening(regex.compile(rf"click{_WS}+here{_WS}+(?:to{_WS}+(?:read|find{_WS}+out|learn|see){_WS}+more"
+    Opening(LazyPattern(rf"click{_WS}+here{_WS}+(?:to{_WS}+(?:read|find{_WS}+out|learn|see){_WS}+more"
                           rf"|for{_WS}+(?:more|all{_WS}+the){_WS}+(?:information|info|details))"
                           rf"[.!…\s]*{LINE_END}", regex.I), starting("click"), 8),
     # `Listen: http://po.st/...`, `On Parler: https://...`: a platform's label and a bare link.
@@ -74,7 +74,7 @@ _SHAPES = (
             starting("listen", "download", "itunes", "spotify", "apple", "stitcher", "on"),
             MAX_PROMPT_WORDS),
     # `Not a member? Sign up`, `No account? Registration is free and easy!`: a sign-up prompt.
-    Opening(regex.compile(rf"(?:not{_WS}+a{_WS}+member|no{_WS}+account|don['’]?t{_WS}+have{_WS}+an"
+    Opening(LazyPattern(rf"(?:not{_WS}+a{_WS}+member|no{_WS}+account|don['’]?t{_WS}+have{_WS}+an"
                           rf"{_WS}+account){_WS}*\?", regex.I),
             starting("not a member", "no account", "don't have", "don’t have"), 12),
     # Newsletter and subscription prompts: an imperative opening, then news delivered.
@@ -92,7 +92,7 @@ _SHAPES = (
 )
 # `Pick Six Newsletter`, `Morning Editorial Report Newsletter`: a newsletter's name as a heading.
 _SMALL_WORDS = frozenset("a an the of and for to in on at by with".split())
-_WORD = regex.compile(r"[\p{L}’'-]+")
+_WORD = LazyPattern(r"[\p{L}’'-]+")
 
 
 def _is_title(line: str) -> bool:
@@ -101,12 +101,12 @@ def _is_title(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in _WORD.findall(line))
 
 
-_INSIDES = (Inside(regex.compile(r"(?i:newsletter)"),
-                   regex.compile(r"\bnewsletters?[.!:]?\Z", regex.I), 6, _is_title),
+_INSIDES = (Inside(LazyPattern(r"(?i:newsletter)"),
+                   LazyPattern(r"\bnewsletters?[.!:]?\Z", regex.I), 6, _is_title),
             # An e-mail subscription box that ends with its service's credit: `Your email
             # address: Powered by FeedBlitz`, `Preview | Powered by FeedBlitz`.
-            Inside(regex.compile(r"(?i:feedblitz)"),
-                   regex.compile(r"\bpowered[^\S\n]*by[^\S\n]*feedblitz\W*\Z", regex.I), MAX_PROMPT_WORDS))
+            Inside(LazyPattern(r"(?i:feedblitz)"),
+                   LazyPattern(r"\bpowered[^\S\n]*by[^\S\n]*feedblitz\W*\Z", regex.I), MAX_PROMPT_WORDS))
 
 
 class PromoPrompt(LineRule):

@@ -9,17 +9,18 @@ from newslint.document import Document
 from newslint.linecounts import LineCounts, LineHashes, document_hashes
 from newslint.model import Violation
 from newslint.rule import Option, Rule
+from newslint.rules._lazy import LazyPattern
 from newslint.rules.byline import is_byline
 
-_LETTER = regex.compile(r"\p{L}")
-_WORD = regex.compile(r"\S+")
+_LETTER = LazyPattern(r"\p{L}")
+_WORD = LazyPattern(r"\S+")
 # Quoted speech recurs in follow-up stories of one event: it is article text.
-_QUOTE = regex.compile(r"[\"“”«»„]")
+_QUOTE = LazyPattern(r"[\"“”«»„]")
 # A dateline alone on its line (`WASHINGTON (AP) —`) opens an article, whatever its site.
-_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'’/-]+(?:\([^)\n]{1,30}\))?[ \t]*[—–-]*[ \t]*$")
+_DATELINE = LazyPattern(r"^\p{Lu}[\p{Lu}\p{M} .,'’/-]+(?:\([^)\n]{1,30}\))?[ \t]*[—–-]*[ \t]*$")
 # An author's sign-off (`– Jane Doe`) recurs in every article of that author: it is signed text.
-_BY = regex.compile(r"(?:\w+[ \t]+){0,3}by[ \t]", regex.I)
-_SIGN_OFF = regex.compile(r"^[—–-][ \t]*\p{Lu}[\p{L}’'.-]*(?:[ \t]+\p{Lu}[\p{L}’'.-]*){0,3}[ \t]*$")
+_BY = LazyPattern(r"(?:\w+[ \t]+){0,3}by[ \t]", regex.I)
+_SIGN_OFF = LazyPattern(r"^[—–-][ \t]*\p{Lu}[\p{L}’'.-]*(?:[ \t]+\p{Lu}[\p{L}’'.-]*){0,3}[ \t]*$")
 
 
 def _positive(value: int | float) -> str | None:

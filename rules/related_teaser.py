@@ -4,38 +4,39 @@ from __future__ import annotations
 import regex
 
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us|tv|news)(?![\w.])"
 # `More: http://...` under each item of a round-up links the item to its source: the article's
 # own apparatus, as a footnote is. A lone such line is a teaser.
-_LINK_ONLY = regex.compile(r"(?i)(?:more|source|via|link|website|site)[^\S\n]*:[^\S\n]*https?://\S+[^\S\n]*")
+_LINK_ONLY = LazyPattern(r"(?i)(?:more|source|via|link|website|site)[^\S\n]*:[^\S\n]*https?://\S+[^\S\n]*")
 MIN_ROUND_UP_LINKS = 2
 # `Related: the two cases share a lawyer, police said.`: after the label a sentence in lower
 # case runs on, where a teaser gives a headline (capitalised, a number or a quote).
-_LABEL_THEN_SENTENCE = regex.compile(r"[^\n:]{1,30}:[^\S\n]+(?!https?:|www\.)\p{Ll}[^\n]*[.!?]\s*\Z")
+_LABEL_THEN_SENTENCE = LazyPattern(r"[^\n:]{1,30}:[^\S\n]+(?!https?:|www\.)\p{Ll}[^\n]*[.!?]\s*\Z")
 MIN_SENTENCE_WORDS = 6
 MAX_HEADING_WORDS = 8
 MAX_TEASER_WORDS = 30
 _SHAPES = (
     # `Also on rt.com ...`, `On HoustonChronicle.com: ...`: a teaser naming the site it links to.
-    Opening(regex.compile(rf"(?:also|more|elsewhere){_WS}+on{_WS}+{_DOMAIN}"
+    Opening(LazyPattern(rf"(?:also|more|elsewhere){_WS}+on{_WS}+{_DOMAIN}"
                           rf"|on{_WS}+{_DOMAIN}{_WS}*:", regex.I),
             starting("also", "more", "elsewhere", "on"), MAX_TEASER_WORDS),
     # `Most read in world news`, `More from Bloomberg Opinion`, `More in Politics`: a heading.
-    Opening(regex.compile(
+    Opening(LazyPattern(
         rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
         rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
         rf"|trending{_WS}+(?:on|in)|latest{_WS}+(?:from|in|on)){_WS}+[^\n.!?]{{1,40}}{LINE_END}",
         regex.I), starting("most", "more", "popular", "trending", "latest"), MAX_HEADING_WORDS),
     # `More AP NBA: https://apnews.com/NBA ...`: more of something, at a link.
-    Opening(regex.compile(rf"more{_WS}+[^\n:]{{1,40}}:{_WS}*https?://", regex.I), starting("more"),
+    Opening(LazyPattern(rf"more{_WS}+[^\n:]{{1,40}}:{_WS}*https?://", regex.I), starting("more"),
             MAX_TEASER_WORDS),
 )
 _INSIDES = (
     # A headline ending in a bracketed tag (`... after axe [VIDEO]`, `... [INSIGHT]`): a link.
-    Inside(regex.compile(
+    Inside(LazyPattern(
         r"\[(?:INSIGHT|VIDEO|VIDEOS|REACTION|WARNING|REVEAL|LATEST|ANALYSIS|POLL|PICTURES|PICS"
         r"|PHOTOS|GALLERY|LIVE|UPDATE|MORE|READ|WATCH|LISTEN|PODCAST|OPINION|REVIEW|EXCLUSIVE"
         r"|Video|Photos|Gallery|Podcast)\]"),

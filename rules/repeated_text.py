@@ -9,11 +9,12 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
+from newslint.rules._lazy import LazyPattern
 
-_WORD = regex.compile(r"\w+")
-_POST_SIGNATURE = regex.compile(r"^[—–-][ \t].*\(@\w+\)")
+_WORD = LazyPattern(r"\w+")
+_POST_SIGNATURE = LazyPattern(r"^[—–-][ \t].*\(@\w+\)")
 # A sentence and its copies right after it, inside a line: the back-reference compares.
-_SENTENCE_TWICE = regex.compile(
+_SENTENCE_TWICE = LazyPattern(
     r"(?:^|(?<=[.!?][ \t]))[ \t]*(?P<sentence>\p{Lu}[^.!?\n]*[.!?])(?:(?P<gap>[ \t]+)(?P=sentence))+"
     r"(?=\s|$)",
     regex.M,
@@ -24,7 +25,7 @@ SHORT_LINE_WORDS = 5  # a near copy counts only across short lines (a credit, a 
 SENTENCE_MIN_WORDS = 5
 _TAIL = 20  # characters of a sentence compared first (and the least length looked at)
 REFRAIN_COPIES = 3  # a sentence line met this many times in a row is a chant or a refrain
-_ENDS_SENTENCE = regex.compile(r"\p{Ll}[^\n]*[.!?…][\"'”’]?$")
+_ENDS_SENTENCE = LazyPattern(r"\p{Ll}[^\n]*[.!?…][\"'”’]?$")
 _OPENING_QUOTES = ("“", "«", "„")
 _CLOSING_QUOTES = ("”", "»")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
@@ -10,7 +11,7 @@ MAX_CREDIT_WORDS = 50
 MAX_LABEL_WORDS = 8
 _SHAPES = (
     # `(Reporting by Will Dunham; Editing by Tom Brown)`, `Additional reporting by Joseph Hudak`.
-    Opening(regex.compile(
+    Opening(LazyPattern(
         rf"(?:additional{_WS}+)?(?:reporting|writing|editing|edited|compiled|research|researched"
         rf"|graphics|illustrations?|production|produced|fact-checking|fact{_WS}+checking)"
         rf"{_WS}+by\b",
@@ -18,14 +19,14 @@ _SHAPES = (
         starting("additional", "reporting", "writing", "editing", "edited", "compiled", "research",
                  "graphics", "illustration", "production", "produced", "fact"), MAX_CREDIT_WORDS),
     # `Contributing: Kristine Phillips`, `SOURCE: Al Jazeera News`, `Sources: News agencies`.
-    Opening(regex.compile(rf"(?:contributing|sources?|with{_WS}+reporting{_WS}+from)"
+    Opening(LazyPattern(rf"(?:contributing|sources?|with{_WS}+reporting{_WS}+from)"
                           rf"{_WS}*:{_WS}*\S", regex.I),
             starting("contributing", "source", "with"), MAX_LABEL_WORDS),
 )
 _INSIDES = (
     # `Fox News' Jessica Napoli contributed to this report.`, `Keith Bradsher contributed
     # reporting from Hong Kong.`
-    Inside(regex.compile(r"(?i:contributed)"), regex.compile(
+    Inside(LazyPattern(r"(?i:contributed)"), LazyPattern(
         rf"\bcontributed{_WS}+(?:to{_WS}+(?:this|the){_WS}+(?:report|story|article)"
         rf"|(?:additional{_WS}+)?reporting|research)\b", regex.I), MAX_CREDIT_WORDS),
 )

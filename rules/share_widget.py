@@ -5,6 +5,7 @@ import re
 
 import regex
 
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LineRule, Opening, starting
 
 # What a share bar's buttons say, once the line is lower-cased and its spaces and
@@ -43,7 +44,7 @@ def _is_share_bar(line: str) -> bool:
 
 
 _SHAPES = (
-    Opening(regex.compile(r"(?:share|like|tweet|e-?mail|mail|print|pin|recommend|save|send)", regex.I),
+    Opening(LazyPattern(r"(?:share|like|tweet|e-?mail|mail|print|pin|recommend|save|send)", regex.I),
             starting("share", "like", "tweet", "email", "e-mail", "mail", "print", "pin it",
                      "recommend", "save", "send"),
             MAX_BAR_WORDS, _is_share_bar),

@@ -9,17 +9,18 @@ import regex
 from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Rule
+from newslint.rules._lazy import LazyPattern
 
 # A closing mark right after a space. The standard `re` engine scans this fixed-width pattern
 # several times faster than `regex` scans the full condition; the rest is checked per hit.
 _MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t\xa0].)")
 _SPACES = " \t\xa0"
 _CLOSES = " \t\r\n\"”’»"  # what may follow the mark: a space, a closing quote or the line end
-_WORDLIKE = regex.compile(r"[\w\"”’)\]]")  # what the spaces must follow
+_WORDLIKE = LazyPattern(r"[\w\"”’)\]]")  # what the spaces must follow
 _ENGLISH_ONLY = frozenset(";:!?")
 # The non-space run before the spaces: a URL, e-mail address, domain or handle keeps its space.
-_WORD_BEFORE = regex.compile(r"[^\s]{1,200}\Z")
-_ADDRESS = regex.compile(r"://|^www\.|@|\.[a-z]{2,}/?$|^#\w", regex.I)
+_WORD_BEFORE = LazyPattern(r"[^\s]{1,200}\Z")
+_ADDRESS = LazyPattern(r"://|^www\.|@|\.[a-z]{2,}/?$|^#\w", regex.I)
 
 
 def _deliberate(text: str, start: int, end: int, mark: str) -> bool:

@@ -15,7 +15,7 @@ _PICTURE = (rf"(?:photos?|photographs?|images?|pictures?|photo{_WS}+illustration
             rf"|(?:screen|video){_WS}*(?:grab|shot|still)s?|screenshots?|still{_WS}+image"
             rf"|satellite{_WS}+image|handout{_WS}+(?:photo|image|picture))")
 _PICTURE_WORDS = ("photo", "image", "picture", "grab", "shot", "still", "handout")
-_CREDIT_AT_END = regex.compile(r"(?i:(?:photo|image|picture)?\s*credit\s*:)")
+_CREDIT_AT_END = LazyPattern(r"(?i:(?:photo|image|picture)?\s*credit\s*:)")
 LONG_CAPTION_WORDS = 2 * MAX_CAPTION_WORDS  # wire captions run longer
 
 
@@ -32,7 +32,7 @@ def _has_caption_text_before_photograph(line: str) -> bool:
 _SHAPES = (
     # Wire-service captions: `FILE - In this ...`, `FILE PHOTO: Traders work ...` (in capitals,
     # as the wires write it).
-    Opening(regex.compile(rf"FILE(?:{_WS}+PHOTO)?{_WS}*[-–—:]{_WS}"), starting("FILE"),
+    Opening(LazyPattern(rf"FILE(?:{_WS}+PHOTO)?{_WS}*[-–—:]{_WS}"), starting("FILE"),
             LONG_CAPTION_WORDS),
     # `In this Sunday, Nov. 10, 2019, photograph, a long row ...`: the picture named, a comma.
     # A bare `In this photo, you can see ...` is the article's own sentence: a caption says
@@ -42,52 +42,52 @@ _SHAPES = (
             starting("in this", "in these"), LONG_CAPTION_WORDS, needs=_PICTURE_WORDS),
     # `This undated photo released by ... shows ...`: the picture named, then what it shows or
     # who released it.
-    Opening(regex.compile(
+    Opening(LazyPattern(
         rf"(?:this|these){_WS}+(?:[\w-]+{_WS}+){{0,3}}?{_PICTURE}\b[^\n]{{0,200}}?"
         rf"\b(?:shows?|showing|depicts?|released|provided|made{_WS}+available|distributed|obtained"
         rf"|supplied|taken{_WS}+(?:on|in|at|by))\b", regex.I),
         starting("this", "these"), MAX_CAPTION_WORDS, needs=_PICTURE_WORDS),
     # `Image caption Scooter Braun has managed ...` (a caption label kept with the caption).
-    Opening(regex.compile(rf"(?:image|media|photo|picture|video){_WS}*caption\b|caption{_WS}*:",
+    Opening(LazyPattern(rf"(?:image|media|photo|picture|video){_WS}*caption\b|caption{_WS}*:",
                           regex.I),
             starting("image", "media", "photo", "picture", "video", "caption"), LONG_CAPTION_WORDS),
     # `Above: A WeWork coworking space ...`: a caption pointing at its picture.
-    Opening(regex.compile(rf"(?:above|below|pictured|top"
+    Opening(LazyPattern(rf"(?:above|below|pictured|top"
                           rf"|(?:main|featured|header|lead|top){_WS}+image){_WS}*:{_WS}", regex.I),
             starting("above", "below", "pictured", "top", "main", "featured", "header", "lead"),
             MAX_CAPTION_WORDS),
     # Gallery counters: `Image 1 of 8`, `1 / 8`, `Photo 3 of 10`.
-    Opening(regex.compile(rf"(?:(?:image|photo|picture|slide|gallery){_WS}*)?\d{{1,3}}{_WS}*"
+    Opening(LazyPattern(rf"(?:(?:image|photo|picture|slide|gallery){_WS}*)?\d{{1,3}}{_WS}*"
                           rf"(?:of|/|of/){_WS}*\d{{1,3}}{LINE_END}", regex.I),
             starting("#", "image", "photo", "picture", "slide", "gallery"), 4),
 )
 _INSIDES = (
     # A caption ending with its credit, without brackets: `... 2019. REUTERS/Brendan McDermid`.
     Inside(re.compile(r"REUTERS"),
-           regex.compile(rf"\.{_WS}+REUTERS{_WS}*/{_WS}*\p{{Lu}}[^\n]{{1,50}}\Z"),
+           LazyPattern(rf"\.{_WS}+REUTERS{_WS}*/{_WS}*\p{{Lu}}[^\n]{{1,50}}\Z"),
            MAX_CAPTION_WORDS),
     # `... in Mongolia, in May Credit: The Siberian Times`.
     Inside(re.compile(r"Credit"),
-           regex.compile(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
+           LazyPattern(rf"\S{_WS}+(?i:(?:photo|image|picture)?{_WS}*credit{_WS}*:)"
                          rf"[^\n]{{1,60}}\Z"),
            MAX_CAPTION_WORDS, _has_caption_text),
     # `... when completed. Photograph: Mark Turner/London Array Limited` (the Guardian's and
     # Wired's caption style): a caption ending with its credit after a full stop.
-    Inside(regex.compile(r"Photograph:"),
-           regex.compile(rf"[.!?][\"'”’]?{_WS}+Photograph:{_WS}*\p{{Lu}}[^\n]{{1,60}}\Z"),
+    Inside(LazyPattern(r"Photograph:"),
+           LazyPattern(rf"[.!?][\"'”’]?{_WS}+Photograph:{_WS}*\p{{Lu}}[^\n]{{1,60}}\Z"),
            MAX_CAPTION_WORDS, _has_caption_text_before_photograph, clue="Photograph:"),
     # `... displayed outside of a co-working space in New York. Reuters`.
-    Inside(regex.compile(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
+    Inside(LazyPattern(r"\.[^\S\n]+(?:Reuters|REUTERS|AFP|AP|Getty)"),
            LazyPattern(rf"\.{_WS}+(?i:{agencies_regex()})(?:{_WS}*/{_WS}*[^\n]{{1,40}})?"
                        rf"[.\s]*\Z"),
            MAX_CAPTION_WORDS),
     # `U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister ... shake hands`:
     # people placed in the picture, after their names (`however, right and wrong` is prose).
     Inside(re.compile(r", (?:left|right|center|centre)(?:,| and )"),
-           regex.compile(r"(?:\p{Lu}[\p{L}.'’-]{0,40}|\)), (?:left|right|center|centre)(?:,| and )"),
+           LazyPattern(r"(?:\p{Lu}[\p{L}.'’-]{0,40}|\)), (?:left|right|center|centre)(?:,| and )"),
            MAX_CAPTION_WORDS),
     # A short text ending with a bracketed credit: `... in Hialeah, Fla. (AP Photo/Alan Diaz)`.
-    Inside(regex.compile(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
+    Inside(LazyPattern(rf"\({_WS}*(?i:{CREDIT_LABEL})"), None, MAX_CAPTION_WORDS,
            is_caption_with_credit, clue="("),
 )
 

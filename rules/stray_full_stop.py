@@ -9,6 +9,7 @@ from newslint.document import Document
 from newslint.model import Fix, Violation
 from newslint.rule import Option, Rule
 from newslint.rules._frequency import zipf
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import lowercase_words
 
 # A lower-case word, a stop, spaces, a lower-case word and at least one more word on the line.
@@ -16,7 +17,7 @@ from newslint.rules._phrases import lowercase_words
 # `pic.twitter.com` and `iPhone` stay out. The pattern starts at the stop because scanning for
 # a stop is far faster than trying every word; a look-ahead for a lower-case word then rules
 # out most stops at once, before a look-behind finds the word before the stop.
-_CANDIDATE = regex.compile(
+_CANDIDATE = LazyPattern(
     r"\.(?=[ \t]+\p{Ll}{2})(?<=(?<![\w.@/'’&-])(?P<before>\p{Ll}{2,})\.)"
     r"[ \t]+(?P<after>\p{Ll}{2,})(?=[,;:]?[ \t]+\w)"
 )
@@ -29,7 +30,7 @@ _CARRY_ON = frozenset(("from of to with by into onto than via per against toward
                        "without among amongst between through across").split())
 # Lines written in their own style: an embedded post (`pic.twitter.com/...`, `— Name (@handle)
 # date`, a reply opening with `@handle`) and a transcript turn (`RUHLE: ...`).
-_OWN_STYLE = regex.compile(r"pic\.twitter\.com/|https?://t\.co/|[—–-][ \t][^\n]{1,60}\(@\w+\)"
+_OWN_STYLE = LazyPattern(r"pic\.twitter\.com/|https?://t\.co/|[—–-][ \t][^\n]{1,60}\(@\w+\)"
                            r"|^[ \t]*\p{Lu}[\p{Lu} .'’-]{1,30}:[ \t]|^[ \t]*@\w", regex.M)
 _OPENING_QUOTES = ("“", "«")
 _CLOSING_QUOTES = ("”", "»")

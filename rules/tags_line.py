@@ -3,15 +3,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LineHit, LineRule
 
 # A sentence after the label: a lower-case word closing with a full stop, on a line of many
 # words. Tags are short names between commas; this is the article's text that a scraper ran
 # onto the label (`Filed under: Latest News The production of ... was suspended.`).
-_SENTENCE_END = regex.compile(r"\p{Ll}{2,}[.!?](?:\s|$)")
+_SENTENCE_END = LazyPattern(r"\p{Ll}{2,}[.!?](?:\s|$)")
 MIN_SENTENCE_WORDS = 12
 _OUTER = "-–—•·*[({\"'“‘ \t"
 

@@ -25,18 +25,18 @@ _MONTH = r"(?:" + "|".join(_MONTHS) + r")\.?"
 _MONTH_DAY = LazyPattern(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
                          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
 # What joins a source or an author to a date: a slash, a bar or `by`.
-_ATTRIBUTED = regex.compile(r"[/|·•]|\bby\b", regex.I)
-_DIGIT = regex.compile(r"\d")
-_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
-_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
-_RELATIVE = regex.compile(
+_ATTRIBUTED = LazyPattern(r"[/|·•]|\bby\b", regex.I)
+_DIGIT = LazyPattern(r"\d")
+_NUMERIC_DATE = LazyPattern(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_CLOCK = LazyPattern(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
+_RELATIVE = LazyPattern(
     r"(?i)\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b")
-_READING = regex.compile(r"(?i)\b\d+\s*(?:min|minute)s?\s+read\b|\breading\s+time\b")
-_STAMPED = regex.compile(r"(?i)\b(?:published|updated|posted|modified)\b")
-_WORD = regex.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?")
+_READING = LazyPattern(r"(?i)\b\d+\s*(?:min|minute)s?\s+read\b|\breading\s+time\b")
+_STAMPED = LazyPattern(r"(?i)\b(?:published|updated|posted|modified)\b")
+_WORD = LazyPattern(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?")
 # Candidates open with a date word, a digit or a publication word (the index picks those
 # lines) and are short.
-_CANDIDATE = regex.compile(r"[^\n]{1,100}" + LINE_END)
+_CANDIDATE = LazyPattern(r"[^\n]{1,100}" + LINE_END)
 # The year of a written-out or numeric date: `November 23, 1931`, `9th July 2021`, `11/19/2019`.
 _DATE_YEAR = LazyPattern(rf"(?i)(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?)"
                          rf"\s+(?P<year>\d{{4}})\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<year>\d{{4}})\b")
@@ -51,14 +51,14 @@ MIN_HEADING_DATES = 2
 MIN_ONWARD_SHARE = 0.75
 _DAY_OF_MONTH = LazyPattern(rf"(?i)\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)"
                             rf"|\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = LazyPattern(r"\b(?:19|20)\d\d\b")
 # A date line among match lines is a fixture list's day heading or a fact box's kick-off, not
 # the page's stamp. After it: a listed fixture (`- Bilbao vs Atletico`), a score (`Sevilla 2-0
 # Betis`), a kick-off time (`@3pm`) or a match label (`Ref: ...`). Before a kick-off date
 # with its time: the match (`Bayern vs Gladbach`), then perhaps the venue.
-_FIXTURE = regex.compile(r"[^\W\d_]\s+(?:(?i:vs|versus)\.?|v\.?)\s+[^\W\d_]")
-_LISTED = regex.compile(r"^(?:[-–•*·]|\d{1,2}[.)])\s*\S")
-_RESULT = regex.compile(r"[^\W\d_]\s+\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z]"
+_FIXTURE = LazyPattern(r"[^\W\d_]\s+(?:(?i:vs|versus)\.?|v\.?)\s+[^\W\d_]")
+_LISTED = LazyPattern(r"^(?:[-–•*·]|\d{1,2}[.)])\s*\S")
+_RESULT = LazyPattern(r"[^\W\d_]\s+\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z]"
                         r"|@\s*\d{1,2}(?:[:.]\d\d)?\s*(?i:[ap]\.?m)\b"
                         r"|^(?i:ref|referee|venue|stadium|kick-?off)\s*:")
 MAX_MATCH_LINE_WORDS = 10
@@ -72,10 +72,10 @@ MIN_INTRO_WORDS = 8
 # and `Dear Sophia,`) or its signature (the name, the date, then `P.S. ...`). A page stamp is
 # followed by the article, not by a salutation or a postscript; a letter's date is bare.
 LETTER_LINES_AFTER = 3
-_SALUTATION = regex.compile(r"^(?:Dear|My\s+dear)\s[^\n]{1,60}[,:]$")
+_SALUTATION = LazyPattern(r"^(?:Dear|My\s+dear)\s[^\n]{1,60}[,:]$")
 # `P.S. ...`, or `P.S.Should ...` where the scraper lost the space after the stop.
-_POSTSCRIPT = regex.compile(r"^P\.?\s?S(?:\.?\s|\.(?=\p{Lu}))")
-_SPACES = regex.compile(r"\s+")
+_POSTSCRIPT = LazyPattern(r"^P\.?\s?S(?:\.?\s|\.(?=\p{Lu}))")
+_SPACES = LazyPattern(r"\s+")
 # Words besides the stamp: a source, a place or an author (`/ CBS News`, `by Regan`).
 MAX_OTHER_WORDS = 6
 MAX_STAMP_WORDS = 16

@@ -9,12 +9,13 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
 from newslint.rules._frequency import zipf
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import lowercase_words
 
 # The last word of a line with an ellipsis glued to it; the search starts at a stop or an
 # ellipsis character and looks back for the rest, which is much faster than trying every word.
-_CUT = regex.compile(r"[.…](?<=(?<![\w'’-])(?P<word>\w+)(?P<ellipsis>\.\.\.|…))[ \t\r]*$", regex.M)
-_WORD = regex.compile(r"\w+")
+_CUT = LazyPattern(r"[.…](?<=(?<![\w'’-])(?P<word>\w+)(?P<ellipsis>\.\.\.|…))[ \t\r]*$", regex.M)
+_WORD = LazyPattern(r"\w+")
 MAX_CUT_WORD_ZIPF = 1.0  # rarer than this, a word before an ellipsis is taken for a cut word
 # Function words that can close a clause (`I do not think so…`, `who to vote for…`, `starts
 # with...`, `christen you that…`): a writer trails off after them on purpose, so they are no

@@ -426,7 +426,7 @@ def test_the_word_tables_are_built_when_the_rule_runs_not_when_it_is_made(tmp_pa
     first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     stored = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "tables").iterdir())
-    assert stored == ["frequencies-en", "frequencies-en-rare", "odd-capitals", "piece-prefixes"]
+    assert stored == ["frequencies-en", "frequencies-en-rare", "odd-capitals", "piece-costs", "piece-prefixes"]
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert second.returncode == 0, second.stderr
     (tables, built), (same_tables, loaded) = first.stdout.splitlines(), second.stdout.splitlines()

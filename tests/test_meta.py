@@ -1,6 +1,9 @@
 """Rules, fixtures, docs and README stay in step."""
 from __future__ import annotations
 
+import gc
+import importlib
+import pkgutil
 import re
 import subprocess
 import sys
@@ -8,7 +11,9 @@ import sys
 import pytest
 import yaml
 
+import newslint.rules
 from newslint.registry import all_rules
+from newslint.rules._lazy import LazyPattern
 from tests.helpers import ROOT, run_cli
 
 BUILTIN = {code: info.cls for code, info in all_rules().items() if info.package == "newslint"}
@@ -66,6 +71,17 @@ def test_rules_import_the_package_not_the_folder():
     for path in (ROOT / "rules").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import) rules\b", source, re.M), f"{path.name} imports 'rules' directly"
+
+
+def test_every_pattern_compiled_on_first_use_compiles():
+    """Rule modules compile their patterns when first used: a broken one must fail here, not
+    on the first line that reaches it."""
+    for module in pkgutil.walk_packages(newslint.rules.__path__, "newslint.rules."):
+        importlib.import_module(module.name)
+    patterns = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]
+    assert len(patterns) > 100
+    for pattern in patterns:
+        assert pattern.compiled.pattern == pattern._source[0]
 
 
 def test_code_passes_the_linter():

@@ -23,10 +23,9 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from newslint.rules import _frequency
 from newslint.rules._frequency import FUNCTION_ZIPF, frequency, frequent, function_words, zipf
+from newslint.rules._lazy import LazyPattern
 from newslint.rules._store import stored
 from newslint.rules.merged_words.case import BRAND_ZIPF, SENTENCE_OPENERS, case_joints, judge_joint, shape
 from newslint.rules.merged_words.evidence import GLUE, PAST_VERBS, PLAIN_LEADS, TITLE_LEADS, WORD_LIFT
@@ -66,7 +65,7 @@ GLUED_TAILS = JOINT_WORDS | {"is", "an", "are", "was", "has", "had", "which", "c
 CACHE_LIMIT = 100_000  # runs remembered between documents
 _SOURCES = (__file__, _frequency.__file__)  # the code that builds the stored table
 
-_FOLLOWER = regex.compile(r"\L<words>", words=sorted(NAME_FOLLOWERS))
+_FOLLOWER = LazyPattern(r"\L<words>", words=sorted(NAME_FOLLOWERS))
 
 
 def is_known(word: str) -> bool:
@@ -319,7 +318,7 @@ def _word_and_function(run: str) -> Split | None:
     return None
 
 
-_TWO_NAMES = regex.compile(r"\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)")
+_TWO_NAMES = LazyPattern(r"\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)")
 
 
 def name_pair(run: str) -> Split | None:
@@ -458,8 +457,8 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
     return Split(tuple(c for c, _ in cuts), weak, tuple(k for _, k in cuts)) if cuts else None
 
 
-_CAMEL_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+){3,}")  # a brand or a site in CamelCase: TheSixtyOne
-_TITLE_PART = regex.compile(r"\p{Lu}\p{Ll}")
+_CAMEL_NAME = LazyPattern(r"(?:\p{Lu}\p{Ll}+){3,}")  # a brand or a site in CamelCase: TheSixtyOne
+_TITLE_PART = LazyPattern(r"\p{Lu}\p{Ll}")
 
 
 def _glue_inside(low: str, cuts: tuple[int, ...]) -> bool:

@@ -62,7 +62,7 @@ CACHE_LIMIT = 200_000  # chunks remembered between documents
 REPEATED_LINE = 80  # a line this long that occurs twice is one text repeated (og:description)
 FIND_LIMIT = 64  # more flagged chunks than this are located in one pass over the text
 
-_ADDRESS = regex.compile(
+_ADDRESS = LazyPattern(
     r"://|^(?:www|pic)\.|[@#_{}=<>/\\]"
     r"|\.(?:com|org|net|gov|edu|int|info|biz|io|co|uk|us|ca|au|de|fr|it|es|br|ru|in|jp"
     r"|html?|php|aspx?|jpe?g|png|gif|pdf)\M",
@@ -74,7 +74,7 @@ _TAIL_END = r"[\"'”’)\].,;:!?]*$"
 _DOMAIN_END = r"(?:\M|(?=" + _TAIL_WORDS + _TAIL_END + r"))"  # example.com or example.comand
 # Prose glued to the front of an address: "Sourcehttps://", "visitwww.", "onWired.com",
 # "atjane.doe@example.com", "atgames.example.com".
-_GLUED_ADDRESS = regex.compile(
+_GLUED_ADDRESS = LazyPattern(
     r"^(?P<url>\p{L}+)https?://"
     r"|^(?P<web>\p{L}+)(?:www\.|pic\.twitter\.com)"
     r"|^(?P<domain>\p{Ll}+)\p{Lu}[\p{L}\d-]*\.(?:com|org|net|gov|info)" + _DOMAIN_END
@@ -87,7 +87,7 @@ _GLUED_ADDRESS = regex.compile(
 # A word glued after an address's top-level domain: "example.comand", "jane@example.govwith",
 # "Example.comI had". No domain ends so (the tail is a short function word, "I", or a
 # capitalised word), and the tail ends the chunk: not "example.com/andover".
-_GLUED_TAIL = regex.compile(
+_GLUED_TAIL = LazyPattern(
     r"\.(?:com|org|net|gov|edu)(?P<tail>" + _TAIL_WORDS[3:-1] + r"|I|\p{Lu}\p{Ll}{2,})" + _TAIL_END,
     regex.V1,
 )
@@ -95,14 +95,14 @@ MAIL_PREFIXES = frozenset(("at", "to", "email", "contact"))  # "write toname@", 
 MAIL_NAME_ZIPF = 3.0  # the name left after the prefix must be this well known: "atallen.root@"
 _ADDRESS_KINDS = frozenset(("url", "address"))  # found on a line of their own too
 _FOREIGN_KINDS = frozenset(("lU-any", "lU-foreign", "foreign"))  # splits made for other languages
-_LETTER_RUN = regex.compile(r"\p{L}+")
-_CHUNK = regex.compile(r"\S+")
+_LETTER_RUN = LazyPattern(r"\p{L}+")
+_CHUNK = LazyPattern(r"\S+")
 _WORD_ENDINGS = ("", ",", ".", ":", ";", "’s", "'s")  # how a word stands as a chunk of its own
 _SENTENCE_END = "\n.!?:\"“”"
 _CLAUSE_END = ".,;:!?"
 _APOSTROPHES = "'’"
 _POSSESSIVES = ("’s", "'s")
-_CLITIC_AFTER = regex.compile(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
+_CLITIC_AFTER = LazyPattern(r"['’](s|t|d|m|re|ve|ll)\M", regex.I | regex.V1)
 # Punctuation that may surround a word in a chunk: "(said,", "“Ukraineprompting”".
 _EDGE_PUNCTUATION = "\"'“”‘’()[].,;:!?*…-–—"
 
@@ -296,11 +296,11 @@ STRONG = -1  # a sure split that holds on any page (`Split.strong`)
 # Two sentences or clauses glued at their punctuation ("efforts.The", "region,Transnistria"),
 # the other trace of a page that lost its spaces (not in addresses: "example.Com/x").
 # The punctuation comes first in the pattern, so that the search skips ahead to it.
-_GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
+_GLUED_SENTENCES = LazyPattern(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![\w./@])\p{Ll}{2,}.)")
 # Two clauses glued at a comma ("fact,most", "help,you"), where the words beside it are
 # English words: not a list of foreign words ("chiese,moschee"), nor options of a command
 # ("noatime,nodiratime"). Not a colon: brands are written so (Simple:Press).
-_GLUED_CLAUSES = regex.compile(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
+_GLUED_CLAUSES = LazyPattern(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
 CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
 
 
@@ -479,7 +479,7 @@ def _verb_is(word: str, text: str, end: int) -> bool:
 
 # What follows "is" as a verb and seldom follows a name: an article, a negation (Goldfarb|is a,
 # Haughey|is not); not a verb, which follows names that end in -is (Nikos Kasidiaris stayed).
-_AFTER_IS = regex.compile(r"[ \t]+(?:a|an|the|not|also|now|still|no|one|being)\b")
+_AFTER_IS = LazyPattern(r"[ \t]+(?:a|an|the|not|also|now|still|no|one|being)\b")
 NAME_IS_LENGTH = 6  # shortest name and "is" (Boey|is), so that the name has four letters
 
 
@@ -527,7 +527,7 @@ PRESENT_VERBS = frozenset((
 
 # " at example.org", " (at) example dot com": an e-mail address written out after its name
 # (in lower case: "at Amazon.com" names a site, after an ordinary word).
-_SPELLED_ADDRESS = regex.compile(
+_SPELLED_ADDRESS = LazyPattern(
     r"[ \t]+(?:at|AT|[(\[](?:at|AT)[)\]])[ \t]+[\p{Ll}\d][\w-]*(?:(?:\.|[ \t]+dot[ \t]+)[\w-]+)*"
     r"(?:\.|[ \t]+dot[ \t]+)(?:com|org|net|gov|edu|info|co|io|[a-z]{2})(?!\p{Ll})",
     regex.V1,
@@ -608,7 +608,7 @@ def _object_after(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in function_words()
 
 
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+_NEXT_WORD = LazyPattern(r"[ \t]+(\p{L}+)")
 
 
 def _used_lower(head: str, chunks: set[str]) -> bool:
@@ -740,7 +740,7 @@ def chunk_runs(chunk: str, params: Params, memory: Memory | None = None) -> Runs
 
 # A word alone in quotes is quoted as it is: a password, a command, a coinage
 # ("mypassword", 'hostednetwork', "talkability"); only a sure merge is split there.
-_QUOTED = regex.compile(r"^[\"'“‘]\p{Ll}+[\"'”’][.,;:!?)]*$", regex.V1)
+_QUOTED = LazyPattern(r"^[\"'“‘]\p{Ll}+[\"'”’][.,;:!?)]*$", regex.V1)
 
 
 def _weigh(run: str, split: Split) -> Split:
@@ -826,7 +826,7 @@ def _glued_opener(chunk: str, core: str) -> Runs:
 # sentences: "Inthe end", "Andthe rest", "Withmy". The word list knows some in lower case
 # (typos of "of the"), so a capital does not make them names; not "a", "an", "her" or
 # "one" after it (Ina, Asa, Inan, Fortwo), nor the names and brands below.
-_GLUED_OPENER = regex.compile(
+_GLUED_OPENER = LazyPattern(
     r"(?P<lead>Of|In|And|On|At|To|For|But|By|With|From|As|If|When|So|After|Before|During|Since)"
     r"(?:the|this|that|these|those|his|their|our|my|your)",
     regex.V1,
@@ -847,7 +847,7 @@ def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | N
     return (start, stop, Split((len(m["word"]),), False, ("model",)))
 
 
-_GLUED_MODEL = regex.compile(
+_GLUED_MODEL = LazyPattern(
     r"(?P<word>the|a|an|or|and|of|in|on|to|my|new|this|with|for|your|our|his|her|its)\p{Lu}{1,4}",
     regex.V1,
 )
@@ -882,8 +882,8 @@ I_VERBS = frozenset((
 
 # Two letters or more, the last in lower case (not "MEI", "OpenAI"), then "I" and perhaps
 # its clitic.
-_GLUED_I = regex.compile(r"(?P<word>\p{L}+\p{Ll})I(?P<clitic>['’](?:m|ll|ve|d))?", regex.V1)
-_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}{2,}\b", regex.V1)
+_GLUED_I = LazyPattern(r"(?P<word>\p{L}+\p{Ll})I(?P<clitic>['’](?:m|ll|ve|d))?", regex.V1)
+_LOWER_WORD_AFTER = LazyPattern(r"[ \t]+\p{Ll}{2,}\b", regex.V1)
 
 
 def _pronoun_after(word: str, text: str, end: int) -> bool:
@@ -913,7 +913,7 @@ def _abbreviation_glued(chunk: str, start: int, end: int) -> bool:
 
 
 ABBREVIATION_WORD_ZIPF = 3.0  # weakest word glued to an abbreviation: the|U.S., helped|U.S.
-_DOTTED = regex.compile(r"\p{Lu}\.(?:\p{Lu}\.)+", regex.V1)  # U.S., F.B.I.: an abbreviation after a word
+_DOTTED = LazyPattern(r"\p{Lu}\.(?:\p{Lu}\.)+", regex.V1)  # U.S., F.B.I.: an abbreviation after a word
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 ORDINAL_WORD_ZIPF = 3.5  # weakest word glued after an ordinal: 21stcentury, 30thof (not 4thly)
 
@@ -1107,12 +1107,12 @@ class _ProseLines:
         return not self._foreign[index]
 
 
-_CODE_MARK = regex.compile(r"[{}(=&|]")
-_BRACES = regex.compile(r"[{}]")
+_CODE_MARK = LazyPattern(r"[{}(=&|]")
+_BRACES = LazyPattern(r"[{}]")
 # Statements of a program: "x = document.createElement('a');", "i.hasAttribute(l)".
 # A method call names an object and a method that start with a letter: not a number glued
 # to a heading in a numbered list ("2005)30.Padilla(Sept."), nor a price ("$179.99(USD)").
-_CODE = regex.compile(
+_CODE = LazyPattern(
     r"\w\([^()\n]*\);|\w\s*=\s*[\w.]+\(|(?<![\w.$])[\p{L}_$][\w$]*(?:\.[\w$]+)*\.[\p{L}_$][\w$]*\(|=>|&&|\|\|",
     regex.V1,
 )

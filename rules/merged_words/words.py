@@ -59,8 +59,12 @@ GIVEN_NAMES = word_set("words_given_names")  # karen, stan, neil: EconomistStan 
 
 @functools.cache
 def piece_costs(params: Params) -> dict[str, float]:
-    """Every word that may be a piece of a split, with its cost (built once per Params:
-    quick, and its words are the word list's own strings, so it is not stored)."""
+    """Every word that may be a piece of a split, with its cost (built once per Params,
+    stored: weighing every word of the list takes longer than the rest of a start)."""
+    return stored("piece-costs", lambda: _piece_costs(params), _SOURCES, params, sorted(SHORT_WORDS), sorted(AFFIXES))
+
+
+def _piece_costs(params: Params) -> dict[str, float]:
     floors = {3: params.min_zipf + 0.5}
     lowest = 10.0 ** (params.min_zipf - 0.5 - 9.0)
     least = {size: 10.0 ** (floors.get(size, params.min_zipf - 0.5 if size >= LONG_PIECE else params.min_zipf) - 9.0)
@@ -78,7 +82,7 @@ def piece_prefixes(params: Params) -> dict[str, None]:
     A dict of strings and None, not a set: the garbage collector does not track it, so
     its hundred thousand entries cost nothing at each collection. The prefixes that are
     not pieces themselves take a tenth of a second to find: they are stored (see `_store`);
-    the pieces are added back as the word list's own strings, not as copies."""
+    the pieces are added back as `piece_costs`'s own strings, not as copies."""
     costs = piece_costs(params)
     shorter = stored("piece-prefixes", lambda: _shorter_prefixes(costs), _SOURCES, params,
                      sorted(SHORT_WORDS), sorted(AFFIXES))
