@@ -2,8 +2,9 @@
 
 `regex` parses a pattern in Python: compiling the longer patterns of the rules (alternations
 of agencies, months, labels) takes a millisecond or more each, and a check of one small
-file meets few of them (most are tried only on a line of their shape). A `LazyPattern`
-stands in for such a pattern at import and compiles it when first asked for anything.
+file meets about a third of them (most are tried only on a line of their shape). Rule
+modules make their module-level patterns `LazyPattern`s, which compile when first asked
+for anything; tests/test_meta.py compiles every one, so a broken pattern fails there.
 """
 from __future__ import annotations
 
