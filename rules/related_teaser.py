@@ -93,6 +93,10 @@ class RelatedTeaser(LineRule):
     ## Limitations
     The headlines listed under a heading are not flagged: without the page, a list of
     headlines cannot be told from a list in the article. Only English labels are known.
+    A label alone on its line (`Also:`, `Watch:`) is sometimes the writer's lead-in to a
+    quotation or an embedded post that follows; a heading whose links the scraper dropped
+    looks the same (a quotation or a sentence of the article follows it), and the second is
+    the commoner on the labelled pages, so both are reported (its fix is unsafe).
     """
 
     code = "NL302"
