@@ -114,7 +114,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
     options = extras.run_options(replace(options, overrides=extras.overrides(options.overrides)))
     session = Session(options)
     try:
-        if corpus.applies(paths):
+        unit = "record" if corpus.applies(paths) else "file"
+        if unit == "record":
             found, progress = corpus_reports(session, paths, corpus), Progress(None, "records")
             fixing_stdin = corpus.fixed_output == "-"
         else:
@@ -126,7 +127,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool | None, diff: bo
         reports = stream_reports(found, line, progress, keep_findings=not streamed or (fmt == "text" and not quiet))
         if extras.add_ignore:
             sys.exit(extras.add_ignores(reports))
-        result = RunResult(options, tuple(extras.after_run(reports)), configs=session.configs)
+        result = RunResult(options, tuple(extras.after_run(reports)), configs=session.configs, unit=unit)
         _emit(result, fmt, statistics, quiet, fixing_stdin=fixing_stdin, streamed=streamed)
         extras.report_fixes(list(result.reports), fmt)
         status = result.exit_status(exit_zero=exit_zero, exit_non_zero_on_fix=extras.exit_non_zero_on_fix)

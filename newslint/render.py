@@ -40,7 +40,8 @@ def _findings(result: RunResult, fmt: str, quiet: bool, written: bool) -> Iterat
     if fmt == "text":
         yield from map(report.text_line, findings)
         if not quiet:
-            yield report.summary(result.counts(), result.fixed, fixing=result.fixed > 0, failed=len(errors))
+            yield report.summary(result.counts(), result.fixed, fixing=result.fixed > 0, failed=len(errors),
+                                 unit=result.unit)
     elif fmt == "json":
         yield json.dumps([*map(report.as_json, result.findings), *map(report.error_as_json, errors)],
                          indent=2, ensure_ascii=False)

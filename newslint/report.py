@@ -213,11 +213,12 @@ class Counts:
         return Counts(self.total + other.total, self.fixable + other.fixable, self.needs_unsafe + other.needs_unsafe)
 
 
-def summary(remaining: Counts, fixed_count: int, *, fixing: bool, failed: int = 0) -> str:
-    """The closing line(s) of text output, in ruff's manner; `failed` files could not be checked."""
+def summary(remaining: Counts, fixed_count: int, *, fixing: bool, failed: int = 0, unit: str = "file") -> str:
+    """The closing line(s) of text output, in ruff's manner; `failed` files (or records:
+    `unit`) could not be checked."""
     lines = _found(remaining, fixed_count, fixing=fixing)
     if failed:
-        lines.append(f"{failed} file{' could' if failed == 1 else 's could'} not be checked.")
+        lines.append(f"{failed} {unit}{' could' if failed == 1 else 's could'} not be checked.")
     return "\n".join(lines or ["All checks passed!"])
 
 

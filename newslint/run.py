@@ -79,6 +79,7 @@ class RunResult:
     reports: tuple[FileReport, ...]
     warnings: tuple[str, ...] = ()
     configs: tuple[Config, ...] = ()  # the settings in effect, one per config file, options applied
+    unit: str = "file"  # what a report is of: a file, or a record of a JSON Lines corpus
 
     @property
     def findings(self) -> list[Finding]:

@@ -58,6 +58,7 @@ def test_fix_writes_cleaned_records_to_a_new_file(tmp_path):
     assert result.exit_code == 2  # the bad records
     assert "c.jsonl:2 (record #2): not JSON" in result.stderr
     assert "c.jsonl:4 (record a3): no field 'text'" in result.stderr
+    assert "2 records could not be checked." in result.stdout + result.stderr
     assert (tmp_path / "c.jsonl").read_bytes() == before
     written = out.read_bytes().splitlines()
     assert written[0] == _record("a1", CLEAN, n=1) and written[1] == b"{broken" and len(written) == 4
