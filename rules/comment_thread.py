@@ -19,6 +19,10 @@ PROSE_LOOKBACK = 8  # non-blank lines before the first header searched for the a
 MIN_ARTICLE_LINES = 2  # prose lines the article keeps before the thread
 HEADING_LOOKBACK = 3  # non-blank lines before the first header searched for a comments heading
 SUPPORT_MAX_WORDS = 6
+# A text that is all thread (the extractor took the comments for the article): its first
+# header stands within so many non-blank lines of the top, under a comment count, a page
+# number or the end of a comment whose header was cut off.
+LEAD_MAX_LINES = 3
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -64,7 +68,15 @@ def thread_start(doc: Document) -> int | None:
     if not doc.is_english:
         return None
     lines = stripped_lines(doc)
-    headers = _header_positions(lines, prose_lines(doc))
+    if _is_all_thread(lines):
+        return doc.nonblank_lines[0]
+    start = _headed_start(lines, prose_lines(doc))
+    return None if start is None else doc.nonblank_lines[start]
+
+
+def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
+    """The position of the first comment header of the thread (or of its heading), or None."""
+    headers = _header_positions(lines, prose)
     first = _first_of_thread(headers, lines)
     if first is None:
         return None
@@ -78,7 +90,18 @@ def thread_start(doc: Document) -> int | None:
             break
     if start == first and controls < MIN_CONTROLS and len(thread) < MIN_HEADERS_ALONE:
         return None
-    return doc.nonblank_lines[start]
+    return start
+
+
+def _is_all_thread(lines: Sequence[str]) -> bool:
+    """Whether the text is comments from top to bottom: a header within its first lines,
+    five or more in all, none more than a comment's length from the next or from the end."""
+    if not any(is_header(line) for line in lines[:LEAD_MAX_LINES + 1]):
+        return False
+    headers = [k for k, line in enumerate(lines) if is_header(line)]
+    if len(headers) < MIN_HEADERS_ALONE or len(lines) - 1 - headers[-1] > MAX_COMMENT_LINES:
+        return False
+    return all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(headers, headers[1:]))
 
 
 def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
@@ -128,6 +151,12 @@ class CommentThread(ToTheEndRule):
     dateline (`Published March 2, 2021 at 9:14 am`, under its headline) is not taken for
     a comment. Texts that are not English are left alone.
 
+    A text that is a thread from top to bottom (the extractor took the comments for the
+    article) goes whole: its first header stands within its first four non-blank lines
+    (under a comment count, a page number or the end of a comment whose header was cut
+    off), five or more headers follow, and none stands more than 15 lines from the next
+    or from the end of the text, so an article under a dateline breaks the run.
+
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's
     words in other people's mouths and end in comment forms and footers. Each comment
@@ -171,7 +200,8 @@ class CommentThread(ToTheEndRule):
     A live blog or a news digest whose entries each carry a name, a date and a clock
     time, five or more of them, is read as a thread. Comment headers without a clock time
     (`Jane Doe, March 2`) are not recognised; the text of a comment printed above its
-    header (`Posted by: ...` under the comment) stays for the first comment.
+    header (`Posted by: ...` under the comment) stays for the first comment. A title
+    above a text that is all thread goes with it (the text holds no article).
     """
 
     code = "NL312"
