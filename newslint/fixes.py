@@ -24,7 +24,7 @@ def apply_fixes(text: str, violations: Iterable[Violation]) -> tuple[str, list[V
         (v for v in violations if v.fix is not None),
         key=lambda v: (v.fix.start, v.fix.end, v.code),  # type: ignore[union-attr]
     )
-    with_fixes = _yield_to_tail(with_fixes, len(text))
+    with_fixes = _yield_to_tail(with_fixes, len(text.rstrip()))
     applied: list[Violation] = []
     edits: list[Edit] = []
     taken_end, taken_insert_at = -1, -1
@@ -42,24 +42,26 @@ def apply_fixes(text: str, violations: Iterable[Violation]) -> tuple[str, list[V
     return splice(text, edits), applied
 
 
-def _yield_to_tail(with_fixes: list[Violation], length: int) -> list[Violation]:
+def _yield_to_tail(with_fixes: list[Violation], content_end: int) -> list[Violation]:
     """The fixes without those that reach into the first deletion that ends the text.
 
     Such a deletion (a comment thread, a page section, the last line) starts on the line
     feed before its first line, which a deletion of the line above also takes: applied
     earliest first, that line's deletion would win, and the next pass may no longer find
     the tail once its first line is gone (deleted on its own by a line rule). So the tail
-    goes first, and the fixes it overlaps wait for the next pass, on the text without it."""
-    tail = next((v for v in with_fixes if _deletes_to(v, length)), None)
+    goes first, and the fixes it overlaps wait for the next pass, on the text without it.
+    `content_end` is where the text's last non-blank character ends: a deletion of the
+    last lines stops there and leaves the final line feed."""
+    tail = next((v for v in with_fixes if _deletes_to(v, content_end)), None)
     if tail is None:
         return with_fixes
     cut = tail.fix.start  # type: ignore[union-attr]
     return [v for v in with_fixes if v is tail or v.fix.end <= cut]  # type: ignore[union-attr]
 
 
-def _deletes_to(violation: Violation, length: int) -> bool:
+def _deletes_to(violation: Violation, content_end: int) -> bool:
     edits = violation.fix.edits  # type: ignore[union-attr]
-    return edits[-1].end == length and all(e.text == "" for e in edits)
+    return edits[-1].end >= content_end and all(e.text == "" for e in edits)
 
 
 def splice(text: str, edits: list[Edit]) -> str:

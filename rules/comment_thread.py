@@ -19,6 +19,11 @@ PROSE_LOOKBACK = 8  # non-blank lines before the first header searched for the a
 MIN_ARTICLE_LINES = 2  # prose lines the article keeps before the thread
 HEADING_LOOKBACK = 3  # non-blank lines before the first header searched for a comments heading
 SUPPORT_MAX_WORDS = 6
+# A text that is all thread (the extractor took the comments for the article): its first
+# header stands within so many non-blank lines of the top, under a comment count, a page
+# number or the end of a comment whose header was cut off.
+LEAD_MAX_LINES = 3
+OPENER_ARTICLE_LINES = 3  # prose lines of the article before a comment known by its opening words
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
@@ -36,6 +41,19 @@ _WORD = re.compile(r"[^\W_]+")
 _POSTED_BY = re.compile(r"\W*posted\s+by\b", re.I)  # `posted by Ann at 7:10 AM`: the day is the post's
 # A comments heading just before the first header: `12 Comments`, `Leave a Reply`.
 _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussion)\b")
+# A reader's first words to the writer: praise of the post, thanks for it. An article does
+# not speak of itself so (each form opens residue lines on 10 to 31 sites of the labelled
+# corpora, and no article line there).
+# A bullet or a dash may come before it, not a quotation mark: `"Great article," she said`
+# quotes someone inside the article.
+_OPENER_LEAD = r"""[^\w"“”'‘’«»]{0,3}"""
+_COMMENT_OPENER = re.compile(
+    rf"{_OPENER_LEAD}(?:(?:what|such)\s+an?\s+)?(?:great|nice|awesome|excellent|wonderful|fantastic|terrific|lovely"
+    r"|beautiful|informative|interesting)\s+(?:post|article|blog\s*post|write-?up)\b"
+    rf"|{_OPENER_LEAD}(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s*,?\s+for\s+(?:(?:sharing|posting)(?:\s*[!.]"
+    r"|\s+(?:this|the|your|these)?\s*(?:great\s+|wonderful\s+|lovely\s+)?(?:post|article|recipe|tips?|info\b))"
+    r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
+    rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b", re.I)
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
@@ -64,7 +82,16 @@ def thread_start(doc: Document) -> int | None:
     if not doc.is_english:
         return None
     lines = stripped_lines(doc)
-    headers = _header_positions(lines, prose_lines(doc))
+    if _is_all_thread(lines):
+        return doc.nonblank_lines[0]
+    prose = prose_lines(doc)
+    starts = [k for k in (_headed_start(lines, prose), _opener_position(lines, prose)) if k is not None]
+    return doc.nonblank_lines[min(starts)] if starts else None
+
+
+def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
+    """The position of the first comment header of the thread (or of its heading), or None."""
+    headers = _header_positions(lines, prose)
     first = _first_of_thread(headers, lines)
     if first is None:
         return None
@@ -78,7 +105,29 @@ def thread_start(doc: Document) -> int | None:
             break
     if start == first and controls < MIN_CONTROLS and len(thread) < MIN_HEADERS_ALONE:
         return None
-    return doc.nonblank_lines[start]
+    return start
+
+
+def _opener_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
+    """The position of the first line, after the article's first lines, that opens like a
+    reader's comment on the post (`Great post!`, `Thanks for sharing`), or None."""
+    seen = 0
+    for k, line in enumerate(lines):
+        if seen >= OPENER_ARTICLE_LINES and _COMMENT_OPENER.match(line):
+            return k
+        seen += prose[k]
+    return None
+
+
+def _is_all_thread(lines: Sequence[str]) -> bool:
+    """Whether the text is comments from top to bottom: a header within its first lines,
+    five or more in all, none more than a comment's length from the next or from the end."""
+    if not any(is_header(line) for line in lines[:LEAD_MAX_LINES + 1]):
+        return False
+    headers = [k for k, line in enumerate(lines) if is_header(line)]
+    if len(headers) < MIN_HEADERS_ALONE or len(lines) - 1 - headers[-1] > MAX_COMMENT_LINES:
+        return False
+    return all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(headers, headers[1:]))
 
 
 def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
@@ -128,6 +177,19 @@ class CommentThread(ToTheEndRule):
     dateline (`Published March 2, 2021 at 9:14 am`, under its headline) is not taken for
     a comment. Texts that are not English are left alone.
 
+    A text that is a thread from top to bottom (the extractor took the comments for the
+    article) goes whole: its first header stands within its first four non-blank lines
+    (under a comment count, a page number or the end of a comment whose header was cut
+    off), five or more headers follow, and none stands more than 15 lines from the next
+    or from the end of the text, so an article under a dateline breaks the run.
+
+    A thread whose headers the extractor dropped is known by its first comment when that
+    opens with a reader's words to the writer: praise of the post (`Great post!`, `What a
+    lovely article`), thanks for it (`Thanks for sharing!`, `Thank you for this post`,
+    `Thanks for sharing the recipe`) or `I loved this post`. After the article's first
+    three lines of prose, such a line and everything after it go (from the thread's
+    header or heading instead, when that comes first).
+
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's
     words in other people's mouths and end in comment forms and footers. Each comment
@@ -171,7 +233,8 @@ class CommentThread(ToTheEndRule):
     A live blog or a news digest whose entries each carry a name, a date and a clock
     time, five or more of them, is read as a thread. Comment headers without a clock time
     (`Jane Doe, March 2`) are not recognised; the text of a comment printed above its
-    header (`Posted by: ...` under the comment) stays for the first comment.
+    header (`Posted by: ...` under the comment) stays for the first comment. A title
+    above a text that is all thread goes with it (the text holds no article).
     """
 
     code = "NL312"

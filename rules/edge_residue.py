@@ -45,6 +45,11 @@ MIN_SHAPED_LINES = 5
 MIN_SHAPED_SHARE = 0.5
 SIGNATURE_MAX_LINES = 3
 CODE_CHARS = 400  # so much of a line is searched for code
+# A text with no sentence at all and no more words than this holds no article: it is what
+# an extractor returned when it missed the article (a tagline, a button, widget code).
+BODILESS_MAX_WORDS = 20
+LATIN_SHARE = 0.9  # of its letters: a word count says little about text written without spaces
+BODILESS_MESSAGE = "no article, only page furniture ({count} lines from '{found}')"
 
 # A sentence mark at the end of a word (closing quotes and brackets may follow).
 _SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
@@ -61,6 +66,9 @@ _BRACED_WORDS = re.compile(r"\{[^\W\d_][^{}=;:()<>]{0,80}\}")
 _CODE_INSIDE = re.compile(
     r"""\)\s*\{|\w\s*=\s*function\b|\bfunction\s*\(|[)'"]\s*;\s*$|\{[^{}]*:[^{}]*;""")
 _ALNUM = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"""[.!?…:。！？]["'”’)\]]*$""")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _DASH_START = re.compile(r"[-–—―]")
 _BULLET = re.compile(r"[-•·*]\s+(?=\S)")
@@ -207,6 +215,26 @@ def edge_residue(doc: Document) -> list[EdgeLine]:
     return _judge(head, keep=frozenset({Shape.TITLE})) + _judge(_after_signature(tail), keep=frozenset())
 
 
+def bodiless_text(doc: Document) -> list[EdgeLine]:
+    """All the lines of a short English text in which no line reads as a sentence or ends
+    like one, or []."""
+    if not doc.is_english or True in prose_lines(doc):
+        return []
+    lines = stripped_lines(doc)
+    if sum(len(line.split()) for line in lines) > BODILESS_MAX_WORDS:
+        return []
+    if any(_SENTENCE_END.search(line) for line in lines):
+        return []  # a short sentence is a short article: `The talks ended without a deal.`
+    letters = sum(len(_LETTER.findall(line)) for line in lines)
+    if len(_LATIN.findall("".join(lines))) < LATIN_SHARE * letters:
+        return []
+    found = []
+    for i in doc.nonblank_lines:
+        start, end = content_span(doc.text, doc.line_starts[i])
+        found.append(EdgeLine(i, start, end, shape_of(doc.text[start:end])))
+    return found
+
+
 def _after_signature(block: list[EdgeLine]) -> list[EdgeLine]:
     """The tail without a signature: a few residue-shaped lines right after the body and
     before a line of another shape (`Prof. Jane Doe` / `Vice Chancellor, X University`)
@@ -264,6 +292,13 @@ class EdgeResidue(Rule):
     ...`, `{Swoon.}`), which is text, not code.
     Texts that are not English are left alone.
 
+    A text in which no line reads as a sentence or ends like one (`.`, `!`, `?`, `…`, `:`),
+    and that holds at most 20 words, has no body at all: it is what an extractor
+    returned when it missed the article (a blog's tagline, `Closed Captioning Policy`,
+    `Permalink` / `Site Feed`, a widget's code), and it goes whole, as one finding.
+    Text written without spaces between words (Japanese, Chinese) is left alone, since
+    its words cannot be counted.
+
     ## Why is this bad?
     Scrapers keep the page around the article: navigation menus, share and print
     buttons, lists of related headlines, widget code. No single line of them says
@@ -308,6 +343,8 @@ class EdgeResidue(Rule):
     A list of short Title Case items after the last sentence of an article (a
     changelog, a menu of a restaurant review) that no line ending in `:` introduces is
     deleted once it has five items; a list of names with no digits or punctuation too.
+    A whole text of a few words with no sentence mark (a headline alone, a one-line
+    notice) is deleted, even when it is all the article there was.
     """
 
     code = "NL311"
@@ -315,6 +352,9 @@ class EdgeResidue(Rule):
     fixable = True
 
     def check(self, doc: Document) -> list[Violation]:
+        furniture = bodiless_text(doc)
+        if furniture:
+            return [self._run_violation(doc, furniture, BODILESS_MESSAGE)]
         lines = edge_residue(doc)
         trailing = _trailing_run(doc, lines)
         found = [self._line_violation(doc, line) for line in lines[:len(lines) - len(trailing)]]
@@ -329,13 +369,14 @@ class EdgeResidue(Rule):
         found = excerpt(doc.text[line.start:line.end])
         return self.violation(line.start, line.end, f"{line.shape.value} line outside the article body '{found}'", fix)
 
-    def _run_violation(self, doc: Document, run: list[EdgeLine]) -> Violation:
+    def _run_violation(self, doc: Document, run: list[EdgeLine],
+                       what: str = "{count} lines of page furniture end the text, from '{found}'") -> Violation:
         # One deletion for the lines that end the text: it starts at the end of the last
         # line kept, so the deletions of single lines inside it by other rules never win
         # over it and leave a block too small to judge on the next pass.
         fix = doc.line_deletion(run[0].index, run[-1].index, safe=False)
         found = excerpt(doc.text[run[0].start:run[0].end])
-        message = f"{len(run)} lines of page furniture end the text, from '{found}'"
+        message = what.format(count=len(run), found=found)
         return self.violation(run[0].start, run[-1].end, message, fix)
 
 

@@ -94,8 +94,24 @@ def test_lines_inside_the_body_are_never_judged():
     assert edge_residue(Document(text)) == []
 
 
-def test_a_text_without_prose_is_left_alone():
+def test_a_text_without_prose_has_no_edges_to_judge():
     assert edge_residue(Document(MENU * 3)) == []
+
+
+def test_a_short_text_without_a_sentence_goes_whole():
+    assert fixed("Closed Captioning Policy\n", "NL311") == "\n"
+    assert fixed("Notes of a keen gardener from the hills\nPermalink\nSite Feed\n", "NL311") == "\n"
+
+
+def test_a_longer_text_without_a_sentence_is_left_alone():
+    text = ("Bread and butter\nA jar of honey\nTwo pints of milk\nA bag of apples from the market\n"
+            "Six eggs\nA loaf of rye\nCheese for the weekend\n")  # 27 words: a list, a table, a poem may be so
+    assert fixed(text, "NL311") == text
+
+
+def test_a_short_text_in_a_script_without_spaces_is_left_alone():
+    text = "東京で新しい図書館が開館しました。市民は朝から列を作りました。\n"
+    assert fixed(text, "NL311") == text
 
 
 def test_a_text_that_is_not_english_is_left_alone():

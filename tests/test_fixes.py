@@ -46,6 +46,14 @@ def test_a_deletion_to_the_end_goes_before_the_line_deletion_that_shares_its_lin
     assert again == "Body."
 
 
+def test_a_deletion_of_every_line_goes_before_the_line_deletion_it_starts_with():
+    text = "12:05 pm\nJane says:\nHi.\n"  # the text's final line feed is not part of its lines
+    line = _v(0, 9, code="T001")  # the first line and its line feed
+    whole = _v(0, len(text) - 1, code="T002")  # every line, up to the final line feed
+    new, applied = apply_fixes(text, [line, whole])
+    assert new == "\n" and applied == [whole]
+
+
 def test_fixes_before_a_deletion_to_the_end_still_apply():
     text = "ab\ncd\nef"
     new, applied = apply_fixes(text, [_v(0, 1, "A"), _v(5, len(text))])
