@@ -483,7 +483,7 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     ("Shares ofKorvantaand its rivals rose.", "of Korvanta and"),
     ("But ifMelvocitywas a hit, nobody knew.", "if Melvocity was"),
     ("She said thatKorvantawas sold on Monday.", "that Korvanta was"),
-    ("She said thatKorvantaresigned on Monday.", "that Korvantaresigned"),  # not Korvantare|signed
+    ("She said thatKorvantaresigned on Monday.", "that Korvanta resigned"),  # not Korvantare|signed
     ("Shares ofKorvantais what they sold.", "of Korvantais"),  # names end in "is": Stavridis
     ("Shares ofKorvantaor its rivals rose.", "of Korvantaor"),  # and in "or": Trevor
     ("A post byLeiland Tanner on Monday.", "by Leiland"),  # a first name before a surname
@@ -802,3 +802,21 @@ def test_a_capitalised_preposition_glued_to_a_determiner_on_a_page_that_lost_spa
     assert _cut_after_lossy(LOSSY * 3 + line + "\n") == spaced
     assert not _merges(line + "\n")  # writers drop it too
 
+
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("We read about theKorvexsystem, which is old.", ["the Korvex system"]),
+    ("She wore a blackKorvexdress to the show.", ["black Korvex dress"]),
+    ("The town ofKorvelingclones is odd.", ["of Korveling clones"]),
+    ("The stores sell ofKorvelwell water.", ["of Korvelwell"]),  # a name may end so (Blackwell)
+    ("We saw theKorvexbury plan.", ["the Korvexbury"]),  # a place's name ends so (Canterbury)
+    ("He said theKorvreports it.", ["the Korvreports"]),  # "reports" ends it, after too short a name
+    ("The fans ofKorvelinghumbles wait.", ["of Korvelinghumbles"]),  # the word after the name is too rare
+])
+def test_an_unknown_name_glued_between_words_is_cut_before_a_common_word_on_a_lossy_page(line, spaced):
+    assert _cut_after_lossy(LOSSY * 2 + line + "\n") == spaced
+
+
+def test_a_name_glued_between_words_keeps_the_word_on_a_page_that_keeps_its_spaces():
+    assert _cut_after_lossy("We read about theKorvexsystem, which is old.\n") == []

@@ -79,7 +79,10 @@ class MergedWords(Rule):
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
       a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`), or,
       where it does not, before a function word that ends no name and a lower-case word
-      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`); after
+      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`), or, on a page that
+      lost a space elsewhere, before one common word that ends the token and no name of a
+      person, place or brand, after a rare name of five letters or more (`the|Soundex|system`,
+      `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`); after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`, and a verb in the
       present from a list: `Neil Gaiman|comes`; not before `is`, `on`, `as`: `Kasidiaris`);

@@ -49,6 +49,7 @@ from newslint.rules.merged_words.runs import Split, head_split, is_known, name_p
 from newslint.rules.merged_words.words import (
     GIVEN_NAMES,
     JOINT_WORDS,
+    NAME_ENDINGS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
     SHORT_WORDS,
@@ -227,6 +228,9 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
             split = _used_name_after(word, split, chunks, params, _capital_after(text, at + len(chunk)))
+            if "name-word" in split.kinds:
+                need = max(need, NAME_WORD_NEED)  # of|Bejeweled|clones: the name may end in the word
+                split = dataclasses.replace(split, strong=False)
         if split.opening and not _starts_sentence(text, at + start):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
@@ -394,6 +398,7 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
     (by|Karl|on July)."""
     edges = (0, *split.cuts, len(word))
     added: list[int] = []
+    worded: list[int] = []  # after a name the text does not use, before a content word (`_name_word_cut`)
     for at, (start, end) in enumerate(itertools.pairwise(edges)):
         piece = word[start:end]
         if at == 0 or split.kinds[at - 1] != "lU-lower" or not piece[1:].islower() or is_known(piece):
@@ -407,10 +412,13 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
                 break
         else:
             if not capital_after:  # Leiland Tanner: a first name before a surname
-                added.extend(start + c for c in _name_tail_cuts(piece, params))
-    if not added:
+                tail = _name_tail_cuts(piece, params)
+                added.extend(start + c for c in tail)
+                if not tail and end == len(word) and (cut := _name_word_cut(piece)):
+                    worded.append(start + cut)
+    if not added and not worded:
         return split
-    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
+    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head") | dict.fromkeys(worded, "name-word")
     cuts = tuple(sorted(kinds))
     return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
 
@@ -434,6 +442,42 @@ def _name_tail_cuts(piece: str, params: Params) -> tuple[int, ...]:
 
 
 NAME_TAIL_HEAD = 4  # shortest name before a tail that no other word explains (Uber|and)
+
+
+def _name_word_cut(piece: str) -> int:
+    """The cut after an unknown name glued to one content word after a cut before the
+    name, where no function word follows the name (see `_name_tail_cuts`): of|Bejeweled|clones,
+    the|Soundex|system, black|Gucci|dress. The word is the rest of the piece: a word of four
+    letters or more the list knows well, no name's end (not Korvex|bury, Black|well); the name
+    five letters or more, a rare word at most; the list knows neither the piece nor a longer
+    word that ends it (`clones`, not Bejeweledcl|ones; `reports`, not Inkyre|ports); 0 if
+    none. The space lost before the name backs this one only on a page that lost spaces
+    elsewhere (`NAME_WORD_NEED`)."""
+    if not piece[1:].islower() or zipf(piece.lower()):
+        return 0
+    for cut in range(2, len(piece) - 3):  # the longest word first: Soundex|system
+        word = piece[cut:]
+        if zipf(word) < NAME_WORD_LONGER_ZIPF:
+            continue
+        if cut < NAME_WORD_HEAD or zipf(word) < NAME_WORD_ZIPF or zipf(piece[:cut].lower()) >= NAME_WORD_HEAD_ZIPF:
+            return 0
+        return 0 if word in GLUE or word in NAME_ENDINGS or word in PLACE_ENDINGS else cut
+    return 0
+
+
+# Words that end names of places and brands, besides NAME_ENDINGS: Canterbury, Portsmouth,
+# Greenwich, Microsoft, Hubspot's kin; a name glued to them is one name.
+PLACE_ENDINGS = frozenset((
+    "bury", "borough", "chester", "mouth", "shire", "wick", "stead", "port", "side", "view", "town",
+    "brook", "bridge", "hurst", "leigh", "hill", "ware", "soft", "book", "star", "line", "works",
+    "house", "water", "point", "wave", "box", "base", "force", "hub", "lab", "labs", "net", "web",
+    "tech", "link", "space", "cast", "press", "wise", "way", "ways", "park", "field", "castle", "city",
+))
+NAME_WORD_HEAD = 5  # shortest unknown name before a glued content word (Soundex|system, not Mac|across)
+NAME_WORD_ZIPF = 3.3  # weakest word glued after such a name: Goonies|memorabilia
+NAME_WORD_LONGER_ZIPF = 2.5  # the longest word of the list that ends the piece must be that word
+NAME_WORD_HEAD_ZIPF = 3.5  # a name as common a word as this may be a compound's head (Sound|...)
+NAME_WORD_NEED = ONCE  # a page that lost a space elsewhere, in plain sight
 
 
 def _name_tail(word: str) -> bool:
