@@ -820,3 +820,19 @@ def test_an_unknown_name_glued_between_words_is_cut_before_a_common_word_on_a_lo
 
 def test_a_name_glued_between_words_keeps_the_word_on_a_page_that_keeps_its_spaces():
     assert _cut_after_lossy("We read about theKorvexsystem, which is old.\n") == []
+
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("They released anew video on Monday.", ["a new"]),
+    ("It was avery different game.", ["a very"]),
+    ("She wrote anew paperon the effect.", ["a new", "paper on"]),  # the next word lost a space too
+    ("Anew report came out.", ["A new"]),  # a capital where the sentence starts
+    ("We will begin anew.", []),  # the adverb ends its phrase
+    ("They looked anew at the data.", []),
+    ("The plan was drawn anew slowly.", []),
+    ("She bought the Korvel Anew cream.", []),  # a capital inside a sentence: a name
+])
+def test_the_article_glued_to_an_adjective_the_list_knows_as_a_word_on_a_lossy_page(line, spaced):
+    assert _cut_after_lossy(LOSSY * 3 + line + "\n") == spaced
+    assert not _merges(line + "\n")  # on a page that keeps its spaces "anew" is a word

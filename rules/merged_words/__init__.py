@@ -136,7 +136,11 @@ class MergedWords(Rule):
       function word glued to a handle (`at@janeroe`, `his@JaneRoe`; not `at@example.com`)
       or to a model number (`theD5100`, `orD800E`), and a capitalised preposition or
       conjunction glued to a determiner, which the list may know as a typo and a capital
-      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`).
+      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`);
+    - on a page that loses spaces everywhere, the article `a` glued to a word into a word
+      the list knows, `anew` or `avery`, where a noun or an adjective follows, as the adverb
+      ends its phrase (`anew version`, `avery different game`, `Anew report` where a sentence
+      starts; not `begin anew.`, `looked anew at`).
 
     Word frequencies alone cannot tell a lost space from a compound (`skywatching`), a
     coinage (`Zoombombing`), a brand (`theResumator`), a name (`Northwell`), a typo

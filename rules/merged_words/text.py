@@ -201,6 +201,9 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
                 continue  # PrideDo: the sentence after a heading goes on in lower case
             split = _weigh(word, pair)  # FoodMy Recipes: two capitalised words, as before
             need = split.need
+        if split.kinds == ("article-word",) and not (_noun_after(text, at + end)
+                                                     and (word.islower() or _starts_sentence(text, at + start))):
+            continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
             if not word[:-1].islower():
                 continue  # PowerI Accept: perhaps a name, not "I" before its verb
@@ -807,6 +810,8 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     if (pronoun := _glued_pronoun(chunk, core, params, cache)) is not None:
         return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
+        if core.lower() in ARTICLE_WORDS and core[1:].islower():
+            return _glued_article(chunk, core)
         if is_known(core):
             return _glued_opener(chunk, core)
         start = chunk.find(core)
@@ -876,6 +881,38 @@ _GLUED_OPENER = regex.compile(
     regex.V1,
 )
 OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
+
+
+def _glued_article(chunk: str, core: str) -> Runs:
+    """The article "a" glued to an adjective or adverb where the list knows the glued form
+    as a word of its own (`ARTICLE_WORDS`: anew, avery): "a" and the word after it, if a
+    noun or an adjective follows (`_noun_after`: "anew version", "avery different game";
+    not "begin anew." nor "anew in"), since the adverb "anew" ends its phrase; capitalised
+    only where a sentence starts (`Anew report`)."""
+    start = chunk.find(core)
+    return ((start, start + len(core), Split((1,), False, ("article-word",))),)
+
+
+ARTICLE_WORDS = frozenset(("anew", "avery"))  # a|new, a|very: known words, but never before a noun
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a content word follows text[:end] on its line: lower-case, common, not a
+    function word nor an adverb in -ly (`anew version`, not `anew in`, `anew slowly`)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1)[0].islower():
+        return False
+    word = m.group(1).lower()
+    if word in function_words() or word.endswith("ly"):
+        return False
+    # the word may hold a lost space of its own: a|new paperon, a|new videoresponding
+    return any(zipf(word[:size]) >= NOUN_AFTER_ZIPF for size in range(len(word), NOUN_AFTER_LENGTH - 1, -1))
+
+
+NOUN_AFTER_LENGTH = 4  # shortest word at the start of the next token: a|new iPod, a|new cookbookout
+
+
+NOUN_AFTER_ZIPF = 3.0  # weakest word after a glued article: a|new hybrid
 
 
 def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
