@@ -803,8 +803,6 @@ def test_a_capitalised_preposition_glued_to_a_determiner_on_a_page_that_lost_spa
     assert not _merges(line + "\n")  # writers drop it too
 
 
-
-
 @pytest.mark.parametrize(("line", "spaced"), [
     ("We read about theKorvexsystem, which is old.", ["the Korvex system"]),
     ("She wore a blackKorvexdress to the show.", ["black Korvex dress"]),
@@ -822,7 +820,6 @@ def test_a_name_glued_between_words_keeps_the_word_on_a_page_that_keeps_its_spac
     assert _cut_after_lossy("We read about theKorvexsystem, which is old.\n") == []
 
 
-
 @pytest.mark.parametrize(("line", "spaced"), [
     ("They released anew video on Monday.", ["a new"]),
     ("It was avery different game.", ["a very"]),
@@ -836,3 +833,13 @@ def test_a_name_glued_between_words_keeps_the_word_on_a_page_that_keeps_its_spac
 def test_the_article_glued_to_an_adjective_the_list_knows_as_a_word_on_a_lossy_page(line, spaced):
     assert _cut_after_lossy(LOSSY * 3 + line + "\n") == spaced
     assert not _merges(line + "\n")  # on a page that keeps its spaces "anew" is a word
+
+
+def test_a_split_with_a_function_word_at_every_cut_needs_one_sure_merge_fewer():
+    page = ("Officials saidthat the budget was late.\nThe council met onthe day of the vote.\n"
+            "They will send ourpress release tomorrow, the aide said.\n")
+    assert _cut_after_lossy(page) == ["said that", "on the", "our press"]
+    content = page.replace("ourpress release", "pressrelease")  # no function word beside the cut
+    assert _cut_after_lossy(content) == ["said that", "on the"]
+    assert _cut_after_lossy(page.replace("onthe", "on the")) == ["said that"]  # one sure merge is not enough
+

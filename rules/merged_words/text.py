@@ -192,6 +192,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
     plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
+    function_led: set[Merge] = set()  # lower-case merges with a function word at every cut
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
@@ -256,6 +257,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         merges.append((merge, STRONG if split.strong else need))
         if need > SURE and _plain_cut(word, split):
             plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
+        if need == BACKED and _function_cuts(word, split):
+            function_led.add(merge)  # our|press, on|election: one sure merge fewer backs it
     if any(need != STRONG for _, need in merges):
         backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
@@ -266,7 +269,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or _backs(backing - (merge in plain), words, need)]
+                  if need == STRONG or _backs(backing - (merge in plain), words, need, merge in function_led)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
@@ -286,10 +289,33 @@ def _plain_cut(word: str, split: Split) -> bool:
     return False
 
 
-def _backs(backing: int, words: int, need: int) -> bool:
+def _backs(backing: int, words: int, need: int, function_led: bool = False) -> bool:
     """Whether `backing` traces of lost spaces in a text of `words` words back a split that
-    needs `need`."""
-    return backing >= _BACKING[need] and 1000.0 * backing / words >= _RATE[need]
+    needs `need`; a lower-case split with a function word at every cut (`_function_cuts`)
+    needs one trace fewer, at the same rate."""
+    least = FUNCTION_BACKING if function_led and need == BACKED else _BACKING[need]
+    return backing >= least and 1000.0 * backing / words >= _RATE[need]
+
+
+def _function_cuts(word: str, split: Split) -> bool:
+    """Whether a lower-case token is split into words with a function word beside every
+    cut (`our|press`, `on|election`, `an|all`, `shoppers|at`): such a split is backed like
+    the others (a|slight or as|light, on|set), but one sure merge fewer will do, as no
+    compound, name or coinage is made of a function word and a word."""
+    if not word.isalpha() or not word.islower() or not all(kind == "dp-lower" for kind in split.kinds):
+        return False
+    edges = (0, *split.cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
+    return all(pieces[at] in CUT_FUNCTION_WORDS or pieces[at + 1] in CUT_FUNCTION_WORDS
+               for at in range(len(split.cuts)))
+
+
+# Function words that stand beside a cut (`_function_cuts`): the glue words, and the short
+# ones that begin or end compounds too (on|set, in|set, our|sins) and so are never sure.
+CUT_FUNCTION_WORDS = GLUE | JOINT_WORDS | frozenset((
+    "our", "out", "all", "an", "on", "in", "at", "as", "or", "my", "your", "it", "is", "be",
+))
+FUNCTION_BACKING = 2  # sure merges that back a split with a function word at every cut
 
 
 # How many sure merges (see `evidence`) the document must hold for a split of
