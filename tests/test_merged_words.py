@@ -843,3 +843,21 @@ def test_a_split_with_a_function_word_at_every_cut_needs_one_sure_merge_fewer():
     assert _cut_after_lossy(content) == ["said that", "on the"]
     assert _cut_after_lossy(page.replace("onthe", "on the")) == ["said that"]  # one sure merge is not enough
 
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("She works with computer scientistAdam Korvexwith the team.", ["scientist Adam", "Korvex with"]),
+    ("It ran inThe Korvel Timesand online.", ["in The", "Times and"]),  # Times|and, not Time|sand
+    ("He spoke withVladimir Korvinafter the talks.", ["with Vladimir", "Korvin after"]),
+    ("Ask the coachRasmus Korvexunderwent surgery.", ["coach Rasmus", "Korvex underwent"]),  # one word
+    ("He drank it withAdam Korvexcoffee daily.", ["with Adam", "Korvex coffee"]),
+    ("A post byHarold Korvelus today.", ["by Harold"]),  # names end in "us", "is", "on", "to"
+    ("A post byHarold Korvelson today.", ["by Harold"]),
+    ("We met theKorvel Basketballers today.", ["the Korvel"]),  # not Basket|ballers: a word spans the cut
+])
+def test_a_name_glued_at_both_ends_is_cut_where_the_name_ends(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+def test_a_name_glued_at_its_end_only_is_left_to_the_other_rules():
+    assert _cut_after_lossy(LOSSY + "He drank it with Adam Korvexcoffee daily.\n") == []

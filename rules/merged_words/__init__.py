@@ -82,7 +82,12 @@ class MergedWords(Rule):
       (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`), or, on a page that
       lost a space elsewhere, before one common word that ends the token and no name of a
       person, place or brand, after a rare name of five letters or more (`the|Soundex|system`,
-      `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`); after
+      `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`), or
+      where a word is glued to the name's first word too (`scientistAdam Montandonwith`,
+      `theDetroit Lionswin`: a link's text glued at both ends), unknown, before one or two
+      common words (`Lions|win`, `Times|and`, not `Time|sand`; `Harvin|underwent`; not
+      before `is`, `on`, `to`, which end names, nor where a longer word spans the cut:
+      `Foot|ball`), as the merge before the name is backed; after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`, and a verb in the
       present from a list: `Neil Gaiman|comes`; not before `is`, `on`, `as`: `Kasidiaris`);

@@ -259,6 +259,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
         if need == BACKED and _function_cuts(word, split):
             function_led.add(merge)  # our|press, on|election: one sure merge fewer backs it
+    merges += _phrase_ends(text, merges, params)
     if any(need != STRONG for _, need in merges):
         backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
@@ -273,6 +274,97 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> list[tuple[Merge, int]]:
+    """The ends of names glued to the words after them, where the space before the name
+    was lost too: a word glued to a capitalised word (`scientist|Adam`, `the|Detroit`,
+    a merge found) opens a name of up to four capitalised words whose last word, unknown
+    to the list, is glued to lower-case words (`Montandonon`, `Lionswin`): a link's text,
+    which the scraper glued at both ends. The last word is cut where `_phrase_end_cut`
+    says, and needs what the opening merge needs, at least a page that lost a space
+    elsewhere (`ONCE`)."""
+    taken = [(merge.start, merge.end) for merge, _ in merges]
+    found = []
+    for merge, need in merges:
+        if not merge.kinds or not merge.kinds[-1].startswith("lU") or not text[merge.cuts[-1]].isupper():
+            continue
+        m = _PHRASE_END.match(text, merge.end)
+        if m is None or _overlaps(taken, m.start("last"), m.end("last")):
+            continue
+        cut = _phrase_end_cut(m["last"], params)
+        if cut:
+            start = m.start("last")
+            ends = Merge(start, m.end("last"), tuple(start + c for c in cut), ("phrase-end",) * len(cut))
+            found.append((ends, max(need, ONCE)))
+            taken.append((ends.start, ends.end))
+    return found
+
+
+# After an opening merge that ends in a capitalised word: up to three more capitalised
+# words, then the last, in lower case after its capital, before punctuation or a space.
+_PHRASE_END = regex.compile(
+    r"(?:[ \t]+\p{Lu}[\p{L}.’'&-]*){0,3}[ \t]+(?P<last>\p{Lu}\p{Ll}+)(?=[.,;:!?\"”)]*(?:[ \t]|$))",
+    regex.V1 | regex.M,
+)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
+    """Where a name at the end of a glued phrase ends and the words after it begin
+    (`_phrase_ends`): the split with the fewest words after the name (one or two, all
+    common or function words), then a name the list knows, then a function word first,
+    then the commoner name (Lists|and, not List|sand; Harvin|underwent, not
+    Harv|in|underwent; West|here, not Wes|there). Not after a name of fewer than four
+    letters, nor before a word that ends names (`is`, `on`, `to`, `son`: Stavridis,
+    Montandon, Locurto), nor where a longer known word spans the cut, unless a function
+    word of three letters or more follows it (Times|the, not Timest|he; not Foot|ball);
+    () if none, and for a word the list knows."""
+    if zipf(token.lower()) or is_known(token):
+        return ()
+    best: tuple[tuple, tuple[int, ...]] | None = None
+    for cut in range(len(token) - 2, PHRASE_NAME_LEAST - 1, -1):
+        found = head_split(token, cut, params)
+        if found is None:
+            continue
+        edges = (*found.cuts, len(token))
+        pieces = [token[a:b] for a, b in itertools.pairwise(edges)]
+        first = pieces[0]
+        if len(pieces) > 2 or first in PHRASE_NOT_FIRST:
+            continue
+        if any(zipf(piece) < PHRASE_WORD_ZIPF and piece not in GLUE for piece in pieces):
+            continue
+        head = token[:cut].lower()
+        spans = (token[cut - k : cut + len(first)].lower() for k in range(1, min(PHRASE_SPAN, cut) + 1))
+        if not (first in GLUE and len(first) >= 3) and any(zipf(w) >= PHRASE_SPAN_ZIPF for w in spans):
+            continue
+        score = (-len(pieces), zipf(head) > 0, first in GLUE, round(zipf(head)), len(first))
+        if best is None or score > best[0]:
+            best = (score, found.cuts)
+    return () if best is None else best[1]
+
+
+
+# Words that end names of places and brands, besides NAME_ENDINGS: Canterbury, Portsmouth,
+# Greenwich, Microsoft, Hubspot's kin; a name glued to them is one name.
+PLACE_ENDINGS = frozenset((
+    "bury", "borough", "chester", "mouth", "shire", "wick", "stead", "port", "side", "view", "town",
+    "brook", "bridge", "hurst", "leigh", "hill", "ware", "soft", "book", "star", "line", "works",
+    "house", "water", "point", "wave", "box", "base", "force", "hub", "lab", "labs", "net", "web",
+    "tech", "link", "space", "cast", "press", "wise", "way", "ways", "park", "field", "castle", "city",
+))
+PHRASE_NAME_LEAST = 4  # shortest name before the words glued to it (not Wes|there)
+PHRASE_WORD_ZIPF = 3.5  # weakest word after the name, but for function words (not Pierce|for|ting)
+PHRASE_SPAN = 6  # letters before the cut that may begin a longer word spanning it
+PHRASE_SPAN_ZIPF = 2.5  # ...this common: the cut is unsure (Foot|ball, Timest|he, Harvinunder|went)
+# Words that end names (NAME_ENDINGS, PLACE_ENDINGS, given names) and short words that do
+# too (Stavridis, Montandon, Locurto, Trevor, Pulitzer|as): not the first word after a name.
+PHRASE_NOT_FIRST = NAME_ENDINGS | PLACE_ENDINGS | GIVEN_NAMES | frozenset((
+    "her", "our", "you", "is", "us", "are", "on", "as", "or", "an", "in", "at", "a", "it", "am", "to",
+))
 
 
 def _plain_cut(word: str, split: Split) -> bool:
@@ -494,14 +586,6 @@ def _name_word_cut(piece: str) -> int:
     return 0
 
 
-# Words that end names of places and brands, besides NAME_ENDINGS: Canterbury, Portsmouth,
-# Greenwich, Microsoft, Hubspot's kin; a name glued to them is one name.
-PLACE_ENDINGS = frozenset((
-    "bury", "borough", "chester", "mouth", "shire", "wick", "stead", "port", "side", "view", "town",
-    "brook", "bridge", "hurst", "leigh", "hill", "ware", "soft", "book", "star", "line", "works",
-    "house", "water", "point", "wave", "box", "base", "force", "hub", "lab", "labs", "net", "web",
-    "tech", "link", "space", "cast", "press", "wise", "way", "ways", "park", "field", "castle", "city",
-))
 NAME_WORD_HEAD = 5  # shortest unknown name before a glued content word (Soundex|system, not Mac|across)
 NAME_WORD_ZIPF = 3.3  # weakest word glued after such a name: Goonies|memorabilia
 NAME_WORD_LONGER_ZIPF = 2.5  # the longest word of the list that ends the piece must be that word
