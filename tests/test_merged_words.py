@@ -13,7 +13,7 @@ from newslint.engine import build_ruleset, fix_text, lint_text
 from newslint.rules._language import english_line
 from newslint.rules.merged_words.evidence import BACKED, KNOWN, ONCE, SURE, evidence
 from newslint.rules.merged_words.runs import split_run
-from newslint.rules.merged_words.text import find_merges
+from newslint.rules.merged_words.text import _phrase_end_cut, find_merges
 from newslint.rules.merged_words.words import Params, segment
 
 PARAMS = Params()
@@ -851,6 +851,10 @@ def test_a_split_with_a_function_word_at_every_cut_needs_one_sure_merge_fewer():
     ("He spoke withVladimir Korvinafter the talks.", ["with Vladimir", "Korvin after"]),
     ("Ask the coachRasmus Korvexunderwent surgery.", ["coach Rasmus", "Korvex underwent"]),  # one word
     ("He drank it withAdam Korvexcoffee daily.", ["with Adam", "Korvex coffee"]),
+    ("He toldDepartment of Korvel Recordsofficials about it.", ["told Department", "Records officials"]),
+    ("It is part of theKORV Korvelseries. It is new.", ["the KORV", "Korvel series"]),  # not "It", further on
+    ("He toldDepartment of Korvel, then Recordsofficials came.", ["told Department"]),  # it ends at a comma
+    ("Posted byDavid Korvanoon Thursday.", ["by David"]),  # Korvano|on or Korva|noon: a name may end in "on"
     ("A post byHarold Korvelus today.", ["by Harold"]),  # names end in "us", "is", "on", "to"
     ("A post byHarold Korvelson today.", ["by Harold"]),
     ("We met theKorvel Basketballers today.", ["the Korvel"]),  # not Basket|ballers: a word spans the cut
@@ -861,3 +865,15 @@ def test_a_name_glued_at_both_ends_is_cut_where_the_name_ends(line, spaced):
 
 def test_a_name_glued_at_its_end_only_is_left_to_the_other_rules():
     assert _cut_after_lossy(LOSSY + "He drank it with Adam Korvexcoffee daily.\n") == []
+
+
+@pytest.mark.parametrize(("token", "cuts"), [
+    ("Korvelseries", (6,)),
+    ("Listsand", (5,)),  # not List|sand
+    ("Korvexunderwent", ()),  # not Korvexunder|went, and "underwent" is too rare
+    ("Korplandon", ()),  # not Korpl|and|on: names end in "on"
+    ("Korvanoon", ()),  # Korvano|on or Korva|noon
+    ("Footballare", ()),  # not Foot|ball|are: a longer word spans the cut
+])
+def test_the_end_of_a_name_glued_at_both_ends_is_where_the_fewest_words_follow(token, cuts):
+    assert _phrase_end_cut(token, PARAMS) == cuts

@@ -85,7 +85,7 @@ class MergedWords(Rule):
       `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`), or
       where a word is glued to the name's first word too (`scientistAdam Montandonwith`,
       `theDetroit Lionswin`: a link's text glued at both ends), unknown, before one or two
-      common words (`Lions|win`, `Times|and`, not `Time|sand`; `Harvin|underwent`; not
+      common words (`Lions|win`, `Times|and`, not `Time|sand`; `Crabtree|was`; not
       before `is`, `on`, `to`, which end names, nor where a longer word spans the cut:
       `Foot|ball`), as the merge before the name is backed; after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space

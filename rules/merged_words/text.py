@@ -279,34 +279,56 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
 def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> list[tuple[Merge, int]]:
     """The ends of names glued to the words after them, where the space before the name
     was lost too: a word glued to a capitalised word (`scientist|Adam`, `the|Detroit`,
-    a merge found) opens a name of up to four capitalised words whose last word, unknown
-    to the list, is glued to lower-case words (`Montandonon`, `Lionswin`): a link's text,
-    which the scraper glued at both ends. The last word is cut where `_phrase_end_cut`
-    says, and needs what the opening merge needs, at least a page that lost a space
-    elsewhere (`ONCE`)."""
+    a merge found) opens a name of a few capitalised words (`_phrase_last`) whose last
+    word, unknown to the list, is glued to lower-case words (`Lionswin`, `Recordsofficials`
+    of `toldDepartment of Recordsofficials`): a link's text, which the scraper glued at
+    both ends. The last word is cut where `_phrase_end_cut` says, and needs what the
+    opening merge needs, at least a page that lost a space elsewhere (`ONCE`)."""
     taken = [(merge.start, merge.end) for merge, _ in merges]
     found = []
     for merge, need in merges:
         if not merge.kinds or not merge.kinds[-1].startswith("lU") or not text[merge.cuts[-1]].isupper():
             continue
-        m = _PHRASE_END.match(text, merge.end)
-        if m is None or _overlaps(taken, m.start("last"), m.end("last")):
+        last = _phrase_last(text, merge.end)
+        if last is None:
             continue
-        cut = _phrase_end_cut(m["last"], params)
+        if _overlaps(taken, *last):
+            continue
+        cut = _phrase_end_cut(text[last[0] : last[1]], params)
         if cut:
-            start = m.start("last")
-            ends = Merge(start, m.end("last"), tuple(start + c for c in cut), ("phrase-end",) * len(cut))
+            ends = Merge(last[0], last[1], tuple(last[0] + c for c in cut), ("phrase-end",) * len(cut))
             found.append((ends, max(need, ONCE)))
-            taken.append((ends.start, ends.end))
+            taken.append(last)
     return found
 
 
-# After an opening merge that ends in a capitalised word: up to three more capitalised
-# words, then the last, in lower case after its capital, before punctuation or a space.
-_PHRASE_END = regex.compile(
-    r"(?:[ \t]+\p{Lu}[\p{L}.’'&-]*){0,3}[ \t]+(?P<last>\p{Lu}\p{Ll}+)(?=[.,;:!?\"”)]*(?:[ \t]|$))",
-    regex.V1 | regex.M,
-)
+def _phrase_last(text: str, end: int) -> tuple[int, int] | None:
+    """Where the last word of a name that starts at text[end] lies, glued to lower-case
+    letters (`_phrase_ends`): up to four more words of the name before it, all capitalised
+    but for "of", "the", "and", "de" and "for"; the name ends at punctuation or a word in
+    lower case. None if no such word."""
+    for _ in range(PHRASE_WORDS):
+        m = _NEXT_CHUNK.match(text, end)
+        if m is None:
+            return None
+        chunk = m[1]
+        core = chunk.rstrip(_PHRASE_STOPS)
+        end = m.end()
+        if core in _NAME_LINKS and core == chunk:
+            continue
+        if not core[:1].isupper():
+            return None
+        if core.isalpha() and core[1:].islower() and not zipf(core.lower()) and not is_known(core):
+            return (m.start(1), m.start(1) + len(core))
+        if core != chunk:
+            return None
+    return None
+
+
+PHRASE_WORDS = 5  # words of a name after the first, the last one glued
+_NEXT_CHUNK = regex.compile(r"[ \t]+(\S+)")
+_PHRASE_STOPS = ".,;:!?\"”)"
+_NAME_LINKS = frozenset(("of", "the", "and", "de", "for", "&"))  # Department of Records, Call of Duty
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -317,14 +339,13 @@ def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
     """Where a name at the end of a glued phrase ends and the words after it begin
     (`_phrase_ends`): the split with the fewest words after the name (one or two, all
     common or function words), then a name the list knows, then a function word first,
-    then the commoner name (Lists|and, not List|sand; Harvin|underwent, not
-    Harv|in|underwent; West|here, not Wes|there). Not after a name of fewer than four
-    letters, nor before a word that ends names (`is`, `on`, `to`, `son`: Stavridis,
-    Montandon, Locurto), nor where a longer known word spans the cut, unless a function
-    word of three letters or more follows it (Times|the, not Timest|he; not Foot|ball);
-    () if none, and for a word the list knows."""
-    if zipf(token.lower()) or is_known(token):
-        return ()
+    then the commoner name (Lists|and, not List|sand; Crabtree|was, not Crab|tree|was;
+    West|here, not Wes|there). Not after a name of fewer than four letters, nor before
+    or among words that end names (`is`, `on`, `to`, `son`: Stavridis, Montandon,
+    Locurto; not Copl|and|on), nor where a longer known word spans the cut, unless a
+    function word of three letters or more follows it (Times|the, not Timest|he; not
+    Foot|ball), nor before a content word where the token may also be a name and one of
+    those short words (Armano|on or Arma|noon?); () if none."""
     best: tuple[tuple, tuple[int, ...]] | None = None
     for cut in range(len(token) - 2, PHRASE_NAME_LEAST - 1, -1):
         found = head_split(token, cut, params)
@@ -333,7 +354,7 @@ def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
         edges = (*found.cuts, len(token))
         pieces = [token[a:b] for a, b in itertools.pairwise(edges)]
         first = pieces[0]
-        if len(pieces) > 2 or first in PHRASE_NOT_FIRST:
+        if len(pieces) > 2 or any(piece in PHRASE_NOT_FIRST for piece in pieces):  # not Copl|and|on
             continue
         if any(zipf(piece) < PHRASE_WORD_ZIPF and piece not in GLUE for piece in pieces):
             continue
@@ -344,7 +365,13 @@ def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
         score = (-len(pieces), zipf(head) > 0, first in GLUE, round(zipf(head)), len(first))
         if best is None or score > best[0]:
             best = (score, found.cuts)
-    return () if best is None else best[1]
+    if best is None:
+        return ()
+    first = token[best[1][0] : (*best[1][1:], len(token))[0]]
+    if first not in GLUE and any(token.endswith(end) and head_split(token, len(token) - len(end), params)
+                                 for end in PHRASE_END_WORDS):
+        return ()  # Armano|on rather than Arma|noon: the name may end in the short word
+    return best[1]
 
 
 
@@ -356,6 +383,7 @@ PLACE_ENDINGS = frozenset((
     "house", "water", "point", "wave", "box", "base", "force", "hub", "lab", "labs", "net", "web",
     "tech", "link", "space", "cast", "press", "wise", "way", "ways", "park", "field", "castle", "city",
 ))
+PHRASE_END_WORDS = ("on", "in", "is", "as", "or", "us", "at", "to", "an")  # also end names: Montandon
 PHRASE_NAME_LEAST = 4  # shortest name before the words glued to it (not Wes|there)
 PHRASE_WORD_ZIPF = 3.5  # weakest word after the name, but for function words (not Pierce|for|ting)
 PHRASE_SPAN = 6  # letters before the cut that may begin a longer word spanning it
