@@ -877,3 +877,12 @@ def test_a_name_glued_at_its_end_only_is_left_to_the_other_rules():
 ])
 def test_the_end_of_a_name_glued_at_both_ends_is_where_the_fewest_words_follow(token, cuts):
     assert _phrase_end_cut(token, PARAMS) == cuts
+
+
+def test_a_name_glued_at_both_ends_backs_the_capitalised_guesses_of_its_page():
+    filler = "The town hall was busy all week and the staff were tired of the long meetings about the road. " * 3
+    page = ("Officials saidthat the plan failed.\nHe spoke withVladimir Korvinafter the talks.\n" + filler
+            + "\nThe Korvel Minesstaff met, and the cinnamonbuns sold out.\n")
+    assert _merges(page) == ["saidthat", "withVladimir", "Korvinafter", "Minesstaff"]  # not cinnamon|buns
+    unpaired = page.replace("withVladimir Korvinafter", "with Vladimir Korvin after")
+    assert _merges(unpaired) == ["saidthat"]

@@ -170,6 +170,9 @@ class MergedWords(Rule):
       common word (a typo) need a page that loses spaces everywhere: three sure merges
       and 3 per thousand words (two, for a lower-case split with a function word beside
       every cut that is not sure for another reason: `our|press`, `on|election`, `shoppers|at`);
+      a name glued at both ends (`withVladimir Korvinafter`) counts as one more such merge
+      for the splits that hold a capitalised word (`Concordia|cruise`), not for lower-case
+      ones (`cinnamonbuns`, a writer's word in a comment);
     - a token the word list knows about as often as its pieces would meet by chance, or
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").

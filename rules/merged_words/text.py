@@ -259,7 +259,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
         if need == BACKED and _function_cuts(word, split):
             function_led.add(merge)  # our|press, on|election: one sure merge fewer backs it
-    merges += _phrase_ends(text, merges, params)
+    ends, pairs = _phrase_ends(text, merges, params)
+    merges += ends
     if any(need != STRONG for _, need in merges):
         backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
@@ -270,28 +271,35 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or _backs(backing - (merge in plain), words, need, merge in function_led)]
+                  if need == STRONG or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
+                                              words, need, merge in function_led)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
 
 
-def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> list[tuple[Merge, int]]:
+def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> tuple[list[tuple[Merge, int]], int]:
     """The ends of names glued to the words after them, where the space before the name
     was lost too: a word glued to a capitalised word (`scientist|Adam`, `the|Detroit`,
     a merge found) opens a name of a few capitalised words (`_phrase_last`) whose last
     word, unknown to the list, is glued to lower-case words (`Lionswin`, `Recordsofficials`
     of `toldDepartment of Recordsofficials`): a link's text, which the scraper glued at
     both ends. The last word is cut where `_phrase_end_cut` says, and needs what the
-    opening merge needs, at least a page that lost a space elsewhere (`ONCE`)."""
+    opening merge needs, at least a page that lost a space elsewhere (`ONCE`). Also how
+    many names the merges found glue at both ends (`withVladimir Korvinafter`): each is
+    a trace of lost spaces that backs the page's capitalised guesses (`_capital`)."""
     taken = [(merge.start, merge.end) for merge, _ in merges]
     found = []
+    pairs = 0  # names glued at both ends, where both merges were found
     for merge, need in merges:
         if not merge.kinds or not merge.kinds[-1].startswith("lU") or not text[merge.cuts[-1]].isupper():
             continue
         last = _phrase_last(text, merge.end)
         if last is None:
             continue
+        closer = next((m for m, _ in merges if m.start == last[0] and m.end == last[1]), None)
+        if closer is not None:
+            pairs += 1
         if _overlaps(taken, *last):
             continue
         cut = _phrase_end_cut(text[last[0] : last[1]], params)
@@ -299,7 +307,7 @@ def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> 
             ends = Merge(last[0], last[1], tuple(last[0] + c for c in cut), ("phrase-end",) * len(cut))
             found.append((ends, max(need, ONCE)))
             taken.append(last)
-    return found
+    return found, pairs
 
 
 def _phrase_last(text: str, end: int) -> tuple[int, int] | None:
@@ -393,6 +401,14 @@ PHRASE_SPAN_ZIPF = 2.5  # ...this common: the cut is unsure (Foot|ball, Timest|h
 PHRASE_NOT_FIRST = NAME_ENDINGS | PLACE_ENDINGS | GIVEN_NAMES | frozenset((
     "her", "our", "you", "is", "us", "are", "on", "as", "or", "an", "in", "at", "a", "it", "am", "to",
 ))
+
+
+def _capital(text: str, merge: Merge) -> bool:
+    """Whether a merge holds a capitalised word: a name's, which names glued at both ends
+    on the same page back (`_phrase_ends`), not a lower-case compound's or a handle's."""
+    if any(text[cut].isupper() for cut in merge.cuts):
+        return True
+    return text[merge.start].isupper() and merge.cuts[0] - merge.start > 1  # not I|am|what|you|want
 
 
 def _plain_cut(word: str, split: Split) -> bool:
