@@ -15,6 +15,7 @@ chunks hold most of the commonest English words is English without more ado.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import math
@@ -288,8 +289,9 @@ def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> 
     opening merge needs, at least a page that lost a space elsewhere (`ONCE`). Also how
     many names the merges found glue at both ends (`withVladimir Korvinafter`): each is
     a trace of lost spaces that backs the page's capitalised guesses (`_capital`)."""
-    taken = [(merge.start, merge.end) for merge, _ in merges]
-    found = []
+    spans = sorted((merge.start, merge.end) for merge, _ in merges)  # the merges found do not overlap
+    starts = [start for start, _ in spans]
+    found: list[tuple[Merge, int]] = []
     pairs = 0  # names glued at both ends, where both merges were found
     for merge, need in merges:
         if not merge.kinds or not merge.kinds[-1].startswith("lU") or not text[merge.cuts[-1]].isupper():
@@ -297,16 +299,15 @@ def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> 
         last = _phrase_last(text, merge.end)
         if last is None:
             continue
-        closer = next((m for m, _ in merges if m.start == last[0] and m.end == last[1]), None)
-        if closer is not None:
+        before = bisect.bisect_left(starts, last[1]) - 1  # the last merge found that starts before its end
+        if before >= 0 and spans[before] == last:
             pairs += 1
-        if _overlaps(taken, *last):
+        if before >= 0 and spans[before][1] > last[0] or any(m.start < last[1] and last[0] < m.end for m, _ in found):
             continue
         cut = _phrase_end_cut(text[last[0] : last[1]], params)
         if cut:
             ends = Merge(last[0], last[1], tuple(last[0] + c for c in cut), ("phrase-end",) * len(cut))
             found.append((ends, max(need, ONCE)))
-            taken.append(last)
     return found, pairs
 
 
@@ -337,10 +338,6 @@ PHRASE_WORDS = 5  # words of a name after the first, the last one glued
 _NEXT_CHUNK = regex.compile(r"[ \t]+(\S+)")
 _PHRASE_STOPS = ".,;:!?\"”)"
 _NAME_LINKS = frozenset(("of", "the", "and", "de", "for", "&"))  # Department of Records, Call of Duty
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
