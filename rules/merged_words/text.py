@@ -335,7 +335,7 @@ def _phrase_last(text: str, end: int) -> tuple[int, int] | None:
 
 
 PHRASE_WORDS = 5  # words of a name after the first, the last one glued
-_NEXT_CHUNK = regex.compile(r"[ \t]+(\S+)")
+_NEXT_CHUNK = LazyPattern(r"[ \t]+(\S+)")
 _PHRASE_STOPS = ".,;:!?\"”)"
 _NAME_LINKS = frozenset(("of", "the", "and", "de", "for", "&"))  # Department of Records, Call of Duty
 
