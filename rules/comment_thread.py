@@ -45,15 +45,17 @@ _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussi
 # not speak of itself so (each form opens residue lines on 10 to 31 sites of the labelled
 # corpora, and no article line there).
 # A bullet or a dash may come before it, not a quotation mark: `"Great article," she said`
-# quotes someone inside the article.
+# quotes someone inside the article; nor may `by` or `from` follow it: `Great post by Jane
+# Doe on ...` is a link round-up's item.
 _OPENER_LEAD = r"""[^\w"“”'‘’«»]{0,3}"""
 _COMMENT_OPENER = re.compile(
-    rf"{_OPENER_LEAD}(?:(?:what|such)\s+an?\s+)?(?:great|nice|awesome|excellent|wonderful|fantastic|terrific|lovely"
+    rf"(?:{_OPENER_LEAD}(?:(?:what|such)\s+an?\s+)?(?:great|nice|awesome|excellent|wonderful|fantastic|terrific|lovely"
     r"|beautiful|informative|interesting)\s+(?:post|article|blog\s*post|write-?up)\b"
     rf"|{_OPENER_LEAD}(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s*,?\s+for\s+(?:(?:sharing|posting)(?:\s*[!.]"
     r"|\s+(?:this|the|your|these)?\s*(?:great\s+|wonderful\s+|lovely\s+)?(?:post|article|recipe|tips?|info\b))"
     r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
-    rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b", re.I)
+    rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b)"
+    r"(?!\s+(?:by|from)\b)", re.I)
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
