@@ -330,7 +330,8 @@ class MergedWords(Rule):
 
     def _memo_tables(self) -> dict[str, dict[Any, Any]]:
         memory = self._memory
-        tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign}
+        tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign,
+                  "glued": memory.glued}
         if memory.verdicts is not None:
             tables["flagged"] = memory.verdicts.flagged
         return tables

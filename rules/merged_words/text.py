@@ -136,14 +136,16 @@ class _Verdicts:
 class Memory:
     """What one NL101 rule keeps between the documents it checks, for one set of params:
     verdicts on chunks, splits of letter runs and their weighing, cuts of tokens of other
-    languages. Each is a function of its key and the params alone, never of a document, so
-    it makes the next document cheaper without changing its findings. The rule owns it
-    (one per rule instance, made fresh with it); each table is emptied when it is full."""
+    languages, the sentences each line glues together. Each is a function of its key and
+    the params alone, never of a document, so it makes the next document cheaper without
+    changing its findings. The rule owns it (one per rule instance, made fresh with it);
+    each table is emptied when it is full."""
 
     verdicts: _Verdicts | None = None
     splits: dict[tuple[str, bool, str], Split | None] = dataclasses.field(default_factory=dict)
     weighed: dict[tuple[str, Split], Split] = dataclasses.field(default_factory=dict)
     foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    glued: dict[str, int] = dataclasses.field(default_factory=dict)  # by line: `_glued_in_line`
 
 
 def build_tables(params: Params) -> None:
@@ -174,7 +176,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     chunks = set(text.split())
     if english is not None:
         english.observe(chunks)
-    flagged = _flagged_chunks(chunks, params, Memory() if memory is None else memory)
+    memory = Memory() if memory is None else memory
+    flagged = _flagged_chunks(chunks, params, memory)
     if not flagged:
         return []
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
@@ -255,9 +258,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
         wanted += bool(plain)  # a plain merge is backed by the others alone
-        if backing < wanted:  # count glued sentences only as far as they can matter
-            glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
-            backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
+        if backing < wanted:  # glued sentences count only as far as they can matter
+            backing += min(math.ceil(wanted - backing), _glued_count(doc, memory.glued))
         merges = [(merge, need) for merge, need in merges
                   if need == STRONG or _backs(backing - (merge in plain), words, need)]
     kept = [merge for merge, _ in merges]
@@ -302,6 +304,24 @@ _GLUED_SENTENCES = regex.compile(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<
 # ("noatime,nodiratime"). Not a colon: brands are written so (Simple:Press).
 _GLUED_CLAUSES = regex.compile(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
 CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
+
+
+def _glued_count(doc: Document, counts: dict[str, int]) -> int:
+    """How many sentences and clauses the text glues together (`_glued_in_line`). None crosses
+    a line feed, so the text's count is its lines' counts added up, and each line's count is
+    kept by its text in `counts` (the lines of another fix pass or another page cost a lookup)."""
+    if len(counts) > CACHE_LIMIT:
+        counts.clear()
+    for line in doc.distinct_lines.difference(counts):
+        counts[line] = _glued_in_line(line)
+    return sum(map(counts.__getitem__, doc.line_texts))
+
+
+def _glued_in_line(line: str) -> int:
+    """Sentences and clauses glued together in a line (`_GLUED_SENTENCES`, `_glued_clauses`).
+    The patterns look no further than the characters beside a match, none a line feed, so a
+    line alone matches as it does inside its text."""
+    return sum(1 for _ in _GLUED_SENTENCES.finditer(line)) + sum(1 for _ in _glued_clauses(line))
 
 
 def _glued_clauses(text: str) -> Iterator[regex.Match]:
