@@ -136,16 +136,18 @@ class _Verdicts:
 class Memory:
     """What one NL101 rule keeps between the documents it checks, for one set of params:
     verdicts on chunks, splits of letter runs and their weighing, cuts of tokens of other
-    languages, the sentences each line glues together. Each is a function of its key and
-    the params alone, never of a document, so it makes the next document cheaper without
-    changing its findings. The rule owns it (one per rule instance, made fresh with it);
-    each table is emptied when it is full."""
+    languages, the sentences each line glues together, whether a line is code or another
+    language. Each is a function of its key and the params alone, never of a document, so
+    it makes the next document cheaper without changing its findings. The rule owns it
+    (one per rule instance, made fresh with it); each table is emptied when it is full."""
 
     verdicts: _Verdicts | None = None
     splits: dict[tuple[str, bool, str], Split | None] = dataclasses.field(default_factory=dict)
     weighed: dict[tuple[str, Split], Split] = dataclasses.field(default_factory=dict)
     foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
     glued: dict[str, int] = dataclasses.field(default_factory=dict)  # by line: `_glued_in_line`
+    code_lines: dict[str, bool] = dataclasses.field(default_factory=dict)  # by line: `_is_code`
+    foreign_lines: dict[str, bool] = dataclasses.field(default_factory=dict)  # by line: `foreign_line`
 
 
 def build_tables(params: Params) -> None:
@@ -190,7 +192,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             found.append((at, chunk, run))
             if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
                 unphrased.add(word)
-    prose = _ProseLines(doc)
+    prose = _ProseLines(doc, memory)
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
     plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
@@ -1098,15 +1100,17 @@ class _ProseLines:
     English keeps its words (`registo`, `nota`, `netten`).
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, memory: Memory) -> None:
         self._doc = doc
-        self._code: dict[int, bool] = {}
-        self._foreign: dict[int, bool] = {}
+        self._code = memory.code_lines
+        self._foreign = memory.foreign_lines
+        for verdicts in (self._code, self._foreign):
+            if len(verdicts) > CACHE_LIMIT:
+                verdicts.clear()
 
     def __call__(self, start: int, end: int, english: bool = True) -> bool:
         doc, text = self._doc, self._doc.text
-        index = doc.line_index(start)
-        line = doc.line(index)
+        line = doc.line(doc.line_index(start))
         before, after = start - 1, end
         while before >= line.start and text[before].isspace():
             before -= 1
@@ -1114,17 +1118,25 @@ class _ProseLines:
             after += 1
         if before < line.start and after >= line.end:
             return False
-        if index not in self._code:
-            mark = _CODE_MARK.search(text, line.start, line.end)  # one cheap look first
-            braces = mark is not None and _BRACES.search(text, line.start, line.end) is not None
-            self._code[index] = braces or mark is not None and _CODE.search(text, line.start, line.end) is not None
-        if self._code[index]:
+        # Code and language are the line's own (no pattern looks past its ends): kept by its
+        # text, for the next fix pass and the pages that share it.
+        content = text[line.start : line.end]
+        if content not in self._code:
+            self._code[content] = _is_code(content)
+        if self._code[content]:
             return False
         if not english:
             return True
-        if index not in self._foreign:
-            self._foreign[index] = foreign_line(text, line.start, line.end)
-        return not self._foreign[index]
+        if content not in self._foreign:
+            self._foreign[content] = foreign_line(content, 0, len(content))
+        return not self._foreign[content]
+
+
+def _is_code(line: str) -> bool:
+    """Whether a line holds braces or statements of a program (`_CODE`)."""
+    mark = _CODE_MARK.search(line)  # one cheap look first
+    braces = mark is not None and _BRACES.search(line) is not None
+    return braces or mark is not None and _CODE.search(line) is not None
 
 
 _CODE_MARK = regex.compile(r"[{}(=&|]")
