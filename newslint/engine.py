@@ -29,6 +29,8 @@ class RuleSet:
 
     def for_path(self, path: str) -> tuple[Rule, ...]:
         """The rules to run on `path`, after per-file-ignores."""
+        if not self.config.per_file_ignores:
+            return self.rules
         ignored: set[str] = set()
         for pattern, selectors in self.config.per_file_ignores:
             if self.config.matches(path, (pattern,)):
