@@ -130,6 +130,11 @@ class _Verdicts:
     # Clean chunks judged here, in order, until the rule passes them on to its other processes
     # (`MergedWords.memo_delta`, which empties it); a set has no order to tell the new ones by.
     judged_clean: list[str] = dataclasses.field(default_factory=list)
+    # Lines of texts met, by what their chunks hold: no flagged chunk, or these flagged chunks.
+    # A text made of such lines only needs neither its chunks' set nor their difference with
+    # `clean` to know its flagged chunks (`_known_flagged`); emptied with the verdicts.
+    clean_lines: set[str] = dataclasses.field(default_factory=set)
+    flagged_lines: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass
@@ -175,17 +180,27 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     keeps verdicts for the documents after this one.
     """
     text = doc.text
+    memory = Memory() if memory is None else memory
+    known = _known_flagged(doc, memory.verdicts)
+    if known is not None and not known:
+        return []  # lines met before, none holding a flagged chunk (`english` is not told the chunks)
     chunks = set(text.split())
     if english is not None:
         english.observe(chunks)
-    memory = Memory() if memory is None else memory
-    flagged = _flagged_chunks(chunks, params, memory)
+    if known is None:
+        flagged = _flagged_chunks(chunks, params, memory)
+    else:
+        flagged = {chunk: memory.verdicts.flagged[chunk] for chunk in known}
     if not flagged:
+        _learn_lines(doc, memory.verdicts, [])
         return []
+    placed = list(_positions(text, flagged))
+    if known is None and len(flagged) <= FIND_LIMIT:  # found by `str.find`: every use of each
+        _learn_lines(doc, memory.verdicts, placed)
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
     places: dict[str, list[int]] = {}  # where each flagged run occurs: a repeated one is a name
     unphrased: set[str] = set()  # ...unless it always ends a name phrase that goes on in lower case
-    for at, chunk in _positions(text, flagged):
+    for at, chunk in placed:
         for run in flagged[chunk]:
             word = chunk[run[0] : run[1]]
             places.setdefault(word, []).append(at)
@@ -350,6 +365,32 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _known_flagged(doc: Document, verdicts: _Verdicts | None) -> set[str] | None:
+    """The flagged chunks of a text whose lines were all met before (see `_Verdicts`), from
+    what those lines hold; None when a line is new."""
+    if verdicts is None:
+        return None
+    held = doc.distinct_lines.difference(verdicts.clean_lines)
+    if held.difference(verdicts.flagged_lines):
+        return None
+    return set().union(*map(verdicts.flagged_lines.__getitem__, held))
+
+
+def _learn_lines(doc: Document, verdicts: _Verdicts | None, placed: list[tuple[int, str]]) -> None:
+    """Record what the text's lines hold, from every use of each of its flagged chunks
+    (`placed`, none when it has none)."""
+    if verdicts is None:
+        return
+    if len(verdicts.clean_lines) + len(verdicts.flagged_lines) > CACHE_LIMIT:
+        verdicts.clean_lines.clear()
+        verdicts.flagged_lines.clear()
+    held: dict[str, set[str]] = {}
+    for at, chunk in placed:
+        held.setdefault(doc.line_texts[doc.line_index(at)], set()).add(chunk)
+    verdicts.flagged_lines.update((line, frozenset(chunks)) for line, chunks in held.items())
+    verdicts.clean_lines.update(doc.distinct_lines.difference(held))
 
 
 def _uses(doc: Document, places: list[int], size: int) -> int:
