@@ -276,7 +276,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
         wanted += bool(plain)  # a plain merge is backed by the others alone
         if backing < wanted:  # glued sentences count only as far as they can matter
-            backing += min(math.ceil(wanted - backing), _glued_count(doc, memory.glued))
+            backing += _glued_count(doc, memory.glued, math.ceil(wanted - backing))
         merges = [(merge, need) for merge, need in merges
                   if need == STRONG or _backs(backing - (merge in plain), words, need)]
     kept = [merge for merge, _ in merges]
@@ -323,15 +323,22 @@ _GLUED_CLAUSES = regex.compile(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![
 CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
 
 
-def _glued_count(doc: Document, counts: dict[str, int]) -> int:
-    """How many sentences and clauses the text glues together (`_glued_in_line`). None crosses
-    a line feed, so the text's count is its lines' counts added up, and each line's count is
-    kept by its text in `counts` (the lines of another fix pass or another page cost a lookup)."""
+def _glued_count(doc: Document, counts: dict[str, int], enough: int) -> int:
+    """How many sentences and clauses the text glues together (`_glued_in_line`), counted no
+    further than `enough`. None crosses a line feed, so the lines' counts add up, and each
+    line's count is kept by its text in `counts` (the lines of another fix pass or another
+    page cost a lookup); the lines after those that hold `enough` are not looked at."""
     if len(counts) > CACHE_LIMIT:
         counts.clear()
-    for line in doc.distinct_lines.difference(counts):
-        counts[line] = _glued_in_line(line)
-    return sum(map(counts.__getitem__, doc.line_texts))
+    found = 0
+    for line in doc.line_texts:
+        count = counts.get(line)
+        if count is None:
+            count = counts[line] = _glued_in_line(line)
+        found += count
+        if found >= enough:
+            return enough
+    return found
 
 
 def _glued_in_line(line: str) -> int:
