@@ -297,7 +297,7 @@ class MergedWords(Rule):
 
     def memo_delta(self) -> dict[str, Any] | None:
         """The entries added to the memo's tables (splits of runs, their weighing, cuts of other
-        languages' tokens, flagged chunks, verdicts on lines) since the last call, found by their order of insertion,
+        languages' tokens, flagged chunks) since the last call, found by their order of insertion,
         and the chunks judged clean."""
         delta: dict[str, Any] = {}
         verdicts = self._memory.verdicts
@@ -330,8 +330,9 @@ class MergedWords(Rule):
 
     def _memo_tables(self) -> dict[str, dict[Any, Any]]:
         memory = self._memory
-        tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign,
-                  "glued": memory.glued, "code_lines": memory.code_lines, "foreign_lines": memory.foreign_lines}
+        # Not the tables kept by line (glued sentences, code, language): lines are long to send
+        # and quick to judge again.
+        tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign}
         if memory.verdicts is not None:
             tables["flagged"] = memory.verdicts.flagged
         return tables
