@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -134,13 +135,19 @@ def _is_all_thread(lines: Sequence[str]) -> bool:
 
 def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
     """The positions of the comment headers that follow at least two prose lines."""
-    found, prose_seen = [], 0
-    for k, line in enumerate(lines):
-        if prose_seen < MIN_ARTICLE_LINES:
-            prose_seen += prose[k]
-        elif is_header(line):
-            found.append(k)
-    return found
+    first = _below_prose(prose, MIN_ARTICLE_LINES)
+    return list(compress(range(first, len(lines)), map(is_header, lines[first:])))
+
+
+def _below_prose(prose: Sequence[bool], count: int) -> int:
+    """The position right after the `count`-th prose line (len(prose) when there are fewer)."""
+    at = -1
+    for _ in range(count):
+        try:
+            at = prose.index(True, at + 1)
+        except ValueError:
+            return len(prose)
+    return at + 1
 
 
 def _first_of_thread(headers: list[int], lines: list[str]) -> int | None:
