@@ -38,6 +38,13 @@ _DATE_WORDS = re.compile(
     r"|minutes?|hours?|days?|weeks?|months?|years?|yesterday|today|reply|permalink|comment|comments)\b"
     r"|\d+\w*")
 _WORD = re.compile(r"[^\W_]+")
+# A scraper that drops the markup between a commenter's name and the date glues them
+# (`Tim Roe07.21.12 at 5:46 pm`, `Ann LeeJuly 13, 2012 at 2:16 pm`): a space goes back
+# before a numeric date that follows a letter, or a capitalised month name and its day that
+# follow a lower-case letter.
+_GLUED_DATE = re.compile(
+    r"(?<=[^\W\d_])(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)"
+    r"|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
 _POSTED_BY = re.compile(r"\W*posted\s+by\b", re.I)  # `posted by Ann at 7:10 AM`: the day is the post's
 # A comments heading just before the first header: `12 Comments`, `Leave a Reply`.
 _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussion)\b")
@@ -64,6 +71,7 @@ def is_header(line: str) -> bool:
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""
     if _SAYS.match(line):
         return True
+    line = _GLUED_DATE.sub(" ", line)
     words = line.split()
     if len(words) > HEADER_MAX_WORDS or not _CLOCK.search(line):
         return False
@@ -167,7 +175,9 @@ class CommentThread(ToTheEndRule):
     ## What it does
     Finds the headers of readers' comments: a name with a date and a clock time
     (`Jane Doe | July 12, 2012 at 2:05 pm`, `posted by Ann at 7:10 AM | 0 comments`,
-    `on October 30, 2012 at 1:56 pm`, `October 23rd, 2012 1:38 pm`) or `Jane Doe says:`. When the first header comes
+    `on October 30, 2012 at 1:56 pm`, `October 23rd, 2012 1:38 pm`) or `Jane Doe says:`; a
+    name that the scraper glued to the date counts too (`Jane Doe07.12.12 at 2:05 pm`,
+    `Jane DoeJuly 12, 2012 at 2:05 pm`). When the first header comes
     after at least two lines of prose (the article), and the headers are backed by a
     comments heading just before the first one (`12 Comments`, `Leave a Reply`), by two
     or more reply buttons or permalinks, or are five or more, everything from the first

@@ -130,6 +130,10 @@ def test_the_trailing_block_goes_in_one_fix_whatever_other_rules_delete():
     ("Jane Doe | July 12, 2012 at 2:05 pm", True),
     ("on October 30, 2012 at 1:56 pm", True),
     ("posted by Ann Lee at 7:10 AM | permalink", True),
+    ("Ann Lee07.21.12 at 5:46 pm", True),  # the scraper glued the name to the date
+    ("Sam RoeJuly 22, 2012 at 9:03 am", True),
+    ("Ann Lee07.21.12", False),
+    ("The 2012 budget passed 07.21.12 at 5:46 pm after a long debate over the new school buildings and roads.", False),
     ("At 7:10 AM on July 12 the council met to discuss the plan for the new bridge.", False),
     ("July 12, 2012", False),
     ("The minister then said to the committee that she wrote:", False),
