@@ -61,6 +61,15 @@ _COMMENT_OPENER = re.compile(
     r"|\s+(?:this|the|your|these)?\s*(?:great\s+|wonderful\s+|lovely\s+)?(?:post|article|recipe|tips?|info\b))"
     r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
     rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b", re.I)
+# A heading that can only open the comments, whatever follows it: a blog theme's count
+# with its prompt (`{ 12 comments… read them below or add one }`), the count of the
+# responses to the post by its title (`12 Responses to “Title”`), the feed of the
+# conversation (`You can follow this conversation by subscribing to the comment feed for
+# this post.`). Spaces may be lost (`{7comments… read them below oradd one}`).
+_THREAD_HEADING = re.compile(
+    r"""\W*\d+\s*comments?\W*read\s*them\s*below\s*or\s*add\s*one\W*$"""
+    r"""|(?:\d+|one)\s*(?:responses?|comments?|replies)\s*to\s*["“‘'«].*["”’'»]\W*$"""
+    r"""|you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\s+to\s+the\s+comment\s+feed\b""", re.I)
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
@@ -93,7 +102,8 @@ def thread_start(doc: Document) -> int | None:
     if _is_all_thread(lines):
         return doc.nonblank_lines[0]
     prose = prose_lines(doc)
-    starts = [k for k in (_headed_start(lines, prose), _opener_position(lines, prose)) if k is not None]
+    found = (_headed_start(lines, prose), _opener_position(lines, prose), _thread_heading_position(lines, prose))
+    starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
 
@@ -122,6 +132,17 @@ def _opener_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
     seen = 0
     for k, line in enumerate(lines):
         if seen >= OPENER_ARTICLE_LINES and _COMMENT_OPENER.match(line):
+            return k
+        seen += prose[k]
+    return None
+
+
+def _thread_heading_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
+    """The position of the first line, after the article's first lines, that can only head
+    the comments (`12 Responses to “Title”`), or None."""
+    seen = 0
+    for k, line in enumerate(lines):
+        if seen >= OPENER_ARTICLE_LINES and len(line.split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(line):
             return k
         seen += prose[k]
     return None
@@ -199,6 +220,12 @@ class CommentThread(ToTheEndRule):
     `Thanks for sharing the recipe`) or `I loved this post`. After the article's first
     three lines of prose, such a line and everything after it go (from the thread's
     header or heading instead, when that comes first).
+
+    A heading that can only open the comments does so without headers, after the
+    article's first three lines of prose: a blog theme's count with its prompt (`{ 12
+    comments… read them below or add one }`), the responses counted by the post's title
+    (`12 Responses to “Title”`, ending in the closing quote) and `You can follow this
+    conversation by subscribing to the comment feed for this post.`
 
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's

@@ -150,6 +150,23 @@ def test_a_thread_is_cut_from_its_heading():
     assert fixed(BODY + THREAD, "NL312") == BODY.rstrip("\n") + "\n"
 
 
+@pytest.mark.parametrize("heading", [
+    "{ 12 comments… read them below or add one }",
+    "{7comments… read them below oradd one}",
+    "12 Responses to “Council Votes on the Plan”",
+    "One Response to \"Council Votes on the Plan\"",
+    "You can follow this conversation by subscribing to the comment feed for this post.",
+])
+def test_a_comments_heading_opens_the_thread_alone(heading):
+    comments = "About time too.\nWho is paying for it, though?\n"
+    assert fixed(BODY + "The plan goes to a vote in March.\n\n" + heading + "\n" + comments, "NL312") == (
+        BODY + "The plan goes to a vote in March.\n")
+
+
+def test_a_comments_heading_needs_the_article_first():
+    assert thread_start(Document("12 Responses to “Council Votes”\n\n" + BODY)) is None
+
+
 def test_a_thread_needs_an_article_before_it():
     assert thread_start(Document(THREAD + BODY)) is None
 
