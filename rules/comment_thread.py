@@ -63,12 +63,12 @@ _COMMENT_OPENER = re.compile(
     rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b", re.I)
 # A heading that can only open the comments, whatever follows it: a blog theme's count
 # with its prompt (`{ 12 comments… read them below or add one }`), the count of the
-# responses to the post by its title (`12 Responses to “Title”`), the feed of the
-# conversation (`You can follow this conversation by subscribing to the comment feed for
-# this post.`). Spaces may be lost (`{7comments… read them below oradd one}`).
+# responses to the post by its title (`12 Responses to “Title”`, `12 thoughts on “Title”`),
+# the feed of the conversation (`You can follow this conversation by subscribing to the
+# comment feed for this post.`). Spaces may be lost (`{7comments… read them below oradd one}`).
 _THREAD_HEADING = re.compile(
     r"""\W*\d+\s*comments?\W*read\s*them\s*below\s*or\s*add\s*one\W*$"""
-    r"""|(?:\d+|one)\s*(?:responses?|comments?|replies)\s*to\s*["“‘'«].*["”’'»]\W*$"""
+    r"""|(?:\d+|one)\s*(?:responses?|comments?|replies|thoughts?)\s*(?:to|on)\s*["“‘'«].*["”’'»]\W*$"""
     r"""|you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\s+to\s+the\s+comment\s+feed\b""", re.I)
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
@@ -224,8 +224,9 @@ class CommentThread(ToTheEndRule):
     A heading that can only open the comments does so without headers, after the
     article's first three lines of prose: a blog theme's count with its prompt (`{ 12
     comments… read them below or add one }`), the responses counted by the post's title
-    (`12 Responses to “Title”`, ending in the closing quote) and `You can follow this
-    conversation by subscribing to the comment feed for this post.`
+    (`12 Responses to “Title”`, `12 thoughts on “Title”`, ending in the closing quote)
+    and `You can follow this conversation by subscribing to the comment feed for this
+    post.`
 
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's

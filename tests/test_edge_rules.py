@@ -155,6 +155,7 @@ def test_a_thread_is_cut_from_its_heading():
     "{7comments… read them below oradd one}",
     "12 Responses to “Council Votes on the Plan”",
     "One Response to \"Council Votes on the Plan\"",
+    "12 thoughts on “Council Votes on the Plan”",
     "You can follow this conversation by subscribing to the comment feed for this post.",
 ])
 def test_a_comments_heading_opens_the_thread_alone(heading):
