@@ -70,6 +70,10 @@ _THREAD_HEADING = re.compile(
     r"""\W*\d+\s*comments?\W*read\s*them\s*below\s*or\s*add\s*one\W*$"""
     r"""|(?:\d+|one)\s*(?:responses?|comments?|replies|thoughts?)\s*(?:to|on)\s*["“‘'«].*["”’'»]\W*$"""
     r"""|you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\s+to\s+the\s+comment\s+feed\b""", re.I)
+# A reply button on a line of its own (`Reply`, `[Reply]`, `Reply ↓`): three of them, each
+# within a comment's length of the next, are a thread whose headers the extractor dropped.
+_REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
+MIN_REPLY_BUTTONS = 3
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 
@@ -102,7 +106,8 @@ def thread_start(doc: Document) -> int | None:
     if _is_all_thread(lines):
         return doc.nonblank_lines[0]
     prose = prose_lines(doc)
-    found = (_headed_start(lines, prose), _opener_position(lines, prose), _thread_heading_position(lines, prose))
+    found = (_headed_start(lines, prose), _opener_position(lines, prose), _thread_heading_position(lines, prose),
+             _reply_run_position(lines, prose))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -145,6 +150,20 @@ def _thread_heading_position(lines: Sequence[str], prose: Sequence[bool]) -> int
         if seen >= OPENER_ARTICLE_LINES and len(line.split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(line):
             return k
         seen += prose[k]
+    return None
+
+
+def _reply_run_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
+    """The position of the first of three reply buttons on lines of their own, each within
+    a comment's length of the next, after the article's first lines of prose, or None."""
+    seen, buttons = 0, []
+    for k, line in enumerate(lines):
+        if seen >= OPENER_ARTICLE_LINES and _REPLY_BUTTON.match(line):
+            buttons.append(k)
+        seen += prose[k]
+    for run in zip(*(buttons[i:] for i in range(MIN_REPLY_BUTTONS))):
+        if all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(run, run[1:])):
+            return run[0]
     return None
 
 
@@ -228,6 +247,10 @@ class CommentThread(ToTheEndRule):
     and `You can follow this conversation by subscribing to the comment feed for this
     post.`
 
+    Three or more reply buttons on lines of their own (`Reply`, `[Reply]`, `Reply ↓`),
+    each within 15 lines of the next, after the article's first three lines of prose, are
+    a thread whose headers the extractor dropped: it goes from the first button on.
+
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's
     words in other people's mouths and end in comment forms and footers. Each comment
@@ -271,7 +294,8 @@ class CommentThread(ToTheEndRule):
     A live blog or a news digest whose entries each carry a name, a date and a clock
     time, five or more of them, is read as a thread. Comment headers without a clock time
     (`Jane Doe, March 2`) are not recognised; the text of a comment printed above its
-    header (`Posted by: ...` under the comment) stays for the first comment. A title
+    header (`Posted by: ...` under the comment) or above its reply button stays for the
+    first comment. A title
     above a text that is all thread goes with it (the text holds no article).
     """
 

@@ -164,6 +164,17 @@ def test_a_comments_heading_opens_the_thread_alone(heading):
         BODY + "The plan goes to a vote in March.\n")
 
 
+def test_reply_buttons_mark_a_thread_without_headers():
+    comments = "About time too.\nReply\nWho is paying?\nReply\nNot me.\nReply\n"
+    assert fixed(BODY + "The plan goes to a vote in March.\n\n" + comments, "NL312") == (
+        BODY + "The plan goes to a vote in March.\n\nAbout time too.\n")
+
+
+def test_two_reply_buttons_are_not_a_thread():
+    text = BODY + "The plan goes to a vote in March.\n\nAbout time too.\nReply\nWho is paying?\nReply\n"
+    assert thread_start(Document(text)) is None
+
+
 def test_a_comments_heading_needs_the_article_first():
     assert thread_start(Document("12 Responses to “Council Votes”\n\n" + BODY)) is None
 
