@@ -13,7 +13,7 @@ from newslint.engine import build_ruleset, fix_text, lint_text
 from newslint.rules._language import english_line
 from newslint.rules.merged_words.evidence import BACKED, KNOWN, ONCE, SURE, evidence
 from newslint.rules.merged_words.runs import split_run
-from newslint.rules.merged_words.text import find_merges
+from newslint.rules.merged_words.text import _phrase_end_cut, find_merges
 from newslint.rules.merged_words.words import Params, segment
 
 PARAMS = Params()
@@ -483,7 +483,7 @@ def test_a_name_after_a_cut_before_a_capital_is_cut_where_the_text_uses_it():
     ("Shares ofKorvantaand its rivals rose.", "of Korvanta and"),
     ("But ifMelvocitywas a hit, nobody knew.", "if Melvocity was"),
     ("She said thatKorvantawas sold on Monday.", "that Korvanta was"),
-    ("She said thatKorvantaresigned on Monday.", "that Korvantaresigned"),  # not Korvantare|signed
+    ("She said thatKorvantaresigned on Monday.", "that Korvanta resigned"),  # not Korvantare|signed
     ("Shares ofKorvantais what they sold.", "of Korvantais"),  # names end in "is": Stavridis
     ("Shares ofKorvantaor its rivals rose.", "of Korvantaor"),  # and in "or": Trevor
     ("A post byLeiland Tanner on Monday.", "by Leiland"),  # a first name before a surname
@@ -802,3 +802,87 @@ def test_a_capitalised_preposition_glued_to_a_determiner_on_a_page_that_lost_spa
     assert _cut_after_lossy(LOSSY * 3 + line + "\n") == spaced
     assert not _merges(line + "\n")  # writers drop it too
 
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("We read about theKorvexsystem, which is old.", ["the Korvex system"]),
+    ("She wore a blackKorvexdress to the show.", ["black Korvex dress"]),
+    ("The town ofKorvelingclones is odd.", ["of Korveling clones"]),
+    ("The stores sell ofKorvelwell water.", ["of Korvelwell"]),  # a name may end so (Blackwell)
+    ("We saw theKorvexbury plan.", ["the Korvexbury"]),  # a place's name ends so (Canterbury)
+    ("He said theKorvreports it.", ["the Korvreports"]),  # "reports" ends it, after too short a name
+    ("The fans ofKorvelinghumbles wait.", ["of Korvelinghumbles"]),  # the word after the name is too rare
+])
+def test_an_unknown_name_glued_between_words_is_cut_before_a_common_word_on_a_lossy_page(line, spaced):
+    assert _cut_after_lossy(LOSSY * 2 + line + "\n") == spaced
+
+
+def test_a_name_glued_between_words_keeps_the_word_on_a_page_that_keeps_its_spaces():
+    assert _cut_after_lossy("We read about theKorvexsystem, which is old.\n") == []
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("They released anew video on Monday.", ["a new"]),
+    ("It was avery different game.", ["a very"]),
+    ("She wrote anew paperon the effect.", ["a new", "paper on"]),  # the next word lost a space too
+    ("Anew report came out.", ["A new"]),  # a capital where the sentence starts
+    ("We will begin anew.", []),  # the adverb ends its phrase
+    ("They looked anew at the data.", []),
+    ("The plan was drawn anew slowly.", []),
+    ("She bought the Korvel Anew cream.", []),  # a capital inside a sentence: a name
+])
+def test_the_article_glued_to_an_adjective_the_list_knows_as_a_word_on_a_lossy_page(line, spaced):
+    assert _cut_after_lossy(LOSSY * 3 + line + "\n") == spaced
+    assert not _merges(line + "\n")  # on a page that keeps its spaces "anew" is a word
+
+
+def test_a_split_with_a_function_word_at_every_cut_needs_one_sure_merge_fewer():
+    page = ("Officials saidthat the budget was late.\nThe council met onthe day of the vote.\n"
+            "They will send ourpress release tomorrow, the aide said.\n")
+    assert _cut_after_lossy(page) == ["said that", "on the", "our press"]
+    content = page.replace("ourpress release", "pressrelease")  # no function word beside the cut
+    assert _cut_after_lossy(content) == ["said that", "on the"]
+    assert _cut_after_lossy(page.replace("onthe", "on the")) == ["said that"]  # one sure merge is not enough
+
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("She works with computer scientistAdam Korvexwith the team.", ["scientist Adam", "Korvex with"]),
+    ("It ran inThe Korvel Timesand online.", ["in The", "Times and"]),  # Times|and, not Time|sand
+    ("He spoke withVladimir Korvinafter the talks.", ["with Vladimir", "Korvin after"]),
+    ("Ask the coachRasmus Korvexunderwent surgery.", ["coach Rasmus", "Korvex underwent"]),  # one word
+    ("He drank it withAdam Korvexcoffee daily.", ["with Adam", "Korvex coffee"]),
+    ("He toldDepartment of Korvel Recordsofficials about it.", ["told Department", "Records officials"]),
+    ("It is part of theKORV Korvelseries. It is new.", ["the KORV", "Korvel series"]),  # not "It", further on
+    ("He toldDepartment of Korvel, then Recordsofficials came.", ["told Department"]),  # it ends at a comma
+    ("Posted byDavid Korvanoon Thursday.", ["by David"]),  # Korvano|on or Korva|noon: a name may end in "on"
+    ("A post byHarold Korvelus today.", ["by Harold"]),  # names end in "us", "is", "on", "to"
+    ("A post byHarold Korvelson today.", ["by Harold"]),
+    ("We met theKorvel Basketballers today.", ["the Korvel"]),  # not Basket|ballers: a word spans the cut
+])
+def test_a_name_glued_at_both_ends_is_cut_where_the_name_ends(line, spaced):
+    assert _cut_after_lossy(LOSSY + line + "\n") == spaced
+
+
+def test_a_name_glued_at_its_end_only_is_left_to_the_other_rules():
+    assert _cut_after_lossy(LOSSY + "He drank it with Adam Korvexcoffee daily.\n") == []
+
+
+@pytest.mark.parametrize(("token", "cuts"), [
+    ("Korvelseries", (6,)),
+    ("Listsand", (5,)),  # not List|sand
+    ("Korvexunderwent", ()),  # not Korvexunder|went, and "underwent" is too rare
+    ("Korplandon", ()),  # not Korpl|and|on: names end in "on"
+    ("Korvanoon", ()),  # Korvano|on or Korva|noon
+    ("Footballare", ()),  # not Foot|ball|are: a longer word spans the cut
+])
+def test_the_end_of_a_name_glued_at_both_ends_is_where_the_fewest_words_follow(token, cuts):
+    assert _phrase_end_cut(token, PARAMS) == cuts
+
+
+def test_a_name_glued_at_both_ends_backs_the_capitalised_guesses_of_its_page():
+    filler = "The town hall was busy all week and the staff were tired of the long meetings about the road. " * 3
+    page = ("Officials saidthat the plan failed.\nHe spoke withVladimir Korvinafter the talks.\n" + filler
+            + "\nThe Korvel Minesstaff met, and the cinnamonbuns sold out.\n")
+    assert _merges(page) == ["saidthat", "withVladimir", "Korvinafter", "Minesstaff"]  # not cinnamon|buns
+    unpaired = page.replace("withVladimir Korvinafter", "with Vladimir Korvin after")
+    assert _merges(unpaired) == ["saidthat"]

@@ -79,7 +79,15 @@ class MergedWords(Rule):
       before a capital (`between|Safaricom|and`, where the document says `Safaricom`; before
       a capitalised word only a function word: `suit|Hillicon Valley` beside `Hill`), or,
       where it does not, before a function word that ends no name and a lower-case word
-      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`); after
+      (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`), or, on a page that
+      lost a space elsewhere, before one common word that ends the token and no name of a
+      person, place or brand, after a rare name of five letters or more (`the|Soundex|system`,
+      `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`), or
+      where a word is glued to the name's first word too (`scientistAdam Montandonwith`,
+      `theDetroit Lionswin`: a link's text glued at both ends), unknown, before one or two
+      common words (`Lions|win`, `Times|and`, not `Time|sand`; `Crabtree|was`; not
+      before `is`, `on`, `to`, which end names, nor where a longer word spans the cut:
+      `Foot|ball`), as the merge before the name is backed; after
       a first name, a name glued to a verb or an adverb holds on a page that lost a space
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`, and a verb in the
       present from a list: `Neil Gaiman|comes`; not before `is`, `on`, `as`: `Kasidiaris`);
@@ -133,7 +141,11 @@ class MergedWords(Rule):
       function word glued to a handle (`at@janeroe`, `his@JaneRoe`; not `at@example.com`)
       or to a model number (`theD5100`, `orD800E`), and a capitalised preposition or
       conjunction glued to a determiner, which the list may know as a typo and a capital
-      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`).
+      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`);
+    - on a page that loses spaces everywhere, the article `a` glued to a word into a word
+      the list knows, `anew` or `avery`, where a noun or an adjective follows, as the adverb
+      ends its phrase (`anew version`, `avery different game`, `Anew report` where a sentence
+      starts; not `begin anew.`, `looked anew at`).
 
     Word frequencies alone cannot tell a lost space from a compound (`skywatching`), a
     coinage (`Zoombombing`), a brand (`theResumator`), a name (`Northwell`), a typo
@@ -156,7 +168,11 @@ class MergedWords(Rule):
       once need such a page too;
     - two content words (`agencies|alleged`), a rare word, a token one letter from a
       common word (a typo) need a page that loses spaces everywhere: three sure merges
-      and 3 per thousand words;
+      and 3 per thousand words (two, for a lower-case split with a function word beside
+      every cut that is not sure for another reason: `our|press`, `on|election`, `shoppers|at`);
+      a name glued at both ends (`withVladimir Korvinafter`) counts as one more such merge
+      for the splits that hold a capitalised word (`Concordia|cruise`), not for lower-case
+      ones (`cinnamonbuns`, a writer's word in a comment);
     - a token the word list knows about as often as its pieces would meet by chance, or
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").

@@ -94,6 +94,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         return BACKED  # In|the end: sure, but writers drop that space too
     if kinds == ("model",):
         return BACKED  # the|D5100: sure, but writers drop that space too
+    if kinds == ("article-word",):
+        return BACKED  # a|new version: the list knows "anew", a page that lost spaces does not
     if kinds == ("handle",):
         return BACKED  # at|@janeroe: or a writer's "follow me at@janeroe"
     if kinds == ("abbreviation",):  # the|U.S.: "them" is a word, but not glued to ".S."
@@ -238,7 +240,7 @@ def strong(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> bool:
     `the|Resumator`). Other sure splits need a page that lost spaces elsewhere too."""
     if set(kinds) <= _ALWAYS_SURE:
         return True  # visit|www.example.org, to|a
-    if kinds == ("pronoun",):
+    if kinds in (("pronoun",), ("article-word",)):
         return False
     if len(cuts) != 1 or cuts[0] == 1:
         return False  # the|emperor|of|the|north: a handle; a|but: a typo (abut for about)

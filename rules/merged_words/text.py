@@ -15,6 +15,7 @@ chunks hold most of the commonest English words is English without more ado.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import math
@@ -49,6 +50,7 @@ from newslint.rules.merged_words.runs import Split, head_split, is_known, name_p
 from newslint.rules.merged_words.words import (
     GIVEN_NAMES,
     JOINT_WORDS,
+    NAME_ENDINGS,
     NAME_FOLLOWERS,
     NAME_PREFIXES,
     SHORT_WORDS,
@@ -191,6 +193,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
     plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
+    function_led: set[Merge] = set()  # lower-case merges with a function word at every cut
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
@@ -200,6 +203,9 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
                 continue  # PrideDo: the sentence after a heading goes on in lower case
             split = _weigh(word, pair)  # FoodMy Recipes: two capitalised words, as before
             need = split.need
+        if split.kinds == ("article-word",) and not (_noun_after(text, at + end)
+                                                     and (word.islower() or _starts_sentence(text, at + start))):
+            continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
             if not word[:-1].islower():
                 continue  # PowerI Accept: perhaps a name, not "I" before its verb
@@ -227,6 +233,9 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             need = STRONG  # Ukraine|prompting Kyiv, where the text also says "Ukraine" (never "ukraine")
         if backed and not split.head and "lU-lower" in split.kinds:
             split = _used_name_after(word, split, chunks, params, _capital_after(text, at + len(chunk)))
+            if "name-word" in split.kinds:
+                need = max(need, NAME_WORD_NEED)  # of|Bejeweled|clones: the name may end in the word
+                split = dataclasses.replace(split, strong=False)
         if split.opening and not _starts_sentence(text, at + start):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
@@ -249,6 +258,10 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         merges.append((merge, STRONG if split.strong else need))
         if need > SURE and _plain_cut(word, split):
             plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
+        if need == BACKED and _function_cuts(word, split):
+            function_led.add(merge)  # our|press, on|election: one sure merge fewer backs it
+    ends, pairs = _phrase_ends(text, merges, params)
+    merges += ends
     if any(need != STRONG for _, need in merges):
         backing = len(plain) + sum(1 for _, need in merges if need <= SURE)
         words = max(1, len(chunks), text.count(" "))
@@ -259,10 +272,140 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
             backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or _backs(backing - (merge in plain), words, need)]
+                  if need == STRONG or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
+                                              words, need, merge in function_led)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _phrase_ends(text: str, merges: list[tuple[Merge, int]], params: Params) -> tuple[list[tuple[Merge, int]], int]:
+    """The ends of names glued to the words after them, where the space before the name
+    was lost too: a word glued to a capitalised word (`scientist|Adam`, `the|Detroit`,
+    a merge found) opens a name of a few capitalised words (`_phrase_last`) whose last
+    word, unknown to the list, is glued to lower-case words (`Lionswin`, `Recordsofficials`
+    of `toldDepartment of Recordsofficials`): a link's text, which the scraper glued at
+    both ends. The last word is cut where `_phrase_end_cut` says, and needs what the
+    opening merge needs, at least a page that lost a space elsewhere (`ONCE`). Also how
+    many names the merges found glue at both ends (`withVladimir Korvinafter`): each is
+    a trace of lost spaces that backs the page's capitalised guesses (`_capital`)."""
+    spans = sorted((merge.start, merge.end) for merge, _ in merges)  # the merges found do not overlap
+    starts = [start for start, _ in spans]
+    found: list[tuple[Merge, int]] = []
+    pairs = 0  # names glued at both ends, where both merges were found
+    for merge, need in merges:
+        if not merge.kinds or not merge.kinds[-1].startswith("lU") or not text[merge.cuts[-1]].isupper():
+            continue
+        last = _phrase_last(text, merge.end)
+        if last is None:
+            continue
+        before = bisect.bisect_left(starts, last[1]) - 1  # the last merge found that starts before its end
+        if before >= 0 and spans[before] == last:
+            pairs += 1
+        if before >= 0 and spans[before][1] > last[0] or any(m.start < last[1] and last[0] < m.end for m, _ in found):
+            continue
+        cut = _phrase_end_cut(text[last[0] : last[1]], params)
+        if cut:
+            ends = Merge(last[0], last[1], tuple(last[0] + c for c in cut), ("phrase-end",) * len(cut))
+            found.append((ends, max(need, ONCE)))
+    return found, pairs
+
+
+def _phrase_last(text: str, end: int) -> tuple[int, int] | None:
+    """Where the last word of a name that starts at text[end] lies, glued to lower-case
+    letters (`_phrase_ends`): up to four more words of the name before it, all capitalised
+    but for "of", "the", "and", "de" and "for"; the name ends at punctuation or a word in
+    lower case. None if no such word."""
+    for _ in range(PHRASE_WORDS):
+        m = _NEXT_CHUNK.match(text, end)
+        if m is None:
+            return None
+        chunk = m[1]
+        core = chunk.rstrip(_PHRASE_STOPS)
+        end = m.end()
+        if core in _NAME_LINKS and core == chunk:
+            continue
+        if not core[:1].isupper():
+            return None
+        if core.isalpha() and core[1:].islower() and not zipf(core.lower()) and not is_known(core):
+            return (m.start(1), m.start(1) + len(core))
+        if core != chunk:
+            return None
+    return None
+
+
+PHRASE_WORDS = 5  # words of a name after the first, the last one glued
+_NEXT_CHUNK = LazyPattern(r"[ \t]+(\S+)")
+_PHRASE_STOPS = ".,;:!?\"”)"
+_NAME_LINKS = frozenset(("of", "the", "and", "de", "for", "&"))  # Department of Records, Call of Duty
+
+
+def _phrase_end_cut(token: str, params: Params) -> tuple[int, ...]:
+    """Where a name at the end of a glued phrase ends and the words after it begin
+    (`_phrase_ends`): the split with the fewest words after the name (one or two, all
+    common or function words), then a name the list knows, then a function word first,
+    then the commoner name (Lists|and, not List|sand; Crabtree|was, not Crab|tree|was;
+    West|here, not Wes|there). Not after a name of fewer than four letters, nor before
+    or among words that end names (`is`, `on`, `to`, `son`: Stavridis, Montandon,
+    Locurto; not Copl|and|on), nor where a longer known word spans the cut, unless a
+    function word of three letters or more follows it (Times|the, not Timest|he; not
+    Foot|ball), nor before a content word where the token may also be a name and one of
+    those short words (Armano|on or Arma|noon?); () if none."""
+    best: tuple[tuple, tuple[int, ...]] | None = None
+    for cut in range(len(token) - 2, PHRASE_NAME_LEAST - 1, -1):
+        found = head_split(token, cut, params)
+        if found is None:
+            continue
+        edges = (*found.cuts, len(token))
+        pieces = [token[a:b] for a, b in itertools.pairwise(edges)]
+        first = pieces[0]
+        if len(pieces) > 2 or any(piece in PHRASE_NOT_FIRST for piece in pieces):  # not Copl|and|on
+            continue
+        if any(zipf(piece) < PHRASE_WORD_ZIPF and piece not in GLUE for piece in pieces):
+            continue
+        head = token[:cut].lower()
+        spans = (token[cut - k : cut + len(first)].lower() for k in range(1, min(PHRASE_SPAN, cut) + 1))
+        if not (first in GLUE and len(first) >= 3) and any(zipf(w) >= PHRASE_SPAN_ZIPF for w in spans):
+            continue
+        score = (-len(pieces), zipf(head) > 0, first in GLUE, round(zipf(head)), len(first))
+        if best is None or score > best[0]:
+            best = (score, found.cuts)
+    if best is None:
+        return ()
+    first = token[best[1][0] : (*best[1][1:], len(token))[0]]
+    if first not in GLUE and any(token.endswith(end) and head_split(token, len(token) - len(end), params)
+                                 for end in PHRASE_END_WORDS):
+        return ()  # Armano|on rather than Arma|noon: the name may end in the short word
+    return best[1]
+
+
+
+# Words that end names of places and brands, besides NAME_ENDINGS: Canterbury, Portsmouth,
+# Greenwich, Microsoft, Hubspot's kin; a name glued to them is one name.
+PLACE_ENDINGS = frozenset((
+    "bury", "borough", "chester", "mouth", "shire", "wick", "stead", "port", "side", "view", "town",
+    "brook", "bridge", "hurst", "leigh", "hill", "ware", "soft", "book", "star", "line", "works",
+    "house", "water", "point", "wave", "box", "base", "force", "hub", "lab", "labs", "net", "web",
+    "tech", "link", "space", "cast", "press", "wise", "way", "ways", "park", "field", "castle", "city",
+))
+PHRASE_END_WORDS = ("on", "in", "is", "as", "or", "us", "at", "to", "an")  # also end names: Montandon
+PHRASE_NAME_LEAST = 4  # shortest name before the words glued to it (not Wes|there)
+PHRASE_WORD_ZIPF = 3.5  # weakest word after the name, but for function words (not Pierce|for|ting)
+PHRASE_SPAN = 6  # letters before the cut that may begin a longer word spanning it
+PHRASE_SPAN_ZIPF = 2.5  # ...this common: the cut is unsure (Foot|ball, Timest|he, Harvinunder|went)
+# Words that end names (NAME_ENDINGS, PLACE_ENDINGS, given names) and short words that do
+# too (Stavridis, Montandon, Locurto, Trevor, Pulitzer|as): not the first word after a name.
+PHRASE_NOT_FIRST = NAME_ENDINGS | PLACE_ENDINGS | GIVEN_NAMES | frozenset((
+    "her", "our", "you", "is", "us", "are", "on", "as", "or", "an", "in", "at", "a", "it", "am", "to",
+))
+
+
+def _capital(text: str, merge: Merge) -> bool:
+    """Whether a merge holds a capitalised word: a name's, which names glued at both ends
+    on the same page back (`_phrase_ends`), not a lower-case compound's or a handle's."""
+    if any(text[cut].isupper() for cut in merge.cuts):
+        return True
+    return text[merge.start].isupper() and merge.cuts[0] - merge.start > 1  # not I|am|what|you|want
 
 
 def _plain_cut(word: str, split: Split) -> bool:
@@ -279,10 +422,33 @@ def _plain_cut(word: str, split: Split) -> bool:
     return False
 
 
-def _backs(backing: int, words: int, need: int) -> bool:
+def _backs(backing: int, words: int, need: int, function_led: bool = False) -> bool:
     """Whether `backing` traces of lost spaces in a text of `words` words back a split that
-    needs `need`."""
-    return backing >= _BACKING[need] and 1000.0 * backing / words >= _RATE[need]
+    needs `need`; a lower-case split with a function word at every cut (`_function_cuts`)
+    needs one trace fewer, at the same rate."""
+    least = FUNCTION_BACKING if function_led and need == BACKED else _BACKING[need]
+    return backing >= least and 1000.0 * backing / words >= _RATE[need]
+
+
+def _function_cuts(word: str, split: Split) -> bool:
+    """Whether a lower-case token is split into words with a function word beside every
+    cut (`our|press`, `on|election`, `an|all`, `shoppers|at`): such a split is backed like
+    the others (a|slight or as|light, on|set), but one sure merge fewer will do, as no
+    compound, name or coinage is made of a function word and a word."""
+    if not word.isalpha() or not word.islower() or not all(kind == "dp-lower" for kind in split.kinds):
+        return False
+    edges = (0, *split.cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
+    return all(pieces[at] in CUT_FUNCTION_WORDS or pieces[at + 1] in CUT_FUNCTION_WORDS
+               for at in range(len(split.cuts)))
+
+
+# Function words that stand beside a cut (`_function_cuts`): the glue words, and the short
+# ones that begin or end compounds too (on|set, in|set, our|sins) and so are never sure.
+CUT_FUNCTION_WORDS = GLUE | JOINT_WORDS | frozenset((
+    "our", "out", "all", "an", "on", "in", "at", "as", "or", "my", "your", "it", "is", "be",
+))
+FUNCTION_BACKING = 2  # sure merges that back a split with a function word at every cut
 
 
 # How many sure merges (see `evidence`) the document must hold for a split of
@@ -394,6 +560,7 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
     (by|Karl|on July)."""
     edges = (0, *split.cuts, len(word))
     added: list[int] = []
+    worded: list[int] = []  # after a name the text does not use, before a content word (`_name_word_cut`)
     for at, (start, end) in enumerate(itertools.pairwise(edges)):
         piece = word[start:end]
         if at == 0 or split.kinds[at - 1] != "lU-lower" or not piece[1:].islower() or is_known(piece):
@@ -407,10 +574,13 @@ def _used_name_after(word: str, split: Split, chunks: set[str], params: Params, 
                 break
         else:
             if not capital_after:  # Leiland Tanner: a first name before a surname
-                added.extend(start + c for c in _name_tail_cuts(piece, params))
-    if not added:
+                tail = _name_tail_cuts(piece, params)
+                added.extend(start + c for c in tail)
+                if not tail and end == len(word) and (cut := _name_word_cut(piece)):
+                    worded.append(start + cut)
+    if not added and not worded:
         return split
-    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head")
+    kinds = dict(zip(split.cuts, split.kinds)) | dict.fromkeys(added, "head") | dict.fromkeys(worded, "name-word")
     cuts = tuple(sorted(kinds))
     return dataclasses.replace(split, cuts=cuts, kinds=tuple(kinds[c] for c in cuts))
 
@@ -434,6 +604,34 @@ def _name_tail_cuts(piece: str, params: Params) -> tuple[int, ...]:
 
 
 NAME_TAIL_HEAD = 4  # shortest name before a tail that no other word explains (Uber|and)
+
+
+def _name_word_cut(piece: str) -> int:
+    """The cut after an unknown name glued to one content word after a cut before the
+    name, where no function word follows the name (see `_name_tail_cuts`): of|Bejeweled|clones,
+    the|Soundex|system, black|Gucci|dress. The word is the rest of the piece: a word of four
+    letters or more the list knows well, no name's end (not Korvex|bury, Black|well); the name
+    five letters or more, a rare word at most; the list knows neither the piece nor a longer
+    word that ends it (`clones`, not Bejeweledcl|ones; `reports`, not Inkyre|ports); 0 if
+    none. The space lost before the name backs this one only on a page that lost spaces
+    elsewhere (`NAME_WORD_NEED`)."""
+    if not piece[1:].islower() or zipf(piece.lower()):
+        return 0
+    for cut in range(2, len(piece) - 3):  # the longest word first: Soundex|system
+        word = piece[cut:]
+        if zipf(word) < NAME_WORD_LONGER_ZIPF:
+            continue
+        if cut < NAME_WORD_HEAD or zipf(word) < NAME_WORD_ZIPF or zipf(piece[:cut].lower()) >= NAME_WORD_HEAD_ZIPF:
+            return 0
+        return 0 if word in GLUE or word in NAME_ENDINGS or word in PLACE_ENDINGS else cut
+    return 0
+
+
+NAME_WORD_HEAD = 5  # shortest unknown name before a glued content word (Soundex|system, not Mac|across)
+NAME_WORD_ZIPF = 3.3  # weakest word glued after such a name: Goonies|memorabilia
+NAME_WORD_LONGER_ZIPF = 2.5  # the longest word of the list that ends the piece must be that word
+NAME_WORD_HEAD_ZIPF = 3.5  # a name as common a word as this may be a compound's head (Sound|...)
+NAME_WORD_NEED = ONCE  # a page that lost a space elsewhere, in plain sight
 
 
 def _name_tail(word: str) -> bool:
@@ -763,6 +961,8 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     if (pronoun := _glued_pronoun(chunk, core, params, cache)) is not None:
         return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
+        if core.lower() in ARTICLE_WORDS and core[1:].islower():
+            return _glued_article(chunk, core)
         if is_known(core):
             return _glued_opener(chunk, core)
         start = chunk.find(core)
@@ -832,6 +1032,38 @@ _GLUED_OPENER = LazyPattern(
     regex.V1,
 )
 OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
+
+
+def _glued_article(chunk: str, core: str) -> Runs:
+    """The article "a" glued to an adjective or adverb where the list knows the glued form
+    as a word of its own (`ARTICLE_WORDS`: anew, avery): "a" and the word after it, if a
+    noun or an adjective follows (`_noun_after`: "anew version", "avery different game";
+    not "begin anew." nor "anew in"), since the adverb "anew" ends its phrase; capitalised
+    only where a sentence starts (`Anew report`)."""
+    start = chunk.find(core)
+    return ((start, start + len(core), Split((1,), False, ("article-word",))),)
+
+
+ARTICLE_WORDS = frozenset(("anew", "avery"))  # a|new, a|very: known words, but never before a noun
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a content word follows text[:end] on its line: lower-case, common, not a
+    function word nor an adverb in -ly (`anew version`, not `anew in`, `anew slowly`)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1)[0].islower():
+        return False
+    word = m.group(1).lower()
+    if word in function_words() or word.endswith("ly"):
+        return False
+    # the word may hold a lost space of its own: a|new paperon, a|new videoresponding
+    return any(zipf(word[:size]) >= NOUN_AFTER_ZIPF for size in range(len(word), NOUN_AFTER_LENGTH - 1, -1))
+
+
+NOUN_AFTER_LENGTH = 4  # shortest word at the start of the next token: a|new iPod, a|new cookbookout
+
+
+NOUN_AFTER_ZIPF = 3.0  # weakest word after a glued article: a|new hybrid
 
 
 def _glued_model(chunk: str, start: int, end: int) -> tuple[int, int, Split] | None:
