@@ -64,11 +64,13 @@ _COMMENT_OPENER = re.compile(
 # A heading that can only open the comments, whatever follows it: a blog theme's count
 # with its prompt (`{ 12 comments… read them below or add one }`), the count of the
 # responses to the post by its title (`12 Responses to “Title”`, `12 thoughts on “Title”`),
-# the feed of the conversation (`You can follow this conversation by subscribing to the
-# comment feed for this post.`). Spaces may be lost (`{7comments… read them below oradd one}`).
+# the prompt `Comment on this article`, the feed of the conversation (`You can follow this
+# conversation by subscribing to the comment feed for this post.`). Spaces may be lost
+# (`{7comments… read them below oradd one}`).
 _THREAD_HEADING = re.compile(
     r"""\W*\d+\s*comments?\W*read\s*them\s*below\s*or\s*add\s*one\W*$"""
     r"""|(?:\d+|one)\s*(?:responses?|comments?|replies|thoughts?)\s*(?:to|on)\s*["“‘'«].*["”’'»]\W*$"""
+    r"""|comment\s+on\s+this\s+(?:article|post)\W*$"""
     r"""|you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\s+to\s+the\s+comment\s+feed\b""", re.I)
 # A reply button on a line of its own (`Reply`, `[Reply]`, `Reply ↓`): three of them, each
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
@@ -243,9 +245,9 @@ class CommentThread(ToTheEndRule):
     A heading that can only open the comments does so without headers, after the
     article's first three lines of prose: a blog theme's count with its prompt (`{ 12
     comments… read them below or add one }`), the responses counted by the post's title
-    (`12 Responses to “Title”`, `12 thoughts on “Title”`, ending in the closing quote)
-    and `You can follow this conversation by subscribing to the comment feed for this
-    post.`
+    (`12 Responses to “Title”`, `12 thoughts on “Title”`, ending in the closing quote),
+    `Comment on this article` and `You can follow this conversation by subscribing to
+    the comment feed for this post.`
 
     Three or more reply buttons on lines of their own (`Reply`, `[Reply]`, `Reply ↓`),
     each within 15 lines of the next, after the article's first three lines of prose, are

@@ -156,6 +156,7 @@ def test_a_thread_is_cut_from_its_heading():
     "12 Responses to “Council Votes on the Plan”",
     "One Response to \"Council Votes on the Plan\"",
     "12 thoughts on “Council Votes on the Plan”",
+    "Comment on this article",
     "You can follow this conversation by subscribing to the comment feed for this post.",
 ])
 def test_a_comments_heading_opens_the_thread_alone(heading):
