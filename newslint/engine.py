@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from newslint import markdown, suppress
@@ -28,6 +29,8 @@ class RuleSet:
 
     def for_path(self, path: str) -> tuple[Rule, ...]:
         """The rules to run on `path`, after per-file-ignores."""
+        if not self.config.per_file_ignores:
+            return self.rules
         ignored: set[str] = set()
         for pattern, selectors in self.config.per_file_ignores:
             if self.config.matches(path, (pattern,)):
@@ -43,6 +46,18 @@ class RuleSet:
     def close(self) -> None:
         for rule in self.rules:
             rule.close()
+
+    @cached_property
+    def _fix_policies(self) -> dict[str, FixPolicy]:
+        return {}
+
+    def fix_policy(self, code: str) -> FixPolicy:
+        """What the config makes of the fixes of rule `code` (see `FixPolicy`): worked out once
+        per code, not once per finding."""
+        policies = self._fix_policies
+        if code not in policies:
+            policies[code] = _fix_policy(code, self.config, self.registry)
+        return policies[code]
 
     def memo_delta(self) -> tuple[tuple[int, Any], ...]:
         """What the rules' memos learnt since the last call, by rule (see `Rule.memo_delta`)."""
@@ -115,17 +130,33 @@ def _keep(violation: Violation, doc: Document) -> Violation | None:
     return violation
 
 
-def _with_applicability(violation: Violation, config: Config, registry: dict[str, RuleInfo]) -> Violation:
-    if violation.fix is None or violation.code not in registry:
-        return violation
-    info = registry[violation.code]
+# What the config makes of a rule's fixes: kept as they are (None), dropped (False), or given
+# this applicability.
+FixPolicy = Applicability | bool | None
+
+
+def _fix_policy(code: str, config: Config, registry: dict[str, RuleInfo]) -> FixPolicy:
+    if code not in registry:
+        return None
+    info = registry[code]
     if not fix_allowed(config, info):
-        return replace(violation, fix=None)
+        return False
     if any(matches(s, info) for s in config.extend_unsafe_fixes):
-        return replace(violation, fix=replace(violation.fix, applicability=Applicability.UNSAFE))
+        return Applicability.UNSAFE
     if any(matches(s, info) for s in config.extend_safe_fixes):
-        return replace(violation, fix=replace(violation.fix, applicability=Applicability.SAFE))
-    return violation
+        return Applicability.SAFE
+    return None
+
+
+def _with_applicability(violation: Violation, ruleset: RuleSet) -> Violation:
+    if violation.fix is None:
+        return violation
+    policy = ruleset.fix_policy(violation.code)
+    if policy is None:
+        return violation
+    if policy is False:
+        return replace(violation, fix=None)
+    return replace(violation, fix=replace(violation.fix, applicability=policy))
 
 
 def check_document(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None = None) -> list[Violation]:
@@ -140,7 +171,7 @@ def _findings(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None) -> 
         for violation in _checked(rule, doc):
             kept = _keep(violation, doc)
             if kept and ruleset:
-                kept = _with_applicability(kept, ruleset.config, ruleset.registry)
+                kept = _with_applicability(kept, ruleset)
             if kept:
                 found.append(kept)
     return found
@@ -196,7 +227,7 @@ def _after_suppressions(text: str, path: str, found: list[Violation], rules: Seq
     """`found` less what inline directives silence, plus NL001's reports of unused directives
     (their fixes subject to fixable, unfixable and extend-(un)safe-fixes like any other)."""
     result = suppress.apply(text, path, found, [r.code for r in rules])
-    return [_with_applicability(v, ruleset.config, ruleset.registry) if v.code == suppress.UNUSED_CODE else v
+    return [_with_applicability(v, ruleset) if v.code == suppress.UNUSED_CODE else v
             for v in result]
 
 

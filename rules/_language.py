@@ -64,6 +64,11 @@ class EnglishLines:
         self.chunks = chunks
         self._common = len(function_words().intersection(chunks))
 
+    @property
+    def observed(self) -> bool:
+        """Whether `observe` was told the chunks."""
+        return self._common >= 0
+
     def likely_foreign(self) -> bool:
         """Whether the observed chunks hold few of the commonest English words."""
         return 0 <= self._common < FOREIGN_DOC_WORDS

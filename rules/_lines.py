@@ -248,8 +248,10 @@ def _verdicts(doc: Document, hits: dict[int, LineHit]) -> dict[str, Verdict]:
 
 def _hits_of(doc: Document, verdicts: dict[str, Verdict]) -> dict[int, LineHit]:
     """The hits of a document whose flagged lines' verdicts are known by their text."""
+    hits: dict[int, LineHit] = {}
+    if verdicts.keys().isdisjoint(doc.distinct_lines):
+        return hits  # most rules flag none of a text's lines: one test of its distinct lines says so
     lines, starts = doc.line_texts, doc.line_starts
-    hits = {}
     # `compress` and `map` look every line up without a Python-level loop; a clean line is
     # not there (None, false), a flagged line's verdict is a tuple of three (true).
     for i in compress(count(), map(verdicts.get, lines)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -52,15 +53,17 @@ _HEADING = re.compile(r"(?i)\b(?:comments?|responses?|replies|leave\s+a|discussi
 # not speak of itself so (each form opens residue lines on 10 to 31 sites of the labelled
 # corpora, and no article line there).
 # A bullet or a dash may come before it, not a quotation mark: `"Great article," she said`
-# quotes someone inside the article.
+# quotes someone inside the article; nor may `by` or `from` follow it: `Great post by Jane
+# Doe on ...` is a link round-up's item.
 _OPENER_LEAD = r"""[^\w"“”'‘’«»]{0,3}"""
 _COMMENT_OPENER = re.compile(
-    rf"{_OPENER_LEAD}(?:(?:what|such)\s+an?\s+)?(?:great|nice|awesome|excellent|wonderful|fantastic|terrific|lovely"
+    rf"(?:{_OPENER_LEAD}(?:(?:what|such)\s+an?\s+)?(?:great|nice|awesome|excellent|wonderful|fantastic|terrific|lovely"
     r"|beautiful|informative|interesting)\s+(?:post|article|blog\s*post|write-?up)\b"
     rf"|{_OPENER_LEAD}(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?\s*,?\s+for\s+(?:(?:sharing|posting)(?:\s*[!.]"
     r"|\s+(?:this|the|your|these)?\s*(?:great\s+|wonderful\s+|lovely\s+)?(?:post|article|recipe|tips?|info\b))"
     r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
-    rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b", re.I)
+    rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b)"
+    r"(?!\s+(?:by|from)\b)", re.I)
 # A heading that can only open the comments, whatever follows it: a blog theme's count
 # with its prompt (`{ 12 comments… read them below or add one }`), the count of the
 # responses to the post by its title (`12 Responses to “Title”`, `12 thoughts on “Title”`),
@@ -182,13 +185,19 @@ def _is_all_thread(lines: Sequence[str]) -> bool:
 
 def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
     """The positions of the comment headers that follow at least two prose lines."""
-    found, prose_seen = [], 0
-    for k, line in enumerate(lines):
-        if prose_seen < MIN_ARTICLE_LINES:
-            prose_seen += prose[k]
-        elif is_header(line):
-            found.append(k)
-    return found
+    first = _below_prose(prose, MIN_ARTICLE_LINES)
+    return list(compress(range(first, len(lines)), map(is_header, lines[first:])))
+
+
+def _below_prose(prose: Sequence[bool], count: int) -> int:
+    """The position right after the `count`-th prose line (len(prose) when there are fewer)."""
+    at = -1
+    for _ in range(count):
+        try:
+            at = prose.index(True, at + 1)
+        except ValueError:
+            return len(prose)
+    return at + 1
 
 
 def _first_of_thread(headers: list[int], lines: list[str]) -> int | None:

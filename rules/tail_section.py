@@ -1,7 +1,9 @@
 """NL313 tail-section: a page section that follows the article, from its heading to the end."""
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate, compress
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -35,18 +37,26 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
-    words = [len(line.split()) if is_it else 0 for line, is_it in zip(lines, prose)]
-    total, before, seen = sum(words), 0, 0
-    for k, line in enumerate(lines):
-        # The tests on counts come first, the line's own words last. A prose line's words
-        # are counted already (and are too many for a heading).
-        if (seen >= MIN_ARTICLE_LINES and total - before < before and not (k + 1 < len(lines) and prose[k + 1])
-                and (words[k] if prose[k] else len(line.split())) <= HEADING_MAX_WORDS
-                and heading_key(line) in headings):
+    first = _first_after_most_prose(lines, prose)
+    for k in range(first, len(lines)):
+        # The line's own words are looked at last.
+        if (not (k + 1 < len(lines) and prose[k + 1]) and len(lines[k].split()) <= HEADING_MAX_WORDS
+                and heading_key(lines[k]) in headings):
             return doc.nonblank_lines[k]
-        seen += prose[k]
-        before += words[k]
     return None
+
+
+def _first_after_most_prose(lines: tuple[str, ...], prose: tuple[bool, ...]) -> int:
+    """The first line below at least MIN_ARTICLE_LINES prose lines and more than half the
+    words of prose (len(lines) when there is none): the words above a line only grow down
+    the text, so every line from there on passes both counts and none above it does. The
+    counts are made with maps over the prose lines, not a loop over every line."""
+    words_above = list(accumulate(map(len, map(str.split, compress(lines, prose))), initial=0))
+    enough = max(MIN_ARTICLE_LINES, bisect.bisect_right(words_above, words_above[-1] // 2))
+    if enough >= len(words_above):
+        return len(lines)
+    positions = list(compress(range(len(lines)), prose))
+    return positions[enough - 1] + 1
 
 
 class TailSection(ToTheEndRule):

@@ -346,6 +346,8 @@ class MergedWords(Rule):
 
     def _memo_tables(self) -> dict[str, dict[Any, Any]]:
         memory = self._memory
+        # Not the tables kept by line (glued sentences, code, language): lines are long to send
+        # and quick to judge again.
         tables = {"splits": memory.splits, "weighed": memory.weighed, "foreign": memory.foreign}
         if memory.verdicts is not None:
             tables["flagged"] = memory.verdicts.flagged
@@ -367,7 +369,11 @@ class MergedWords(Rule):
             token = text[merge.start : merge.end]
             if not doc.accepts(token) and _in_language(merge, english, doc):
                 yield merge
-        if self._other_languages and english.likely_foreign() and not doc.is_english:
+        if not self._other_languages or doc.is_english:
+            return
+        if not english.observed:  # a text of lines met before, none flagged: its chunks not made yet
+            english.observe(set(text.split()))
+        if english.likely_foreign():
             for start, end, cuts in foreign_merges(doc, english.chunks, self._params,
                                                    english.foreign_line, self._memory.foreign):
                 if not doc.accepts(text[start:end]):

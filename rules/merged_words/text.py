@@ -132,13 +132,19 @@ class _Verdicts:
     # Clean chunks judged here, in order, until the rule passes them on to its other processes
     # (`MergedWords.memo_delta`, which empties it); a set has no order to tell the new ones by.
     judged_clean: list[str] = dataclasses.field(default_factory=list)
+    # Lines of texts met, by what their chunks hold: no flagged chunk, or these flagged chunks.
+    # A text made of such lines only needs neither its chunks' set nor their difference with
+    # `clean` to know its flagged chunks (`_known_flagged`); emptied with the verdicts.
+    clean_lines: set[str] = dataclasses.field(default_factory=set)
+    flagged_lines: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass
 class Memory:
     """What one NL101 rule keeps between the documents it checks, for one set of params:
     verdicts on chunks, splits of letter runs and their weighing, cuts of tokens of other
-    languages. Each is a function of its key and the params alone, never of a document, so
+    languages, the sentences each line glues together, whether a line is code or another
+    language. Each is a function of its key and the params alone, never of a document, so
     it makes the next document cheaper without changing its findings. The rule owns it
     (one per rule instance, made fresh with it); each table is emptied when it is full."""
 
@@ -146,6 +152,9 @@ class Memory:
     splits: dict[tuple[str, bool, str], Split | None] = dataclasses.field(default_factory=dict)
     weighed: dict[tuple[str, Split], Split] = dataclasses.field(default_factory=dict)
     foreign: dict[tuple[str, str], tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    glued: dict[str, int] = dataclasses.field(default_factory=dict)  # by line: `_glued_in_line`
+    code_lines: dict[str, bool] = dataclasses.field(default_factory=dict)  # by line: `_is_code`
+    foreign_lines: dict[str, bool] = dataclasses.field(default_factory=dict)  # by line: `foreign_line`
 
 
 def build_tables(params: Params) -> None:
@@ -173,23 +182,34 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     keeps verdicts for the documents after this one.
     """
     text = doc.text
+    memory = Memory() if memory is None else memory
+    known = _known_flagged(doc, memory.verdicts)
+    if known is not None and not known:
+        return []  # lines met before, none holding a flagged chunk (`english` is not told the chunks)
     chunks = set(text.split())
     if english is not None:
         english.observe(chunks)
-    flagged = _flagged_chunks(chunks, params, Memory() if memory is None else memory)
+    if known is None:
+        flagged = _flagged_chunks(chunks, params, memory)
+    else:
+        flagged = {chunk: memory.verdicts.flagged[chunk] for chunk in known}
     if not flagged:
+        _learn_lines(doc, memory.verdicts, [])
         return []
+    placed = list(_positions(text, flagged))
+    if known is None and len(flagged) <= FIND_LIMIT:  # found by `str.find`: every use of each
+        _learn_lines(doc, memory.verdicts, placed)
     found: list[tuple[int, str, tuple[int, int, Split]]] = []  # (chunk offset, chunk, run)
     places: dict[str, list[int]] = {}  # where each flagged run occurs: a repeated one is a name
     unphrased: set[str] = set()  # ...unless it always ends a name phrase that goes on in lower case
-    for at, chunk in _positions(text, flagged):
+    for at, chunk in placed:
         for run in flagged[chunk]:
             word = chunk[run[0] : run[1]]
             places.setdefault(word, []).append(at)
             found.append((at, chunk, run))
             if run[2].head or not _ends_name_phrase(text, at + run[0], at + len(chunk), True):
                 unphrased.add(word)
-    prose = _ProseLines(doc)
+    prose = _ProseLines(doc, memory)
     uses: dict[str, int] = {}
     merges: list[tuple[Merge, int]] = []
     plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
@@ -268,9 +288,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         wanted = max((max(_BACKING[need], _RATE[need] * words / 1000.0)
                       for _, need in merges if need not in (STRONG, KNOWN)), default=0.0)
         wanted += bool(plain)  # a plain merge is backed by the others alone
-        if backing < wanted:  # count glued sentences only as far as they can matter
-            glued = itertools.chain(_GLUED_SENTENCES.finditer(text), _glued_clauses(text))
-            backing += sum(1 for _ in itertools.islice(glued, math.ceil(wanted - backing)))
+        if backing < wanted:  # glued sentences count only as far as they can matter
+            backing += _glued_count(doc, memory.glued, math.ceil(wanted - backing))
         merges = [(merge, need) for merge, need in merges
                   if need == STRONG or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
                                               words, need, merge in function_led)]
@@ -470,6 +489,31 @@ _GLUED_CLAUSES = LazyPattern(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./
 CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
 
 
+def _glued_count(doc: Document, counts: dict[str, int], enough: int) -> int:
+    """How many sentences and clauses the text glues together (`_glued_in_line`), counted no
+    further than `enough`. None crosses a line feed, so the lines' counts add up, and each
+    line's count is kept by its text in `counts` (the lines of another fix pass or another
+    page cost a lookup); the lines after those that hold `enough` are not looked at."""
+    if len(counts) > CACHE_LIMIT:
+        counts.clear()
+    found = 0
+    for line in doc.line_texts:
+        count = counts.get(line)
+        if count is None:
+            count = counts[line] = _glued_in_line(line)
+        found += count
+        if found >= enough:
+            return enough
+    return found
+
+
+def _glued_in_line(line: str) -> int:
+    """Sentences and clauses glued together in a line (`_GLUED_SENTENCES`, `_glued_clauses`).
+    The patterns look no further than the characters beside a match, none a line feed, so a
+    line alone matches as it does inside its text."""
+    return sum(1 for _ in _GLUED_SENTENCES.finditer(line)) + sum(1 for _ in _glued_clauses(line))
+
+
 def _glued_clauses(text: str) -> Iterator[regex.Match]:
     """Clauses glued at a comma between English words (see `_GLUED_CLAUSES`)."""
     for m in _GLUED_CLAUSES.finditer(text):
@@ -494,6 +538,32 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _known_flagged(doc: Document, verdicts: _Verdicts | None) -> set[str] | None:
+    """The flagged chunks of a text whose lines were all met before (see `_Verdicts`), from
+    what those lines hold; None when a line is new."""
+    if verdicts is None:
+        return None
+    held = doc.distinct_lines.difference(verdicts.clean_lines)
+    if held.difference(verdicts.flagged_lines):
+        return None
+    return set().union(*map(verdicts.flagged_lines.__getitem__, held))
+
+
+def _learn_lines(doc: Document, verdicts: _Verdicts | None, placed: list[tuple[int, str]]) -> None:
+    """Record what the text's lines hold, from every use of each of its flagged chunks
+    (`placed`, none when it has none)."""
+    if verdicts is None:
+        return
+    if len(verdicts.clean_lines) + len(verdicts.flagged_lines) > CACHE_LIMIT:
+        verdicts.clean_lines.clear()
+        verdicts.flagged_lines.clear()
+    held: dict[str, set[str]] = {}
+    for at, chunk in placed:
+        held.setdefault(doc.line_texts[doc.line_index(at)], set()).add(chunk)
+    verdicts.flagged_lines.update((line, frozenset(chunks)) for line, chunks in held.items())
+    verdicts.clean_lines.update(doc.distinct_lines.difference(held))
 
 
 def _uses(doc: Document, places: list[int], size: int) -> int:
@@ -1310,15 +1380,17 @@ class _ProseLines:
     English keeps its words (`registo`, `nota`, `netten`).
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, memory: Memory) -> None:
         self._doc = doc
-        self._code: dict[int, bool] = {}
-        self._foreign: dict[int, bool] = {}
+        self._code = memory.code_lines
+        self._foreign = memory.foreign_lines
+        for verdicts in (self._code, self._foreign):
+            if len(verdicts) > CACHE_LIMIT:
+                verdicts.clear()
 
     def __call__(self, start: int, end: int, english: bool = True) -> bool:
         doc, text = self._doc, self._doc.text
-        index = doc.line_index(start)
-        line = doc.line(index)
+        line = doc.line(doc.line_index(start))
         before, after = start - 1, end
         while before >= line.start and text[before].isspace():
             before -= 1
@@ -1326,17 +1398,25 @@ class _ProseLines:
             after += 1
         if before < line.start and after >= line.end:
             return False
-        if index not in self._code:
-            mark = _CODE_MARK.search(text, line.start, line.end)  # one cheap look first
-            braces = mark is not None and _BRACES.search(text, line.start, line.end) is not None
-            self._code[index] = braces or mark is not None and _CODE.search(text, line.start, line.end) is not None
-        if self._code[index]:
+        # Code and language are the line's own (no pattern looks past its ends): kept by its
+        # text, for the next fix pass and the pages that share it.
+        content = text[line.start : line.end]
+        if content not in self._code:
+            self._code[content] = _is_code(content)
+        if self._code[content]:
             return False
         if not english:
             return True
-        if index not in self._foreign:
-            self._foreign[index] = foreign_line(text, line.start, line.end)
-        return not self._foreign[index]
+        if content not in self._foreign:
+            self._foreign[content] = foreign_line(content, 0, len(content))
+        return not self._foreign[content]
+
+
+def _is_code(line: str) -> bool:
+    """Whether a line holds braces or statements of a program (`_CODE`)."""
+    mark = _CODE_MARK.search(line)  # one cheap look first
+    braces = mark is not None and _BRACES.search(line) is not None
+    return braces or mark is not None and _CODE.search(line) is not None
 
 
 _CODE_MARK = LazyPattern(r"[{}(=&|]")
