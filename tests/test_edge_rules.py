@@ -130,6 +130,10 @@ def test_the_trailing_block_goes_in_one_fix_whatever_other_rules_delete():
     ("Jane Doe | July 12, 2012 at 2:05 pm", True),
     ("on October 30, 2012 at 1:56 pm", True),
     ("posted by Ann Lee at 7:10 AM | permalink", True),
+    ("Ann Lee07.21.12 at 5:46 pm", True),  # the scraper glued the name to the date
+    ("Sam RoeJuly 22, 2012 at 9:03 am", True),
+    ("Ann Lee07.21.12", False),
+    ("The 2012 budget passed 07.21.12 at 5:46 pm after a long debate over the new school buildings and roads.", False),
     ("At 7:10 AM on July 12 the council met to discuss the plan for the new bridge.", False),
     ("July 12, 2012", False),
     ("The minister then said to the committee that she wrote:", False),
@@ -144,6 +148,36 @@ THREAD = ("3 Comments\n\nJane Doe says:\nMarch 2, 2021 at 9:14 am\nFinally!\nRep
 
 def test_a_thread_is_cut_from_its_heading():
     assert fixed(BODY + THREAD, "NL312") == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "{ 12 comments… read them below or add one }",
+    "{7comments… read them below oradd one}",
+    "12 Responses to “Council Votes on the Plan”",
+    "One Response to \"Council Votes on the Plan\"",
+    "12 thoughts on “Council Votes on the Plan”",
+    "Comment on this article",
+    "You can follow this conversation by subscribing to the comment feed for this post.",
+])
+def test_a_comments_heading_opens_the_thread_alone(heading):
+    comments = "About time too.\nWho is paying for it, though?\n"
+    assert fixed(BODY + "The plan goes to a vote in March.\n\n" + heading + "\n" + comments, "NL312") == (
+        BODY + "The plan goes to a vote in March.\n")
+
+
+def test_reply_buttons_mark_a_thread_without_headers():
+    comments = "About time too.\nReply\nWho is paying?\nReply\nNot me.\nReply\n"
+    assert fixed(BODY + "The plan goes to a vote in March.\n\n" + comments, "NL312") == (
+        BODY + "The plan goes to a vote in March.\n\nAbout time too.\n")
+
+
+def test_two_reply_buttons_are_not_a_thread():
+    text = BODY + "The plan goes to a vote in March.\n\nAbout time too.\nReply\nWho is paying?\nReply\n"
+    assert thread_start(Document(text)) is None
+
+
+def test_a_comments_heading_needs_the_article_first():
+    assert thread_start(Document("12 Responses to “Council Votes”\n\n" + BODY)) is None
 
 
 def test_a_thread_needs_an_article_before_it():
