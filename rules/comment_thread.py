@@ -89,9 +89,10 @@ def is_header(line: str) -> bool:
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""
     if _SAYS.match(line):
         return True
+    if not _CLOCK.search(line):  # first: most lines have no clock time, and the space put back never makes one
+        return False
     line = _GLUED_DATE.sub(" ", line)
-    words = line.split()
-    if len(words) > HEADER_MAX_WORDS or not _CLOCK.search(line):
+    if len(line.split()) > HEADER_MAX_WORDS:
         return False
     if not _DATE.search(line) and not _POSTED_BY.match(line):
         return False
