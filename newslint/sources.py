@@ -147,6 +147,10 @@ def _interrupt(signum: int, frame: object) -> None:
     """SIGINT (and the timer that re-delivers it): KeyboardInterrupt, or held for later."""
     if _Held.deferring or _Held.collecting:
         _Held.pending = True
+        if _Held.collecting and not _Held.deferring:
+            # Tried again until the collector is done: the timer may have fired between the
+            # collector's last callback arming it and that callback marking the collection over.
+            signal.setitimer(signal.ITIMER_REAL, 0.001)
         return
     _Held.pending = False
     raise KeyboardInterrupt
