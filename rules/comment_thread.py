@@ -112,8 +112,9 @@ def thread_start(doc: Document) -> int | None:
     if _is_all_thread(lines):
         return doc.nonblank_lines[0]
     prose = prose_lines(doc)
-    found = (_headed_start(lines, prose), _opener_position(lines, prose), _thread_heading_position(lines, prose),
-             _reply_run_position(lines, prose))
+    below_article_start = _below_prose(prose, OPENER_ARTICLE_LINES)  # the article's first lines stay
+    found = (_headed_start(lines, prose), _opener_position(lines, below_article_start),
+             _thread_heading_position(lines, below_article_start), _reply_run_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -137,36 +138,23 @@ def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
     return start
 
 
-def _opener_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
-    """The position of the first line, after the article's first lines, that opens like a
-    reader's comment on the post (`Great post!`, `Thanks for sharing`), or None."""
-    seen = 0
-    for k, line in enumerate(lines):
-        if seen >= OPENER_ARTICLE_LINES and _COMMENT_OPENER.match(line):
-            return k
-        seen += prose[k]
-    return None
+def _opener_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first line from `first` on that opens like a reader's comment
+    on the post (`Great post!`, `Thanks for sharing`), or None."""
+    return next((k for k in range(first, len(lines)) if _COMMENT_OPENER.match(lines[k])), None)
 
 
-def _thread_heading_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
-    """The position of the first line, after the article's first lines, that can only head
-    the comments (`12 Responses to “Title”`), or None."""
-    seen = 0
-    for k, line in enumerate(lines):
-        if seen >= OPENER_ARTICLE_LINES and len(line.split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(line):
-            return k
-        seen += prose[k]
-    return None
+def _thread_heading_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first line from `first` on that can only head the comments
+    (`12 Responses to “Title”`), or None."""
+    return next((k for k in range(first, len(lines))
+                 if len(lines[k].split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(lines[k])), None)
 
 
-def _reply_run_position(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
-    """The position of the first of three reply buttons on lines of their own, each within
-    a comment's length of the next, after the article's first lines of prose, or None."""
-    seen, buttons = 0, []
-    for k, line in enumerate(lines):
-        if seen >= OPENER_ARTICLE_LINES and _REPLY_BUTTON.match(line):
-            buttons.append(k)
-        seen += prose[k]
+def _reply_run_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first of three reply buttons on lines of their own from `first`
+    on, each within a comment's length of the next, or None."""
+    buttons = [k for k in range(first, len(lines)) if _REPLY_BUTTON.match(lines[k])]
     for run in zip(*(buttons[i:] for i in range(MIN_REPLY_BUTTONS))):
         if all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(run, run[1:])):
             return run[0]
