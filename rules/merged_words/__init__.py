@@ -163,9 +163,16 @@ class MergedWords(Rule):
       is wanted, after an article, a preposition or a gerund (`using clipit`, `about
       paintit`: a brand, since a verb cannot stand there);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name
-      on its own and never in lower case; a word before a capital (`eastern|Europe`), a
+      on its own and never in lower case; a short word before a capital (`west|Europe`), a
       capitalised function word before one (`The|Hub`) and two capitalised words used
       once need such a page too;
+    - a common lower-case word of five letters or more glued to a capitalised word
+      (`coast|According`, `minister|Daniel`), and a capitalised name glued at both ends
+      between common lower-case words (`the|Macintosh|software`, `between|Safaricom|and`),
+      tokens of letters alone used on one line, hold on any page: a heading glued to its
+      paragraph, a link's text that lost the spaces beside it; no word, name or brand has
+      that shape, unlike a short word before a capital (`theResumator`, `webWorld`) or an
+      acronym (`innerHTML`). They back the page's other splits only as before;
     - two content words (`agencies|alleged`), a rare word, a token one letter from a
       common word (a typo) need a page that loses spaces everywhere: three sure merges
       and 3 per thousand words (two, for a lower-case split with a function word beside
