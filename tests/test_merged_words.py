@@ -913,3 +913,11 @@ def test_a_token_in_plain_sight_used_on_two_lines_is_a_name():
     once = "Fans of the studio greeted the ministerDaniel on Monday.\n"
     assert _cut_after_lossy(once) == ["minister Daniel"]
     assert _cut_after_lossy(once + "Later the ministerDaniel spoke to the press.\n") == []  # a brand or handle
+
+
+def test_a_merge_in_plain_sight_backs_the_capitalised_guesses_of_its_page():
+    filler = "The town hall was busy all week and the staff were tired of the long meetings about the road. " * 3
+    page = ("Power was cut along the coastAccording to the county office.\n" + filler
+            + "\nThe mayor Dana Korvexexplained the plan, and the cinnamonbuns sold out.\n")
+    assert _merges(page) == ["coastAccording", "Korvexexplained"]  # not cinnamon|buns
+    assert _merges(page.replace("coastAccording", "coast According")) == []

@@ -172,7 +172,8 @@ class MergedWords(Rule):
       tokens of letters alone used on one line, hold on any page: a heading glued to its
       paragraph, a link's text that lost the spaces beside it; no word, name or brand has
       that shape, unlike a short word before a capital (`theResumator`, `webWorld`) or an
-      acronym (`innerHTML`). They back the page's other splits only as before;
+      acronym (`innerHTML`). Each backs the page's capitalised guesses as a name glued at
+      both ends does (`Mazur|explaining`), not its lower-case ones;
     - two content words (`agencies|alleged`), a rare word, a token one letter from a
       common word (a typo) need a page that loses spaces everywhere: three sure merges
       and 3 per thousand words (two, for a lower-case split with a function word beside

@@ -293,6 +293,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         wanted += bool(plain)  # a plain merge is backed by the others alone
         if backing < wanted:  # glued sentences count only as far as they can matter
             backing += _glued_count(doc, memory.glued, math.ceil(wanted - backing))
+        pairs += sum(1 for merge, need in merges if merge in lone and need > SURE)  # as names glued at both ends
         merges = [(merge, need) for merge, need in merges
                   if need == STRONG or merge in lone
                   or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
@@ -435,8 +436,9 @@ def _in_plain_sight(word: str, split: Split) -> bool:
       (`theMacintoshcomputer`, `wirelessAirPlaysystem`, `betweenSafaricomand`): a link's
       text that lost the spaces on both sides.
 
-    Such a merge stands whatever the page's backing, but it backs the others no more than
-    before (see `_backs`): a page that lost one space so may keep a writer's own joins."""
+    Such a merge stands whatever the page's backing, and backs the page's splits that hold
+    a capitalised word as a name glued at both ends does (`_phrase_ends`), not lower-case
+    ones: a page that lost one space so may keep a writer's own joins (`noshed`, `itin`)."""
     edges = (0, *split.cuts, len(word))
     pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
     if not word.isalpha() or not pieces[0].islower():
