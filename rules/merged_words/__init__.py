@@ -256,7 +256,10 @@ class MergedWords(Rule):
     in the present, a given name before any surname, numbered lists no longer read as
     code) add 3 findings on those texts, all right (NL101-recall2-added-census.md); those
     added after the strict census (`visit` and subdomains before a domain, a function word
-    glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md).
+    glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md);
+    the merges in plain sight (`coast|According`, `the|Macintosh|software`) add 23, all
+    right: headings and captions an extractor glued to the next line, and three on the
+    2020s bodies (NL101-recall5-added-census.md).
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two
