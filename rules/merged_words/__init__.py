@@ -267,7 +267,10 @@ class MergedWords(Rule):
     only in the cases above, since most such tokens are brand names (`GoodVentures`,
     `SunExpress`); conversely a brand of two capitalised content words after a capitalised
     word, followed by lower case (`Parabolic Lightcloud said`), is taken for a name phrase
-    glued to a word and split. A merge that forms a real word (`in` + `to` = `into`,
+    glued to a word and split. A camel-case identifier or brand of a common word of five
+    letters or more and a capitalised word (`sharedFolder`, `productHunt`), written once in
+    prose, reads as a merge in plain sight and is split on any page; used on two lines, it is
+    left alone. A merge that forms a real word (`in` + `to` = `into`,
     `a` + `typical`) cannot be seen, nor one repeated in the same text after a glued word
     (`fourthStar Trekfilm` four times). Merges inside URLs, e-mail addresses and handles
     (`@Spacedotcomand`) and after hashtags or dates (`#BrownsGreedy`, `11/19/2019by`) are
