@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from newslint import markdown, suppress
@@ -50,6 +51,12 @@ class RuleSet:
     @cached_property
     def _fix_policies(self) -> dict[str, FixPolicy]:
         return {}
+
+    @cached_property
+    def changes_fixes(self) -> bool:
+        """Whether the config makes anything of any rule's fixes (see `FixPolicy`): when not,
+        findings keep their fixes as the rules made them, and no finding need be looked at."""
+        return any(self.fix_policy(code) is not None for code in self.registry)
 
     def fix_policy(self, code: str) -> FixPolicy:
         """What the config makes of the fixes of rule `code` (see `FixPolicy`): worked out once
@@ -168,12 +175,11 @@ def _findings(doc: Document, rules: Sequence[Rule], ruleset: RuleSet | None) -> 
     """What `rules` find in `doc`, kept (see `_keep`), in rule order."""
     found: list[Violation] = []
     for rule in rules:
-        for violation in _checked(rule, doc):
-            kept = _keep(violation, doc)
-            if kept and ruleset:
-                kept = _with_applicability(kept, ruleset)
-            if kept:
-                found.append(kept)
+        found.extend(_checked(rule, doc))
+    if doc.ignored or doc.vocabulary:  # else `_keep` keeps every finding as it is
+        found = [kept for violation in found if (kept := _keep(violation, doc))]
+    if ruleset and ruleset.changes_fixes:
+        found = [_with_applicability(violation, ruleset) for violation in found]
     return found
 
 
@@ -185,19 +191,23 @@ def _checked(rule: Rule, doc: Document) -> list[Violation]:
         raise
     except Exception as exc:
         raise RuleCrashed(rule.code, doc.path, exc) from exc
+    text_end, fixable = len(doc.text), rule.fixable
     for violation in produced:
-        if not 0 <= violation.start <= violation.end <= len(doc.text):
+        if not 0 <= violation.start <= violation.end <= text_end:
             outside = ValueError(f"span {violation.start}..{violation.end} outside the text")
             raise RuleCrashed(rule.code, doc.path, outside)
-        if violation.fix and not rule.fixable:
+        if violation.fix and not fixable:
             raise RuleBrokeContract(rule.code, doc.path, "offered a fix but declares `fixable = False`: "
                                     "a report-only rule runs once, after fixing, and its fixes would be lost")
     return produced
 
 
+_TEXT_ORDER = attrgetter("start", "end", "code")
+
+
 def _settle(found: list[Violation], rules: Sequence[Rule]) -> list[Violation]:
     """Findings in text order; each rule then keeps what it stands by beside the others' (`Rule.settle`)."""
-    found.sort(key=lambda v: (v.start, v.end, v.code))
+    found.sort(key=_TEXT_ORDER)
     as_found = tuple(found)  # every rule settles against the same findings: no order between rules
     for rule in rules:
         if type(rule).settle is Rule.settle:
@@ -241,6 +251,7 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
     unsafe = unsafe_fixes(ruleset.config, unsafe)
     rules = ruleset.for_path(path)
     fixing = tuple(r for r in rules if r.fixable)
+    reporting = [r for r in rules if not r.fixable]
     fixed: list[Violation] = []
     prepared = doc
     for _ in range(MAX_FIX_PASSES):
@@ -253,7 +264,7 @@ def fix_text(text: str, ruleset: RuleSet, path: str = "<text>", *, unsafe: bool 
             text = new_text
             continue
         # Settled, or fixes that change nothing (which would loop forever): the full report.
-        found = _settle(found + _findings(doc, [r for r in rules if not r.fixable], ruleset), rules)
+        found = _settle(found + _findings(doc, reporting, ruleset), rules)
         remaining = _after_suppressions(text, path, found, rules, ruleset)
         stale = _allowed([v for v in remaining if v.code == suppress.UNUSED_CODE], unsafe)
         if not stale:
