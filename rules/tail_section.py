@@ -22,6 +22,18 @@ HEADINGS = frozenset({
     "related content", "you may also like", "you might also like", "most popular", "tags",
 })
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
+# A heading may have prose under it when fewer than half of the lines from it to the end
+# are prose (a related box's teasers, a comment form's notes): a box set inside the
+# article is followed by the article, all prose.
+MIN_LINES_UNDER_PROSE = 3
+# `About Jane Doe`, `About Gadget Notes`, `About Me`: a box on the writer or the site,
+# headed by a name in capitals that the text above never mentions (an article's own
+# `About Jane Doe` speaks of someone it has named), or by the writer's or the site's
+# own words for itself.
+_ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
+ABOUT_SELF = frozenset({"me", "us", "the author", "the authors", "this blog"})
+_NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
 
 
 def heading_key(line: str) -> str:
@@ -31,19 +43,49 @@ def heading_key(line: str) -> str:
 def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | None:
     """The index of the line whose heading opens the section that ends the text, or None.
 
-    The heading must follow at least two prose lines, must not be followed by a prose
-    line (a related-links box set inside the article is followed by the article), and
-    the prose after it must be shorter than the prose before it."""
+    The heading must follow at least two prose lines and more than half the words of
+    prose; a prose line may come right after it only when fewer than half the lines from
+    it to the end are prose (a related-links box set inside the article is followed by
+    the article). An `About <Name>` heading may be followed by prose (see `_is_about`)."""
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(lines, prose)
     for k in range(first, len(lines)):
-        # The line's own words are looked at last.
-        if (not (k + 1 < len(lines) and prose[k + 1]) and len(lines[k].split()) <= HEADING_MAX_WORDS
-                and heading_key(lines[k]) in headings):
+        if len(lines[k].split()) > HEADING_MAX_WORDS:
+            continue
+        # The line's own words are looked at before the lines under it.
+        if heading_key(lines[k]) in headings and _little_prose_under(prose, k):
+            return doc.nonblank_lines[k]
+        if _is_about(lines, k):
             return doc.nonblank_lines[k]
     return None
+
+
+def _little_prose_under(prose: tuple[bool, ...], heading: int) -> bool:
+    """Whether the line after the heading is not prose, or fewer than half of the (three
+    or more) lines under it are."""
+    under = prose[heading + 1:]
+    if not under or not under[0]:
+        return True
+    return len(under) >= MIN_LINES_UNDER_PROSE and 2 * sum(under) < len(under)
+
+
+def _is_about(lines: tuple[str, ...], heading: int) -> bool:
+    """Whether the line is `About <Name>` heading a box on the writer or the site: the
+    writer's or site's word for itself (`About Me`, `About the Author`), or a name none of
+    whose capitalised words the text above uses."""
+    found = _ABOUT.fullmatch(lines[heading])
+    if found is None:
+        return False
+    name = found.group(1).strip()
+    if name.lower() in ABOUT_SELF:
+        return True
+    if name.split()[0].lower() in _NOT_A_NAME:
+        return False
+    words = _NAME_WORD.findall(name)
+    above = "\n".join(lines[:heading])
+    return bool(words) and not any(re.search(rf"\b{re.escape(word)}\b", above) for word in words)
 
 
 def _first_after_most_prose(lines: tuple[str, ...], prose: tuple[bool, ...]) -> int:
@@ -67,8 +109,17 @@ class TailSection(ToTheEndRule):
     `12 Comments`, `Leave a Reply`, `Post a Comment`, `Related Posts`, `Related
     Stories`, `You May Also Like`, `Most Popular`, `Tags`) on a line of its own, and
     deletes everything from it to the end of the text, when: at least two lines of prose
-    come before it, the line after it is not prose, and the prose after it is shorter
-    than the prose before it. `extend-headings` adds headings of your own.
+    and more than half the words of prose come before it, and the line after it is not
+    prose, or fewer than half of the three or more lines after it are (a related box whose
+    first teaser is a question: `Which bands will play this year?`). `extend-headings`
+    adds headings of your own.
+
+    A box on the writer or the site goes the same way, prose under it or not: `About
+    Me`, `About the Author`, `About This Blog`, or `About` and a name in capitals (one
+    to four words) of which the text above uses no capitalised word: `About Harbour
+    Notes` over the blog's description, `About Jane Doe` over the bio of a writer whom no
+    byline above names. An article's own `About Jane Doe` after it has named her, and
+    `About The Survey`, stay.
 
     ## Why is this bad?
     After the article, a page lists related links, tags and readers' comments under a
@@ -92,8 +143,8 @@ class TailSection(ToTheEndRule):
     ## Fix safety
     Unsafe: everything after the heading goes. Measured deletion precision (`python
     bench/quality.py CORPUS --select NL313 --lines-only --no-flagged`): 1.000 on every
-    extractor of the DEV corpus (111 lines; 0.999 of 2,393 on whole-page html_text) and of the
-    DRAGNET corpus (2,583 lines) but readability, 0.974 (117 lines: a `Related Posts`
+    extractor of the DEV corpus (149 lines; 0.999 of 2,885 on whole-page html_text) and of the
+    DRAGNET corpus (2,751 lines) but readability, 0.977 (128 lines: a `Related Posts`
     box that one blog sets between the article and its last lines). A related-links box
     that an extractor put inside the article and that a line of prose follows is left
     alone; one followed by a headline or a list is not.
