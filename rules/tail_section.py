@@ -8,6 +8,7 @@ from itertools import accumulate, compress
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option
+from newslint.rules._lines import excerpt
 from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
@@ -34,6 +35,16 @@ _ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
 ABOUT_SELF = frozenset({"me", "us", "the author", "the authors", "this blog"})
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+# A list of other posts that a scraper keeps after the article, one item a line, each with
+# its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
+# Doe on March 3, 2023 at 2:10 p.m. Teaser...`, `- Title Teaser... Read more... 2023-03-03`.
+# Three such items in a row are the list; an article's timeline puts the date first
+# (`- March 3, 2023: ...`) and is left alone.
+MIN_DATED_TEASERS = 3
+_DATED_TEASER = re.compile(
+    r"[-•·*]\s+\S.{8,}?\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},?\s\d{4}\b"
+    r"|[-•·*]\s+\S.{8,}?\b\d{4}-\d{2}-\d{2}\b")
 
 
 def heading_key(line: str) -> str:
@@ -60,6 +71,23 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
         if _is_about(lines, k):
             return doc.nonblank_lines[k]
     return None
+
+
+def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
+    """The first and last index of each run of MIN_DATED_TEASERS or more dated teaser
+    items on consecutive lines, below more than half the words of prose."""
+    if not doc.is_english:
+        return []
+    lines, prose = stripped_lines(doc), prose_lines(doc)
+    runs, run = [], []
+    for k in range(_first_after_most_prose(lines, prose), len(lines) + 1):
+        if k < len(lines) and _DATED_TEASER.match(lines[k]):
+            run.append(k)
+            continue
+        if len(run) >= MIN_DATED_TEASERS:
+            runs.append((doc.nonblank_lines[run[0]], doc.nonblank_lines[run[-1]]))
+        run = []
+    return runs
 
 
 def _little_prose_under(prose: tuple[bool, ...], heading: int) -> bool:
@@ -121,6 +149,12 @@ class TailSection(ToTheEndRule):
     byline above names. An article's own `About Jane Doe` after it has named her, and
     `About The Survey`, stay.
 
+    A list of other posts without a heading is known by its items: three or more lines
+    in a row below more than half the article's prose, each a list item (`- `, `• `, `* `)
+    with a title and then a date (`- Choir Wins Regional Title - March 3, 2023`, `- Title
+    By Jane Doe on March 3, 2023 at 2:10 p.m. Teaser...`). Those lines alone go (a
+    separate finding, not to the end); a timeline whose items open with the date stays.
+
     ## Why is this bad?
     After the article, a page lists related links, tags and readers' comments under a
     heading. Their lines read as headlines or as prose, so line rules keep most of them,
@@ -166,8 +200,19 @@ class TailSection(ToTheEndRule):
         self._headings = HEADINGS | frozenset(h for h in extra if h)
 
     def check(self, doc: Document) -> list[Violation]:
+        found = []
         start = section_start(doc, self._headings)
-        if start is None:
-            return []
-        what = "page section of {count} lines after the article, from '{first}'"
-        return [deletion_to_the_end(self, doc, start, what)]
+        if start is not None:
+            what = "page section of {count} lines after the article, from '{first}'"
+            found.append(deletion_to_the_end(self, doc, start, what))
+        for first, last in dated_teaser_runs(doc):
+            if start is None or last < start:  # a run inside the section goes with it
+                found.append(self._teaser_list(doc, first, last))
+        return found
+
+    def _teaser_list(self, doc: Document, first: int, last: int) -> Violation:
+        count = sum(1 for i in doc.nonblank_lines if first <= i <= last)
+        first_line = excerpt(doc.slice(doc.line(first)))
+        message = f"list of {count} dated teasers of other posts after the article, from '{first_line}'"
+        return self.violation(doc.line(first).start, doc.line(last).end, message,
+                              doc.line_deletion(first, last, safe=False))
