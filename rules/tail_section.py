@@ -34,6 +34,15 @@ MIN_LINES_UNDER_PROSE = 3
 _ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
 ABOUT_SELF = frozenset({"me", "us", "the author", "the authors", "this blog"})
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
+# A site's or blog's words about itself, which pages print under the article without a
+# heading: `Harbour Notes is a weekly blog about ...`, `Launched in 2009, Harbour Notes is a
+# weblog devoted to ...`, `Example.com is a personal website.` Its name must be one the text
+# above never uses: an article about a site names it before it describes it.
+_SITE_ABOUT_ITSELF = re.compile(
+    r"(?:[^.]{0,40},\s)?((?:[A-Z][\w’'.&-]*\s?){1,4})\sis\s(?:an?|the)\s(?:[\w-]+,?\s){0,4}"
+    r"(?:blog|weblog|website|web\ssite|site|online\smagazine|news\ssite)\b")
+_PRONOUNS = frozenset({"what", "this", "it", "that", "which", "who", "there", "here", "he", "she", "they", "we",
+                       "you", "i", "the", "our", "my", "his", "her", "its"})
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
 # A list of other posts that a scraper keeps after the article, one item a line, each with
 # its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
@@ -57,18 +66,17 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     The heading must follow at least two prose lines and more than half the words of
     prose; a prose line may come right after it only when fewer than half the lines from
     it to the end are prose (a related-links box set inside the article is followed by
-    the article). An `About <Name>` heading may be followed by prose (see `_is_about`)."""
+    the article). An `About <Name>` heading may be followed by prose (see `_is_about`);
+    a site's description of itself opens the section without a heading."""
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(lines, prose)
     for k in range(first, len(lines)):
-        if len(lines[k].split()) > HEADING_MAX_WORDS:
-            continue
         # The line's own words are looked at before the lines under it.
-        if heading_key(lines[k]) in headings and _little_prose_under(prose, k):
-            return doc.nonblank_lines[k]
-        if _is_about(lines, k):
+        short = len(lines[k].split()) <= HEADING_MAX_WORDS
+        if ((short and heading_key(lines[k]) in headings and _little_prose_under(prose, k))
+                or (short and _is_about(lines, k)) or _is_site_about_itself(lines, k)):
             return doc.nonblank_lines[k]
     return None
 
@@ -111,8 +119,24 @@ def _is_about(lines: tuple[str, ...], heading: int) -> bool:
         return True
     if name.split()[0].lower() in _NOT_A_NAME:
         return False
-    words = _NAME_WORD.findall(name)
-    above = "\n".join(lines[:heading])
+    return _unnamed_above(name, lines, heading)
+
+
+def _is_site_about_itself(lines: tuple[str, ...], position: int) -> bool:
+    """Whether the line is a site's or blog's description of itself, by a name that the
+    text above never uses."""
+    found = _SITE_ABOUT_ITSELF.match(lines[position]) if " is " in lines[position] else None
+    if found is None:
+        return False
+    name = found.group(1).strip()
+    return name.split()[0].lower() not in _PRONOUNS and _unnamed_above(name, lines, position)
+
+
+def _unnamed_above(name: str, lines: tuple[str, ...], position: int) -> bool:
+    """Whether the name has capitalised words and none of them (up to a dot: `Example` of
+    `Example.com`) occurs as a word in the lines above `position`."""
+    words = [word.split(".")[0] for word in _NAME_WORD.findall(name)]
+    above = "\n".join(lines[:position])
     return bool(words) and not any(re.search(rf"\b{re.escape(word)}\b", above) for word in words)
 
 
@@ -147,7 +171,10 @@ class TailSection(ToTheEndRule):
     to four words) of which the text above uses no capitalised word: `About Harbour
     Notes` over the blog's description, `About Jane Doe` over the bio of a writer whom no
     byline above names. An article's own `About Jane Doe` after it has named her, and
-    `About The Survey`, stay.
+    `About The Survey`, stay. So does a site's description of itself without a heading,
+    by a name that the text above never uses: `Harbour Notes is a weekly blog about ...`,
+    `Launched in 2011, Harbour Notes is a news site covering ...`, `Example.com is a
+    personal website.`; an article about a site names it before it describes it.
 
     A list of other posts without a heading is known by its items: three or more lines
     in a row below more than half the article's prose, each a list item (`- `, `• `, `* `)
