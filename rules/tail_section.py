@@ -32,7 +32,7 @@ MIN_LINES_UNDER_PROSE = 3
 # `About Jane Doe` speaks of someone it has named), or by the writer's or the site's
 # own words for itself.
 _ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
-ABOUT_SELF = frozenset({"me", "us", "the author", "the authors", "this blog"})
+ABOUT_SELF = frozenset({"about me", "about us", "about the author", "about the authors", "about this blog"})
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
 # A site's or blog's words about itself, which pages print under the article without a
 # heading: `Harbour Notes is a weekly blog about ...`, `Launched in 2009, Harbour Notes is a
@@ -111,12 +111,12 @@ def _is_about(lines: tuple[str, ...], heading: int) -> bool:
     """Whether the line is `About <Name>` heading a box on the writer or the site: the
     writer's or site's word for itself (`About Me`, `About the Author`), or a name none of
     whose capitalised words the text above uses."""
+    if heading_key(lines[heading]) in ABOUT_SELF:
+        return True
     found = _ABOUT.fullmatch(lines[heading])
     if found is None:
         return False
     name = found.group(1).strip()
-    if name.lower() in ABOUT_SELF:
-        return True
     if name.split()[0].lower() in _NOT_A_NAME:
         return False
     return _unnamed_above(name, lines, heading)
