@@ -27,6 +27,10 @@ _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # are prose (a related box's teasers, a comment form's notes): a box set inside the
 # article is followed by the article, all prose.
 MIN_LINES_UNDER_PROSE = 3
+# ... and when that first prose line is short: a teaser's question or a comment form's note
+# (`Your email address will not be published.`), not a paragraph. A page may set its
+# `Comments` link between the article's last paragraphs.
+MAX_PROSE_UNDER_WORDS = 15
 # `About Jane Doe`, `About Gadget Notes`, `About Me`: a box on the writer or the site,
 # headed by a name in capitals that the text above never mentions (an article's own
 # `About Jane Doe` speaks of someone it has named), or by the writer's or the site's
@@ -64,9 +68,9 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     """The index of the line whose heading opens the section that ends the text, or None.
 
     The heading must follow at least two prose lines and more than half the words of
-    prose; a prose line may come right after it only when fewer than half the lines from
-    it to the end are prose (a related-links box set inside the article is followed by
-    the article). An `About <Name>` heading may be followed by prose (see `_is_about`);
+    prose; a prose line may come right after it only when that line is short and fewer
+    than half the lines from it to the end are prose (a related-links box set inside the
+    article is followed by the article). An `About <Name>` heading may be followed by prose (see `_is_about`);
     a site's description of itself opens the section without a heading."""
     if not doc.is_english:
         return None
@@ -75,7 +79,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     for k in range(first, len(lines)):
         # The line's own words are looked at before the lines under it.
         short = len(lines[k].split()) <= HEADING_MAX_WORDS
-        if ((short and heading_key(lines[k]) in headings and _little_prose_under(prose, k))
+        if ((short and heading_key(lines[k]) in headings and _little_prose_under(lines, prose, k))
                 or (short and _is_about(lines, k)) or _is_site_about_itself(lines, k)):
             return doc.nonblank_lines[k]
     return None
@@ -98,13 +102,14 @@ def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
     return runs
 
 
-def _little_prose_under(prose: tuple[bool, ...], heading: int) -> bool:
-    """Whether the line after the heading is not prose, or fewer than half of the (three
-    or more) lines under it are."""
+def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
+    """Whether the line after the heading is not prose, or is a short one and fewer than
+    half of the (three or more) lines under the heading are prose."""
     under = prose[heading + 1:]
     if not under or not under[0]:
         return True
-    return len(under) >= MIN_LINES_UNDER_PROSE and 2 * sum(under) < len(under)
+    return (len(lines[heading + 1].split()) <= MAX_PROSE_UNDER_WORDS and len(under) >= MIN_LINES_UNDER_PROSE
+            and 2 * sum(under) < len(under))
 
 
 def _is_about(lines: tuple[str, ...], heading: int) -> bool:
@@ -162,9 +167,11 @@ class TailSection(ToTheEndRule):
     Stories`, `You May Also Like`, `Most Popular`, `Tags`) on a line of its own, and
     deletes everything from it to the end of the text, when: at least two lines of prose
     and more than half the words of prose come before it, and the line after it is not
-    prose, or fewer than half of the three or more lines after it are (a related box whose
-    first teaser is a question: `Which bands will play this year?`). `extend-headings`
-    adds headings of your own.
+    prose, or is a short one (15 words at most) and fewer than half of the three or more
+    lines after the heading are prose (a related box whose first teaser is a question:
+    `Which bands will play this year?`; a comment form's `Your email address will not be
+    published.`). A paragraph under a `Comments` link set between the article's last
+    paragraphs is the article. `extend-headings` adds headings of your own.
 
     A box on the writer or the site goes the same way, prose under it or not: `About
     Me`, `About the Author`, `About This Blog`, or `About` and a name in capitals (one
