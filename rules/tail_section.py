@@ -211,8 +211,8 @@ class TailSection(ToTheEndRule):
     ## Fix safety
     Unsafe: everything after the heading goes. Measured deletion precision (`python
     bench/quality.py CORPUS --select NL313 --lines-only --no-flagged`): 1.000 on every
-    extractor of the DEV corpus (149 lines; 0.999 of 2,885 on whole-page html_text) and of the
-    DRAGNET corpus (2,751 lines) but readability, 0.977 (128 lines: a `Related Posts`
+    extractor of the DEV corpus (137 lines; 0.999 of 2,965 on whole-page html_text) and of the
+    DRAGNET corpus (2,992 lines) but readability, 0.978 (137 lines: a `Related Posts`
     box that one blog sets between the article and its last lines). A related-links box
     that an extractor put inside the article and that a line of prose follows is left
     alone; one followed by a headline or a list is not.
