@@ -70,17 +70,19 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     The heading must follow at least two prose lines and more than half the words of
     prose; a prose line may come right after it only when that line is short and fewer
     than half the lines from it to the end are prose (a related-links box set inside the
-    article is followed by the article). An `About <Name>` heading may be followed by prose (see `_is_about`);
-    a site's description of itself opens the section without a heading."""
+    article is followed by the article). An `About <Name>` heading may be followed by
+    prose (see `_is_about`); a site's description of itself needs no heading."""
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(lines, prose)
     for k in range(first, len(lines)):
-        # The line's own words are looked at before the lines under it.
-        short = len(lines[k].split()) <= HEADING_MAX_WORDS
-        if ((short and heading_key(lines[k]) in headings and _little_prose_under(lines, prose, k))
-                or (short and _is_about(lines, k)) or _is_site_about_itself(lines, k)):
+        if len(lines[k].split()) <= HEADING_MAX_WORDS:
+            key = heading_key(lines[k])
+            # The line's own words are looked at before the lines under it.
+            if (key in headings and _little_prose_under(lines, prose, k)) or _is_about(lines, k, key):
+                return doc.nonblank_lines[k]
+        if _is_site_about_itself(lines, k):
             return doc.nonblank_lines[k]
     return None
 
@@ -112,11 +114,11 @@ def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading
             and 2 * sum(under) < len(under))
 
 
-def _is_about(lines: tuple[str, ...], heading: int) -> bool:
+def _is_about(lines: tuple[str, ...], heading: int, key: str) -> bool:
     """Whether the line is `About <Name>` heading a box on the writer or the site: the
     writer's or site's word for itself (`About Me`, `About the Author`), or a name none of
-    whose capitalised words the text above uses."""
-    if heading_key(lines[heading]) in ABOUT_SELF:
+    whose capitalised words the text above uses (`key`: the line's `heading_key`)."""
+    if key in ABOUT_SELF:
         return True
     found = _ABOUT.fullmatch(lines[heading])
     if found is None:
