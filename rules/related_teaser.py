@@ -98,7 +98,9 @@ class RelatedTeaser(LineRule):
     teaser or its label that the gold kept (`Don't Miss:`, `Related`, `Related articles:
     ...`, `Read More: Texas Rangers, ...`): counted apart, none is article prose. The video
     teasers (`... Watch Video`) are residue on 2 DRAGNET sites (go.com, nj.com: 33 lines, and 3
-    the gold shares a few words with), never clean; nothing on the 2020s articles.
+    the gold shares a few words with), never clean; nothing on the 2020s articles. So are
+    `Complete coverage` (alone, or as a label: cbsnews, nj, sbnation) and `See more video`
+    (thecarconnection, highgearmedia): 18 lines.
 
     ## Limitations
     The headlines listed under a heading are not flagged: without the page, a list of
