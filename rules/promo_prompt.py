@@ -127,7 +127,7 @@ class PromoPrompt(LineRule):
     Finds the publisher's prompts that scrapers keep: `More must-see stories from TIME`,
     `Sign up for our newsletter`, `CLICK HERE TO GET THE FOX NEWS APP`, `Follow @... on
     Twitter`, `Sharing is caring!`, `Like this:`, `Share this story`, and share bars made
-    of network names (`Facebook Twitter Email`). Known whole lines live in
+    of network names (`Facebook Twitter Email`), `Newsletter Signup`. Known whole lines live in
     `rules/data/promo_lines.txt` and known openings in `rules/data/promo_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Besides those, a line of at most 40
     words that opens with an imperative such as `Sign up`, `Subscribe`, `Get`, `Join` or
