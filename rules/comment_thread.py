@@ -28,7 +28,10 @@ OPENER_ARTICLE_LINES = 3  # prose lines of the article before a comment known by
 
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+# A clock time (`2:05`, `14:05:09`, `7 am`, `7p.m`): one or two digits that no letter or digit
+# comes before. Written to start with the digit (the look-behind after it), so that the search
+# skips ahead to digits: three times faster than `\b\d{1,2}:...|\b\d{1,2}\s*...` on a line.
+_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2}(?::\d{2})?\b|\s*[ap]\.?m\b)", re.I)
 _DATE = re.compile(
     rf"\b(?:{'|'.join(_MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTHS)})\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+\w+\s+ago\b|\b(?:yesterday|today)\b", re.I)
@@ -75,6 +78,8 @@ _THREAD_HEADING = re.compile(
     r"""|(?:\d+|one)\s*(?:responses?|comments?|replies|thoughts?)\s*(?:to|on)\s*["“‘'«].*["”’'»]\W*$"""
     r"""|comment\s+on\s+this\s+(?:article|post)\W*$"""
     r"""|you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\s+to\s+the\s+comment\s+feed\b""", re.I)
+# How every line `_THREAD_HEADING` matches opens: a cheap test before the words are counted.
+_THREAD_HEADING_OPENS = re.compile(r"\W*\d|one|comment|you", re.I)
 # A reply button on a line of its own (`Reply`, `[Reply]`, `Reply ↓`): three of them, each
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
 _REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
@@ -141,20 +146,22 @@ def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
 def _opener_position(lines: Sequence[str], first: int) -> int | None:
     """The position of the first line from `first` on that opens like a reader's comment
     on the post (`Great post!`, `Thanks for sharing`), or None."""
-    return next((k for k in range(first, len(lines)) if _COMMENT_OPENER.match(lines[k])), None)
+    return next(compress(range(first, len(lines)), map(_COMMENT_OPENER.match, lines[first:])), None)
 
 
 def _thread_heading_position(lines: Sequence[str], first: int) -> int | None:
     """The position of the first line from `first` on that can only head the comments
     (`12 Responses to “Title”`), or None."""
-    return next((k for k in range(first, len(lines))
+    # Only the lines that open as a heading can (`_THREAD_HEADING_OPENS`) have their words counted.
+    opening = compress(range(first, len(lines)), map(_THREAD_HEADING_OPENS.match, lines[first:]))
+    return next((k for k in opening
                  if len(lines[k].split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(lines[k])), None)
 
 
 def _reply_run_position(lines: Sequence[str], first: int) -> int | None:
     """The position of the first of three reply buttons on lines of their own from `first`
     on, each within a comment's length of the next, or None."""
-    buttons = [k for k in range(first, len(lines)) if _REPLY_BUTTON.match(lines[k])]
+    buttons = list(compress(range(first, len(lines)), map(_REPLY_BUTTON.match, lines[first:])))
     for run in zip(*(buttons[i:] for i in range(MIN_REPLY_BUTTONS))):
         if all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(run, run[1:])):
             return run[0]
