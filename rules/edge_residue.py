@@ -91,14 +91,20 @@ class EdgeLine:
     shape: Shape
 
 
-@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def is_prose(line: str) -> bool:
     """Whether a stripped line reads as a sentence: eight words or more, a sentence mark,
     and at least a third of its words in lower case (a Title Case headline is not prose)."""
+    return prose_words(line) > 0
+
+
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def prose_words(line: str) -> int:
+    """The words of a stripped line that reads as a sentence (`is_prose`), 0 for any other
+    line: the rules that weigh the article by its words of prose count them once."""
     if len(line) < PROSE_MIN_CHARS or not _SENTENCE_MARK.search(line):
-        return False
+        return 0
     words = len(line.split())
-    return words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3
+    return words if words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3 else 0
 
 
 def stripped_lines(doc: Document) -> tuple[str, ...]:
@@ -112,13 +118,23 @@ def prose_lines(doc: Document) -> tuple[bool, ...]:
     return doc.shared(_prose)
 
 
+def prose_word_counts(doc: Document) -> tuple[int, ...]:
+    """The words of each of `stripped_lines(doc)` that reads as a sentence, 0 for the others
+    (`prose_words`), shared likewise."""
+    return doc.shared(_prose_word_counts)
+
+
 def _stripped(doc: Document) -> tuple[str, ...]:
     texts = doc.line_texts
     return tuple([texts[i].strip() for i in doc.nonblank_lines])
 
 
 def _prose(doc: Document) -> tuple[bool, ...]:
-    return tuple(map(is_prose, stripped_lines(doc)))
+    return tuple(map(bool, prose_word_counts(doc)))
+
+
+def _prose_word_counts(doc: Document) -> tuple[int, ...]:
+    return tuple(map(prose_words, stripped_lines(doc)))
 
 
 class ToTheEndRule(Rule):

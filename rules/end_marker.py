@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress
+from operator import or_
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules.comment_thread import is_header
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_word_counts, stripped_lines
 from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
@@ -59,16 +61,19 @@ def marker_start(doc: Document) -> int | None:
     """The index of the first marker line that follows the article, or None."""
     if not doc.is_english:
         return None
-    lines, prose = stripped_lines(doc), prose_lines(doc)
+    lines, prose_words = stripped_lines(doc), prose_word_counts(doc)
     first, seen, words = 0, 0, 0
     # The article first: its prose lines and their words, counted until there are enough.
     while first < len(lines) and (seen < MIN_ARTICLE_LINES or words < MIN_ARTICLE_WORDS):
-        if prose[first]:
+        if prose_words[first]:
             seen += 1
-            words += len(lines[first].split())
+            words += prose_words[first]
         first += 1
-    for k in range(first, len(lines)):
-        if is_marker(lines[k]) or _comment_heading(lines[k]) and _heads_thread(lines, k):
+    # The lines below that are a marker or a heading, found by maps, without a Python-level loop.
+    after = lines[first:]
+    candidates = compress(range(first, len(lines)), map(or_, map(is_marker, after), map(_comment_heading, after)))
+    for k in candidates:
+        if is_marker(lines[k]) or _heads_thread(lines, k):
             return doc.nonblank_lines[k]
     return None
 

@@ -8,7 +8,13 @@ from itertools import accumulate, compress
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
+from newslint.rules.edge_residue import (
+    ToTheEndRule,
+    deletion_to_the_end,
+    prose_lines,
+    prose_word_counts,
+    stripped_lines,
+)
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
 HEADING_MAX_WORDS = 6
@@ -37,7 +43,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
-    first = _first_after_most_prose(lines, prose)
+    first = _first_after_most_prose(prose, prose_word_counts(doc))
     for k in range(first, len(lines)):
         # The line's own words are looked at last.
         if (not (k + 1 < len(lines) and prose[k + 1]) and len(lines[k].split()) <= HEADING_MAX_WORDS
@@ -46,16 +52,17 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     return None
 
 
-def _first_after_most_prose(lines: tuple[str, ...], prose: tuple[bool, ...]) -> int:
+def _first_after_most_prose(prose: tuple[bool, ...], words: tuple[int, ...]) -> int:
     """The first line below at least MIN_ARTICLE_LINES prose lines and more than half the
-    words of prose (len(lines) when there is none): the words above a line only grow down
+    words of prose (len(prose) when there is none): the words above a line only grow down
     the text, so every line from there on passes both counts and none above it does. The
-    counts are made with maps over the prose lines, not a loop over every line."""
-    words_above = list(accumulate(map(len, map(str.split, compress(lines, prose))), initial=0))
+    counts are made with maps over the prose lines' words (`prose_word_counts`, none 0),
+    not a loop over every line."""
+    words_above = list(accumulate(filter(None, words), initial=0))
     enough = max(MIN_ARTICLE_LINES, bisect.bisect_right(words_above, words_above[-1] // 2))
     if enough >= len(words_above):
-        return len(lines)
-    positions = list(compress(range(len(lines)), prose))
+        return len(prose)
+    positions = list(compress(range(len(prose)), prose))
     return positions[enough - 1] + 1
 
 
