@@ -4,7 +4,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import and_
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -118,8 +119,9 @@ def thread_start(doc: Document) -> int | None:
         return doc.nonblank_lines[0]
     prose = prose_lines(doc)
     below_article_start = _below_prose(prose, OPENER_ARTICLE_LINES)  # the article's first lines stay
-    found = (_headed_start(lines, prose), _opener_position(lines, below_article_start),
-             _thread_heading_position(lines, below_article_start), _reply_run_position(lines, below_article_start))
+    signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
+    found = (_headed_start(lines, prose), _first_with(signs, OPENER, below_article_start),
+             _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -143,25 +145,35 @@ def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
     return start
 
 
-def _opener_position(lines: Sequence[str], first: int) -> int | None:
-    """The position of the first line from `first` on that opens like a reader's comment
-    on the post (`Great post!`, `Thanks for sharing`), or None."""
-    return next(compress(range(first, len(lines)), map(_COMMENT_OPENER.match, lines[first:])), None)
+# The signs of a thread that a stripped line shows on its own (`thread_signs`), as bits.
+OPENER = 1  # it opens like a reader's comment on the post (`Great post!`, `Thanks for sharing`)
+HEADING_LINE = 2  # it can only head the comments (`12 Responses to “Title”`)
+BUTTON = 4  # it is a reply button
 
 
-def _thread_heading_position(lines: Sequence[str], first: int) -> int | None:
-    """The position of the first line from `first` on that can only head the comments
-    (`12 Responses to “Title”`), or None."""
-    # Only the lines that open as a heading can (`_THREAD_HEADING_OPENS`) have their words counted.
-    opening = compress(range(first, len(lines)), map(_THREAD_HEADING_OPENS.match, lines[first:]))
-    return next((k for k in opening
-                 if len(lines[k].split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(lines[k])), None)
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def thread_signs(line: str) -> int:
+    """Which of OPENER, HEADING_LINE and BUTTON a stripped line shows (their sum)."""
+    signs = OPENER if _COMMENT_OPENER.match(line) else 0
+    # Only a line that opens as a heading can (`_THREAD_HEADING_OPENS`) has its words counted.
+    if _THREAD_HEADING_OPENS.match(line) and len(line.split()) <= HEADER_MAX_WORDS and _THREAD_HEADING.match(line):
+        signs |= HEADING_LINE
+    if _REPLY_BUTTON.match(line):
+        signs |= BUTTON
+    return signs
 
 
-def _reply_run_position(lines: Sequence[str], first: int) -> int | None:
+def _first_with(signs: Sequence[int], sign: int, first: int) -> int | None:
+    """The position of the first line from `first` on that shows `sign` (`signs` are those of
+    the lines from `first` on), or None."""
+    return next(compress(count(first), map(and_, signs, repeat(sign))), None)
+
+
+def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
     """The position of the first of three reply buttons on lines of their own from `first`
-    on, each within a comment's length of the next, or None."""
-    buttons = list(compress(range(first, len(lines)), map(_REPLY_BUTTON.match, lines[first:])))
+    on (`signs` are those of the lines from `first` on), each within a comment's length of
+    the next, or None."""
+    buttons = list(compress(count(first), map(and_, signs, repeat(BUTTON))))
     for run in zip(*(buttons[i:] for i in range(MIN_REPLY_BUTTONS))):
         if all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(run, run[1:])):
             return run[0]
