@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -44,12 +45,19 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(prose, prose_word_counts(doc))
-    for k in range(first, len(lines)):
-        # The line's own words are looked at last.
-        if (not (k + 1 < len(lines) and prose[k + 1]) and len(lines[k].split()) <= HEADING_MAX_WORDS
-                and heading_key(lines[k]) in headings):
+    # The lines that read as a heading, found by maps (each line's key kept by its text), then
+    # the first of them that no prose line follows.
+    keys = map(_short_heading_key, lines[first:])
+    for k in compress(count(first), map(headings.__contains__, keys)):
+        if not (k + 1 < len(lines) and prose[k + 1]):
             return doc.nonblank_lines[k]
     return None
+
+
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def _short_heading_key(line: str) -> str | None:
+    """`heading_key` of a stripped line short enough to be a heading, else None."""
+    return heading_key(line) if len(line.split()) <= HEADING_MAX_WORDS else None
 
 
 def _first_after_most_prose(prose: tuple[bool, ...], words: tuple[int, ...]) -> int:
