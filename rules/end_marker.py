@@ -6,7 +6,6 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import compress
-from operator import or_
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -48,6 +47,12 @@ META_MAX_CHARS = 120
 
 
 @functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def _may_end_article(line: str) -> bool:
+    """Whether a stripped line is a marker (`is_marker`) or a comments heading without a
+    count (`_comment_heading`): one look per line, kept by its text."""
+    return is_marker(line) or _comment_heading(line)
+
+
 def is_marker(line: str) -> bool:
     """Whether a stripped line marks the end of an article: a comment count or a filing footer."""
     if len(line) > MARKER_MAX_CHARS:
@@ -69,16 +74,13 @@ def marker_start(doc: Document) -> int | None:
             seen += 1
             words += prose_words[first]
         first += 1
-    # The lines below that are a marker or a heading, found by maps, without a Python-level loop.
-    after = lines[first:]
-    candidates = compress(range(first, len(lines)), map(or_, map(is_marker, after), map(_comment_heading, after)))
-    for k in candidates:
+    # The lines below that are a marker or a heading, found by a map, without a Python-level loop.
+    for k in compress(range(first, len(lines)), map(_may_end_article, lines[first:])):
         if is_marker(lines[k]) or _heads_thread(lines, k):
             return doc.nonblank_lines[k]
     return None
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def _comment_heading(line: str) -> bool:
     """Whether a stripped line is a comments heading without a count (`Leave a Reply`)."""
     return len(line.split()) <= HEADING_MAX_WORDS and heading_key(line) in COMMENT_HEADINGS
