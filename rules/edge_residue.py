@@ -226,8 +226,8 @@ def edge_residue(doc: Document) -> list[EdgeLine]:
         return []  # no body to stand beside
     first = prose.index(True)
     last = len(prose) - 1 - prose[::-1].index(True)
-    head = _edge_lines(doc, nonblank[:first], introduced=False)
-    tail = _edge_lines(doc, nonblank[last + 1:], introduced=texts[nonblank[last]].rstrip().endswith(":"))
+    head = _edge_lines(doc, range(first), introduced=False)
+    tail = _edge_lines(doc, range(last + 1, len(prose)), introduced=texts[nonblank[last]].rstrip().endswith(":"))
     return _judge(head, keep=frozenset({Shape.TITLE})) + _judge(_after_signature(tail), keep=frozenset())
 
 
@@ -261,13 +261,18 @@ def _after_signature(block: list[EdgeLine]) -> list[EdgeLine]:
     return block
 
 
-def _edge_lines(doc: Document, indices: tuple[int, ...], introduced: bool) -> list[EdgeLine]:
-    """The lines of an edge block with their shapes. A run of residue shapes right after a
-    line ending in `:` or `?` is a list that line introduces: it is article text."""
+def _edge_lines(doc: Document, positions: range, introduced: bool) -> list[EdgeLine]:
+    """The lines of an edge block with their shapes, at `positions` of `stripped_lines(doc)`.
+    A run of residue shapes right after a line ending in `:` or `?` is a list that line
+    introduces: it is article text."""
     found = []
-    for i in indices:
-        start, end = content_span(doc.text, doc.line_starts[i])
-        shape = shape_of(doc.text[start:end])
+    texts, starts, nonblank, stripped = doc.line_texts, doc.line_starts, doc.nonblank_lines, stripped_lines(doc)
+    for k in positions:
+        i, content = nonblank[k], stripped[k]
+        # The content's span, as `content_span` finds it: the stripped line is already at hand.
+        start = starts[i] + len(texts[i]) - len(texts[i].lstrip())
+        end = start + len(content)
+        shape = shape_of(content)
         if shape in RESIDUE_SHAPES:
             if introduced:
                 shape = Shape.OTHER
