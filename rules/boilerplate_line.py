@@ -38,6 +38,8 @@ _SHAPES = (
                           rf"|written{_WS}+by\b[^\n]{{0,80}}?\bposted{_WS}+on)\b[^\n]{{0,200}}?\bfiled{_WS}+under\b",
                           regex.I),
             starting("this entry", "this post", "this article", "this was"), 100, needs=("filed",)),
+    # The page counter of an article split over pages: `Page 1 of 4`.
+    Opening(LazyPattern(rf"page{_WS}+\d{{1,2}}{_WS}+of{_WS}+\d{{1,2}}{LINE_END}", regex.I), starting("page"), 4),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
     Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
@@ -51,7 +53,7 @@ class BoilerplateLine(LineRule):
     (`Source link`), comment forms (`Leave a Reply`, `Your email address will not be
     published. Required fields are marked *`, `Post Comment`, `Comments`) and page
     controls (`Back to Gallery`, `Text size`, `Print Article`), and by shape the
-    counters of comment and share widgets (`142 COMMENTS`, `{ 34 comments… read them
+    counters of comment and share widgets (`142 COMMENTS`, a page counter `Page 1 of 4`, `{ 34 comments… read them
     below or add one }`), a comment form's fields with their notes (`Name (required)`,
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character
     counter (`1200 characters left`), a blog theme's post footer (`This entry was posted on
@@ -92,7 +94,10 @@ class BoilerplateLine(LineRule):
     section heading, and `[Your Name]` signing a letter template printed in a post (one
     page each, four scrapers each). The form's fields, labels and counter occur as residue
     on 50 DRAGNET sites and the post footer on 6, never as article text (nothing on the
-    2020s articles). Safe
+    2020s articles). Blog and page controls (`Search this blog`, `Print this`, `Show full PR
+    text`, `Forgot your username or password?`, `Website URL`) are residue on 2 to 4 sites each
+    (25 lines), never article text, and so are `Printer-friendly version` (gamasutra, zerohedge) and
+    the page counter of an article split over pages (`Page 1 of 4`: gamasutra, thecarconnection). Safe
     fixes alone: dev 1.000 (1429/1429), dragnet 0.998 (4121/4129).
 
     ## Limitations

@@ -16,6 +16,8 @@ _BAR_ITEM = rf"(?:share|tweet|pin|{_SOCIAL})"
 _DELIVERED = ("newsletter", "inbox", "mailing", "alerts", "updates", "subscri", "notification",
               "podcast", "app")
 MAX_PROMPT_WORDS = 40
+# A blog's welcome box runs on with links for new readers (`read my story, ...`).
+MAX_WELCOME_WORDS = 80
 # `Subscribe to this newsletter, she told me, and ...`: a prompt quoted in a reported sentence.
 _REPORTED = LazyPattern(
     r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
@@ -57,6 +59,15 @@ _SHAPES = (
             starting("subscribe"), 8),
     # `Follow @jdoe`: a writer's or a desk's handle offered to follow, on a line of its own.
     Opening(LazyPattern(rf"follow{_WS}+@[\w.]+[^\w\n]*{LINE_END}", regex.I), starting("follow"), 3),
+    # `Welcome to Green Rows! If you're new here, ...`, `Welcome to The Ledger! If this is your
+    # first time visiting the site, ...`, `Welcome to our new article page. Tell us ...`, `Welcome
+    # to The Ledger's EUROPEAN UNION EXPERIENCE`: the site greeting its visitor, not the article.
+    Opening(LazyPattern(rf"welcome{_WS}+to{_WS}+(?:[^\n.!?]{{1,60}}[.!]{_WS}+if{_WS}+(?:(?:you['’]?re|you{_WS}+are)"
+                        rf"{_WS}+new{_WS}+here|this{_WS}+is{_WS}+your{_WS}+first{_WS}+(?:time|visit))\b"
+                        rf"|our{_WS}+new{_WS}+(?:web{_WS}*site|site|look|design|article{_WS}+page"
+                        rf"|comment(?:ing|s)?{_WS}+system)\b"
+                        rf"|[^\n]{{1,60}}?['’]s{_WS}+european{_WS}+union{_WS}+experience{LINE_END})", regex.I),
+            starting("welcome"), MAX_WELCOME_WORDS),
     # `Join 5,506 other followers`, `Join our 1,200 subscribers`: a follow widget's counter.
     Opening(LazyPattern(rf"join{_WS}+(?:our{_WS}+)?\d[\d,.]*k?{_WS}+(?:other{_WS}+)?"
                           rf"(?:followers|subscribers|readers){LINE_END}", regex.I), starting("join"), 6),
@@ -116,7 +127,7 @@ class PromoPrompt(LineRule):
     Finds the publisher's prompts that scrapers keep: `More must-see stories from TIME`,
     `Sign up for our newsletter`, `CLICK HERE TO GET THE FOX NEWS APP`, `Follow @... on
     Twitter`, `Sharing is caring!`, `Like this:`, `Share this story`, and share bars made
-    of network names (`Facebook Twitter Email`). Known whole lines live in
+    of network names (`Facebook Twitter Email`), `Newsletter Signup`. Known whole lines live in
     `rules/data/promo_lines.txt` and known openings in `rules/data/promo_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Besides those, a line of at most 40
     words that opens with an imperative such as `Sign up`, `Subscribe`, `Get`, `Join` or
@@ -131,8 +142,14 @@ class PromoPrompt(LineRule):
     label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
     sign-up prompts (`Not a member? Sign up`, `No account? ...`), and an e-mail
     subscription box ending with its service's credit (`Your email address: Powered by
-    FeedBlitz`). A prompt inside a reported sentence (`Subscribe to this newsletter, she
-    told me, and ...`) is the article's, and is left alone.
+    FeedBlitz`), and the site greeting its visitor: a blog's welcome box for first-time
+    readers (`Welcome to Green Rows! If you're new here, ...`, `Welcome to X! If this is
+    your first time visiting the site, ...`, up to 80 words), a redesign or comment-system
+    notice (`Welcome to our new article page. Tell us ...`, `Welcome to our new commenting
+    system.`) and a regional edition's banner (`Welcome to X's EUROPEAN UNION EXPERIENCE`);
+    a newsletter's own opening (`Welcome to Field Notes! This week: ...`) is left alone. A
+    prompt inside a reported sentence (`Subscribe to this newsletter, she told me, and ...`)
+    is the article's, and is left alone.
 
     ## Why is this bad?
     The prompt belongs to the page around the article. Left in the text it reads as
@@ -162,7 +179,9 @@ class PromoPrompt(LineRule):
     you're new here, ...`, `If you enjoyed this post, ...`, `Follow @handle`, posts by
     e-mail, FeedBlitz boxes) are residue on 51 sites of the two corpora and never article text; on the 2020s
     articles they add 7 findings, all right (a subscribe button, a writer's handle under six
-    columns).
+    columns). The welcome boxes are residue on 6 sites of the two corpora (milliondollarjourney,
+    thesimpledollar; timesunion, ourfuture; usatoday, detroitnews and floridatoday), 18 lines, none
+    clean or neutral; nothing on the 2020s articles.
 
     ## Limitations
     Only English prompts are known.

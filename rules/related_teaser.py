@@ -19,6 +19,7 @@ _LABEL_THEN_SENTENCE = LazyPattern(r"[^\n:]{1,30}:[^\S\n]+(?!https?:|www\.)\p{Ll
 MIN_SENTENCE_WORDS = 6
 MAX_HEADING_WORDS = 8
 MAX_TEASER_WORDS = 30
+MIN_VIDEO_TEASER_WORDS = 5  # a headline before `Watch Video`, not a bare control
 _SHAPES = (
     # `Also on rt.com ...`, `On HoustonChronicle.com: ...`: a teaser naming the site it links to.
     Opening(LazyPattern(rf"(?:also|more|elsewhere){_WS}+on{_WS}+{_DOMAIN}"
@@ -42,6 +43,11 @@ _INSIDES = (
         r"|Video|Photos|Gallery|Podcast)\]"),
         None, MAX_TEASER_WORDS, lambda line: len(line) > 8 and line.rstrip(" |").endswith("]"),
         clue="["),
+    # `Drew Peterson Trial: Defense Asks for Mistrial Watch Video`: a video's headline with its
+    # button. Not after `to`, `can` or a sentence's end (`Where to Watch Video`, `... online. Watch video`).
+    Inside(LazyPattern(r"Watch[^\S\n]+[Vv]ideo"),
+           LazyPattern(r"(?<![.!:]|\b(?i:to|can|could|and|or|you|we|not|i))[^\S\n]+Watch[^\S\n]+[Vv]ideo\Z"),
+           MAX_TEASER_WORDS, lambda line: len(line.split()) >= MIN_VIDEO_TEASER_WORDS),
 )
 
 
@@ -52,7 +58,9 @@ class RelatedTeaser(LineRule):
     Finds teaser lines: a link to another story with its label (`Read more: ...`,
     `READ MORE: ...`, `[Related: ...]`, `See also: ...`, `Also on rt.com ...`), a heading
     over a list of links (`You may also like:`, `Most read in world news`, `Related
-    articles`, `More from Bloomberg`) and a headline tagged like a link (`... [VIDEO]`).
+    articles`, `More from Bloomberg`) and a headline tagged like a link (`... [VIDEO]`) or
+    followed by its video button (`Drew Peterson Trial: Defense Asks for Mistrial Watch
+    Video`; at least five words, not after `to`, `can`, `you` or a sentence's end).
     Whole-line headings live in `rules/data/related_lines.txt` and line-opening labels in
     `rules/data/related_prefixes.txt`; `extend-phrases` and `extend-prefixes` add more.
 
@@ -88,7 +96,11 @@ class RelatedTeaser(LineRule):
     --no-flagged`): dev 0.995 (391 lines deleted, 2 clean), dragnet 0.969 (286, 9
     clean); safe fixes alone dev 240/242, dragnet 218/221. Every clean line deleted is a
     teaser or its label that the gold kept (`Don't Miss:`, `Related`, `Related articles:
-    ...`, `Read More: Texas Rangers, ...`): counted apart, none is article prose.
+    ...`, `Read More: Texas Rangers, ...`): counted apart, none is article prose. The video
+    teasers (`... Watch Video`) are residue on 2 DRAGNET sites (go.com, nj.com: 33 lines, and 3
+    the gold shares a few words with), never clean; nothing on the 2020s articles. So are
+    `Complete coverage` (alone, or as a label: cbsnews, nj, sbnation) and `See more video`
+    (thecarconnection, highgearmedia): 18 lines.
 
     ## Limitations
     The headlines listed under a heading are not flagged: without the page, a list of

@@ -4,11 +4,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option
+from newslint.rules._lines import excerpt
 from newslint.rules.edge_residue import (
     ToTheEndRule,
     deletion_to_the_end,
@@ -29,6 +30,41 @@ HEADINGS = frozenset({
     "related content", "you may also like", "you might also like", "most popular", "tags",
 })
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
+# A heading may have prose under it when fewer than half of the lines from it to the end
+# are prose (a related box's teasers, a comment form's notes): a box set inside the
+# article is followed by the article, all prose.
+MIN_LINES_UNDER_PROSE = 3
+# ... and when that first prose line is short: a teaser's question or a comment form's note
+# (`Your email address will not be published.`), not a paragraph. A page may set its
+# `Comments` link between the article's last paragraphs.
+MAX_PROSE_UNDER_WORDS = 15
+# `About Jane Doe`, `About Gadget Notes`, `About Me`: a box on the writer or the site,
+# headed by a name in capitals that the text above never mentions (an article's own
+# `About Jane Doe` speaks of someone it has named), or by the writer's or the site's
+# own words for itself.
+_ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
+ABOUT_SELF = frozenset({"about me", "about us", "about the author", "about the authors", "about this blog"})
+_NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
+# A site's or blog's words about itself, which pages print under the article without a
+# heading: `Harbour Notes is a weekly blog about ...`, `Launched in 2009, Harbour Notes is a
+# weblog devoted to ...`, `Example.com is a personal website.` Its name must be one the text
+# above never uses: an article about a site names it before it describes it.
+_SITE_ABOUT_ITSELF = re.compile(
+    r"(?:[^.]{0,40},\s)?((?:[A-Z][\w’'.&-]*\s?){1,4})\sis\s(?:an?|the)\s(?:[\w-]+,?\s){0,4}"
+    r"(?:blog|weblog|website|web\ssite|site|online\smagazine|news\ssite)\b")
+_PRONOUNS = frozenset({"what", "this", "it", "that", "which", "who", "there", "here", "he", "she", "they", "we",
+                       "you", "i", "the", "our", "my", "his", "her", "its"})
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+# A list of other posts that a scraper keeps after the article, one item a line, each with
+# its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
+# Doe on March 3, 2023 at 2:10 p.m. Teaser...`, `- Title Teaser... Read more... 2023-03-03`.
+# Three such items in a row are the list; an article's timeline puts the date first
+# (`- March 3, 2023: ...`) and is left alone.
+MIN_DATED_TEASERS = 3
+_DATED_TEASER = re.compile(
+    r"[-•·*]\s+\S.{8,}?\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},?\s\d{4}\b"
+    r"|[-•·*]\s+\S.{8,}?\b\d{4}-\d{2}-\d{2}\b")
 
 
 def heading_key(line: str) -> str:
@@ -38,20 +74,84 @@ def heading_key(line: str) -> str:
 def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | None:
     """The index of the line whose heading opens the section that ends the text, or None.
 
-    The heading must follow at least two prose lines, must not be followed by a prose
-    line (a related-links box set inside the article is followed by the article), and
-    the prose after it must be shorter than the prose before it."""
+    The heading must follow at least two prose lines and more than half the words of
+    prose; a prose line may come right after it only when that line is short and fewer
+    than half the lines from it to the end are prose (a related-links box set inside the
+    article is followed by the article). An `About <Name>` heading may be followed by
+    prose (see `_is_about`); a site's description of itself needs no heading."""
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(prose, prose_word_counts(doc))
-    # The lines that read as a heading, found by maps (each line's key kept by its text), then
-    # the first of them that no prose line follows.
-    keys = map(_short_heading_key, lines[first:])
-    for k in compress(count(first), map(headings.__contains__, keys)):
-        if not (k + 1 < len(lines) and prose[k + 1]):
+    for k in range(first, len(lines)):
+        key = _short_heading_key(lines[k])
+        if key is not None:
+            # The line's own words are looked at before the lines under it.
+            if (key in headings and _little_prose_under(lines, prose, k)) or _is_about(lines, k, key):
+                return doc.nonblank_lines[k]
+        if _is_site_about_itself(lines, k):
             return doc.nonblank_lines[k]
     return None
+
+
+def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
+    """The first and last index of each run of MIN_DATED_TEASERS or more dated teaser
+    items on consecutive lines, below more than half the words of prose."""
+    if not doc.is_english:
+        return []
+    lines, prose = stripped_lines(doc), prose_lines(doc)
+    runs, run = [], []
+    for k in range(_first_after_most_prose(prose, prose_word_counts(doc)), len(lines) + 1):
+        if k < len(lines) and _DATED_TEASER.match(lines[k]):
+            run.append(k)
+            continue
+        if len(run) >= MIN_DATED_TEASERS:
+            runs.append((doc.nonblank_lines[run[0]], doc.nonblank_lines[run[-1]]))
+        run = []
+    return runs
+
+
+def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
+    """Whether the line after the heading is not prose, or is a short one and fewer than
+    half of the (three or more) lines under the heading are prose."""
+    under = prose[heading + 1:]
+    if not under or not under[0]:
+        return True
+    return (len(lines[heading + 1].split()) <= MAX_PROSE_UNDER_WORDS and len(under) >= MIN_LINES_UNDER_PROSE
+            and 2 * sum(under) < len(under))
+
+
+def _is_about(lines: tuple[str, ...], heading: int, key: str) -> bool:
+    """Whether the line is `About <Name>` heading a box on the writer or the site: the
+    writer's or site's word for itself (`About Me`, `About the Author`), or a name none of
+    whose capitalised words the text above uses (`key`: the line's `heading_key`)."""
+    if key in ABOUT_SELF:
+        return True
+    found = _ABOUT.fullmatch(lines[heading])
+    if found is None:
+        return False
+    name = found.group(1).strip()
+    if name.split()[0].lower() in _NOT_A_NAME:
+        return False
+    return _unnamed_above(name, lines, heading)
+
+
+def _is_site_about_itself(lines: tuple[str, ...], position: int) -> bool:
+    """Whether the line is a site's or blog's description of itself, by a name that the
+    text above never uses."""
+    found = _SITE_ABOUT_ITSELF.match(lines[position]) if " is " in lines[position] else None
+    if found is None:
+        return False
+    name = found.group(1).strip()
+    return name.split()[0].lower() not in _PRONOUNS and _unnamed_above(name, lines, position)
+
+
+def _unnamed_above(name: str, lines: tuple[str, ...], position: int) -> bool:
+    """Whether the name has capitalised words and none of them (up to a dot: `Example` of
+    `Example.com`) occurs as a word in the lines above `position`."""
+    words = [word.split(".")[0] for word in _NAME_WORD.findall(name)]
+    above = "\n".join(lines[:position])
+    return bool(words) and not any(re.search(rf"\b{re.escape(word)}\b", above) for word in words)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
@@ -82,8 +182,28 @@ class TailSection(ToTheEndRule):
     `12 Comments`, `Leave a Reply`, `Post a Comment`, `Related Posts`, `Related
     Stories`, `You May Also Like`, `Most Popular`, `Tags`) on a line of its own, and
     deletes everything from it to the end of the text, when: at least two lines of prose
-    come before it, the line after it is not prose, and the prose after it is shorter
-    than the prose before it. `extend-headings` adds headings of your own.
+    and more than half the words of prose come before it, and the line after it is not
+    prose, or is a short one (15 words at most) and fewer than half of the three or more
+    lines after the heading are prose (a related box whose first teaser is a question:
+    `Which bands will play this year?`; a comment form's `Your email address will not be
+    published.`). A paragraph under a `Comments` link set between the article's last
+    paragraphs is the article. `extend-headings` adds headings of your own.
+
+    A box on the writer or the site goes the same way, prose under it or not: `About
+    Me`, `About the Author`, `About This Blog`, or `About` and a name in capitals (one
+    to four words) of which the text above uses no capitalised word: `About Harbour
+    Notes` over the blog's description, `About Jane Doe` over the bio of a writer whom no
+    byline above names. An article's own `About Jane Doe` after it has named her, and
+    `About The Survey`, stay. So does a site's description of itself without a heading,
+    by a name that the text above never uses: `Harbour Notes is a weekly blog about ...`,
+    `Launched in 2011, Harbour Notes is a news site covering ...`, `Example.com is a
+    personal website.`; an article about a site names it before it describes it.
+
+    A list of other posts without a heading is known by its items: three or more lines
+    in a row below more than half the article's prose, each a list item (`- `, `• `, `* `)
+    with a title and then a date (`- Choir Wins Regional Title - March 3, 2023`, `- Title
+    By Jane Doe on March 3, 2023 at 2:10 p.m. Teaser...`). Those lines alone go (a
+    separate finding, not to the end); a timeline whose items open with the date stays.
 
     ## Why is this bad?
     After the article, a page lists related links, tags and readers' comments under a
@@ -107,8 +227,8 @@ class TailSection(ToTheEndRule):
     ## Fix safety
     Unsafe: everything after the heading goes. Measured deletion precision (`python
     bench/quality.py CORPUS --select NL313 --lines-only --no-flagged`): 1.000 on every
-    extractor of the DEV corpus (111 lines; 0.999 of 2,393 on whole-page html_text) and of the
-    DRAGNET corpus (2,583 lines) but readability, 0.974 (117 lines: a `Related Posts`
+    extractor of the DEV corpus (137 lines; 0.999 of 2,965 on whole-page html_text) and of the
+    DRAGNET corpus (2,992 lines) but readability, 0.978 (137 lines: a `Related Posts`
     box that one blog sets between the article and its last lines). A related-links box
     that an extractor put inside the article and that a line of prose follows is left
     alone; one followed by a headline or a list is not.
@@ -130,8 +250,19 @@ class TailSection(ToTheEndRule):
         self._headings = HEADINGS | frozenset(h for h in extra if h)
 
     def check(self, doc: Document) -> list[Violation]:
+        found = []
         start = section_start(doc, self._headings)
-        if start is None:
-            return []
-        what = "page section of {count} lines after the article, from '{first}'"
-        return [deletion_to_the_end(self, doc, start, what)]
+        if start is not None:
+            what = "page section of {count} lines after the article, from '{first}'"
+            found.append(deletion_to_the_end(self, doc, start, what))
+        for first, last in dated_teaser_runs(doc):
+            if start is None or last < start:  # a run inside the section goes with it
+                found.append(self._teaser_list(doc, first, last))
+        return found
+
+    def _teaser_list(self, doc: Document, first: int, last: int) -> Violation:
+        count = sum(1 for i in doc.nonblank_lines if first <= i <= last)
+        first_line = excerpt(doc.slice(doc.line(first)))
+        message = f"list of {count} dated teasers of other posts after the article, from '{first_line}'"
+        return self.violation(doc.line(first).start, doc.line(last).end, message,
+                              doc.line_deletion(first, last, safe=False))

@@ -660,18 +660,19 @@ def test_a_capitalised_stretch_before_a_capital_is_cut_beside_a_function_word(to
     ("Prices rose, but few noticed.", False),
 ])
 def test_clauses_glued_at_a_comma_show_a_page_that_lost_spaces(opening, backed):
-    # a word before a capital needs a page that lost a space elsewhere (eastern|Europe)
-    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
-    assert _merges(text) == (["easternEurope"] if backed else [])
+    # a short word before a capital needs a page that lost a space elsewhere (west|Europe)
+    text = opening + " Trade with westEurope grew this year, the minister said.\n"
+    assert _merges(text) == (["westEurope"] if backed else [])
 
 
 @pytest.mark.parametrize(("opening", "found"), [
-    # the|London holds on any page: it backs eastern|Europe (but not itself, nor London|staff)
-    ("She joined theLondonstaff last year.", ["easternEurope"]),
+    # the|London holds on any page: it backs west|Europe; a name glued at both ends
+    # between common words holds too (`_in_plain_sight`)
+    ("She joined theLondonstaff last year.", ["theLondonstaff", "westEurope"]),
     ("She joined the Londonstaff last year.", []),  # a name glued to a word: no space lost in plain sight
 ])
 def test_a_sure_cut_inside_a_weaker_split_shows_a_page_that_lost_spaces(opening, found):
-    text = opening + " Trade with easternEurope grew this year, the minister said.\n"
+    text = opening + " Trade with westEurope grew this year, the minister said.\n"
     assert _merges(text) == found
 
 
@@ -886,3 +887,37 @@ def test_a_name_glued_at_both_ends_backs_the_capitalised_guesses_of_its_page():
     assert _merges(page) == ["saidthat", "withVladimir", "Korvinafter", "Minesstaff"]  # not cinnamon|buns
     unpaired = page.replace("withVladimir Korvinafter", "with Vladimir Korvin after")
     assert _merges(unpaired) == ["saidthat"]
+
+
+@pytest.mark.parametrize(("line", "spaced"), [
+    ("Power was cut along the coastAccording to the county office.", ["coast According"]),
+    ("The bill was signed by the trade ministerDaniel Korvel in May.", ["minister Daniel"]),
+    ("Reporters asked the ministerWhy the bill had stalled.", ["minister Why"]),
+    ("The new model ran theMacintoshsoftware without trouble.", ["the Macintosh software"]),
+])
+def test_a_lost_space_at_a_change_of_case_between_common_words_holds_on_any_page(line, spaced):
+    assert _cut_after_lossy(line + "\n") == spaced
+
+
+@pytest.mark.parametrize("line", [
+    "He joined theKorvator team last year.",  # a short word before a capital: a brand (theResumator)
+    "The page reads the value of innerHTML before it loads.",  # an acronym: an identifier
+    "The town near Korvelaport sells fish.",  # no change of case
+    "The studio behind paintKorvel makes games.",  # a word too short to vouch
+])
+def test_a_change_of_case_after_a_short_word_or_before_an_acronym_needs_a_lossy_page(line):
+    assert _cut_after_lossy(line + "\n") == []
+
+
+def test_a_token_in_plain_sight_used_on_two_lines_is_a_name():
+    once = "Fans of the studio greeted the ministerDaniel on Monday.\n"
+    assert _cut_after_lossy(once) == ["minister Daniel"]
+    assert _cut_after_lossy(once + "Later the ministerDaniel spoke to the press.\n") == []  # a brand or handle
+
+
+def test_a_merge_in_plain_sight_backs_the_capitalised_guesses_of_its_page():
+    filler = "The town hall was busy all week and the staff were tired of the long meetings about the road. " * 3
+    page = ("Power was cut along the coastAccording to the county office.\n" + filler
+            + "\nThe mayor Dana Korvexexplained the plan, and the cinnamonbuns sold out.\n")
+    assert _merges(page) == ["coastAccording", "Korvexexplained"]  # not cinnamon|buns
+    assert _merges(page.replace("coastAccording", "coast According")) == []

@@ -163,9 +163,17 @@ class MergedWords(Rule):
       is wanted, after an article, a preposition or a gerund (`using clipit`, `about
       paintit`: a brand, since a verb cannot stand there);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name
-      on its own and never in lower case; a word before a capital (`eastern|Europe`), a
+      on its own and never in lower case; a short word before a capital (`west|Europe`), a
       capitalised function word before one (`The|Hub`) and two capitalised words used
       once need such a page too;
+    - a common lower-case word of five letters or more glued to a capitalised word
+      (`coast|According`, `minister|Daniel`), and a capitalised name glued at both ends
+      between common lower-case words (`the|Macintosh|software`, `between|Safaricom|and`),
+      tokens of letters alone used on one line, hold on any page: a heading glued to its
+      paragraph, a link's text that lost the spaces beside it; no word, name or brand has
+      that shape, unlike a short word before a capital (`theResumator`, `webWorld`) or an
+      acronym (`innerHTML`). Each backs the page's capitalised guesses as a name glued at
+      both ends does (`Mazur|explaining`), not its lower-case ones;
     - two content words (`agencies|alleged`), a rare word, a token one letter from a
       common word (a typo) need a page that loses spaces everywhere: three sure merges
       and 3 per thousand words (two, for a lower-case split with a function word beside
@@ -248,7 +256,10 @@ class MergedWords(Rule):
     in the present, a given name before any surname, numbered lists no longer read as
     code) add 3 findings on those texts, all right (NL101-recall2-added-census.md); those
     added after the strict census (`visit` and subdomains before a domain, a function word
-    glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md).
+    glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md);
+    the merges in plain sight (`coast|According`, `the|Macintosh|software`) add 23, all
+    right: headings and captions an extractor glued to the next line, and three on the
+    2020s bodies (NL101-recall5-added-census.md).
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two
@@ -256,7 +267,10 @@ class MergedWords(Rule):
     only in the cases above, since most such tokens are brand names (`GoodVentures`,
     `SunExpress`); conversely a brand of two capitalised content words after a capitalised
     word, followed by lower case (`Parabolic Lightcloud said`), is taken for a name phrase
-    glued to a word and split. A merge that forms a real word (`in` + `to` = `into`,
+    glued to a word and split. A camel-case identifier or brand of a common word of five
+    letters or more and a capitalised word (`sharedFolder`, `productHunt`), written once in
+    prose, reads as a merge in plain sight and is split on any page; used on two lines, it is
+    left alone. A merge that forms a real word (`in` + `to` = `into`,
     `a` + `typical`) cannot be seen, nor one repeated in the same text after a glued word
     (`fourthStar Trekfilm` four times). Merges inside URLs, e-mail addresses and handles
     (`@Spacedotcomand`) and after hashtags or dates (`#BrownsGreedy`, `11/19/2019by`) are

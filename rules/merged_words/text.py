@@ -214,6 +214,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     merges: list[tuple[Merge, int]] = []
     plain: set[Merge] = set()  # merges not sure as a whole, with a cut that is (`_plain_cut`)
     function_led: set[Merge] = set()  # lower-case merges with a function word at every cut
+    lone: set[Merge] = set()  # merges in plain sight (`_in_plain_sight`): they stand whatever the backing
     for at, chunk, (start, end, split) in found:
         word = chunk[start:end]
         need = split.need
@@ -275,6 +276,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # last: the only tests that need the document's lines
         cuts = tuple(at + start + c for c in _before_particle(word, split.cuts))
         merge = Merge(at + start, at + end, cuts, split.kinds)
+        if not split.strong and chunk.strip(_EDGE_PUNCTUATION) == word and _in_plain_sight(word, split):
+            lone.add(merge)  # stands on any page, but counts for the others only as before
         merges.append((merge, STRONG if split.strong else need))
         if need > SURE and _plain_cut(word, split):
             plain.add(merge)  # the|Londonstaff backs the others like a sure merge, not itself
@@ -290,9 +293,11 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         wanted += bool(plain)  # a plain merge is backed by the others alone
         if backing < wanted:  # glued sentences count only as far as they can matter
             backing += _glued_count(doc, memory.glued, math.ceil(wanted - backing))
+        pairs += sum(1 for merge, need in merges if merge in lone and need > SURE)  # as names glued at both ends
         merges = [(merge, need) for merge, need in merges
-                  if need == STRONG or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
-                                              words, need, merge in function_led)]
+                  if need == STRONG or merge in lone
+                  or _backs(backing - (merge in plain) + (pairs if _capital(text, merge) else 0),
+                            words, need, merge in function_led)]
     kept = [merge for merge, _ in merges]
     kept.sort(key=lambda m: m.start)
     return kept
@@ -417,6 +422,43 @@ PHRASE_SPAN_ZIPF = 2.5  # ...this common: the cut is unsure (Foot|ball, Timest|h
 PHRASE_NOT_FIRST = NAME_ENDINGS | PLACE_ENDINGS | GIVEN_NAMES | frozenset((
     "her", "our", "you", "is", "us", "are", "on", "as", "or", "an", "in", "at", "a", "it", "am", "to",
 ))
+
+
+def _in_plain_sight(word: str, split: Split) -> bool:
+    """Whether a split holds on any page because its lost space sits at a change of case
+    that no word, name or brand of the list explains, a token of letters alone:
+
+    - a common lower-case word of five letters or more glued to one capitalised word
+      (`videoAccording`, `bankingHis`, `ministerDenis`): a heading or a sentence glued to
+      the next, or a word to a name; not a camel-case brand or identifier of a short
+      word (`theResumator`, `webWorld`, `pageType`);
+    - a capitalised name glued at both ends between two common lower-case words
+      (`theMacintoshcomputer`, `wirelessAirPlaysystem`, `betweenSafaricomand`): a link's
+      text that lost the spaces on both sides.
+
+    Such a merge stands whatever the page's backing, and backs the page's splits that hold
+    a capitalised word as a name glued at both ends does (`_phrase_ends`), not lower-case
+    ones: a page that lost one space so may keep a writer's own joins (`noshed`, `itin`)."""
+    edges = (0, *split.cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
+    if not word.isalpha() or not pieces[0].islower():
+        return False
+    if split.kinds == ("lU-lower",):
+        head, name = pieces
+        known = zipf(name.lower()) >= PLAIN_NAME_ZIPF or name.lower() in GIVEN_NAMES
+        return (len(head) >= PLAIN_HEAD and zipf(head) >= PLAIN_HEAD_ZIPF and len(name) >= 2
+                and name[1:].islower() and known)  # not innerHTML, getURL: an identifier
+    if split.kinds in PLAIN_NAME_KINDS:
+        head, name, tail = pieces
+        return (zipf(head) >= PLAIN_HEAD_ZIPF and name[:2].isalpha() and not name[1:].isupper()
+                and len(tail) >= 3 and tail.islower() and zipf(tail) >= PLAIN_HEAD_ZIPF and tail not in NAME_ENDINGS)
+    return False
+
+
+PLAIN_HEAD = 5  # shortest lower-case word before a capitalised one (not the|Resumator, web|World)
+PLAIN_HEAD_ZIPF = 3.0  # weakest lower-case word beside a capitalised word in plain sight
+PLAIN_NAME_ZIPF = 2.5  # weakest capitalised word after it, but for given names
+PLAIN_NAME_KINDS = frozenset((("lU-lower", "dp-title"), ("lU-lower", "head"), ("lB", "dp-title")))
 
 
 def _capital(text: str, merge: Merge) -> bool:
