@@ -53,7 +53,7 @@ class BoilerplateLine(LineRule):
     (`Source link`), comment forms (`Leave a Reply`, `Your email address will not be
     published. Required fields are marked *`, `Post Comment`, `Comments`) and page
     controls (`Back to Gallery`, `Text size`, `Print Article`), a blog sidebar's headings
-    (`Recent posts`, `Popular posts`) and follow buttons, and by shape the
+    (`Recent posts`, `Relevant content`) and follow buttons, and by shape the
     counters of comment and share widgets (`142 COMMENTS`, a page counter `Page 1 of 4`, `{ 34 comments… read them
     below or add one }`), a comment form's fields with their notes (`Name (required)`,
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character

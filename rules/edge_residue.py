@@ -91,14 +91,20 @@ class EdgeLine:
     shape: Shape
 
 
-@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def is_prose(line: str) -> bool:
     """Whether a stripped line reads as a sentence: eight words or more, a sentence mark,
     and at least a third of its words in lower case (a Title Case headline is not prose)."""
+    return prose_words(line) > 0
+
+
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def prose_words(line: str) -> int:
+    """The words of a stripped line that reads as a sentence (`is_prose`), 0 for any other
+    line: the rules that weigh the article by its words of prose count them once."""
     if len(line) < PROSE_MIN_CHARS or not _SENTENCE_MARK.search(line):
-        return False
+        return 0
     words = len(line.split())
-    return words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3
+    return words if words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3 else 0
 
 
 def stripped_lines(doc: Document) -> tuple[str, ...]:
@@ -112,13 +118,23 @@ def prose_lines(doc: Document) -> tuple[bool, ...]:
     return doc.shared(_prose)
 
 
+def prose_word_counts(doc: Document) -> tuple[int, ...]:
+    """The words of each of `stripped_lines(doc)` that reads as a sentence, 0 for the others
+    (`prose_words`), shared likewise."""
+    return doc.shared(_prose_word_counts)
+
+
 def _stripped(doc: Document) -> tuple[str, ...]:
     texts = doc.line_texts
     return tuple([texts[i].strip() for i in doc.nonblank_lines])
 
 
 def _prose(doc: Document) -> tuple[bool, ...]:
-    return tuple(map(is_prose, stripped_lines(doc)))
+    return tuple(map(bool, prose_word_counts(doc)))
+
+
+def _prose_word_counts(doc: Document) -> tuple[int, ...]:
+    return tuple(map(prose_words, stripped_lines(doc)))
 
 
 class ToTheEndRule(Rule):
@@ -210,8 +226,8 @@ def edge_residue(doc: Document) -> list[EdgeLine]:
         return []  # no body to stand beside
     first = prose.index(True)
     last = len(prose) - 1 - prose[::-1].index(True)
-    head = _edge_lines(doc, nonblank[:first], introduced=False)
-    tail = _edge_lines(doc, nonblank[last + 1:], introduced=texts[nonblank[last]].rstrip().endswith(":"))
+    head = _edge_lines(doc, range(first), introduced=False)
+    tail = _edge_lines(doc, range(last + 1, len(prose)), introduced=texts[nonblank[last]].rstrip().endswith(":"))
     return _judge(head, keep=frozenset({Shape.TITLE})) + _judge(_after_signature(tail), keep=frozenset())
 
 
@@ -245,13 +261,18 @@ def _after_signature(block: list[EdgeLine]) -> list[EdgeLine]:
     return block
 
 
-def _edge_lines(doc: Document, indices: tuple[int, ...], introduced: bool) -> list[EdgeLine]:
-    """The lines of an edge block with their shapes. A run of residue shapes right after a
-    line ending in `:` or `?` is a list that line introduces: it is article text."""
+def _edge_lines(doc: Document, positions: range, introduced: bool) -> list[EdgeLine]:
+    """The lines of an edge block with their shapes, at `positions` of `stripped_lines(doc)`.
+    A run of residue shapes right after a line ending in `:` or `?` is a list that line
+    introduces: it is article text."""
     found = []
-    for i in indices:
-        start, end = content_span(doc.text, doc.line_starts[i])
-        shape = shape_of(doc.text[start:end])
+    texts, starts, nonblank, stripped = doc.line_texts, doc.line_starts, doc.nonblank_lines, stripped_lines(doc)
+    for k in positions:
+        i, content = nonblank[k], stripped[k]
+        # The content's span, as `content_span` finds it: the stripped line is already at hand.
+        start = starts[i] + len(texts[i]) - len(texts[i].lstrip())
+        end = start + len(content)
+        shape = shape_of(content)
         if shape in RESIDUE_SHAPES:
             if introduced:
                 shape = Shape.OTHER

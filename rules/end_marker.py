@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules.comment_thread import is_header
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_word_counts, stripped_lines
 from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
@@ -46,6 +47,12 @@ META_MAX_CHARS = 120
 
 
 @functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def _may_end_article(line: str) -> bool:
+    """Whether a stripped line is a marker (`is_marker`) or a comments heading without a
+    count (`_comment_heading`): one look per line, kept by its text."""
+    return is_marker(line) or _comment_heading(line)
+
+
 def is_marker(line: str) -> bool:
     """Whether a stripped line marks the end of an article: a comment count or a filing footer."""
     if len(line) > MARKER_MAX_CHARS:
@@ -59,21 +66,21 @@ def marker_start(doc: Document) -> int | None:
     """The index of the first marker line that follows the article, or None."""
     if not doc.is_english:
         return None
-    lines, prose = stripped_lines(doc), prose_lines(doc)
+    lines, prose_words = stripped_lines(doc), prose_word_counts(doc)
     first, seen, words = 0, 0, 0
     # The article first: its prose lines and their words, counted until there are enough.
     while first < len(lines) and (seen < MIN_ARTICLE_LINES or words < MIN_ARTICLE_WORDS):
-        if prose[first]:
+        if prose_words[first]:
             seen += 1
-            words += len(lines[first].split())
+            words += prose_words[first]
         first += 1
-    for k in range(first, len(lines)):
-        if is_marker(lines[k]) or _comment_heading(lines[k]) and _heads_thread(lines, k):
+    # The lines below that are a marker or a heading, found by a map, without a Python-level loop.
+    for k in compress(range(first, len(lines)), map(_may_end_article, lines[first:])):
+        if is_marker(lines[k]) or _heads_thread(lines, k):
             return doc.nonblank_lines[k]
     return None
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def _comment_heading(line: str) -> bool:
     """Whether a stripped line is a comments heading without a count (`Leave a Reply`)."""
     return len(line.split()) <= HEADING_MAX_WORDS and heading_key(line) in COMMENT_HEADINGS

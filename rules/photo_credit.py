@@ -72,9 +72,10 @@ _INSIDES = (
     Inside(LazyPattern(r"(?i:via)"), LazyPattern(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
            MAX_CREDIT_WORDS),
 )
-# Bracketed credits inside a paragraph start with a literal bracket, which is quick to find.
-_BRACKETED = (LazyPattern(rf"\({_WS}*(?i:{CREDIT_LABEL})"),
-              LazyPattern(rf"\[{_WS}*(?i:{CREDIT_LABEL})"))
+# Bracketed credits inside a paragraph start with a literal bracket, which is quick to find
+# (and a text without that bracket is not searched).
+_BRACKETED = (("(", LazyPattern(rf"\({_WS}*(?i:{CREDIT_LABEL})")),
+              ("[", LazyPattern(rf"\[{_WS}*(?i:{CREDIT_LABEL})")))
 
 
 class PhotoCredit(LineRule):
@@ -142,7 +143,9 @@ class PhotoCredit(LineRule):
         # By line index: where its content starts, and whether it is a caption. Judged once
         # per line, so a long line with many credits costs linear time.
         lines: dict[int, tuple[int, bool]] = {}
-        for opener in _BRACKETED:
+        for bracket, opener in _BRACKETED:
+            if bracket not in text:
+                continue
             for found in opener.finditer(text):
                 m = CREDIT_IN_BRACKETS.match(text, found.start())
                 if not m:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from itertools import accumulate, compress
 
@@ -9,7 +10,13 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option
 from newslint.rules._lines import excerpt
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
+from newslint.rules.edge_residue import (
+    ToTheEndRule,
+    deletion_to_the_end,
+    prose_lines,
+    prose_word_counts,
+    stripped_lines,
+)
 
 MIN_ARTICLE_LINES = 2  # prose lines before the heading: the article
 HEADING_MAX_WORDS = 6
@@ -75,10 +82,10 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     if not doc.is_english:
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
-    first = _first_after_most_prose(lines, prose)
+    first = _first_after_most_prose(prose, prose_word_counts(doc))
     for k in range(first, len(lines)):
-        if len(lines[k].split()) <= HEADING_MAX_WORDS:
-            key = heading_key(lines[k])
+        key = _short_heading_key(lines[k])
+        if key is not None:
             # The line's own words are looked at before the lines under it.
             if (key in headings and _little_prose_under(lines, prose, k)) or _is_about(lines, k, key):
                 return doc.nonblank_lines[k]
@@ -94,7 +101,7 @@ def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
         return []
     lines, prose = stripped_lines(doc), prose_lines(doc)
     runs, run = [], []
-    for k in range(_first_after_most_prose(lines, prose), len(lines) + 1):
+    for k in range(_first_after_most_prose(prose, prose_word_counts(doc)), len(lines) + 1):
         if k < len(lines) and _DATED_TEASER.match(lines[k]):
             run.append(k)
             continue
@@ -147,16 +154,23 @@ def _unnamed_above(name: str, lines: tuple[str, ...], position: int) -> bool:
     return bool(words) and not any(re.search(rf"\b{re.escape(word)}\b", above) for word in words)
 
 
-def _first_after_most_prose(lines: tuple[str, ...], prose: tuple[bool, ...]) -> int:
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def _short_heading_key(line: str) -> str | None:
+    """`heading_key` of a stripped line short enough to be a heading, else None."""
+    return heading_key(line) if len(line.split()) <= HEADING_MAX_WORDS else None
+
+
+def _first_after_most_prose(prose: tuple[bool, ...], words: tuple[int, ...]) -> int:
     """The first line below at least MIN_ARTICLE_LINES prose lines and more than half the
-    words of prose (len(lines) when there is none): the words above a line only grow down
+    words of prose (len(prose) when there is none): the words above a line only grow down
     the text, so every line from there on passes both counts and none above it does. The
-    counts are made with maps over the prose lines, not a loop over every line."""
-    words_above = list(accumulate(map(len, map(str.split, compress(lines, prose))), initial=0))
+    counts are made with maps over the prose lines' words (`prose_word_counts`, none 0),
+    not a loop over every line."""
+    words_above = list(accumulate(filter(None, words), initial=0))
     enough = max(MIN_ARTICLE_LINES, bisect.bisect_right(words_above, words_above[-1] // 2))
     if enough >= len(words_above):
-        return len(lines)
-    positions = list(compress(range(len(lines)), prose))
+        return len(prose)
+    positions = list(compress(range(len(prose)), prose))
     return positions[enough - 1] + 1
 
 

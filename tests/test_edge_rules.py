@@ -10,8 +10,8 @@ import newslint
 from newslint.config import Config
 from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
-from newslint.rules.comment_thread import CommentThread, is_header, thread_start
-from newslint.rules.edge_residue import Shape, edge_residue, is_prose, shape_of
+from newslint.rules.comment_thread import CommentThread, is_header, thread_signs, thread_start
+from newslint.rules.edge_residue import Shape, edge_residue, is_prose, prose_words, shape_of
 from newslint.rules.end_marker import EndMarker
 from newslint.rules.tail_section import HEADINGS, heading_key, section_start
 
@@ -194,7 +194,7 @@ def test_two_stamped_updates_are_not_a_thread():
 def test_time_is_linear(piece):
     def seconds(n: int) -> float:
         doc_text = BODY + piece * n
-        for memo in (is_prose, shape_of, is_header):  # each run starts without the line memos
+        for memo in (prose_words, shape_of, is_header, thread_signs):  # each run starts without the line memos
             memo.cache_clear()
         gc.collect()
         gc.disable()  # as timeit does: a collection of the whole test session's heap is not this code's time

@@ -558,6 +558,8 @@ def _glued_in_line(line: str) -> int:
 
 def _glued_clauses(text: str) -> Iterator[regex.Match]:
     """Clauses glued at a comma between English words (see `_GLUED_CLAUSES`)."""
+    if "," not in text:
+        return  # many lines hold no comma: a plain test before the pattern
     for m in _GLUED_CLAUSES.finditer(text):
         if zipf(m[1]) >= CLAUSE_WORD_ZIPF and zipf(m[2]) >= CLAUSE_WORD_ZIPF:
             yield m
@@ -1127,6 +1129,8 @@ def _glued_opener(chunk: str, core: str) -> Runs:
     """A capitalised preposition or conjunction glued to a determiner (`_GLUED_OPENER`),
     where the word list's own split finds nothing: the capital makes a known typo
     (`ofthe`) or a short token look like a name."""
+    if not core.startswith(_OPENER_LEADS):
+        return ()  # most known words: a plain test before the pattern
     m = _GLUED_OPENER.fullmatch(core)
     if m is None or core in OPENER_NAMES:
         return ()
@@ -1138,9 +1142,10 @@ def _glued_opener(chunk: str, core: str) -> Runs:
 # sentences: "Inthe end", "Andthe rest", "Withmy". The word list knows some in lower case
 # (typos of "of the"), so a capital does not make them names; not "a", "an", "her" or
 # "one" after it (Ina, Asa, Inan, Fortwo), nor the names and brands below.
+_OPENER_LEADS = ("Of", "In", "And", "On", "At", "To", "For", "But", "By", "With", "From", "As", "If", "When",
+                 "So", "After", "Before", "During", "Since")
 _GLUED_OPENER = LazyPattern(
-    r"(?P<lead>Of|In|And|On|At|To|For|But|By|With|From|As|If|When|So|After|Before|During|Since)"
-    r"(?:the|this|that|these|those|his|their|our|my|your)",
+    rf"(?P<lead>{'|'.join(_OPENER_LEADS)})(?:the|this|that|these|those|his|their|our|my|your)",
     regex.V1,
 )
 OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
@@ -1207,7 +1212,7 @@ def _glued_pronoun(chunk: str, core: str, params: Params,
     start = chunk.find(core)
     if core[1:] in I_VERBS and core[0] == "I":
         return ((start, start + len(core), Split((1,), False, ("pronoun",))),)  # Ihad, Iknow
-    m = _GLUED_I.fullmatch(core)
+    m = _GLUED_I.fullmatch(core) if "I" in core else None  # most chunks hold no capital I: a plain test first
     if m is None or _chunk_runs(m["word"], params, cache):
         return None
     return ((start, start + len(core), Split((len(m["word"]),), False, ("pronoun",))),)
