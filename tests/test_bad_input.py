@@ -451,9 +451,19 @@ def _seed_before_and_after_fix() -> tuple[bytes, bytes]:
     return old, new
 
 
+@pytest.fixture
+def ctrl_c_reaches_python():
+    """Python's own SIGINT handler in this process, and so the default disposition in the
+    processes it starts: a test run started in the background (`cmd &`, `nohup`) inherits
+    Ctrl-C ignored, and the Ctrl-C tests would fail, or pass without a signal delivered."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("delay", [0.0, 0.2, 0.5])
-def test_ctrl_c_during_fix_leaves_every_file_old_or_new(tmp_path, jobs, delay):
+def test_ctrl_c_during_fix_leaves_every_file_old_or_new(tmp_path, jobs, delay, ctrl_c_reaches_python):
     old, new = _many_articles(tmp_path, 300)
     process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--isolated", "--fix", "--jobs", jobs,
                                 str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -480,7 +490,7 @@ def test_ctrl_c_during_fix_leaves_every_file_old_or_new(tmp_path, jobs, delay):
         assert contents.count(new) == 300  # finished before the signal
 
 
-def test_ctrl_c_during_a_garbage_collection_is_not_lost():
+def test_ctrl_c_during_a_garbage_collection_is_not_lost(ctrl_c_reaches_python):
     """Python prints and drops a KeyboardInterrupt raised in a finalizer the collector runs;
     the command holds it until the collection is over, then raises it."""
     script = ("import gc, os, signal, time\n"
@@ -527,7 +537,7 @@ def test_ctrl_c_in_process_at_the_third_write(tmp_path, monkeypatch, stage):
     _no_temp_files(tmp_path)
 
 
-def test_ctrl_c_as_the_temp_file_is_made(tmp_path, monkeypatch):
+def test_ctrl_c_as_the_temp_file_is_made(tmp_path, monkeypatch, ctrl_c_reaches_python):
     """A real SIGINT arriving after `mkstemp` made the file but before it returned its name
     (the window a Ctrl-C on a running `--fix` once hit): the write completes, then the run stops."""
     old, new = _many_articles(tmp_path, 3)

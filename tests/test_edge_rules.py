@@ -109,6 +109,26 @@ def test_a_longer_text_without_a_sentence_is_left_alone():
     assert fixed(text, "NL311") == text
 
 
+TEASER = ("Ferry tickets cut to half price for the spring\n\n"
+          "The harbour company said on Monday that season tickets for the island ferries will cost half as mu...\n\n")
+
+
+def test_a_text_of_teasers_alone_goes_whole():
+    assert fixed("Deals\n\n" + TEASER * 3, "NL311").strip() == ""
+    assert fixed(TEASER * 3, "NL311").strip() == ""
+
+
+@pytest.mark.parametrize("text", [
+    TEASER * 2,  # two teasers: too few to call it a list page
+    TEASER * 3 + "The ferries will run every hour from May, the company said.\n",  # an article line
+    "Deals\nOffers\n" + TEASER * 3,  # two labels above
+    TEASER.replace("spring\n", "spring.\n") * 3,  # a sentence, not a headline
+    TEASER.replace("mu...", "much.") * 3,  # a paragraph that ends
+])
+def test_teasers_beside_anything_else_stay(text):
+    assert fixed(text, "NL311") == text
+
+
 def test_a_short_text_in_a_script_without_spaces_is_left_alone():
     text = "東京で新しい図書館が開館しました。市民は朝から列を作りました。\n"
     assert fixed(text, "NL311") == text
