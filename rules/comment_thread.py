@@ -83,10 +83,12 @@ _THREAD_HEADING = re.compile(
 _THREAD_HEADING_OPENS = re.compile(r"\W*\d|one|comment|you", re.I)
 # A comment system's note to its readers, which stands over or under the comments: `As you
 # comment, please be respectful of other commenters`, `Please keep comments civil`,
-# `Comments are moderated ...`, `Comment Policy: ...`. Looked for in a line's first words.
+# `Comments are moderated ...`, `Comment Policy: ...`. Looked for in a line's first words, and
+# worded as the notice is, not as an article about moderation is (`... comments are moderated
+# by volunteers`, `asked users to keep comments civil`).
 _COMMENT_POLICY = re.compile(
-    r"(?i)\bas you comment\b|\brespectful of other commenters\b|\bkeep (?:it|comments|the conversation) civil\b"
-    r"|\bcomments (?:are|will be) moderated\b|^\W*comment(?:ing)? policy\b")
+    r"(?i)\bas you comment\b|\brespectful of other commenters\b|\bplease keep (?:it|comments|the conversation) civil\b"
+    r"|\bcomments (?:are|will be) moderated(?=\s*(?:[.,;:!]|and\b|before\b|$))|^\W*comment(?:ing)? policy\b")
 POLICY_LEAD_CHARS = 100
 # A reply button on a line of its own (`Reply`, `[Reply]`, `Reply ↓`): three of them, each
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
