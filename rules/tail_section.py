@@ -52,6 +52,9 @@ _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `
 _SITE_ABOUT_ITSELF = re.compile(
     r"(?:[^.]{0,40},\s)?((?:[A-Z][\w’'.&-]*\s?){1,4})\sis\s(?:an?|the)\s(?:[\w-]+,?\s){0,4}"
     r"(?:blog|weblog|website|web\ssite|site|online\smagazine|news\ssite)\b")
+# ... among the text's last lines: a footer, not a paragraph of a long page (a reader's
+# comment that points to a website, an article that introduces one late).
+SITE_ABOUT_MAX_LINES_AFTER = 10
 _PRONOUNS = frozenset({"what", "this", "it", "that", "which", "who", "there", "here", "he", "she", "they", "we",
                        "you", "i", "the", "our", "my", "his", "her", "its"})
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
@@ -89,7 +92,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
             # The line's own words are looked at before the lines under it.
             if (key in headings and _little_prose_under(lines, prose, k)) or _is_about(lines, k, key):
                 return doc.nonblank_lines[k]
-        if _is_site_about_itself(lines, k):
+        if len(lines) - k - 1 <= SITE_ABOUT_MAX_LINES_AFTER and _is_site_about_itself(lines, k):
             return doc.nonblank_lines[k]
     return None
 
@@ -194,10 +197,11 @@ class TailSection(ToTheEndRule):
     to four words) of which the text above uses no capitalised word: `About Harbour
     Notes` over the blog's description, `About Jane Doe` over the bio of a writer whom no
     byline above names. An article's own `About Jane Doe` after it has named her, and
-    `About The Survey`, stay. So does a site's description of itself without a heading,
-    by a name that the text above never uses: `Harbour Notes is a weekly blog about ...`,
-    `Launched in 2011, Harbour Notes is a news site covering ...`, `Example.com is a
-    personal website.`; an article about a site names it before it describes it.
+    `About The Survey`, stay. A site's description of itself without a heading goes too,
+    when it stands among the text's last eleven lines and by a name that the text above
+    never uses: `Harbour Notes is a weekly blog about ...`, `Launched in 2011, Harbour
+    Notes is a news site covering ...`, `Example.com is a personal website.`; an article
+    about a site names it before it describes it.
 
     A list of other posts without a heading is known by its items: three or more lines
     in a row below more than half the article's prose, each a list item (`- `, `• `, `* `)
