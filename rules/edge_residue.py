@@ -195,7 +195,7 @@ def shape_of(line: str) -> Shape:
     words = _WORD.findall(line)
     if len(words) <= SHORT_MAX_WORDS:
         return Shape.SHORT
-    if len(words) <= TITLE_MAX_WORDS and _is_title_case(words):
+    if len(words) <= TITLE_MAX_WORDS and is_title_case(words):
         return Shape.TITLE
     return Shape.OTHER
 
@@ -210,10 +210,12 @@ def _is_code(line: str) -> bool:
     return _CODE_INSIDE.search(head) is not None
 
 
-def _is_title_case(words: list[str]) -> bool:
+def is_title_case(words: list[str], share: float = TITLE_CAPITALISED) -> bool:
+    """Whether at least `share` of the words (three quarters), Title Case's small words aside,
+    do not open in lower case (`Choir Wins Regional Title`, `After Setback, Mayor Still Intent`)."""
     counted = [w for w in words if w.lower() not in _TITLE_SMALL]
     capitalised = sum(1 for w in counted if not w[0].islower())
-    return bool(counted) and capitalised >= TITLE_CAPITALISED * len(counted)
+    return bool(counted) and capitalised >= share * len(counted)
 
 
 def _is_link_list(line: str) -> bool:

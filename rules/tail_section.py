@@ -13,6 +13,7 @@ from newslint.rules._lines import excerpt
 from newslint.rules.edge_residue import (
     ToTheEndRule,
     deletion_to_the_end,
+    is_title_case,
     prose_lines,
     prose_word_counts,
     stripped_lines,
@@ -61,13 +62,16 @@ _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
 # A list of other posts that a scraper keeps after the article, one item a line, each with
 # its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
 # Doe on March 3, 2023 at 2:10 p.m. Teaser...`, `- Title Teaser... Read more... 2023-03-03`.
-# Three such items in a row are the list; an article's timeline puts the date first
-# (`- March 3, 2023: ...`) and is left alone.
+# Three such items in a row are the list, each title in Title Case as headlines are; an
+# article's timeline puts the date first (`- March 3, 2023: ...`) and a schedule's items
+# are written as sentences (`- Applications open on January 5, 2024`): both are left alone.
 MIN_DATED_TEASERS = 3
+TEASER_TITLE_WORDS = 8  # the words of a title weighed for Title Case
+TEASER_TITLE_CAPITALISED = 0.6  # a headline with a phrase in lower case (`Three new videos on`) is one still
 _DATED_TEASER = re.compile(
-    r"[-•·*]\s+\S.{8,}?\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},?\s\d{4}\b"
-    r"|[-•·*]\s+\S.{8,}?\b\d{4}-\d{2}-\d{2}\b")
+    r"[-•·*]\s+(?P<title>\S.{8,}?)\b(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s\d{1,2},?\s\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b")
 
 
 def heading_key(line: str) -> str:
@@ -105,13 +109,18 @@ def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
     lines, prose = stripped_lines(doc), prose_lines(doc)
     runs, run = [], []
     for k in range(_first_after_most_prose(prose, prose_word_counts(doc)), len(lines) + 1):
-        if k < len(lines) and _DATED_TEASER.match(lines[k]):
+        if k < len(lines) and _is_dated_teaser(lines[k]):
             run.append(k)
             continue
         if len(run) >= MIN_DATED_TEASERS:
             runs.append((doc.nonblank_lines[run[0]], doc.nonblank_lines[run[-1]]))
         run = []
     return runs
+
+
+def _is_dated_teaser(line: str) -> bool:
+    found = _DATED_TEASER.match(line)
+    return found is not None and is_title_case(found["title"].split()[:TEASER_TITLE_WORDS], TEASER_TITLE_CAPITALISED)
 
 
 def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
@@ -205,9 +214,11 @@ class TailSection(ToTheEndRule):
 
     A list of other posts without a heading is known by its items: three or more lines
     in a row below more than half the article's prose, each a list item (`- `, `• `, `* `)
-    with a title and then a date (`- Choir Wins Regional Title - March 3, 2023`, `- Title
-    By Jane Doe on March 3, 2023 at 2:10 p.m. Teaser...`). Those lines alone go (a
-    separate finding, not to the end); a timeline whose items open with the date stays.
+    with a title in Title Case and then a date (`- Choir Wins Regional Title - March 3,
+    2023`, `- Title By Jane Doe on March 3, 2023 at 2:10 p.m. Teaser...`). Those lines
+    alone go (a separate finding, not to the end); a timeline whose items open with the
+    date stays, and so does a schedule whose items are sentences (`- Applications open
+    on January 5, 2024`).
 
     ## Why is this bad?
     After the article, a page lists related links, tags and readers' comments under a
