@@ -36,6 +36,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
+from newslint.rules._lazy import compile_stored
 from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
 
 MAX_PHRASE_LINE = 120  # longer lines are never compared with whole-line phrases
@@ -384,7 +385,7 @@ class PhraseOpenings:
 @functools.cache
 def _opening_pattern(phrase: str) -> regex.Pattern[str]:
     # Outer punctuation before the phrase is skipped, as the keys skip it.
-    return regex.compile(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
+    return compile_stored(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
 
 
 @dataclass(frozen=True)
