@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import compress
+from operator import itemgetter
 
 from newslint.document import Document
 from newslint.model import Violation
@@ -59,7 +61,11 @@ TEASERS_MESSAGE = "no article, only {count} lines of teasers of other articles, 
 
 # A sentence mark at the end of a word (closing quotes and brackets may follow).
 _SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
-_LOWER_WORD = re.compile(r"(?:^|\s)[\"'“‘(]?[a-zß-ÿ]")
+# A word in lower case: one that opens with a letter a-z or ß-ÿ, or with a quote or a bracket
+# and then such a letter (`lower_words`).
+_LOWER_START = frozenset(map(chr, [*range(ord("a"), ord("z") + 1), *range(ord("ß"), ord("ÿ") + 1)]))
+_QUOTE_START = frozenset("\"'“‘(")
+_FIRST = itemgetter(0)
 # A line ending like a sentence or a clause: `... he said.`, `Best,`, `Ingredients:`.
 _ENDS_CLAUSE = re.compile(r"""[.!?…:;,。！？]["'”’)\]}*]*$""")
 _CODE_START = re.compile(
@@ -111,8 +117,21 @@ def prose_words(line: str) -> int:
     line: the rules that weigh the article by its words of prose count them once."""
     if len(line) < PROSE_MIN_CHARS or not _SENTENCE_MARK.search(line):
         return 0
-    words = len(line.split())
-    return words if words >= PROSE_MIN_WORDS and len(_LOWER_WORD.findall(line)) >= words // 3 else 0
+    tokens = line.split()
+    words = len(tokens)
+    return words if words >= PROSE_MIN_WORDS and lower_words(tokens) >= words // 3 else 0
+
+
+def lower_words(tokens: list[str]) -> int:
+    r"""How many of a line's words (`str.split`) are in lower case (`_LOWER_START`). Counted
+    from the words' first characters with C-level maps: a regex over the line (what
+    `(?:^|\s)["'“‘(]?[a-zß-ÿ]` finds) takes twice as long."""
+    firsts = list(map(_FIRST, tokens))
+    count = sum(map(_LOWER_START.__contains__, firsts))
+    if not _QUOTE_START.isdisjoint(firsts):  # `"the`, `(and`: the letter after the quote tells
+        quoted = compress(tokens, map(_QUOTE_START.__contains__, firsts))
+        count += sum(1 for token in quoted if token[1:2] in _LOWER_START)
+    return count
 
 
 def stripped_lines(doc: Document) -> tuple[str, ...]:

@@ -1,10 +1,16 @@
-"""Cheap first tests standing before a costly pattern: each must let through every line the
-pattern can match, or a finding would be lost to speed."""
+"""Fast paths standing for a costly pattern: a cheap first test must let through every line
+the pattern matches, and a cheaper count must count what the pattern finds, or a finding
+would be lost to speed."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.rules import comment_thread
+from newslint.rules.edge_residue import lower_words
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -52,3 +58,21 @@ def test_a_comment_policy_passes_its_clue(line):
     assert comment_thread._COMMENT_POLICY.search(line)
     assert comment_thread._POLICY_CLUE.search(line)
     assert comment_thread.thread_signs(line) & comment_thread.POLICY
+
+
+# What `lower_words` counts, as the pattern it replaced found it.
+_LOWER_WORD = re.compile(r"(?:^|\s)[\"'“‘(]?[a-zß-ÿ]")
+
+
+@pytest.mark.parametrize("line", [
+    "The vote was put off, “as expected” (and then) 'again' said Ann.",
+    "\"\" ( (a ((b \"C ‘d ’e ßig ÿes ÷ Öl",
+    "a\x1cb\u00a0c\u2003d\te",
+])
+def test_lower_words_counts_what_the_pattern_finds(line):
+    assert lower_words(line.split()) == len(_LOWER_WORD.findall(line))
+
+
+@given(st.text(alphabet=st.sampled_from("aZß÷ÿĀ\"'“‘(’ .\t\u00a0\x1c1"), max_size=40))
+def test_lower_words_counts_what_the_pattern_finds_in_any_line(line):
+    assert lower_words(line.split()) == len(_LOWER_WORD.findall(line))
