@@ -38,6 +38,9 @@ _DATE = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+\w+\s+ago\b|\b(?:yesterday|today)\b", re.I)
 # `Jane says:`, `On Saturday Kurt wrote:` is left alone: a header names one person and stops.
 _SAYS = re.compile(r"^[\w.'’ -]{1,40}?\s(?:says|said|wrote|writes)\s*:?\s*$", re.I)
+# What `_SAYS` matches, less its closing spaces and colon, is 47 characters at most (40, a
+# space, `writes`): a longer line is not tried (the lazy name is tried at every length).
+SAYS_MAX_CHARS = 47
 _DATE_WORDS = re.compile(
     rf"(?i)\b(?:{'|'.join(_MONTHS)}|at|on|am|pm|a\.m|p\.m|ago|posted|by|et|est|edt|pst|pdt|gmt|utc"
     r"|minutes?|hours?|days?|weeks?|months?|years?|yesterday|today|reply|permalink|comment|comments)\b"
@@ -105,7 +108,9 @@ _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 def is_header(line: str) -> bool:
     """Whether a stripped line heads a comment: a name with a date and a clock time
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""
-    if _SAYS.match(line):
+    said = line.rstrip()
+    said = said[:-1].rstrip() if said.endswith(":") else said
+    if len(said) <= SAYS_MAX_CHARS and _SAYS.match(line):
         return True
     if not _CLOCK.search(line):  # first: most lines have no clock time, and the space put back never makes one
         return False

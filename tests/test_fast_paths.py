@@ -76,3 +76,20 @@ def test_lower_words_counts_what_the_pattern_finds(line):
 @given(st.text(alphabet=st.sampled_from("aZß÷ÿĀ\"'“‘(’ .\t\u00a0\x1c1"), max_size=40))
 def test_lower_words_counts_what_the_pattern_finds_in_any_line(line):
     assert lower_words(line.split()) == len(_LOWER_WORD.findall(line))
+
+
+@pytest.mark.parametrize("line", ["Jane says:", "Jane Doe wrote :", "a" * 40 + " writes \t: ", "J said"])
+def test_a_says_header_is_within_the_length_tried(line):
+    assert comment_thread._SAYS.match(line)
+    assert comment_thread.is_header(line)
+
+
+@given(st.text(alphabet=st.sampled_from("aJ .'’-_1:\t\u00a0"), max_size=50),
+       st.sampled_from(("says", "SAID", "wrote", "Writes")),
+       st.text(alphabet=st.sampled_from(" \t:\u2003"), max_size=30))
+def test_every_says_header_is_tried(name, verb, end):
+    line = f"{name} {verb}{end}"
+    if comment_thread._SAYS.match(line):
+        said = line.rstrip()
+        said = said[:-1].rstrip() if said.endswith(":") else said
+        assert len(said) <= comment_thread.SAYS_MAX_CHARS
