@@ -221,6 +221,8 @@ def shape_of(line: str) -> Shape:
 
 def _is_code(line: str) -> bool:
     head = line[:CODE_CHARS]
+    if _CODE_SIGN.search(head) is None:
+        return False  # every code shape below holds one of these signs: most lines are out at one look
     braced = _BRACED_WORDS.match(head)
     if braced and not _CODE_SIGN.search(head, braced.end()):
         return False

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.rules import comment_thread
+from newslint.rules import comment_thread, edge_residue
 from newslint.rules.edge_residue import lower_words
 
 
@@ -93,3 +93,16 @@ def test_every_says_header_is_tried(name, verb, end):
         said = line.rstrip()
         said = said[:-1].rstrip() if said.endswith(":") else said
         assert len(said) <= comment_thread.SAYS_MAX_CHARS
+
+
+@given(st.text(alphabet=st.sampled_from("(){};=:'\"$ \tfunctionvarx.<!-/*@\n"), max_size=40))
+def test_code_is_never_found_without_a_code_sign(line):
+    """`_is_code` answers no at once for a line without `_CODE_SIGN`: none of its shapes matches there."""
+    if edge_residue._CODE_SIGN.search(line) is None:
+        assert not edge_residue._CODE_INSIDE.search(line)
+        assert not (edge_residue._CODE_START.match(line) and edge_residue._CODE_SIGN.search(line))
+
+
+@pytest.mark.parametrize("line", ["x = function() {", "$(document).ready(fn);", "{color: red;}", "var a = 1;"])
+def test_code_lines_are_still_code(line):
+    assert edge_residue._is_code(line)
