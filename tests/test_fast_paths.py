@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newslint.rules import comment_thread, edge_residue
 from newslint.rules.edge_residue import lower_words
+from newslint.rules.merged_words import text as merged_text
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -106,3 +107,13 @@ def test_code_is_never_found_without_a_code_sign(line):
 @pytest.mark.parametrize("line", ["x = function() {", "$(document).ready(fn);", "{color: red;}", "var a = 1;"])
 def test_code_lines_are_still_code(line):
     assert edge_residue._is_code(line)
+
+
+@given(st.text(alphabet=st.sampled_from("ab,ÀzŁł. @'’1\t"), max_size=30))
+def test_a_glued_clause_always_holds_a_glued_comma(line):
+    if merged_text._GLUED_CLAUSES.search(line):
+        assert merged_text._GLUED_COMMA.search(line)
+
+
+def test_glued_clauses_are_still_found():
+    assert [m.group() for m in merged_text._glued_clauses("the fact,most of it, was plain")] == ["fact,most"]
