@@ -1,6 +1,7 @@
 """NL308 timestamp-line: lines holding only a publication date, time or reading time."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
@@ -103,6 +104,7 @@ def is_timestamp(line: str) -> bool:
             or (stamped and bool(_CLOCK.search(line))))
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a page's date lines recur: in every fix pass, on the page's other copies
 def _day(line: str) -> tuple[int, int, int] | None:
     """(year or 0, month, day) of a line's written-out date; None without one."""
     m = _DAY_OF_MONTH.search(line)
@@ -123,6 +125,7 @@ def _in_day_order(lines: list[str]) -> bool:
     return onward >= MIN_ONWARD_SHARE * (len(days) - 1)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # as `_day`: a function of the line alone
 def _is_dated_heading(line: str) -> bool:
     """A date line with no publication word, no clock and no relative or reading time: a
     stamp, or the heading of a day in a schedule (a comment's stamp has its time)."""
