@@ -53,8 +53,9 @@ _EXCERPT = 60
 _DIGITS = frozenset("0123456789")
 # A line that reports speech (`..., the agency said in a statement`) is an article's sentence
 # quoting a notice (`We welcome comments from ...`, `Stay up to date with ...`), not the notice.
-_REPORTED_SPEECH = LazyPattern(r"[,\"”]\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|writes|urged|warned)\b"
-                               r"|\baccording to\b", regex.I)
+# (Not `according to`: a notice may say `... according to your settings`.)
+_REPORTED_SPEECH = LazyPattern(r"[,\"”]\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|writes|urged|warned)\b",
+                               regex.I)
 
 
 @dataclass(frozen=True, slots=True)
