@@ -66,6 +66,10 @@ _SHAPES = (
     # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
     Opening(LazyPattern(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
+    # `By clicking Subscribe you agree to ...`, `... I acknowledge ...`: a consent notice holds
+    # the consent; without it the line is a sentence (`By clicking a single link, a nurse gave ...`).
+    Opening(LazyPattern(rf"by{_WS}*clicking[^\n]*?(?:agree|acknowledge|accept|consent)", regex.I),
+            starting("by clicking"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
