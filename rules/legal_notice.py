@@ -66,10 +66,18 @@ _SHAPES = (
     # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
     Opening(LazyPattern(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
-    # `By clicking Subscribe you agree to ...`, `... I acknowledge ...`: a consent notice holds
-    # the consent; without it the line is a sentence (`By clicking a single link, a nurse gave ...`).
-    Opening(LazyPattern(rf"by{_WS}*clicking[^\n]*?(?:agree|acknowledge|accept|consent)", regex.I),
-            starting("by clicking"), MAX_NOTICE_WORDS),
+    # `By clicking Subscribe you agree to ...`, `By continuing to use our site, you accept ...`: a
+    # consent notice holds the consent; without it the line is a sentence of the article (`By
+    # clicking a single link, a nurse gave ...`, `By continuing to use coal, the country ...`).
+    Opening(LazyPattern(rf"by{_WS}*(?:clicking|continuing{_WS}+to{_WS}+(?:use|browse))[^\n]*?"
+                        r"(?:agree|acknowledge|accept|consent)", regex.I),
+            starting("by clicking", "by continuing to use", "by continuing to browse"), MAX_NOTICE_WORDS),
+    # `If you buy something through this post, IGN may get a share of the sale`: an affiliate
+    # disclosure names the site's cut; advice to readers (`If you buy something through an
+    # advert, check the seller first`) does not.
+    Opening(LazyPattern(rf"if{_WS}+you{_WS}+buy{_WS}+something{_WS}+(?:through|from)\b[^\n]*?"
+                        r"\b(?:commission|earn|share|compensat|affiliate)", regex.I),
+            starting("if you buy something"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
