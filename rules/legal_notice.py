@@ -129,7 +129,10 @@ class LegalNotice(LineRule):
     notices are also found by their shape, in lines of at most 120 words.
 
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
-    sentence, a one-line reply or a turn of a transcript, and are left alone.
+    sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
+    opening like a consent notice without giving consent (`By clicking a single link, a
+    nurse gave ...`, `By continuing to use coal, ...`) or like an affiliate disclosure
+    without the site's cut (`If you buy something from a stall, keep the receipt.`).
 
     ## Why is this bad?
     The notice is about the web page, not the story; left in, it is repeated on every
