@@ -34,6 +34,12 @@ _FOOTER_OPENINGS = ("privacy", "terms", "cookie", "contact", "about", "faq", "he
                     "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
                     "impressum")
 _LINK_SEPARATORS = LazyPattern(r"[|·•/]")
+# A cookie notice speaks as the site or to the reader (`We use cookies ...`, `By using our site,
+# you agree ...`); a sentence about cookies that does neither is an article's (`Regulators said
+# the cookie consent banners on most sites were designed to wear users down.`).
+_SITE_VOICE = LazyPattern(r"\b(?:we|we['’](?:ll|re|ve|d)|our|us|you|your|you['’](?:re|ll|ve|d)"
+                          rf"|this{_WS}+(?:site|website|web{_WS}+site|page))\b", regex.I)
+MAX_COOKIE_LABEL_WORDS = 8  # `Privacy & Cookie Policy`, `Cookie Settings`: a link's words, no voice
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
 _SIGN_FIRST = LazyPattern(
@@ -44,6 +50,13 @@ _SIGN_FIRST = LazyPattern(
 # The year may touch the next word where a scraper lost the space: `BBC © 2013The BBC is ...`.
 _SIGN_YEAR = LazyPattern(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
+
+
+def _cookie_notice(line: str) -> bool:
+    """Whether a line about cookies is the site's notice: a link's few words, a line that is no
+    sentence (a footer's links run together), or words in the site's voice."""
+    return (len(line.split()) <= MAX_COOKIE_LABEL_WORDS or not line.rstrip().endswith((".", "!", "?"))
+            or _SITE_VOICE.search(line) is not None)
 
 
 def is_link_bar(line: str) -> bool:
@@ -104,7 +117,7 @@ _INSIDES = (
         rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
-        MAX_NOTICE_WORDS),
+        MAX_NOTICE_WORDS, _cookie_notice),
     # `Please enable JavaScript to view the comments powered by Disqus.`
     Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
@@ -132,7 +145,10 @@ class LegalNotice(LineRule):
     sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
     opening like a consent notice without giving consent (`By clicking a single link, a
     nurse gave ...`, `By continuing to use coal, ...`) or like an affiliate disclosure
-    without the site's cut (`If you buy something from a stall, keep the receipt.`).
+    without the site's cut (`If you buy something from a stall, keep the receipt.`), and a
+    sentence of more than eight words about cookies that neither speaks as the site nor to
+    the reader (`Privacy groups said the cookie consent banners were designed to wear users
+    down.`): an article about cookies, not a cookie banner.
 
     ## Why is this bad?
     The notice is about the web page, not the story; left in, it is repeated on every
