@@ -34,9 +34,10 @@ _FOOTER_OPENINGS = ("privacy", "terms", "cookie", "contact", "about", "faq", "he
                     "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
                     "impressum")
 _LINK_SEPARATORS = LazyPattern(r"[|·•/]")
-# A cookie notice speaks as the site or to the reader (`We use cookies ...`, `By using our site,
-# you agree ...`); a sentence about cookies that does neither is an article's (`Regulators said
-# the cookie consent banners on most sites were designed to wear users down.`).
+# A cookie or publisher notice speaks as the site or to the reader (`We use cookies ...`, `...
+# media group. Visit our corporate site.`); a sentence that does neither is an article's
+# (`Regulators said the cookie consent banners on most sites were designed to wear users down.`,
+# `The paper is part of the Tribune Publishing group, which cut jobs at all its titles.`).
 _SITE_VOICE = LazyPattern(r"\b(?:we|we['’](?:ll|re|ve|d)|our|us|you|your|you['’](?:re|ll|ve|d)"
                           rf"|this{_WS}+(?:site|website|web{_WS}+site|page))\b", regex.I)
 MAX_COOKIE_LABEL_WORDS = 8  # `Privacy & Cookie Policy`, `Cookie Settings`: a link's words, no voice
@@ -52,9 +53,9 @@ _SIGN_YEAR = LazyPattern(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
 
 
-def _cookie_notice(line: str) -> bool:
-    """Whether a line about cookies is the site's notice: a link's few words, a line that is no
-    sentence (a footer's links run together), or words in the site's voice."""
+def _site_notice(line: str) -> bool:
+    """Whether a line about cookies or the publisher is the site's notice: a link's few words, a
+    line that is no sentence (a footer's links run together), or words in the site's voice."""
     return (len(line.split()) <= MAX_COOKIE_LABEL_WORDS or not line.rstrip().endswith((".", "!", "?"))
             or _SITE_VOICE.search(line) is not None)
 
@@ -103,7 +104,7 @@ _INSIDES = (
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
     Inside(LazyPattern(r"is part of"), LazyPattern(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
-        rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
+        rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40, _site_notice),
     # `Opinions expressed by Forbes Contributors are their own.`, `The opinions expressed in
     # this commentary are solely those of the authors.`: the author's disclaimer. (A
     # publisher's `... do not necessarily reflect those of <site>` is kept by some golds.)
@@ -117,7 +118,7 @@ _INSIDES = (
         rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
-        MAX_NOTICE_WORDS, _cookie_notice),
+        MAX_NOTICE_WORDS, _site_notice),
     # `Please enable JavaScript to view the comments powered by Disqus.`
     Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
@@ -148,7 +149,8 @@ class LegalNotice(LineRule):
     without the site's cut (`If you buy something from a stall, keep the receipt.`), and a
     sentence of more than eight words about cookies that neither speaks as the site nor to
     the reader (`Privacy groups said the cookie consent banners were designed to wear users
-    down.`): an article about cookies, not a cookie banner.
+    down.`): an article about cookies, not a cookie banner. The same holds for a line naming
+    the publisher (`The newspaper is part of the Tribune Publishing group, which ...`).
 
     ## Why is this bad?
     The notice is about the web page, not the story; left in, it is repeated on every
