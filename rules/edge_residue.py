@@ -28,6 +28,7 @@ class Shape(Enum):
     SHORT = "short"            # one to three words and no sentence mark: a menu entry, a button
     TITLE = "title"            # a Title Case item: another page's headline, a menu entry
     OTHER = "other"            # anything else, article text included: never deleted
+    ADDRESS = "address"        # a page's web address alone, before the body (given in `edge_residue`)
 
 
 RESIDUE_SHAPES = frozenset({Shape.CODE, Shape.SEPARATOR, Shape.LINKS, Shape.SHORT, Shape.TITLE})
@@ -88,6 +89,11 @@ _DASH_START = re.compile(r"[-–—―]")
 _BULLET = re.compile(r"[-•·*]\s+(?=\S)")
 _LINK_SPLIT = re.compile(r"\s*(?:\||»|›|•|·)\s*")
 _DIGIT_OR_HANDLE = re.compile(r"[\d@]")
+# A web address with a path, alone on a line: `https://www.example.com/news/article-123.php`.
+# A bare domain (`www.example.com`) is a site's name as often as not, and a picture's address
+# is what an extractor took for the lead image.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s/]+/\S*[^\s/]")
+_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)(?:\?\S*)?$", re.I)
 # Digits and inner punctuation: a schedule, a result, an award, a product, an address.
 _LIST_ITEM = re.compile(r"\d|[,:;()@&]|\s[-–—]\s|://|www\.")
 # Small words that Title Case leaves in lower case.
@@ -259,7 +265,24 @@ def edge_residue(doc: Document) -> list[EdgeLine]:
     last = len(prose) - 1 - prose[::-1].index(True)
     head = _edge_lines(doc, range(first), introduced=False)
     tail = _edge_lines(doc, range(last + 1, len(prose)), introduced=texts[nonblank[last]].rstrip().endswith(":"))
-    return _judge(head, keep=frozenset({Shape.TITLE})) + _judge(_after_signature(tail), keep=frozenset())
+    head_residue = sorted(_judge(head, keep=frozenset({Shape.TITLE})) + _addresses(doc, head),
+                          key=lambda line: line.index)
+    return head_residue + _judge(_after_signature(tail), keep=frozenset())
+
+
+def _addresses(doc: Document, head: list[EdgeLine]) -> list[EdgeLine]:
+    """The lines of the block before the body that are a web address with a path and
+    nothing else (the page's own address, printed by the scraper), unless the line before
+    introduces it (`Source:`)."""
+    found = []
+    for k, line in enumerate(head):
+        content = doc.text[line.start:line.end]
+        if line.shape is not Shape.OTHER or not _ADDRESS.fullmatch(content) or _PICTURE.search(content):
+            continue
+        if k and doc.text[head[k - 1].end - 1] in ":?":
+            continue
+        found.append(EdgeLine(line.index, line.start, line.end, Shape.ADDRESS))
+    return found
 
 
 def bodiless_text(doc: Document) -> list[EdgeLine]:
@@ -359,7 +382,10 @@ class EdgeResidue(Rule):
     (`News | Sport | Weather`), inline JavaScript or CSS, a separator (`* * *`). A block
     that holds at least five such lines, making up at least half of it, loses them all;
     in a smaller block only code goes. The block before the body keeps its Title Case
-    lines (the headline and a standfirst stay). Never deleted: a line that ends like a
+    lines (the headline and a standfirst stay), and loses, whatever its size, a line that
+    is a web address with a path and nothing else (the page's own address, printed by the
+    scraper above the headline), unless a line ending in `:` introduces it; a bare domain
+    (`www.example.com`) and a picture's address stay. Never deleted: a line that ends like a
     sentence or a clause (`Best,`, `Thanks for reading!`, `Ingredients:`), starts with a
     dash (`-Scott`, `— Jane Doe`), holds a digit or inner punctuation (a schedule, a
     result, an award, a table row, an address), a list that a line ending in `:` or `?`
@@ -419,7 +445,11 @@ class EdgeResidue(Rule):
     lines: boilerpy3 193, newspaper4k 25, trafilatura 14) but naive_p, 0.989 (664 lines:
     the 7 wrong are `Permalink` lines that its gold keeps on blog pages holding no
     article), and nothing deleted on the 1,420 unlabelled 2020s articles. The sets are
-    small, and a menu and a list of names look alike.
+    small, and a menu and a list of names look alike. The page's address before the body
+    is residue on 3 DEV sites (mysanantonio, barrons; bbc in whole pages), 7 lines, and no
+    address line before the first sentence is clean, neutral or in the 2020s texts (the
+    clean address lines of the corpora, `amzn.to` links and a site's domain, stand inside
+    the body or after it).
     Its recall is low: most residue left at the edges reads as prose (comments, teasers
     of related articles, author bios), which this rule leaves alone.
 
