@@ -92,7 +92,10 @@ class MergedWords(Rule):
       elsewhere (`Matt Mahalak|made 36 saves`, `Ashton Kutcher|during`, and a verb in the
       present from a list: `Neil Gaiman|comes`; not before `is`, `on`, `as`: `Kasidiaris`);
       an unknown name glued to `is` before an article or `not`, with or without a first
-      name (`Michael Goldfarb|is a former`, `Nextdoor|is a`); a particle at
+      name (`Michael Goldfarb|is a former`, `Nextdoor|is a`); after a first name, a name
+      (also one with a particle: `DeWeese`) glued to `of`, `if` or `both` that ends the
+      token, on such a page (`Bill DeWeese|of Greene County`, `Lance Dunbar|if he is`;
+      not `Korvexc|of|fee`); a particle at
       the end of an unknown name that begins the verb goes with the verb (`Garvin|withdrew`,
       `Garvin|overcame`; not `Garvinwith|drew`);
     - in a chain of three capitalised words or more (a glued blogroll or menu), a
@@ -103,7 +106,9 @@ class MergedWords(Rule):
       a name the word list knows; not `My`, `One`, `Our`, `Every`, which begin brands:
       `MyKey`, `OnePlus`);
     - two names joined by a glued `and` or `or` (`CoxandThomas`, `BissauandSao`), where the
-      word list does not know the first (names that end so are known: `Cleveland`);
+      word list does not know the first (names that end so are known: `Cleveland`), also
+      after a lower-case word glued to the first (`toGizmodoandWired`,
+      `worksAbsurdistanandRussian`; only `and` there: `ofFidorSafe`, not `Fid|or`);
     - a capitalised word glued to a word that opens a sentence, where the sentence goes on
       in lower case (`Wearing Your PrideDo you`, `The TelephotoA telephoto lens`: a heading
       glued to its paragraph; not `In`, `On`, `It`, `Now`, which end brands: `SignIn`), once,
@@ -162,6 +167,12 @@ class MergedWords(Rule):
       rate of 1.5 per thousand words; a word and `it` never where a noun
       is wanted, after an article, a preposition or a gerund (`using clipit`, `about
       paintit`: a brand, since a verb cannot stand there);
+    - a common word glued to the article `a` or `an` that ends the token, before the noun
+      phrase the article opens (a word that takes that article, common, not a function word
+      but `few`, `lot`, `couple`, `little`, `bit`, nor an adverb in -ly or a verb that follows
+      names: `togethera website`, `mountaina few hours`; not `Durana said`) needs a page that
+      lost another space, not one that loses spaces everywhere: no compound, name or coinage
+      ends in a glued article;
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name
       on its own and never in lower case; a short word before a capital (`west|Europe`), a
       capitalised function word before one (`The|Hub`) and two capitalised words used

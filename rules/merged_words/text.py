@@ -227,6 +227,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         if split.kinds == ("article-word",) and not (_noun_after(text, at + end)
                                                      and (word.islower() or _starts_sentence(text, at + start))):
             continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
+        if need == BACKED and end == len(chunk) and _article_glued_after(word, split, text, at + end):
+            need = ONCE  # found|a Gizmodo article: the article glued to the word before its noun
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
             if not word[:-1].islower():
                 continue  # PowerI Accept: perhaps a name, not "I" before its verb
@@ -760,9 +762,11 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
     where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
     Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
     Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris), but for "is" before
-    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a). The
-    split needs a page that lost a space elsewhere (`ONCE`)."""
-    if not split.head or "head" not in split.kinds or not word[1:].islower():
+    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a); "of",
+    "if" or "both" only where it ends the token (Bill DeWeese|of Greene, Lance Dunbar|if he
+    is). The name may begin with a particle (`DeWeese`). The split needs a page that lost a
+    space elsewhere (`ONCE`)."""
+    if not split.head or "head" not in split.kinds or not _name_shaped(word):
         return None
     if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
         found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
@@ -776,11 +780,23 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         first -= 1
     if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
         return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(len(word) - 2, 2, -1):
         found = head_split(word, cut, params)
-        if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
-            return dataclasses.replace(found, need=ONCE)
+        if found is None:
+            continue
+        lead = word[cut : (*found.cuts, len(word))[1]].lower()
+        if _predicate(lead) or lead in AFTER_NAME_WORDS and len(found.cuts) == 1:
+            return dataclasses.replace(found, need=ONCE)  # Korvan|if, the token's last word; not Korvexc|of|fee
     return None
+
+
+def _name_shaped(word: str) -> bool:
+    """Whether a token is written as a name: capitalised, or a name particle glued to a
+    capitalised name (`DeWeese`, `McFadden`)."""
+    if word[1:].islower():
+        return True
+    inner = next((at for at in range(1, len(word)) if word[at].isupper()), 0)
+    return word[:inner] in NAME_PREFIXES and word[inner + 1 :].islower()
 
 
 def _verb_is(word: str, text: str, end: int) -> bool:
@@ -827,6 +843,9 @@ def _predicate(word: str) -> bool:
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+# Short words that follow a person's name and end none (not is, on, in, at, to): cut where
+# they end the token (Bill DeWeese|of Greene, Lance Dunbar|if he is, Mike Goodson|both left).
+AFTER_NAME_WORDS = frozenset(("of", "if", "both"))
 # Verbs in the present that follow their subject (Gaiman|comes, Dalton|struggles); a list, as
 # a word in -s may be a plural that ends a name (Fairbanks, not Fair|banks).
 PRESENT_VERBS = frozenset((
@@ -1162,6 +1181,38 @@ def _glued_article(chunk: str, core: str) -> Runs:
 
 
 ARTICLE_WORDS = frozenset(("anew", "avery"))  # a|new, a|very: known words, but never before a noun
+
+
+def _article_glued_after(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a lower-case token ends in the article "a" or "an" glued to a common word
+    before it, where the noun phrase the article opens follows: a word that takes that
+    article ("a" before a consonant, "an" before a vowel), common, and neither a function
+    word (but the nouns of "a few", "a lot", "a couple"), an adverb in -ly nor a verb that
+    follows a name (`togethera website`, `buildinga writing space`, `mountaina few hours`;
+    not `Durana said`, a name). Such a split needs a page that lost a space elsewhere,
+    as other lower-case splits do, but not the three sure merges a content word needs:
+    no compound, name or coinage is a word with the article glued after it."""
+    pieces = word[split.cuts[-1] :], word[split.cuts[-2] if len(split.cuts) > 1 else 0 : split.cuts[-1]]
+    article, before = pieces
+    if article not in ("a", "an") or not word.isalpha() or not word.islower():
+        return False
+    if len(before) < ARTICLE_HEAD_LENGTH or zipf(before) < ARTICLE_HEAD_ZIPF or before in function_words():
+        return False
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1).islower():
+        return False
+    after = m.group(1)
+    if (after[0] in "aeio") != (article == "an") or after[0] in "uh":
+        return False  # a|series, an|interview; not "a" before "u" or "h" (a|union, an|hour)
+    if after in function_words() and after not in ARTICLE_QUANTITIES or after.endswith("ly"):
+        return False
+    return zipf(after) >= ARTICLE_NEXT_ZIPF and after not in NAME_FOLLOWERS and after not in PAST_VERBS
+
+
+ARTICLE_HEAD_LENGTH = 3  # shortest word before a glued article: put|a lot, not in|a
+ARTICLE_HEAD_ZIPF = 3.5  # weakest word before it
+ARTICLE_NEXT_ZIPF = 3.0  # weakest word after it
+ARTICLE_QUANTITIES = frozenset(("few", "lot", "couple", "little", "bit"))  # a few, a lot: nouns of a phrase
 
 
 def _noun_after(text: str, end: int) -> bool:
