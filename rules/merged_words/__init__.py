@@ -196,11 +196,12 @@ class MergedWords(Rule):
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").
 
-    A merge of lower-case words that is the only one in its document is left alone
+    A merge of two lower-case words that is the only one in its document is left alone
     (`andyours`, `wasarguably`, `thatgenerating`; also with a common word capitalised as a
     sentence opens, `Theyshould`, but not a name, `Ukraineprompting`): a scraper that
     loses the space at one tag loses it at others, while a writer's typo is alone, and the
-    two read the same.
+    two read the same. Three words or more glued together (`thispaperand`,
+    `previouspostfor`) are no typo: a writer drops one space, not two in a row.
 
     A page that loses a space now and then keeps its compounds, names and brands, and
     any page keeps a lower-case word it also uses unsplit in another form (`airgap`
@@ -380,8 +381,8 @@ class MergedWords(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         merges = list(self._merges(doc))
-        if len(merges) == 1 and _lower_case_word(doc.text, merges[0]):
-            return  # a writer's typo (`andyours`, `wasarguably`) reads the same
+        if len(merges) == 1 and len(merges[0].cuts) == 1 and _lower_case_word(doc.text, merges[0]):
+            return  # a writer's typo (`andyours`, `wasarguably`) reads the same; not two lost spaces
         text = doc.text
         for merge in merges:
             yield self.violation(merge.start, merge.end, _message(text, merge), _fix(merge))
