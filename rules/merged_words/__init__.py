@@ -146,7 +146,10 @@ class MergedWords(Rule):
       function word glued to a handle (`at@janeroe`, `his@JaneRoe`; not `at@example.com`)
       or to a model number (`theD5100`, `orD800E`), and a capitalised preposition or
       conjunction glued to a determiner, which the list may know as a typo and a capital
-      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`);
+      would make a name (`Ofthe`, `Andthe`; not `Ina`, `Asa`, `Tomy`), and such a word glued
+      to the article `a` or `an` where a sentence starts and the noun phrase the article
+      opens follows, as for a glued article below (`Ina report`, `Inan interview`, `Buta
+      judge`; not `Ina Garten`, `Ina bakes`, `Asa said`: a name);
     - on a page that loses spaces everywhere, the article `a` glued to a word into a word
       the list knows, `anew` or `avery`, where a noun or an adjective follows, as the adverb
       ends its phrase (`anew version`, `avery different game`, `Anew report` where a sentence

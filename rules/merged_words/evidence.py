@@ -92,6 +92,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
     if kinds == ("opener-pair",):
         return BACKED  # In|the end: sure, but writers drop that space too
+    if kinds == ("opener-article",):
+        return ONCE  # In|a report where a sentence starts, before its noun: or a name (Ina)
     if kinds == ("model",):
         return BACKED  # the|D5100: sure, but writers drop that space too
     if kinds == ("article-word",):

@@ -227,6 +227,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         if split.kinds == ("article-word",) and not (_noun_after(text, at + end)
                                                      and (word.islower() or _starts_sentence(text, at + start))):
             continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
+        if split.kinds == ("opener-article",) and not _opener_article(word, split, text, at + start, at + end):
+            continue  # Ina Garten, Asa said: a name; In|a report where a sentence starts
         if need == BACKED and end == len(chunk) and _article_glued_after(word, split, text, at + end):
             need = ONCE  # found|a Gizmodo article: the article glued to the word before its noun
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
@@ -1150,10 +1152,12 @@ def _glued_opener(chunk: str, core: str) -> Runs:
     (`ofthe`) or a short token look like a name."""
     if not core.startswith(_OPENER_LEADS):
         return ()  # most known words: a plain test before the pattern
+    start = chunk.find(core)
+    if (m := _OPENER_ARTICLE.fullmatch(core)) is not None:
+        return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-article",))),)  # In|a report
     m = _GLUED_OPENER.fullmatch(core)
     if m is None or core in OPENER_NAMES:
         return ()
-    start = chunk.find(core)
     return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-pair",))),)
 
 
@@ -1168,6 +1172,10 @@ _GLUED_OPENER = LazyPattern(
     regex.V1,
 )
 OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
+# The same words glued to the article "a" or "an" (Ina, Buta, Whena, Inan): names too
+# (Ina, Asa, Inan), so split only where a sentence starts and the noun phrase the article
+# opens follows (`_article_phrase_after`, see `find_merges`).
+_OPENER_ARTICLE = LazyPattern(rf"(?P<lead>{'|'.join(_OPENER_LEADS)})an?", regex.V1)
 
 
 def _glued_article(chunk: str, core: str) -> Runs:
@@ -1198,13 +1206,30 @@ def _article_glued_after(word: str, split: Split, text: str, end: int) -> bool:
         return False
     if len(before) < ARTICLE_HEAD_LENGTH or zipf(before) < ARTICLE_HEAD_ZIPF or before in function_words():
         return False
+    return _article_phrase_after(article, text, end)
+
+
+def _opener_article(word: str, split: Split, text: str, start: int, end: int) -> bool:
+    """Whether a capitalised preposition or conjunction glued to "a" or "an" (`Ina`,
+    `Buta`) starts a sentence before the noun phrase the article opens: not a name."""
+    return _starts_sentence(text, start) and _article_phrase_after(word[split.cuts[0] :], text, end, True)
+
+
+def _article_phrase_after(article: str, text: str, end: int, after_name: bool = False) -> bool:
+    """Whether the noun phrase that the article "a" or "an" opens follows text[:end] on its
+    line: a lower-case word that takes that article ("a" before a consonant, "an" before a
+    vowel), common, and neither a function word (but the nouns of "a few", "a lot"), an
+    adverb in -ly nor a verb that follows a name; with `after_name` (the token may be a
+    name: Ina, Inan), nor a word in -s, a verb's form as often as a plural's (Ina bakes)."""
     m = _NEXT_WORD.match(text, end)
     if m is None or not m.group(1).islower():
         return False
     after = m.group(1)
-    if (after[0] in "aeio") != (article == "an") or after[0] in "uh":
+    if (after[0] in "aeio") != (article.lower() == "an") or after[0] in "uh":
         return False  # a|series, an|interview; not "a" before "u" or "h" (a|union, an|hour)
     if after in function_words() and after not in ARTICLE_QUANTITIES or after.endswith("ly"):
+        return False
+    if after_name and after.endswith("s") and not after.endswith(("ss", "us", "is")):
         return False
     return zipf(after) >= ARTICLE_NEXT_ZIPF and after not in NAME_FOLLOWERS and after not in PAST_VERBS
 
