@@ -82,7 +82,8 @@ class MergedWords(Rule):
       (`of|Cryptacize|and has`; not `is`, `or`: `Stavridis`, `Trevor`), or, on a page that
       lost a space elsewhere, before one common word that ends the token and no name of a
       person, place or brand, after a rare name of five letters or more (`the|Soundex|system`,
-      `black|Gucci|dress`; not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`), or
+      `black|Gucci|dress`, also where a capitalised sentence follows the token's full stop;
+      not `Korvex|bury`, `Korvel|well`, nor `Bejeweledcl|ones`), or
       where a word is glued to the name's first word too (`scientistAdam Montandonwith`,
       `theDetroit Lionswin`: a link's text glued at both ends), unknown, before one or two
       common words (`Lions|win`, `Times|and`, not `Time|sand`; `Crabtree|was`; not
@@ -194,7 +195,10 @@ class MergedWords(Rule):
       every cut that is not sure for another reason: `our|press`, `on|election`, `shoppers|at`);
       a name glued at both ends (`withVladimir Korvinafter`) counts as one more such merge
       for the splits that hold a capitalised word (`Concordia|cruise`), not for lower-case
-      ones (`cinnamonbuns`, a writer's word in a comment);
+      ones (`cinnamonbuns`, a writer's word in a comment); three common words or more glued
+      together, at most one of two letters (`reallybadidea`, `stayingoutof`; not
+      `transformatin`, a typo read as three words), need only a page that lost another space:
+      two spaces lost in a row are no writer's typo nor a compound;
     - a token the word list knows about as often as its pieces would meet by chance, or
       more, is a word and never split (`aback`, `anew`, `forgo`, `inset`: the list also
       knows `ofthe`, but far less often than "of the").

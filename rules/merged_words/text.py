@@ -229,6 +229,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
         if split.kinds == ("opener-article",) and not _opener_article(word, split, text, at + start, at + end):
             continue  # Ina Garten, Asa said: a name; In|a report where a sentence starts
+        if need == BACKED and _glued_phrase_of_three(word, split):
+            need = ONCE  # really|bad|idea: two spaces lost in a row, no typo nor compound
         if need == BACKED and end == len(chunk) and _article_glued_after(word, split, text, at + end):
             need = ONCE  # found|a Gizmodo article: the article glued to the word before its noun
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
@@ -928,7 +930,10 @@ FINITE_VERBS = frozenset((
 
 def _capital_after(text: str, end: int) -> bool:
     """Whether a capitalised word follows text[:end] on its line: the chunk may end a
-    longer name (`Hillicon Valley`)."""
+    longer name (`Hillicon Valley`), unless punctuation ends the chunk, which ends the name
+    too (`black|Gucci|dress. She`)."""
+    if text[end - 1] in _CLAUSE_END:
+        return False
     m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1)[0].isupper()
 
@@ -1207,6 +1212,23 @@ def _article_glued_after(word: str, split: Split, text: str, end: int) -> bool:
     if len(before) < ARTICLE_HEAD_LENGTH or zipf(before) < ARTICLE_HEAD_ZIPF or before in function_words():
         return False
     return _article_phrase_after(article, text, end)
+
+
+def _glued_phrase_of_three(word: str, split: Split) -> bool:
+    """Whether a lower-case token is three common words or more glued together, at most one
+    of them of two letters or fewer (`reallybadidea`, `stayingoutof`, `beonereader`; not
+    `transformatin`, a typo read as transform|at|in): two spaces lost in a row are a page's
+    doing, not a writer's typo nor a compound, so a page that lost a space elsewhere backs
+    them, as it backs a function word's split."""
+    if len(split.cuts) < 2 or not word.isalpha() or not word.islower():
+        return False
+    edges = (0, *split.cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
+    short = sum(1 for piece in pieces if len(piece) <= 2)
+    return short <= 1 and all(zipf(piece) >= PHRASE_OF_THREE_ZIPF for piece in pieces)
+
+
+PHRASE_OF_THREE_ZIPF = 3.5  # weakest word of such a phrase
 
 
 def _opener_article(word: str, split: Split, text: str, start: int, end: int) -> bool:
