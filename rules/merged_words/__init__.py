@@ -122,6 +122,10 @@ class MergedWords(Rule):
       is a common given name before a surname, on a page that lost a space elsewhere
       (`EconomistStan Humphries`, `SpecialistAmber McKenzie`: brands seldom end so);
     - a word glued to an abbreviation written with full stops (`theU.S.`, `fromD.C.`);
+    - a company's name of four letters or more glued to the abbreviation of its legal form
+      before the abbreviation's stop or a comma (`NokiaCorp.`, `ofAppleInc.'s`,
+      `withCentricaPLC,`: a link around the name), on a page that lost a space elsewhere;
+      not a glued form the list knows (`PepsiCo.`) nor one without its stop (`KorvexInc`);
     - a common word glued to a contraction or a possessive (`here’sthe`, `don’tread`,
       `we'reintroducing`; not `Ma’sum`);
     - a word ending in a lower-case letter glued to the pronoun `I` before a lower-case word

@@ -1106,6 +1106,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         if is_known(core):
             return _glued_opener(chunk, core)
         start = chunk.find(core)
+        if chunk[start + len(core) : start + len(core) + 1] in _COMPANY_STOPS_AFTER and (
+                company := _glued_company(core, params, cache)):
+            return ((start, start + len(core), company),)  # with|Centrica|PLC,
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
             return _glued_opener(chunk, core)
@@ -1133,6 +1136,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
+        if chunk[end : end + 1] in _COMPANY_STOPS_AFTER and (company := _glued_company(m.group(), params, cache)):
+            found.append((start, end, company))  # Nokia|Corp., of|Apple|Inc.'s
+            continue
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         if clitic_before and (glued := _glued_clitic(chunk, start, end)) is not None:
@@ -1149,6 +1155,29 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _glued_company(run: str, params: Params, cache: dict[tuple[str, bool, str], Split | None]) -> Split | None:
+    """A company's name glued to the abbreviation of its legal form that a stop or a comma
+    follows (`NokiaCorp.`, `AppleInc.'s`, `CentricaPLC,`): a link around the name, with the
+    form left outside it; a word glued before the name is cut off as anywhere (`ofApple`).
+    The name has four letters or more and the list knows neither it glued (`PepsiCo`) nor
+    the run; None if not so."""
+    m = _COMPANY.fullmatch(run)
+    if m is None or zipf(m["glued"].lower()):
+        return None
+    cut = m.end("name")
+    if not m["lead"]:
+        return Split((cut,), False, ("company",))
+    before = split_run(run[:cut], params, cache=cache)
+    if before is None or before.cuts[-1] != len(m["lead"]):
+        return None
+    return dataclasses.replace(before, cuts=(*before.cuts, cut), kinds=(*before.kinds, "company"))
+
+
+_COMPANY = LazyPattern(
+    r"(?P<lead>\p{Ll}*)(?P<glued>(?P<name>\p{Lu}\p{Ll}{3,})(?:Inc|Corp|Ltd|Co|PLC|AG|SA|LLC))", regex.V1)
+_COMPANY_STOPS_AFTER = (".", ",")  # the stop of the abbreviation, or a comma (CentricaPLC,)
 
 
 def _glued_opener(chunk: str, core: str) -> Runs:
