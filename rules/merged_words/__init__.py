@@ -41,7 +41,9 @@ class MergedWords(Rule):
       word list knows the glued form (`YouTube`, `PlayStation`, `CarPlay`) or the left
       part is a single letter or a name particle (`iPhone`, `eBay`, `McDonald`, `DeSantis`),
       and a word before such a brand is cut before its letter (`the|iPad`, not `thei|Pad`;
-      not `taxiDriver`, `semiPro`, where the letter ends a word);
+      not `taxiDriver`, `semiPro`, where the letter ends a word, unless a short function
+      word stands before the letter and makes no common word with it: `an|iPhone`,
+      `and|iPad`, not `On|ePlus`), also a capitalised one (`The|iPad`);
     - a segmentation of the whole token into known words (`Ukraineprompting`,
       `thatsaidthey`), by dynamic programming over all cut points, where two content
       words that make a word too rare to be a piece stay one (`Then|peruse`, not
