@@ -182,7 +182,9 @@ class MergedWords(Rule):
       but `few`, `lot`, `couple`, `little`, `bit`, nor an adverb in -ly or a verb that follows
       names: `togethera website`, `mountaina few hours`; not `Durana said`) needs a page that
       lost another space, not one that loses spaces everywhere: no compound, name or coinage
-      ends in a glued article;
+      ends in a glued article; a capitalised word the list knows well glued so, where the
+      list does not know the token, needs the same and also no verb in -ed after it
+      (`Ryana whole lot`, `Coursea couple of years`; not `Durana said`, `Marka stepped`);
     - a name glued to a verb (`Commission|announced`) holds where the page uses the name
       on its own and never in lower case; a short word before a capital (`west|Europe`), a
       capitalised function word before one (`The|Hub`) and two capitalised words used

@@ -94,6 +94,8 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         return BACKED  # In|the end: sure, but writers drop that space too
     if kinds == ("company",):
         return ONCE  # Nokia|Corp.: or a brand written so (PepsiCo), which the list knows
+    if kinds == ("name-article",):
+        return ONCE  # Ryan|a whole lot before its noun phrase: or a name (Durana)
     if kinds == ("opener-article",):
         return ONCE  # In|a report where a sentence starts, before its noun: or a name (Ina)
     if kinds == ("model",):

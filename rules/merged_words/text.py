@@ -229,6 +229,8 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
         if split.kinds == ("opener-article",) and not _opener_article(word, split, text, at + start, at + end):
             continue  # Ina Garten, Asa said: a name; In|a report where a sentence starts
+        if split.kinds == ("name-article",) and not _named_article(word, split, text, at + end):
+            continue  # Durana said, Marka stepped: a name; Ryan|a whole lot, Course|a couple of years
         if need == BACKED and _glued_phrase_of_three(word, split):
             need = ONCE  # really|bad|idea: two spaces lost in a row, no typo nor compound
         if need == BACKED and end == len(chunk) and _article_glued_after(word, split, text, at + end):
@@ -1111,7 +1113,7 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             return ((start, start + len(core), company),)  # with|Centrica|PLC,
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
-            return _glued_opener(chunk, core)
+            return _glued_opener(chunk, core) or _name_article(chunk, core)
         return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -1155,6 +1157,24 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             cuts = tuple(start - word_start + c for c in split.cuts)
             found.append((word_start, word_end, dataclasses.replace(split, cuts=cuts)))
     return tuple(found)
+
+
+def _name_article(chunk: str, core: str) -> Runs:
+    """A capitalised word the list knows well glued to the article "a" or "an" after it,
+    where the list does not know the token (`Ryana`, `Coursea`, `Electrica`): the split
+    holds only before the noun phrase the article opens (see `find_merges`), since names
+    and brands end so too (`Durana said`)."""
+    for article in ("an", "a"):
+        head = core[: -len(article)]
+        if (core.endswith(article) and len(head) >= NAME_ARTICLE_HEAD and head.istitle() and core[1:].islower()
+                and zipf(head.lower()) >= NAME_ARTICLE_ZIPF and not zipf(core.lower())):
+            start = chunk.find(core)
+            return ((start, start + len(core), Split((len(head),), False, ("name-article",))),)
+    return ()
+
+
+NAME_ARTICLE_HEAD = 4  # shortest word before the article: Ryan|a whole lot
+NAME_ARTICLE_ZIPF = 3.5  # weakest word before it
 
 
 def _glued_company(run: str, params: Params, cache: dict[tuple[str, bool, str], Split | None]) -> Split | None:
@@ -1264,6 +1284,15 @@ def _opener_article(word: str, split: Split, text: str, start: int, end: int) ->
     """Whether a capitalised preposition or conjunction glued to "a" or "an" (`Ina`,
     `Buta`) starts a sentence before the noun phrase the article opens: not a name."""
     return _starts_sentence(text, start) and _article_phrase_after(word[split.cuts[0] :], text, end, True)
+
+
+def _named_article(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a capitalised word glued to "a" or "an" (`_name_article`) stands before the
+    noun phrase the article opens, and not before a verb in -ed, which follows names."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1).endswith("ed"):
+        return False
+    return _article_phrase_after(word[split.cuts[0] :], text, end, True)
 
 
 def _article_phrase_after(article: str, text: str, end: int, after_name: bool = False) -> bool:
