@@ -286,7 +286,11 @@ class MergedWords(Rule):
     glued to a handle or a model number, `Ofthe`) add none (NL101-recall3-added-census.md);
     the merges in plain sight (`coast|According`, `the|Macintosh|software`) add 23, all
     right: headings and captions an extractor glued to the next line, and three on the
-    2020s bodies (NL101-recall5-added-census.md).
+    2020s bodies (NL101-recall5-added-census.md); the kinds added after them (a glued
+    article before its noun phrase, names joined by a glued `and` after a word, a surname
+    glued to `of`, `if` or `both`, a company's legal form, a function word before a
+    lower-case brand letter, three glued words, a lone join of three words) add 2, both
+    right (`Dunbar|if`, `When|a`: NL101-recall6-added-census.md).
 
     ## Limitations
     The word list's view of English: a word it does not know is taken for a name. Two
