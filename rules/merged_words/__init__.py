@@ -70,7 +70,9 @@ class MergedWords(Rule):
       for it (`We|told`) or it is `I`, it needs a page that lost spaces elsewhere, since
       one-capital brands have that shape (`Wework`, `Mydata`), and never where the pieces
       cannot be a phrase: a subject pronoun glued to a word before a verb (`Wework filed`),
-      a possessive before a pronoun (`Itsme`); a common word glued to a short function word
+      a possessive before a pronoun (`Itsme`); `I` glued to an auxiliary or an adverb and
+      one common word after it holds inside a sentence too (`that Icancook`, `Istilldo not
+      know`; not a longer chain, a user's name: `Iamwhatyouwant`); a common word glued to a short function word
       (`Yogais`, `Wishas`) holds except beside another capitalised word (`Al Goldis`), unless
       an article or `not` follows `is` (`Sheet Cakeis the`);
     - a name glued to the words after it: an unknown name before a word that often

@@ -265,7 +265,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             if "name-word" in split.kinds:
                 need = max(need, NAME_WORD_NEED)  # of|Bejeweled|clones: the name may end in the word
                 split = dataclasses.replace(split, strong=False)
-        if split.opening and not _starts_sentence(text, at + start):
+        if split.opening and not _starts_sentence(text, at + start) and not _i_phrase(word, split):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
             continue  # Wework filed, Wetransfer was: the token is the subject, a name
@@ -1278,6 +1278,22 @@ def _glued_phrase_of_three(word: str, split: Split) -> bool:
 
 
 PHRASE_OF_THREE_ZIPF = 3.5  # weakest word of such a phrase
+
+
+def _i_phrase(word: str, split: Split) -> bool:
+    """Whether a token is the pronoun "I" glued to an auxiliary or an adverb and the common
+    word after it (`Icancook`, `Istilldo`): three words, the first never a name's, that
+    hold inside a sentence too (a short function word glued to a word elsewhere is a
+    name: `Inman`); not a longer chain, a user's name (`Iamwhatyouwant`)."""
+    if not word.startswith("I") or split.cuts[:1] != (1,) or len(split.cuts) != 2 or not word[1:].islower():
+        return False
+    verb, last = word[1 : split.cuts[1]], word[split.cuts[1] :]
+    return verb in I_AUXILIARIES and zipf(last) >= I_PHRASE_ZIPF
+
+
+I_AUXILIARIES = frozenset(("am", "can", "will", "do", "did", "still", "also", "just", "could", "would", "should",
+                           "have", "had", "was", "really", "never", "always"))
+I_PHRASE_ZIPF = 3.5  # weakest word after them
 
 
 def _opener_article(word: str, split: Split, text: str, start: int, end: int) -> bool:
