@@ -291,7 +291,8 @@ class MergedWords(Rule):
     2020s bodies (NL101-recall5-added-census.md); the kinds added after them (a glued
     article before its noun phrase, names joined by a glued `and` after a word, a surname
     glued to `of`, `if` or `both`, a company's legal form, a function word before a
-    lower-case brand letter, three glued words, a lone join of three words) add 2, both
+    lower-case brand letter, three glued words, a lone join of three words, `I` glued to an
+    auxiliary and a word inside a sentence) add 2, both
     right (`Dunbar|if`, `When|a`: NL101-recall6-added-census.md).
 
     ## Limitations
