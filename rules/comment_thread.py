@@ -5,11 +5,12 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import compress, count, repeat
-from operator import and_
+from operator import and_, or_
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose, prose_lines, stripped_lines
+from newslint.rules.merged_words.words import GIVEN_NAMES
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -96,6 +97,44 @@ _REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
 MIN_REPLY_BUTTONS = 3
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
+# A thread whose headers and buttons the extractor dropped shows itself in its comments'
+# words: readers greet the writer or one another by name, thank and praise, agree, wish
+# well, smile and answer by handle. One such line proves little (an article quotes a
+# letter, a tweet, a reader; a writer thanks and smiles); four of the ten lines from one of
+# them on, of three kinds or more, are the thread (on the labelled corpora such runs open
+# headerless threads on 22 sites and stand in no article). Each kind is a bit of
+# `remark_kinds`.
+GREETING = 1  # `Hi Karen,`, `Dear Mr. Reynolds,`, `Hey Frank, I ...`
+VOCATIVE = 2  # a given name that opens the line and is spoken to: `David, i like ...`, `Nat - the line ...`
+THANKS_BY_NAME = 4  # `Thanks Ed.`, `Thank you, Scott.`, `Congrats Jodi`
+PRAISE = 8  # `Great article`, `Well said`, `Thanks for sharing`, `Love this`, `I agree`
+AGREEMENT = 16  # a line that opens by agreeing: `I agree.`, `Couldn't agree more`, `So true`
+SMILEY = 32  # `:)`, `;-)`, `lol`, `haha`
+HANDLE = 64  # a reply by handle: `@dan – How ...`
+EXCLAMATION = 128  # a reader's cry that opens the line: `Wow, ...`, `Yay!`, `Amen sister.`
+WISHES = 256  # `Happy birthday!`, `Good luck`, `Congrats`, `Well done`
+TONE = SMILEY | EXCLAMATION  # the writer's tone too: a run does not start at them
+REMARK_WINDOW = 10  # non-blank lines from a remark on, itself counted
+MIN_REMARKS = 4  # lines with a remark among them
+MIN_REMARK_KINDS = 3
+_GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?[A-Z][a-z]+\b")
+_VOCATIVE = re.compile(r"\W{0,2}([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s*(?:,|!|\s*[-–—]+)\s+\S")
+_THANKS_BY_NAME = re.compile(
+    r"\b(?i:thanks|thank\s+you|thx|kudos|congrats|congratulations|hi|hey|hello|dear)\s*,?\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_PRAISE = re.compile(
+    r"(?i)\b(?:great|nice|excellent|awesome|fantastic|wonderful|interesting|informative|thoughtful|insightful)"
+    r"\s+(?:post|article|piece|write-?up|blog\s+post|read|tips)\b|\bwell said\b|\bso true\b|\bgood point\b"
+    r"|\bi (?:totally |completely |couldn'?t |can'?t )?agree\b|\byou(?:'re|’re| are) (?:so )?right\b"
+    r"|\blove (?:this|your)\b"
+    r"|\b(?:thanks|thank\s+you)(?:\s+so\s+much)?\s+for\s+(?:sharing|posting|writing|this|the|your|these)\b")
+_AGREEMENT = re.compile(
+    r"(?i)\W{0,2}(?:(?:[A-Z][a-z]+,\s+)?i\s+(?:totally\s+|completely\s+|fully\s+|absolutely\s+|couldn'?t\s+"
+    r"|could\s+not\s+)?agree|agreed|so true|well said|good point|great point|spot on)\b")
+_SMILEY = re.compile(r"(?<!\S)[:;=]-?[)(DPp](?!\w)|(?i:\blol\b|\bhaha|\blmao\b|<3|\bimho\b)")
+_HANDLE = re.compile(r"@\w")
+_EXCLAMATION = re.compile(r"\W{0,2}(?:Wow|Oh|Ah|Yay|Amen|Haha|Ooh|Whoa|Yum|LOL|Ugh|Aw+)\b[,!.…]")
+_WISHES = re.compile(r"(?i)\b(?:happy birthday|good luck|best wishes|congrats|congratulations|well done"
+                     r"|keep up the (?:good|great) work)\b")
 
 
 @functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
@@ -131,7 +170,7 @@ def thread_start(doc: Document) -> int | None:
     signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
     found = (_headed_start(lines, prose), _first_with(signs, OPENER, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
-             _first_with(signs, POLICY, below_article_start))
+             _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -190,6 +229,45 @@ def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
     for run in zip(*(buttons[i:] for i in range(MIN_REPLY_BUTTONS))):
         if all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(run, run[1:])):
             return run[0]
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def remark_kinds(line: str) -> int:
+    """Which kinds of a reader's remark a stripped line shows (the sum of their bits)."""
+    kinds = GREETING if _GREETING.match(line) else 0
+    found = _VOCATIVE.match(line)
+    if found and found[1].lower() in GIVEN_NAMES:
+        kinds |= VOCATIVE
+    found = _THANKS_BY_NAME.search(line)
+    if found and found[1].lower() in GIVEN_NAMES:
+        kinds |= THANKS_BY_NAME
+    if _PRAISE.search(line):
+        kinds |= PRAISE
+    if _AGREEMENT.match(line):
+        kinds |= AGREEMENT
+    if _SMILEY.search(line):
+        kinds |= SMILEY
+    if _HANDLE.match(line):
+        kinds |= HANDLE
+    if _EXCLAMATION.match(line):
+        kinds |= EXCLAMATION
+    if _WISHES.search(line):
+        kinds |= WISHES
+    return kinds
+
+
+def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first remark from `first` on that opens a run of remarks:
+    MIN_REMARKS lines with one among it and the REMARK_WINDOW - 1 lines after it, of
+    MIN_REMARK_KINDS kinds or more, or None."""
+    kinds = [remark_kinds(line) for line in lines[first:]]
+    for at, own in enumerate(kinds):
+        if not own & ~TONE:
+            continue
+        window = [k for k in kinds[at:at + REMARK_WINDOW] if k]
+        if len(window) >= MIN_REMARKS and functools.reduce(or_, window).bit_count() >= MIN_REMARK_KINDS:
+            return first + at
     return None
 
 
@@ -287,6 +365,19 @@ class CommentThread(ToTheEndRule):
     Three or more reply buttons on lines of their own (`Reply`, `[Reply]`, `Reply ↓`),
     each within 15 lines of the next, after the article's first three lines of prose, are
     a thread whose headers the extractor dropped: it goes from the first button on.
+
+    A thread that lost its headers and buttons is known by its readers' remarks, when
+    several agree on consecutive lines: a greeting by name (`Hi Karen,`, `Dear Mr. Reed,`),
+    a given name spoken to at the start of a line (`David, i like this`, `Nat - the line
+    ...`), thanks by name (`Thanks Ed.`), praise of the post or agreement (`Great article`,
+    `Thanks for sharing`, `I agree`, `Well said`, `Couldn't agree more`), wishes (`Happy
+    birthday!`, `Good luck`, `Congrats`), a reply by handle (`@dan - How ...`), a smiley or
+    a cry at the start of a line (`:)`, `lol`, `Wow,`, `Yay!`). After the article's first
+    three lines of prose, a line with a remark of another kind than a smiley or a cry (the
+    writer smiles and cries out too) opens the thread when four of the ten lines from it
+    on, itself counted, show remarks of three kinds or more. A letter printed in an
+    article (`Dear Sophie,` / `Thank you for writing me ...`) or a writer's own cheerful
+    close (`Good luck to everyone riding it next month.`) has too few.
 
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's
