@@ -3,7 +3,9 @@
 A line rule finds whole lines that are not article text and deletes them with
 `Document.delete_lines`. Its evidence, from surest to loosest:
 - the whole line is a known phrase (a data file, compared as `phrase_key`s);
-- the line opens with a known phrase such as `Read more:` (a data file);
+- the line opens with a known phrase such as `Read more:` (a data file); an opening that
+  is a sentence's first words (`We welcome comments`), not a label ending in a colon, does
+  not match a line that reports it as speech (`..., the agency said`): the article quotes it;
 - the line has a shape the rule knows: an `Opening` (a pattern matched where the line
   starts) or an `Inside` (a keyword anywhere in the line, then a check of the line).
 Every rule reports one finding per line, spanning the line without its indentation.
@@ -36,6 +38,7 @@ import regex
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option, Rule
+from newslint.rules._lazy import LazyPattern, compile_stored
 from newslint.rules._phrases import OUTER_PUNCTUATION, load_phrases, phrase_key, prefix_regex
 
 MAX_PHRASE_LINE = 120  # longer lines are never compared with whole-line phrases
@@ -48,6 +51,11 @@ _PHRASE_OPENING = 160  # so much of a line is compared with opening phrases
 _MAX_WORD_CHARS = 25  # a line longer than this per allowed word is too long, uncounted
 _EXCERPT = 60
 _DIGITS = frozenset("0123456789")
+# A line that reports speech (`..., the agency said in a statement`) is an article's sentence
+# quoting a notice (`We welcome comments from ...`, `Stay up to date with ...`), not the notice.
+# (Not `according to`: a notice may say `... according to your settings`.)
+_REPORTED_SPEECH = LazyPattern(r"[,\"”]\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|wrote|writes|urged|warned)\b",
+                               regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,14 +385,20 @@ class PhraseOpenings:
             if squeezed.startswith(squeezed_phrase):
                 start, end = content_span(text, line_start)
                 if _opening_pattern(phrase).match(text, start, end):
-                    return start, end
+                    return None if _quoted_in_prose(phrase, text, start, end) else (start, end)
         return None
+
+
+def _quoted_in_prose(phrase: str, text: str, start: int, end: int) -> bool:
+    """Whether the line opening with `phrase` reports it as speech: a sentence's first words
+    (not a label that ends in a colon, `Read more:`, after which any headline may follow)."""
+    return not phrase.endswith(":") and _REPORTED_SPEECH.search(text, start, end) is not None
 
 
 @functools.cache
 def _opening_pattern(phrase: str) -> regex.Pattern[str]:
     # Outer punctuation before the phrase is skipped, as the keys skip it.
-    return regex.compile(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
+    return compile_stored(rf"[^\w\n]{{0,4}}?{prefix_regex(phrase)}", regex.I)
 
 
 @dataclass(frozen=True)

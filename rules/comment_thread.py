@@ -39,6 +39,9 @@ _DATE = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+\w+\s+ago\b|\b(?:yesterday|today)\b", re.I)
 # `Jane says:`, `On Saturday Kurt wrote:` is left alone: a header names one person and stops.
 _SAYS = re.compile(r"^[\w.'’ -]{1,40}?\s(?:says|said|wrote|writes)\s*:?\s*$", re.I)
+# What `_SAYS` matches, less its closing spaces and colon, is 47 characters at most (40, a
+# space, `writes`): a longer line is not tried (the lazy name is tried at every length).
+SAYS_MAX_CHARS = 47
 _DATE_WORDS = re.compile(
     rf"(?i)\b(?:{'|'.join(_MONTHS)}|at|on|am|pm|a\.m|p\.m|ago|posted|by|et|est|edt|pst|pdt|gmt|utc"
     r"|minutes?|hours?|days?|weeks?|months?|years?|yesterday|today|reply|permalink|comment|comments)\b"
@@ -91,6 +94,9 @@ _COMMENT_POLICY = re.compile(
     r"(?i)\bas you comment\b|\brespectful of other commenters\b|\bplease keep (?:it|comments|the conversation) civil\b"
     r"|\bcomments (?:are|will be) moderated(?=\s*(?:[.,;:!]|and\b|before\b|$))|^\W*comment(?:ing)? policy\b")
 POLICY_LEAD_CHARS = 100
+# Every wording of `_COMMENT_POLICY` holds one of these words: a line without them (most lines)
+# is not searched. The full pattern tries each wording at every character, five times slower.
+_POLICY_CLUE = re.compile(r"(?i)comment|civil")
 # A reply button on a line of its own (`Reply`, `[Reply]`, `Reply ↓`): three of them, each
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
 _REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
@@ -141,7 +147,9 @@ _WISHES = re.compile(r"(?i)\b(?:happy birthday|good luck|best wishes|congrats|co
 def is_header(line: str) -> bool:
     """Whether a stripped line heads a comment: a name with a date and a clock time
     (`Jane Doe | July 12, 2012 at 2:05 pm`), `posted by Ann at 7:10 AM`, or `Jane says:`."""
-    if _SAYS.match(line):
+    said = line.rstrip()
+    said = said[:-1].rstrip() if said.endswith(":") else said
+    if len(said) <= SAYS_MAX_CHARS and _SAYS.match(line):
         return True
     if not _CLOCK.search(line):  # first: most lines have no clock time, and the space put back never makes one
         return False
@@ -210,7 +218,8 @@ def thread_signs(line: str) -> int:
         signs |= HEADING_LINE
     if _REPLY_BUTTON.match(line):
         signs |= BUTTON
-    if _COMMENT_POLICY.search(line[:POLICY_LEAD_CHARS]):
+    lead = line[:POLICY_LEAD_CHARS]
+    if _POLICY_CLUE.search(lead) and _COMMENT_POLICY.search(lead):
         signs |= POLICY
     return signs
 

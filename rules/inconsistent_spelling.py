@@ -19,6 +19,8 @@ from newslint.rules._frequency import common_words
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._phrases import load_phrases
 from newslint.rules._store import stored
+from newslint.rules.comment_thread import thread_start
+from newslint.rules.end_marker import marker_start
 
 MIN_LENGTH = 5  # of words the general detector compares; known spellings may be shorter (`Kyiv`)
 # Capitalised words of four or more Latin letters (the shortest known spellings, `Kyiv`, have
@@ -67,8 +69,11 @@ class InconsistentSpelling(Rule):
 
     Words the project accepts (`accept` in the configuration) are never reported, nor is a
     use with another spelling right beside it, a few marks away (`Kyiv (Kiev)`, a tags
-    line listing `Pushilin, Pushilyn`), nor a word with a letter written three times running, which stretches
-    an interjection (`Pssst`, `Psssst`), nor a use on a line of tags or keywords. Two
+    line listing `Pushilin, Pushilyn`), nor a use in the readers' comments under the article
+    (where NL312 or NL314 see them begin), which are neither compared nor reported: each reader
+    spells as they like, and two commenters' names may differ by a letter, nor a word with
+    a letter written three times running, which stretches an interjection (`Pssst`,
+    `Psssst`), nor a use on a line of tags or keywords. Two
     rare spellings that each always follow a given name of their own (`Patrick Sennyonjo`,
     `Gloria Senyonjo`) name two people and are not paired.
 
@@ -88,9 +93,9 @@ class InconsistentSpelling(Rule):
     ## Limitations
     Report only: which spelling is right is a matter of house style, a text may use both on
     purpose (`Kyiv, then called Kiev`, `Chicken Kiev`), and quotations and titles keep the
-    spelling of their source. Two different people whose rare names differ by one doubled
-    letter and who are not named with their given names (`Sheri` and `Sherri`) are
-    reported as one name spelt two ways. Only single words written in
+    spelling of their source. Two different people in the article whose rare names differ by
+    one doubled letter and who are not named with their given names (`Sheri` and `Sherri`)
+    are reported as one name spelt two ways. Only single words written in
     Latin letters (ASCII and Latin-1) are compared: `Kim Jong Un` and `Kim Jong-un` are not.
     """
     code = "NL601"
@@ -125,7 +130,7 @@ class InconsistentSpelling(Rule):
         known, general = self._known_groups(names), self._general_groups(doc, names)
         if not known and not general:
             return
-        positions = _positions(doc.text, {word for group in known + general for word in group})
+        positions = _above_comments(doc, _positions(doc.text, {word for group in known + general for word in group}))
         general = [group for group in general if not _different_people(doc.text, group, positions)]
         for group in known + general:
             yield from self._report(doc, group, positions)
@@ -178,6 +183,16 @@ class InconsistentSpelling(Rule):
                 message = f"'{word}' is also spelt {described} in this text"
             for start in uses:
                 yield self.violation(start, start + len(word), message)
+
+
+def _above_comments(doc: Document, positions: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The uses above the readers' comments under the article: each reader spells as they
+    like (`Rhone`, `Rhône`), and two readers' names may differ by a letter (`Sheri`, `Sherri`)."""
+    starts = [k for k in (thread_start(doc), marker_start(doc)) if k is not None]
+    if not starts:
+        return positions
+    cut = doc.line_starts[min(starts)]
+    return {word: [p for p in found if p < cut] for word, found in positions.items()}
 
 
 def _different_people(text: str, group: list[str], positions: dict[str, list[int]]) -> bool:

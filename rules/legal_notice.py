@@ -34,6 +34,13 @@ _FOOTER_OPENINGS = ("privacy", "terms", "cookie", "contact", "about", "faq", "he
                     "corrections", "subscribe", "newsletters", "rss", "legal", "imprint",
                     "impressum")
 _LINK_SEPARATORS = LazyPattern(r"[|·•/]")
+# A cookie or publisher notice speaks as the site or to the reader (`We use cookies ...`, `...
+# media group. Visit our corporate site.`); a sentence that does neither is an article's
+# (`Regulators said the cookie consent banners on most sites were designed to wear users down.`,
+# `The paper is part of the Tribune Publishing group, which cut jobs at all its titles.`).
+_SITE_VOICE = LazyPattern(r"\b(?:we|we['’](?:ll|re|ve|d)|our|us|you|your|you['’](?:re|ll|ve|d)"
+                          rf"|this{_WS}+(?:site|website|web{_WS}+site|page))\b", regex.I)
+MAX_COOKIE_LABEL_WORDS = 8  # `Privacy & Cookie Policy`, `Cookie Settings`: a link's words, no voice
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
 _SIGN_FIRST = LazyPattern(
@@ -44,6 +51,13 @@ _SIGN_FIRST = LazyPattern(
 # The year may touch the next word where a scraper lost the space: `BBC © 2013The BBC is ...`.
 _SIGN_YEAR = LazyPattern(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
+
+
+def _site_notice(line: str) -> bool:
+    """Whether a line about cookies or the publisher is the site's notice: a link's few words, a
+    line that is no sentence (a footer's links run together), or words in the site's voice."""
+    return (len(line.split()) <= MAX_COOKIE_LABEL_WORDS or not line.rstrip().endswith((".", "!", "?"))
+            or _SITE_VOICE.search(line) is not None)
 
 
 def is_link_bar(line: str) -> bool:
@@ -66,6 +80,18 @@ _SHAPES = (
     # `Copyright ©2019 Dow Jones & Company, Inc.`, `Copyright 2019 Hawaii News Now`, `(c) 2019`.
     Opening(LazyPattern(rf"copyright\b{_WS}*(?:©|\(c\)|\d{{4}}|by\b)|c\){_WS}*\d{{4}}", regex.I),
             starting("copyright", "c)"), MAX_NOTICE_WORDS),
+    # `By clicking Subscribe you agree to ...`, `By continuing to use our site, you accept ...`: a
+    # consent notice holds the consent; without it the line is a sentence of the article (`By
+    # clicking a single link, a nurse gave ...`, `By continuing to use coal, the country ...`).
+    Opening(LazyPattern(rf"by{_WS}*(?:clicking|continuing{_WS}+to{_WS}+(?:use|browse))[^\n]*?"
+                        r"(?:agree|acknowledge|accept|consent)", regex.I),
+            starting("by clicking", "by continuing to use", "by continuing to browse"), MAX_NOTICE_WORDS),
+    # `If you buy something through this post, IGN may get a share of the sale`: an affiliate
+    # disclosure names the site's cut; advice to readers (`If you buy something through an
+    # advert, check the seller first`) does not.
+    Opening(LazyPattern(rf"if{_WS}+you{_WS}+buy{_WS}+something{_WS}+(?:through|from)\b[^\n]*?"
+                        r"\b(?:commission|earn|share|compensat|affiliate)", regex.I),
+            starting("if you buy something"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
@@ -78,7 +104,7 @@ _INSIDES = (
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
     Inside(LazyPattern(r"is part of"), LazyPattern(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
-        rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40),
+        rf"\b(?i:media|publish\w*|network|group|inc)\b"), 40, _site_notice),
     # `Opinions expressed by Forbes Contributors are their own.`, `The opinions expressed in
     # this commentary are solely those of the authors.`: the author's disclaimer. (A
     # publisher's `... do not necessarily reflect those of <site>` is kept by some golds.)
@@ -92,7 +118,7 @@ _INSIDES = (
         rf"\b(?:(?:we|site|website|web{_WS}+site|page){_WS}+(?:uses?|is{_WS}+using|may{_WS}+use)"
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
-        MAX_NOTICE_WORDS),
+        MAX_NOTICE_WORDS, _site_notice),
     # `Please enable JavaScript to view the comments powered by Disqus.`
     Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
@@ -117,7 +143,14 @@ class LegalNotice(LineRule):
     notices are also found by their shape, in lines of at most 120 words.
 
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
-    sentence, a one-line reply or a turn of a transcript, and are left alone.
+    sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
+    opening like a consent notice without giving consent (`By clicking a single link, a
+    nurse gave ...`, `By continuing to use coal, ...`) or like an affiliate disclosure
+    without the site's cut (`If you buy something from a stall, keep the receipt.`), and a
+    sentence of more than eight words about cookies that neither speaks as the site nor to
+    the reader (`Privacy groups said the cookie consent banners were designed to wear users
+    down.`): an article about cookies, not a cookie banner. The same holds for a line naming
+    the publisher (`The newspaper is part of the Tribune Publishing group, which ...`).
 
     ## Why is this bad?
     The notice is about the web page, not the story; left in, it is repeated on every

@@ -119,6 +119,8 @@ class PhotoCredit(LineRule):
     clean); safe fixes alone dev 13/16, dragnet 21/21. Every clean line deleted is a
     picture credit the gold keeps (`REUTERS`, `Main image credit: Getty`, `[Image via
     AP]`): counted apart, none is article prose. Precision without them: 1.000 on both.
+    The agencies `US Presswire` (calltothepen, cbssports, cnn, nfl) and `Thinkstock` (bbc,
+    sciencemag) occur in credits on 2 to 4 sites, never in article text.
 
     ## Limitations
     A credit glued to a caption or paragraph without brackets is not found, apart from

@@ -1,6 +1,7 @@
 """NL308 timestamp-line: lines holding only a publication date, time or reading time."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
@@ -27,6 +28,8 @@ _MONTH_DAY = LazyPattern(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
 # What joins a source or an author to a date: a slash, a bar or `by`.
 _ATTRIBUTED = LazyPattern(r"[/|·•]|\bby\b", regex.I)
 _DIGIT = LazyPattern(r"\d")
+# A blog calendar's stamp with its spaces lost: `Oct192012`, `Nov012012` (month, day, year).
+_GLUED_STAMP = LazyPattern(rf"(?i){_MONTH}\d{{2}}(?:19|20)\d\d")
 _NUMERIC_DATE = LazyPattern(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _CLOCK = LazyPattern(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", regex.I)
 _RELATIVE = LazyPattern(
@@ -85,6 +88,8 @@ def is_timestamp(line: str) -> bool:
     """Whether `line` holds a date or time, and little else."""
     if not _DIGIT.search(line) or line.rstrip().endswith(":"):
         return False  # `Friday, 9th July 2021:` heads what follows it
+    if _GLUED_STAMP.fullmatch(line):
+        return True
     # The words first: they rule out almost half the lines tried, more cheaply than the years.
     words = _WORD.findall(line)
     other = [w for w in words if not w[0].isdigit() and w.lower() not in _KNOWN]
@@ -103,6 +108,7 @@ def is_timestamp(line: str) -> bool:
             or (stamped and bool(_CLOCK.search(line))))
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a page's date lines recur: in every fix pass, on the page's other copies
 def _day(line: str) -> tuple[int, int, int] | None:
     """(year or 0, month, day) of a line's written-out date; None without one."""
     m = _DAY_OF_MONTH.search(line)
@@ -123,6 +129,7 @@ def _in_day_order(lines: list[str]) -> bool:
     return onward >= MIN_ONWARD_SHARE * (len(days) - 1)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # as `_day`: a function of the line alone
 def _is_dated_heading(line: str) -> bool:
     """A date line with no publication word, no clock and no relative or reading time: a
     stamp, or the heading of a day in a schedule (a comment's stamp has its time)."""
@@ -190,7 +197,9 @@ class TimestampLine(LineRule):
     an author beside them (`November 20, 2019 / 1:07 AM / CBS News`). A line qualifies
     when all its words are date and time words, numbers or at most four capitalised
     words, and it holds a date (a month with a number, or `11/19/2019`), a relative time
-    (`3 hours ago`), a reading time, or a publication word with a clock time. A time on
+    (`3 hours ago`), a reading time, or a publication word with a clock time; a blog
+    calendar's stamp that lost its spaces (`Oct192012`: highscalability, squarespace,
+    summertomato, thepioneerwoman) is a date too. A time on
     its own (`4:14 p.m.`, a live-blog heading) is left alone, and so is a date line
     whose neighbours show it is not the page's stamp: the day heading of a fixture or
     results list (the next line is a listed fixture, a score, a kick-off time `@3pm` or a

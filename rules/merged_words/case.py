@@ -103,12 +103,18 @@ def case_joints(run: str, params: Params) -> list[tuple[int, str]]:
 
 BRAND_LETTERS = "ie"  # iPhone, iPad, iOS, eBay: a lower-case letter that starts a brand
 BRAND_LETTER_ZIPF = 3.0  # how well the word list must know the brand (iPad; not iPro), or the word
+BRAND_LEADS = frozenset(("a", "an", "and", "the", "or", "of", "to", "for", "on", "my", "your", "new"))  # an|iPhone
+BRAND_LEAD_WORD_ZIPF = 4.0  # ...unless the lead and the letter make a word this common (One|Plus)
 
 
 def _brand_at(run: str, start: int, at: int) -> bool:
     """Whether run[at - 1] starts a brand like `iPad` or `iOS` that the word list knows, and
-    does not end the word before it (`taxiDriver`, `semiPro`: run[start:at] is a word)."""
-    if zipf(run[start:at].lower()) >= BRAND_LETTER_ZIPF:
+    does not end the word before it (`taxiDriver`, `semiPro`: run[start:at] is a word),
+    unless a short function word stands before the letter and the word with the letter is
+    a rare one (`an|iPhone`, `and|iPad`: the list knows "ani" and "andi" as names; not
+    `On|ePlus`, as "one" is a common word)."""
+    word = zipf(run[start:at].lower())
+    if word >= BRAND_LETTER_ZIPF and (run[start : at - 1].lower() not in BRAND_LEADS or word >= BRAND_LEAD_WORD_ZIPF):
         return False
     end = at + 1
     while end < len(run) and run[end].islower():
@@ -131,6 +137,8 @@ def judge_joint(
     if kind == "lU":
         return _lower_upper(left, right, known, clitic, params)
     if kind == "lB":  # the|iPad: a word before a brand that starts with a lower-case letter
+        if shape(left) == "title":
+            return left.lower() in BRAND_LEADS, False  # The|iPad, An|iPhone: where a sentence starts
         return left.islower() and (left in SHORT_WORDS or len(left) >= 3 and zipf(left) >= params.min_zipf), False
     if known >= BRAND_ZIPF:
         return False, False

@@ -92,6 +92,12 @@ def evidence(run: str, cuts: tuple[int, ...], kinds: tuple[str, ...]) -> int:
         return BACKED  # at|tutudumonde.com: or a domain that starts so (visitscotland.com)
     if kinds == ("opener-pair",):
         return BACKED  # In|the end: sure, but writers drop that space too
+    if kinds == ("company",):
+        return ONCE  # Nokia|Corp.: or a brand written so (PepsiCo), which the list knows
+    if kinds == ("name-article",):
+        return ONCE  # Ryan|a whole lot before its noun phrase: or a name (Durana)
+    if kinds == ("opener-article",):
+        return ONCE  # In|a report where a sentence starts, before its noun: or a name (Ina)
     if kinds == ("model",):
         return BACKED  # the|D5100: sure, but writers drop that space too
     if kinds == ("article-word",):
@@ -157,6 +163,8 @@ def _cut_need(left: str, right: str, kind: str, first_title: bool, cuts: int) ->
         return SURE if left_low in GLUE or left_low in JOINT_WORDS or left_low == "a" else ONCE
     if kind == "pair":
         return ONCE  # Afghan|Taliban: the document must use both words on their own too
+    if kind == "company":
+        return ONCE  # Nokia|Corp.: or a brand written so (PepsiCo), which the list knows
     if kind.startswith("UU"):  # NJ|June, RUN|Tue; not TED|Women
         return SURE if right_low in CALENDAR or right_low in GLUE else BACKED
     if kind.startswith("Ul"):  # NBS|after, CEO|the; not AP|ass

@@ -432,8 +432,10 @@ def _split_mixed(run: str, params: Params, clitic_before: bool, clitic_after: st
                 inner = ()  # Copyfight|Corante|Susan: a name in a chain of names, as in a blogroll
         kind = "dp-" + form
         if not inner and form == "title" and not start and end < size and (conjunction := _name_and(word)):
-            inner, kind = (conjunction,), "head"  # Cox|and|Thomas: two names joined by "and"
+            inner, kind = conjunction, "head"  # Cox|and|Thomas: two names joined by "and"
             weak = True
+        elif not inner and form == "title" and start and end < size and run[:start].islower():
+            inner = _name_and(word, AFTER_WORD_CONJUNCTIONS)  # to|Gizmodo|and|Wired, not Fat|Fractaland
         edges = [start, *(start + c for c in inner), end]
         pieces.extend(itertools.pairwise(edges))
         cuts.extend((start + c, kind) for c in inner)
@@ -471,19 +473,20 @@ def _glue_inside(low: str, cuts: tuple[int, ...]) -> bool:
 
 
 NAME_CONJUNCTIONS = ("and", "or")
+AFTER_WORD_CONJUNCTIONS = ("and",)  # not "or" after a word: names end so (of|Fidor|Bank)
 
 
-def _name_and(word: str) -> int:
+def _name_and(word: str, conjunctions: tuple[str, ...] = NAME_CONJUNCTIONS) -> tuple[int, ...]:
     """Where "and" or "or" starts at the end of a capitalised word the list does not know,
-    glued to the capitalised word after it (`Coxand|Thomas`, `Bissauand|Sao`), or 0. Names
+    glued to the capitalised word after it (`Coxand|Thomas`, `Bissauand|Sao`), or (). Names
     that end so are known to the list (`Cleveland`, `Legrand`, `Sutherland`)."""
     if zipf(word.lower()):
-        return 0
-    for conjunction in NAME_CONJUNCTIONS:
+        return ()
+    for conjunction in conjunctions:
         cut = len(word) - len(conjunction)
         if cut >= 3 and word.endswith(conjunction):
-            return cut
-    return 0
+            return (cut,)
+    return ()
 
 
 # ---------------------------------------------------------------------------- stretches

@@ -227,6 +227,14 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
         if split.kinds == ("article-word",) and not (_noun_after(text, at + end)
                                                      and (word.islower() or _starts_sentence(text, at + start))):
             continue  # begin anew. / anew in: the adverb, a word; Anew inside a sentence: a name
+        if split.kinds == ("opener-article",) and not _opener_article(word, split, text, at + start, at + end):
+            continue  # Ina Garten, Asa said: a name; In|a report where a sentence starts
+        if split.kinds == ("name-article",) and not _named_article(word, split, text, at + end):
+            continue  # Durana said, Marka stepped: a name; Ryan|a whole lot, Course|a couple of years
+        if need == BACKED and _glued_phrase_of_three(word, split):
+            need = ONCE  # really|bad|idea: two spaces lost in a row, no typo nor compound
+        if need == BACKED and end == len(chunk) and _article_glued_after(word, split, text, at + end):
+            need = ONCE  # found|a Gizmodo article: the article glued to the word before its noun
         if split.kinds == ("pronoun",) and not _pronoun_after(word, text, at + end):
             if not word[:-1].islower():
                 continue  # PowerI Accept: perhaps a name, not "I" before its verb
@@ -257,7 +265,7 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
             if "name-word" in split.kinds:
                 need = max(need, NAME_WORD_NEED)  # of|Bejeweled|clones: the name may end in the word
                 split = dataclasses.replace(split, strong=False)
-        if split.opening and not _starts_sentence(text, at + start):
+        if split.opening and not _starts_sentence(text, at + start) and not _i_phrase(word, split):
             continue  # Inman, Atwood: a capitalised token inside a sentence is a name
         if split.opening and end == len(chunk) and _subject_before_verb(word, split, text, at + end):
             continue  # Wework filed, Wetransfer was: the token is the subject, a name
@@ -529,6 +537,9 @@ _GLUED_SENTENCES = LazyPattern(r"[.,;!?](?=\p{Lu}\p{Ll}{2,}\b(?![./@]))(?<=(?<![
 # ("noatime,nodiratime"). Not a colon: brands are written so (Simple:Press).
 _GLUED_CLAUSES = LazyPattern(r"(?<![\w./@'’])(\p{Ll}{2,}),(\p{Ll}{2,})\b(?![./@])")
 CLAUSE_WORD_ZIPF = 3.0  # weakest word beside a glued comma
+# What every match of `_GLUED_CLAUSES` holds, found from the comma (the clause pattern tries
+# its first word at every lower-case letter: twenty times the time on a line with commas).
+_GLUED_COMMA = LazyPattern(r",(?<=\p{Ll},)\p{Ll}")
 
 
 def _glued_count(doc: Document, counts: dict[str, int], enough: int) -> int:
@@ -558,8 +569,8 @@ def _glued_in_line(line: str) -> int:
 
 def _glued_clauses(text: str) -> Iterator[regex.Match]:
     """Clauses glued at a comma between English words (see `_GLUED_CLAUSES`)."""
-    if "," not in text:
-        return  # many lines hold no comma: a plain test before the pattern
+    if "," not in text or not _GLUED_COMMA.search(text):
+        return  # most lines hold no comma glued to letters: plain tests before the costly pattern
     for m in _GLUED_CLAUSES.finditer(text):
         if zipf(m[1]) >= CLAUSE_WORD_ZIPF and zipf(m[2]) >= CLAUSE_WORD_ZIPF:
             yield m
@@ -760,9 +771,11 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
     where the glued words start with a verb or an adverb (`Matt Mahalak|made`, `Percy
     Harvin|underwent`, `Mila Kunis|immediately`): the sentence whose subject the name is.
     Not "is", "on", "as" and the like: names end so (Nikos Kasidiaris), but for "is" before
-    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a). The
-    split needs a page that lost a space elsewhere (`ONCE`)."""
-    if not split.head or "head" not in split.kinds or not word[1:].islower():
+    an article or "not", with or without a name before (Goldfarb|is a, Nextdoor|is a); "of",
+    "if" or "both" only where it ends the token (Bill DeWeese|of Greene, Lance Dunbar|if he
+    is). The name may begin with a particle (`DeWeese`). The split needs a page that lost a
+    space elsewhere (`ONCE`)."""
+    if not split.head or "head" not in split.kinds or not _name_shaped(word):
         return None
     if word.endswith("is") and len(word) >= NAME_IS_LENGTH and _AFTER_IS.match(text, start + len(word)):
         found = head_split(word, len(word) - 2, params)  # Michael Goldfarb|is a former chief
@@ -776,11 +789,23 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         first -= 1
     if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
         return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(len(word) - 2, 2, -1):
         found = head_split(word, cut, params)
-        if found is not None and _predicate(word[cut : (*found.cuts, len(word))[1]].lower()):
-            return dataclasses.replace(found, need=ONCE)
+        if found is None:
+            continue
+        lead = word[cut : (*found.cuts, len(word))[1]].lower()
+        if _predicate(lead) or lead in AFTER_NAME_WORDS and len(found.cuts) == 1:
+            return dataclasses.replace(found, need=ONCE)  # Korvan|if, the token's last word; not Korvexc|of|fee
     return None
+
+
+def _name_shaped(word: str) -> bool:
+    """Whether a token is written as a name: capitalised, or a name particle glued to a
+    capitalised name (`DeWeese`, `McFadden`)."""
+    if word[1:].islower():
+        return True
+    inner = next((at for at in range(1, len(word)) if word[at].isupper()), 0)
+    return word[:inner] in NAME_PREFIXES and word[inner + 1 :].islower()
 
 
 def _verb_is(word: str, text: str, end: int) -> bool:
@@ -827,6 +852,9 @@ def _predicate(word: str) -> bool:
 
 
 PREDICATE_ZIPF = 3.0  # weakest verb in -ed or adverb in -ly after a name: Harvin|underwent
+# Short words that follow a person's name and end none (not is, on, in, at, to): cut where
+# they end the token (Bill DeWeese|of Greene, Lance Dunbar|if he is, Mike Goodson|both left).
+AFTER_NAME_WORDS = frozenset(("of", "if", "both"))
 # Verbs in the present that follow their subject (Gaiman|comes, Dalton|struggles); a list, as
 # a word in -s may be a plural that ends a name (Fairbanks, not Fair|banks).
 PRESENT_VERBS = frozenset((
@@ -907,7 +935,10 @@ FINITE_VERBS = frozenset((
 
 def _capital_after(text: str, end: int) -> bool:
     """Whether a capitalised word follows text[:end] on its line: the chunk may end a
-    longer name (`Hillicon Valley`)."""
+    longer name (`Hillicon Valley`), unless punctuation ends the chunk, which ends the name
+    too (`black|Gucci|dress. She`)."""
+    if text[end - 1] in _CLAUSE_END:
+        return False
     m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1)[0].isupper()
 
@@ -1080,9 +1111,12 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
         if is_known(core):
             return _glued_opener(chunk, core)
         start = chunk.find(core)
+        if chunk[start + len(core) : start + len(core) + 1] in _COMPANY_STOPS_AFTER and (
+                company := _glued_company(core, params, cache)):
+            return ((start, start + len(core), company),)  # with|Centrica|PLC,
         split = split_run(core, params, False, _clitic_after(chunk, start + len(core)), cache)
         if split is None or _article_at_stop(core, split, chunk[start + len(core) : start + len(core) + 1]):
-            return _glued_opener(chunk, core)
+            return _glued_opener(chunk, core) or _name_article(chunk, core)
         return ((start, start + len(core), split),)
     if _known_parts(core):
         return ()  # city’s, credit-card, Biden's: known words joined by an apostrophe or hyphen
@@ -1107,6 +1141,9 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
             continue
         if start and chunk[start - 1].isdigit() or end < len(chunk) and chunk[end].isdigit():
             continue  # a name with digits in it: 23andme, Cre8asite
+        if chunk[end : end + 1] in _COMPANY_STOPS_AFTER and (company := _glued_company(m.group(), params, cache)):
+            found.append((start, end, company))  # Nokia|Corp., of|Apple|Inc.'s
+            continue
         after_apostrophe = start > 1 and chunk[start - 1] in _APOSTROPHES
         clitic_before = after_apostrophe and chunk[start - 2].isalnum()
         if clitic_before and (glued := _glued_clitic(chunk, start, end)) is not None:
@@ -1125,16 +1162,59 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     return tuple(found)
 
 
+def _name_article(chunk: str, core: str) -> Runs:
+    """A capitalised word the list knows well glued to the article "a" or "an" after it,
+    where the list does not know the token (`Ryana`, `Coursea`, `Electrica`): the split
+    holds only before the noun phrase the article opens (see `find_merges`), since names
+    and brands end so too (`Durana said`)."""
+    for article in ("an", "a"):
+        head = core[: -len(article)]
+        if (core.endswith(article) and len(head) >= NAME_ARTICLE_HEAD and head.istitle() and core[1:].islower()
+                and zipf(head.lower()) >= NAME_ARTICLE_ZIPF and not zipf(core.lower())):
+            start = chunk.find(core)
+            return ((start, start + len(core), Split((len(head),), False, ("name-article",))),)
+    return ()
+
+
+NAME_ARTICLE_HEAD = 4  # shortest word before the article: Ryan|a whole lot
+NAME_ARTICLE_ZIPF = 3.5  # weakest word before it
+
+
+def _glued_company(run: str, params: Params, cache: dict[tuple[str, bool, str], Split | None]) -> Split | None:
+    """A company's name glued to the abbreviation of its legal form that a stop or a comma
+    follows (`NokiaCorp.`, `AppleInc.'s`, `CentricaPLC,`): a link around the name, with the
+    form left outside it; a word glued before the name is cut off as anywhere (`ofApple`).
+    The name has four letters or more and the list knows neither it glued (`PepsiCo`) nor
+    the run; None if not so."""
+    m = _COMPANY.fullmatch(run)
+    if m is None or zipf(m["glued"].lower()):
+        return None
+    cut = m.end("name")
+    if not m["lead"]:
+        return Split((cut,), False, ("company",))
+    before = split_run(run[:cut], params, cache=cache)
+    if before is None or before.cuts[-1] != len(m["lead"]):
+        return None
+    return dataclasses.replace(before, cuts=(*before.cuts, cut), kinds=(*before.kinds, "company"))
+
+
+_COMPANY = LazyPattern(
+    r"(?P<lead>\p{Ll}*)(?P<glued>(?P<name>\p{Lu}\p{Ll}{3,})(?:Inc|Corp|Ltd|Co|PLC|AG|SA|LLC))", regex.V1)
+_COMPANY_STOPS_AFTER = (".", ",")  # the stop of the abbreviation, or a comma (CentricaPLC,)
+
+
 def _glued_opener(chunk: str, core: str) -> Runs:
     """A capitalised preposition or conjunction glued to a determiner (`_GLUED_OPENER`),
     where the word list's own split finds nothing: the capital makes a known typo
     (`ofthe`) or a short token look like a name."""
     if not core.startswith(_OPENER_LEADS):
         return ()  # most known words: a plain test before the pattern
+    start = chunk.find(core)
+    if (m := _OPENER_ARTICLE.fullmatch(core)) is not None:
+        return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-article",))),)  # In|a report
     m = _GLUED_OPENER.fullmatch(core)
     if m is None or core in OPENER_NAMES:
         return ()
-    start = chunk.find(core)
     return ((start, start + len(core), Split((len(m["lead"]),), False, ("opener-pair",))),)
 
 
@@ -1149,6 +1229,10 @@ _GLUED_OPENER = LazyPattern(
     regex.V1,
 )
 OPENER_NAMES = frozenset(("Athis", "Ashis", "Tomy"))  # a town, a given name, a brand
+# The same words glued to the article "a" or "an" (Ina, Buta, Whena, Inan): names too
+# (Ina, Asa, Inan), so split only where a sentence starts and the noun phrase the article
+# opens follows (`_article_phrase_after`, see `find_merges`).
+_OPENER_ARTICLE = LazyPattern(rf"(?P<lead>{'|'.join(_OPENER_LEADS)})an?", regex.V1)
 
 
 def _glued_article(chunk: str, core: str) -> Runs:
@@ -1162,6 +1246,97 @@ def _glued_article(chunk: str, core: str) -> Runs:
 
 
 ARTICLE_WORDS = frozenset(("anew", "avery"))  # a|new, a|very: known words, but never before a noun
+
+
+def _article_glued_after(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a lower-case token ends in the article "a" or "an" glued to a common word
+    before it, where the noun phrase the article opens follows: a word that takes that
+    article ("a" before a consonant, "an" before a vowel), common, and neither a function
+    word (but the nouns of "a few", "a lot", "a couple"), an adverb in -ly nor a verb that
+    follows a name (`togethera website`, `buildinga writing space`, `mountaina few hours`;
+    not `Durana said`, a name). Such a split needs a page that lost a space elsewhere,
+    as other lower-case splits do, but not the three sure merges a content word needs:
+    no compound, name or coinage is a word with the article glued after it."""
+    pieces = word[split.cuts[-1] :], word[split.cuts[-2] if len(split.cuts) > 1 else 0 : split.cuts[-1]]
+    article, before = pieces
+    if article not in ("a", "an") or not word.isalpha() or not word.islower():
+        return False
+    if len(before) < ARTICLE_HEAD_LENGTH or zipf(before) < ARTICLE_HEAD_ZIPF or before in function_words():
+        return False
+    return _article_phrase_after(article, text, end)
+
+
+def _glued_phrase_of_three(word: str, split: Split) -> bool:
+    """Whether a lower-case token is three common words or more glued together, at most one
+    of them of two letters or fewer (`reallybadidea`, `stayingoutof`, `beonereader`; not
+    `transformatin`, a typo read as transform|at|in): two spaces lost in a row are a page's
+    doing, not a writer's typo nor a compound, so a page that lost a space elsewhere backs
+    them, as it backs a function word's split."""
+    if len(split.cuts) < 2 or not word.isalpha() or not word.islower():
+        return False
+    edges = (0, *split.cuts, len(word))
+    pieces = [word[a:b] for a, b in itertools.pairwise(edges)]
+    short = sum(1 for piece in pieces if len(piece) <= 2)
+    return short <= 1 and all(zipf(piece) >= PHRASE_OF_THREE_ZIPF for piece in pieces)
+
+
+PHRASE_OF_THREE_ZIPF = 3.5  # weakest word of such a phrase
+
+
+def _i_phrase(word: str, split: Split) -> bool:
+    """Whether a token is the pronoun "I" glued to an auxiliary or an adverb and the common
+    word after it (`Icancook`, `Istilldo`): three words, the first never a name's, that
+    hold inside a sentence too (a short function word glued to a word elsewhere is a
+    name: `Inman`); not a longer chain, a user's name (`Iamwhatyouwant`)."""
+    if not word.startswith("I") or split.cuts[:1] != (1,) or len(split.cuts) != 2 or not word[1:].islower():
+        return False
+    verb, last = word[1 : split.cuts[1]], word[split.cuts[1] :]
+    return verb in I_AUXILIARIES and zipf(last) >= I_PHRASE_ZIPF
+
+
+I_AUXILIARIES = frozenset(("am", "can", "will", "do", "did", "still", "also", "just", "could", "would", "should",
+                           "have", "had", "was", "really", "never", "always"))
+I_PHRASE_ZIPF = 3.5  # weakest word after them
+
+
+def _opener_article(word: str, split: Split, text: str, start: int, end: int) -> bool:
+    """Whether a capitalised preposition or conjunction glued to "a" or "an" (`Ina`,
+    `Buta`) starts a sentence before the noun phrase the article opens: not a name."""
+    return _starts_sentence(text, start) and _article_phrase_after(word[split.cuts[0] :], text, end, True)
+
+
+def _named_article(word: str, split: Split, text: str, end: int) -> bool:
+    """Whether a capitalised word glued to "a" or "an" (`_name_article`) stands before the
+    noun phrase the article opens, and not before a verb in -ed, which follows names."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1).endswith("ed"):
+        return False
+    return _article_phrase_after(word[split.cuts[0] :], text, end, True)
+
+
+def _article_phrase_after(article: str, text: str, end: int, after_name: bool = False) -> bool:
+    """Whether the noun phrase that the article "a" or "an" opens follows text[:end] on its
+    line: a lower-case word that takes that article ("a" before a consonant, "an" before a
+    vowel), common, and neither a function word (but the nouns of "a few", "a lot"), an
+    adverb in -ly nor a verb that follows a name; with `after_name` (the token may be a
+    name: Ina, Inan), nor a word in -s, a verb's form as often as a plural's (Ina bakes)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1).islower():
+        return False
+    after = m.group(1)
+    if (after[0] in "aeio") != (article.lower() == "an") or after[0] in "uh":
+        return False  # a|series, an|interview; not "a" before "u" or "h" (a|union, an|hour)
+    if after in function_words() and after not in ARTICLE_QUANTITIES or after.endswith("ly"):
+        return False
+    if after_name and after.endswith("s") and not after.endswith(("ss", "us", "is")):
+        return False
+    return zipf(after) >= ARTICLE_NEXT_ZIPF and after not in NAME_FOLLOWERS and after not in PAST_VERBS
+
+
+ARTICLE_HEAD_LENGTH = 3  # shortest word before a glued article: put|a lot, not in|a
+ARTICLE_HEAD_ZIPF = 3.5  # weakest word before it
+ARTICLE_NEXT_ZIPF = 3.0  # weakest word after it
+ARTICLE_QUANTITIES = frozenset(("few", "lot", "couple", "little", "bit"))  # a few, a lot: nouns of a phrase
 
 
 def _noun_after(text: str, end: int) -> bool:

@@ -1,0 +1,119 @@
+"""Fast paths standing for a costly pattern: a cheap first test must let through every line
+the pattern matches, and a cheaper count must count what the pattern finds, or a finding
+would be lost to speed."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.rules import comment_thread, edge_residue
+from newslint.rules.edge_residue import lower_words
+from newslint.rules.merged_words import text as merged_text
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The branches of a pattern's outermost alternation (`|` outside groups and classes)."""
+    branches, depth, in_class, escaped, start = [], 0, False, False, 0
+    for at, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:at])
+            start = at + 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def test_alternatives_are_split_at_the_top_level_only():
+    assert top_level_alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+
+
+def test_every_comment_policy_wording_holds_the_clue():
+    """`_POLICY_CLUE` stands before `_COMMENT_POLICY`: a wording added without one of the
+    clue's words would never be searched."""
+    clue_words = comment_thread._POLICY_CLUE.pattern.removeprefix("(?i)").split("|")
+    for branch in top_level_alternatives(comment_thread._COMMENT_POLICY.pattern.removeprefix("(?i)")):
+        assert any(word in branch.lower() for word in clue_words), branch
+
+
+@pytest.mark.parametrize("line", [
+    "As you comment, please be respectful of other commenters.",
+    "Please keep it civil.",
+    "COMMENTS ARE MODERATED.",
+    "Comment Policy: be kind.",
+])
+def test_a_comment_policy_passes_its_clue(line):
+    assert comment_thread._COMMENT_POLICY.search(line)
+    assert comment_thread._POLICY_CLUE.search(line)
+    assert comment_thread.thread_signs(line) & comment_thread.POLICY
+
+
+# What `lower_words` counts, as the pattern it replaced found it.
+_LOWER_WORD = re.compile(r"(?:^|\s)[\"'“‘(]?[a-zß-ÿ]")
+
+
+@pytest.mark.parametrize("line", [
+    "The vote was put off, “as expected” (and then) 'again' said Ann.",
+    "\"\" ( (a ((b \"C ‘d ’e ßig ÿes ÷ Öl",
+    "a\x1cb\u00a0c\u2003d\te",
+])
+def test_lower_words_counts_what_the_pattern_finds(line):
+    assert lower_words(line.split()) == len(_LOWER_WORD.findall(line))
+
+
+@given(st.text(alphabet=st.sampled_from("aZß÷ÿĀ\"'“‘(’ .\t\u00a0\x1c1"), max_size=40))
+def test_lower_words_counts_what_the_pattern_finds_in_any_line(line):
+    assert lower_words(line.split()) == len(_LOWER_WORD.findall(line))
+
+
+@pytest.mark.parametrize("line", ["Jane says:", "Jane Doe wrote :", "a" * 40 + " writes \t: ", "J said"])
+def test_a_says_header_is_within_the_length_tried(line):
+    assert comment_thread._SAYS.match(line)
+    assert comment_thread.is_header(line)
+
+
+@given(st.text(alphabet=st.sampled_from("aJ .'’-_1:\t\u00a0"), max_size=50),
+       st.sampled_from(("says", "SAID", "wrote", "Writes")),
+       st.text(alphabet=st.sampled_from(" \t:\u2003"), max_size=30))
+def test_every_says_header_is_tried(name, verb, end):
+    line = f"{name} {verb}{end}"
+    if comment_thread._SAYS.match(line):
+        said = line.rstrip()
+        said = said[:-1].rstrip() if said.endswith(":") else said
+        assert len(said) <= comment_thread.SAYS_MAX_CHARS
+
+
+@given(st.text(alphabet=st.sampled_from("(){};=:'\"$ \tfunctionvarx.<!-/*@\n"), max_size=40))
+def test_code_is_never_found_without_a_code_sign(line):
+    """`_is_code` answers no at once for a line without `_CODE_SIGN`: none of its shapes matches there."""
+    if edge_residue._CODE_SIGN.search(line) is None:
+        assert not edge_residue._CODE_INSIDE.search(line)
+        assert not (edge_residue._CODE_START.match(line) and edge_residue._CODE_SIGN.search(line))
+
+
+@pytest.mark.parametrize("line", ["x = function() {", "$(document).ready(fn);", "{color: red;}", "var a = 1;"])
+def test_code_lines_are_still_code(line):
+    assert edge_residue._is_code(line)
+
+
+@given(st.text(alphabet=st.sampled_from("ab,ÀzŁł. @'’1\t"), max_size=30))
+def test_a_glued_clause_always_holds_a_glued_comma(line):
+    if merged_text._GLUED_CLAUSES.search(line):
+        assert merged_text._GLUED_COMMA.search(line)
+
+
+def test_glued_clauses_are_still_found():
+    assert [m.group() for m in merged_text._glued_clauses("the fact,most of it, was plain")] == ["fact,most"]
