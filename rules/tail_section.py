@@ -112,10 +112,16 @@ def dated_teaser_runs(doc: Document) -> list[tuple[int, int]]:
         if k < len(lines) and _is_dated_teaser(lines[k]):
             run.append(k)
             continue
-        if len(run) >= MIN_DATED_TEASERS:
+        if len(run) >= MIN_DATED_TEASERS and not _introduced(lines, run[0]):
             runs.append((doc.nonblank_lines[run[0]], doc.nonblank_lines[run[-1]]))
         run = []
     return runs
+
+
+def _introduced(lines: tuple[str, ...], first: int) -> bool:
+    """Whether the line above a list ends in a colon: the article introduces its own list
+    (`The full schedule of the tour:`), a page's list of other posts has a heading, if any."""
+    return first > 0 and lines[first - 1].endswith(":")
 
 
 def _is_dated_teaser(line: str) -> bool:
@@ -218,7 +224,7 @@ class TailSection(ToTheEndRule):
     2023`, `- Title By Jane Doe on March 3, 2023 at 2:10 p.m. Teaser...`). Those lines
     alone go (a separate finding, not to the end); a timeline whose items open with the
     date stays, and so does a schedule whose items are sentences (`- Applications open
-    on January 5, 2024`).
+    on January 5, 2024`) or that the line above introduces (`The full schedule:`).
 
     ## Why is this bad?
     After the article, a page lists related links, tags and readers' comments under a

@@ -308,3 +308,35 @@ def test_a_tail_deletion_does_not_yield_to_a_finding_that_does_not_delete_it():
     split = Violation("NL101", "merged-words", "split", 40, 95, Fix((Edit(60, 60, " "),)))
     report_only = Violation("NL401", "dangling", "report", 40, 95)
     assert EndMarker().settle(own, [split, report_only]) == own
+
+
+# NL312 readers' remarks: what each line shows, and the clue words that spare most lines the searches.
+REMARK_LINES = {
+    "Hi Karen, thanks for the photos.": ("GREETING", "THANKS_BY_NAME", "PRAISE"),
+    "David, i like this a lot.": ("VOCATIVE",),
+    "Thanks Scott. Really useful.": ("THANKS_BY_NAME",),
+    "I couldn't agree more.": ("AGREEMENT", "PRAISE"),
+    "Looks great :)": ("SMILEY",),
+    "@dan - How thick should the glue be?": ("HANDLE",),
+    "Wow, twelve books.": ("EXCLAMATION",),
+    "Happy birthday to you!": ("WISHES",),
+    "The council will vote on the plan in March.": (),
+    "Thank you for reading, everyone.": (),  # the writer's close, not praise of the post
+}
+
+
+@pytest.mark.parametrize("line", sorted(REMARK_LINES))
+def test_remark_kinds(line):
+    from newslint.rules import comment_thread
+    expected = sum(getattr(comment_thread, kind) for kind in REMARK_LINES[line])
+    assert comment_thread.remark_kinds(line) == expected
+
+
+@pytest.mark.parametrize("line", sorted(REMARK_LINES) + ["HELLO\u00a0Karen, GREAT POST", "Ha; ok", "LOL =)"])
+def test_remark_clues_spare_no_match(line):
+    from newslint.rules import comment_thread as ct
+    lower = line.lower()
+    for pattern, clues in ((ct._THANKS_BY_NAME, ct._THANKS_CLUES), (ct._PRAISE, ct._PRAISE_CLUES),
+                           (ct._SMILEY, ct._SMILEY_CLUES), (ct._WISHES, ct._WISHES_CLUES)):
+        if pattern.search(line):
+            assert any(clue in lower for clue in clues)
