@@ -125,10 +125,15 @@ HANDLE = 64  # a reply by handle: `@dan – How ...`
 EXCLAMATION = 128  # a reader's cry that opens the line: `Wow, ...`, `Yay!`, `Amen sister.`
 WISHES = 256  # `Happy birthday!`, `Good luck`, `Congrats`, `Well done`
 TONE = SMILEY | EXCLAMATION  # the writer's tone too: a run does not start at them
+# Readers speak to the writer and to one another by name or handle; letters and answers
+# printed in an article praise, agree and wish without naming anyone on the page.
+BY_NAME = GREETING | VOCATIVE | THANKS_BY_NAME | HANDLE
 REMARK_WINDOW = 10  # non-blank lines from a remark on, itself counted
 MIN_REMARKS = 4  # lines with a remark among them
 MIN_REMARK_KINDS = 3
-_GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:(?i:mr|ms|mrs|dr)\.?\s+)?[A-Z][a-z]+\b")
+# A greeting names someone: a given name or a title and a surname (`Dear Editor,` opens a
+# letter to the paper, which an article may print).
+_GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:((?i:mr|ms|mrs|dr)\.?\s+)[A-Z][a-z]+|([A-Z][a-z]+))\b")
 _VOCATIVE = re.compile(r"\W{0,2}([A-Z][a-z]+)(?:\s+[A-Z]\.?)?\s*(?:,|!|\s*[-–—]+)\s+\S")
 _THANKS_BY_NAME = re.compile(
     r"\b(?i:thanks|thank\s+you|thx|kudos|congrats|congratulations|hi|hey|hello|dear)\s*,?\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
@@ -255,7 +260,8 @@ def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
 @functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def remark_kinds(line: str) -> int:
     """Which kinds of a reader's remark a stripped line shows (the sum of their bits)."""
-    kinds = GREETING if _GREETING.match(line) else 0
+    found = _GREETING.match(line)
+    kinds = GREETING if found and (found[1] or found[2].lower() in GIVEN_NAMES) else 0
     found = _VOCATIVE.match(line)
     if found and found[1].lower() in GIVEN_NAMES:
         kinds |= VOCATIVE
@@ -295,7 +301,8 @@ def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
         if not own & ~TONE:
             continue
         window = [k for k in kinds[at:at + REMARK_WINDOW] if k]
-        if len(window) >= MIN_REMARKS and functools.reduce(or_, window).bit_count() >= MIN_REMARK_KINDS:
+        seen = functools.reduce(or_, window, 0)
+        if len(window) >= MIN_REMARKS and seen.bit_count() >= MIN_REMARK_KINDS and seen & BY_NAME:
             return first + at
     return None
 
@@ -406,9 +413,12 @@ class CommentThread(ToTheEndRule):
     a cry at the start of a line (`:)`, `lol`, `Wow,`, `Yay!`). After the article's first
     three lines of prose, a line with a remark of another kind than a smiley or a cry (the
     writer smiles and cries out too) opens the thread when four of the ten lines from it
-    on, itself counted, show remarks of three kinds or more. A letter printed in an
-    article (`Dear Sophie,` / `Thank you for writing me ...`) or a writer's own cheerful
-    close (`Good luck to everyone riding it next month.`) has too few.
+    on, itself counted, show remarks of three kinds or more, one of which names someone
+    (a greeting or thanks by a given name, a name spoken to, a handle): readers speak to
+    the writer and to one another. A letter printed in an article (`Dear Sophie,` /
+    `Thank you for writing me ...`), readers' letters to the paper (`Dear Editor, I agree
+    ...`) or a writer's own cheerful close (`Good luck to everyone riding it next
+    month.`) have too few.
 
     ## Why is this bad?
     Comment threads are not the article: they run on for pages, repeat the article's
