@@ -257,28 +257,36 @@ def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
     return None
 
 
-@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
 def remark_kinds(line: str) -> int:
     """Which kinds of a reader's remark a stripped line shows (the sum of their bits)."""
+    return named_kinds(line) | _unnamed_kinds(line)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
+def named_kinds(line: str) -> int:
+    """The kinds of remark in a stripped line that name someone (`BY_NAME` bits)."""
     found = _GREETING.match(line)
     kinds = GREETING if found and (found[1] or found[2].lower() in GIVEN_NAMES) else 0
     found = _VOCATIVE.match(line)
     if found and found[1].lower() in GIVEN_NAMES:
         kinds |= VOCATIVE
-    if _AGREEMENT.match(line):
-        kinds |= AGREEMENT
     if _HANDLE.match(line):
         kinds |= HANDLE
-    if _EXCLAMATION.match(line):
-        kinds |= EXCLAMATION
-    # The patterns searched through the whole line are tried only on a line holding one of
-    # the words (or signs) each of their matches holds: most lines hold none, and the
-    # searches cost five times the rest.
-    lower = line.lower()
-    if _holds(lower, _THANKS_CLUES):
+    # Whole-line searches are tried only on a line holding a word each of their matches
+    # holds: most lines hold none, and the searches cost five times the rest.
+    if _holds(line.lower(), _THANKS_CLUES):
         found = _THANKS_BY_NAME.search(line)
         if found and found[1].lower() in GIVEN_NAMES:
             kinds |= THANKS_BY_NAME
+    return kinds
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _unnamed_kinds(line: str) -> int:
+    kinds = AGREEMENT if _AGREEMENT.match(line) else 0
+    if _EXCLAMATION.match(line):
+        kinds |= EXCLAMATION
+    lower = line.lower()
     if _holds(lower, _PRAISE_CLUES) and _PRAISE.search(line):
         kinds |= PRAISE
     if _holds(lower, _SMILEY_CLUES) and _SMILEY.search(line):
@@ -295,12 +303,17 @@ def _holds(lower: str, clues: tuple[str, ...]) -> bool:
 def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
     """The position of the first remark from `first` on that opens a run of remarks:
     MIN_REMARKS lines with one among it and the REMARK_WINDOW - 1 lines after it, of
-    MIN_REMARK_KINDS kinds or more, or None."""
-    kinds = [remark_kinds(line) for line in lines[first:]]
-    for at, own in enumerate(kinds):
-        if not own & ~TONE:
+    MIN_REMARK_KINDS kinds or more, one naming someone, or None."""
+    tail = lines[first:]
+    named = [at for at, line in enumerate(tail) if named_kinds(line)]
+    # A run holds a line that names someone: it starts at most a window before one, and
+    # only the lines within a window of one are weighed (most texts have none).
+    starts = sorted({at for n in named for at in range(max(0, n - REMARK_WINDOW + 1), n + 1)})
+    kinds = {k: remark_kinds(tail[k]) for at in starts for k in range(at, min(at + REMARK_WINDOW, len(tail)))}
+    for at in starts:
+        if not kinds[at] & ~TONE:
             continue
-        window = [k for k in kinds[at:at + REMARK_WINDOW] if k]
+        window = [k for k in map(kinds.get, range(at, min(at + REMARK_WINDOW, len(tail)))) if k]
         seen = functools.reduce(or_, window, 0)
         if len(window) >= MIN_REMARKS and seen.bit_count() >= MIN_REMARK_KINDS and seen & BY_NAME:
             return first + at
