@@ -309,7 +309,8 @@ def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
     # A run holds a line that names someone: it starts at most a window before one, and
     # only the lines within a window of one are weighed (most texts have none).
     starts = sorted({at for n in named for at in range(max(0, n - REMARK_WINDOW + 1), n + 1)})
-    kinds = {k: remark_kinds(tail[k]) for at in starts for k in range(at, min(at + REMARK_WINDOW, len(tail)))}
+    weighed = {k for at in starts for k in range(at, min(at + REMARK_WINDOW, len(tail)))}
+    kinds = {k: remark_kinds(tail[k]) for k in weighed}
     for at in starts:
         if not kinds[at] & ~TONE:
             continue
