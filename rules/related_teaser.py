@@ -6,7 +6,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
-from newslint.rules._phrases import phrase_key
+from newslint.rules._phrases import OUTER_PUNCTUATION, phrase_key
 
 _WS = r"[^\S\n]"
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us|tv|news)(?![\w.])"
@@ -28,17 +28,18 @@ MIN_LISTED_HEADLINES = 2
 # leading into what follows, does not); it opens with a capital, a digit or a quote.
 _HEADLINE_END = LazyPattern(r"[.,:;][\"'”’)\]]*\Z")
 _HEADLINE_OPENING = LazyPattern(r"[-–•*·►▸›>\s]*[\p{Lu}\d\"'“‘]")
+_HEADING_SHAPE = LazyPattern(
+    rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
+    rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
+    rf"|trending{_WS}+(?:on|in)|latest{_WS}+(?:from|in|on)){_WS}+[^\n.!?]{{1,40}}{LINE_END}",
+    regex.I)
 _SHAPES = (
     # `Also on rt.com ...`, `On HoustonChronicle.com: ...`: a teaser naming the site it links to.
     Opening(LazyPattern(rf"(?:also|more|elsewhere){_WS}+on{_WS}+{_DOMAIN}"
                           rf"|on{_WS}+{_DOMAIN}{_WS}*:", regex.I),
             starting("also", "more", "elsewhere", "on"), MAX_TEASER_WORDS),
     # `Most read in world news`, `More from Bloomberg Opinion`, `More in Politics`: a heading.
-    Opening(LazyPattern(
-        rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
-        rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
-        rf"|trending{_WS}+(?:on|in)|latest{_WS}+(?:from|in|on)){_WS}+[^\n.!?]{{1,40}}{LINE_END}",
-        regex.I), starting("most", "more", "popular", "trending", "latest"), MAX_HEADING_WORDS),
+    Opening(_HEADING_SHAPE, starting("most", "more", "popular", "trending", "latest"), MAX_HEADING_WORDS),
     # `More AP NBA: https://apnews.com/NBA ...`: more of something, at a link.
     Opening(LazyPattern(rf"more{_WS}+[^\n:]{{1,40}}:{_WS}*https?://", regex.I), starting("more"),
             MAX_TEASER_WORDS),
@@ -72,8 +73,9 @@ class RelatedTeaser(LineRule):
     Whole-line headings live in `rules/data/related_lines.txt` and line-opening labels in
     `rules/data/related_prefixes.txt`; `extend-phrases` and `extend-prefixes` add more.
 
-    Under a known whole-line heading (`Top stories`, `Most popular`; not a label ending in a
-    colon, `Don't Miss:`, which may lead into the article's own list), the headlines it
+    Under a known whole-line heading (`Top stories`, `Most popular`) or a heading of the shape
+    above (`More from the Gazette`; not a label ending in a colon, `Don't Miss:`, which may
+    lead into the article's own list), the headlines it
     lists are flagged too: the lines that follow it, one headline a line (at most 14 words,
     opening with a capital, a digit or a quote, not ending in a full stop, comma, colon or
     semicolon), when a paragraph of the article comes after them. The last of those lines
@@ -120,13 +122,14 @@ class RelatedTeaser(LineRule):
     `Complete coverage` (alone, or as a label: cbsnews, nj, sbnation) and `See more video`
     (thecarconnection, highgearmedia): 18 lines.
     The headlines listed under a heading (`bench/rule_precision.py DEV DRAGNET --select
-    NL302`, before and after): dev 429 to 1759 residue lines deleted, 0 clean (3 more are
-    copies of the page's own headline in a `Most popular` list); dragnet 335 to 436, 1
-    clean (a related headline the gold kept, under `Related`). They are residue on 41 DEV
-    sites (1,405 lines: express.co.uk, ctvnews.ca, deccanherald.com, oregonlive.com, ...)
-    and 6 DRAGNET sites (101 lines: guardian.co.uk, foreignpolicy.com, nj.com, nytimes.com,
-    ...); in the 2020s texts they are the related links of one site's articles (9 lines in
-    3 articles, all right), and the article's section headings after such lists are kept.
+    NL302`, before and after): dev 429 to 2414 residue lines deleted, 0 clean (3 more are
+    copies of the page's own headline in a `Most popular` list); dragnet 335 to 495, 1
+    clean (a related headline the gold kept, under `Related`). They are residue on 53 DEV
+    sites (1,966 lines: sfgate.com, express.co.uk, ctvnews.ca, deccanherald.com, ...) and 7
+    DRAGNET sites (159 lines: guardian.co.uk, sbnation.com, foreignpolicy.com, nj.com,
+    nytimes.com, ...); in the 2020s texts they are the related links of one site's articles
+    (9 lines in 3 articles, all right), and the article's section headings after such lists
+    are kept.
 
     ## Limitations
     Headlines listed with no known heading above them are not flagged: without the page, a
@@ -164,8 +167,7 @@ class RelatedTeaser(LineRule):
         text, starts, nonblank = doc.text, doc.line_starts, doc.nonblank_lines
         position = {i: n for n, i in enumerate(nonblank)}
         for i in sorted(hits):
-            heading = text[hits[i].start:hits[i].end]
-            if not hits[i].safe or heading.endswith(":") or phrase_key(heading) not in self._phrases:
+            if not self._is_list_heading(text[hits[i].start:hits[i].end], hits[i].safe):
                 continue
             listed: list[LineHit] = []
             for j in nonblank[position.get(i, len(nonblank)) + 1:]:
@@ -180,6 +182,16 @@ class RelatedTeaser(LineRule):
                     break
                 listed.append(LineHit(j, start, end, False))
         return found
+
+    def _is_list_heading(self, line: str, safe: bool) -> bool:
+        """A heading as a whole (`Top stories`) or by its shape (`More from Bloomberg Opinion`),
+        not a label ending in a colon."""
+        if line.endswith(":"):
+            return False
+        if safe and phrase_key(line) in self._phrases:
+            return True
+        heading = line.lstrip(OUTER_PUNCTUATION)
+        return len(heading.split()) <= MAX_HEADING_WORDS and bool(_HEADING_SHAPE.match(heading))
 
 
 def _is_headline(line: str) -> bool:
