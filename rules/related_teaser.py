@@ -78,10 +78,11 @@ class RelatedTeaser(LineRule):
     lead into the article's own list), the headlines it
     lists are flagged too: the lines that follow it, one headline a line (at most 14 words,
     opening with a capital, a digit or a quote, not ending in a full stop, comma, colon or
-    semicolon), when a paragraph of the article comes after them. The last of those lines
-    is left alone (it may be the heading of the article's next section), and at least two
-    must be left to flag. A list that runs to the end of the text, or into another teaser,
-    is left to the rules for what follows an article.
+    semicolon), when a paragraph of the article or another such heading comes after them.
+    Before a paragraph, the last of those lines is left alone (it may be the heading of the
+    article's next section); at least two must be left to flag. A list that runs to the end
+    of the text, or into another kind of finding, is left to the rules for what follows an
+    article.
 
     Lines that are only `More: <link>` and come two or more times in a text are left
     alone: a round-up links each of its items to its source that way. So is a label
@@ -122,10 +123,10 @@ class RelatedTeaser(LineRule):
     `Complete coverage` (alone, or as a label: cbsnews, nj, sbnation) and `See more video`
     (thecarconnection, highgearmedia): 18 lines.
     The headlines listed under a heading (`bench/rule_precision.py DEV DRAGNET --select
-    NL302`, before and after): dev 429 to 2414 residue lines deleted, 0 clean (3 more are
+    NL302`, before and after): dev 429 to 2835 residue lines deleted, 0 clean (3 more are
     copies of the page's own headline in a `Most popular` list); dragnet 335 to 495, 1
-    clean (a related headline the gold kept, under `Related`). They are residue on 53 DEV
-    sites (1,966 lines: sfgate.com, express.co.uk, ctvnews.ca, deccanherald.com, ...) and 7
+    clean (a related headline the gold kept, under `Related`). They are residue on 58 DEV
+    sites (2,387 lines: deccanherald.com, sfgate.com, express.co.uk, ctvnews.ca, ...) and 7
     DRAGNET sites (159 lines: guardian.co.uk, sbnation.com, foreignpolicy.com, nj.com,
     nytimes.com, ...); in the 2020s texts they are the related links of one site's articles
     (9 lines in 3 articles, all right), and the article's section headings after such lists
@@ -173,6 +174,10 @@ class RelatedTeaser(LineRule):
             for j in nonblank[position.get(i, len(nonblank)) + 1:]:
                 start, end = content_span(text, starts[j])
                 if j in hits:
+                    # Another list's heading: the whole list is headlines.
+                    if len(listed) >= MIN_LISTED_HEADLINES and self._is_list_heading(
+                            text[hits[j].start:hits[j].end], hits[j].safe):
+                        found.extend(listed)
                     break
                 if not _is_headline(text[start:end]):
                     if listed:
