@@ -34,17 +34,19 @@ _NAMES_TITLE = LazyPattern(
 
 # An author's bio: `Brigit Katz is a freelance writer based in Toronto.`, `• Jane Roe is a
 # columnist for the Observer`, `Jeff Foust (jeff@...) is the editor and publisher of The Space
-# Review`: a name (no `Mr` or `Dr`: an article names people that way), what they write as, and
-# where or for whom.
+# Review`, `Jane Roe is a Staff Writer at the Courier`: a name (no `Mr` or `Dr`: an article
+# names people that way), what they write as (a job title may be capitalised), and where or
+# for whom.
+_BIO_JOBS = r"(?i:columnist|writer|editor|correspondent|reporter|contributor|journalist|author|blogger)"
 _BIO = LazyPattern(
     rf"(?:[•·*]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}*(?:\([^()\n]{{1,60}}\){_WS}*)?"
     rf"(?:is|was){_WS}+(?:a|an|the){_WS}+(?:[\w-]+{_WS}+){{0,3}}?"
-    rf"(?:columnist|writer|editor|correspondent|reporter|contributor|journalist|author|blogger)s?\b"
+    rf"{_BIO_JOBS}s?\b"
     rf"[^\n.]{{0,60}}?\b(?:for|at|with|of|on|to){_WS}+(?:the{_WS}+)?\p{{Lu}}"
     rf"|(?:[•·*]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}+(?:is|was){_WS}+(?:a|an){_WS}+"
     rf"(?:[\w-]+{_WS}+){{0,2}}?(?:writer|journalist|reporter|columnist|blogger){_WS}+based{_WS}+in\b"
 )
-MAX_BIO_WORDS = 60
+MAX_BIO_WORDS = 80  # a bio of three sentences (`..., covering ... She joined the paper in ...`)
 # A bio does not report what someone said, nor go on about the paper (`..., which she founded`).
 _NOT_BIO = LazyPattern(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|where|when)\b")
 
@@ -75,8 +77,8 @@ class Byline(LineRule):
     `Tom Krisher, AP Auto Writer`, `Meg Kinnard and Errin Haines, Associated Press`,
     a lone `By` or `Written by` left by an author box (`rules/data/byline_lines.txt`), and
     an author's bio line (`Brigit Katz is a freelance writer based in Toronto.`, `• Jane
-    Roe is a columnist for the Observer`; a name, never `Mr` or `Dr`, then a writing job
-    and where, at most 60 words).
+    Roe is a columnist for the Observer`, `Jane Roe is a Staff Writer at the Courier`; a
+    name, never `Mr` or `Dr`, then a writing job in any case and where, at most 80 words).
     After its `by`, a byline has at most 12 words, all of them capitalised names, numbers
     (a date) or byline words (`and`, `staff writer`, `correspondent`, name particles such
     as `de` or `van`). `extend-phrases` and `extend-prefixes` add whole lines and
@@ -105,6 +107,10 @@ class Byline(LineRule):
     `Posted by Kathy on ...`, `Author:`): counted apart, none is article prose.
     Names with `, AP` or `, ASSOCIATED PRESS` (a picture's or a story's credit: detroitnews,
     hosted.ap.org) are residue on 2 sites and never article text; nothing on the 2020s articles.
+    Bios with a capitalised job title (`Staff Writer at WIRED`, `News and Apple Editor of
+    TNW`) or of 61 to 80 words (latimes, makeandtakes) are residue after the article on 4
+    DEV and DRAGNET sites (11 lines) and never article text; on the 2020s articles they take
+    5 lines, all authors' bios (thedebrief, breitbart).
 
     ## Limitations
     A byline without `by` is found only when it ends with `Writer`, `Associated
