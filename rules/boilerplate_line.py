@@ -138,6 +138,14 @@ class BoilerplateLine(LineRule):
     personalbrandingblog, designpublic, sbnation, bellasugar, fabsugar, herbsutter, blogspot, ...), the
     byline part of them kept by the DRAGNET gold on 8 more (`partial` or `neutral` lines), article
     text nowhere; nothing on the 2020s articles.
+    Blog-engine notes after the article, by opening (`rules/data/boilerplate_prefixes.txt`):
+    `TrackBack URL ...` (TypePad and Movable Type blogs: amazon, itsallaboutyoga, mu.nu,
+    presentationzen, suntimes, typepad), `Notify me of ...` (47 sites), `Subscribe without
+    commenting` (milliondollarjourney, thetruthaboutcars), `You must be logged in ...`
+    (nbcsports, playstation, stereogum, and 6 more sites whose wording is a known line) and
+    `Powered by WordPress ...` (13 sites): about 100 residue lines more, none article text;
+    16 clean lines are the `TrackBack URL for this entry:` lines of four typepad pages whose
+    gold keeps the trackbacks (convention, counted apart). Nothing on the 2020s articles.
 
     ## Limitations
     A one-word control such as `Comments` or `Close` is flagged wherever it stands alone on

@@ -181,7 +181,11 @@ class PromoPrompt(LineRule):
     articles they add 7 findings, all right (a subscribe button, a writer's handle under six
     columns). The welcome boxes are residue on 6 sites of the two corpora (milliondollarjourney,
     thesimpledollar; timesunion, ourfuture; usatoday, detroitnews and floridatoday), 18 lines, none
-    clean or neutral; nothing on the 2020s articles.
+    clean or neutral; nothing on the 2020s articles. The openings `Have a tip`, `Get weekly
+    updates`, `Help us spread the` and `Get the latest news` are residue after the article on
+    2 to 4 sites each (mediaite, rollingstone, nj, sbnation; freelanceswitch, pixiq; bigthink,
+    ourfuture; bleacherreport, theroot), 23 lines, none clean; on the 2020s articles one line,
+    a tip prompt (`Have a tip? Tell us at ...`).
 
     ## Limitations
     Only English prompts are known.
