@@ -86,6 +86,13 @@ _SHAPES = (
     Opening(LazyPattern(rf"by{_WS}*(?:clicking|continuing{_WS}+to{_WS}+(?:use|browse))[^\n]*?"
                         r"(?:agree|acknowledge|accept|consent)", regex.I),
             starting("by clicking", "by continuing to use", "by continuing to browse"), MAX_NOTICE_WORDS),
+    # `By registering you become a member of ... and agree to ...`, `By signing up, you agree
+    # to our Privacy Policy`, `By submitting this form you agree to ...`: a sign-up or comment
+    # form's consent speaks to the reader (`By signing up, users agree to ...` reports terms).
+    Opening(LazyPattern(rf"by{_WS}+(?:registering|signing{_WS}+up|subscribing|submitting{_WS}+(?:this|the|your)"
+                        rf"{_WS}+(?:form|comment|details))\b[^\n]{{0,60}}?\byou\b[^\n]{{0,100}}?"
+                        r"\b(?:agree|acknowledge|accept|consent)", regex.I),
+            starting("by registering", "by signing up", "by subscribing", "by submitting"), MAX_NOTICE_WORDS),
     # `If you buy something through this post, IGN may get a share of the sale`: an affiliate
     # disclosure names the site's cut; advice to readers (`If you buy something through an
     # advert, check the seller first`) does not.
@@ -145,7 +152,9 @@ class LegalNotice(LineRule):
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
     sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
     opening like a consent notice without giving consent (`By clicking a single link, a
-    nurse gave ...`, `By continuing to use coal, ...`) or like an affiliate disclosure
+    nurse gave ...`, `By continuing to use coal, ...`; a sign-up or comment form's consent,
+    `By registering ...`, `By signing up ...`, `By submitting this form ...`, must also speak
+    to the reader: `By signing up, users agree to ...` reports terms) or like an affiliate disclosure
     without the site's cut (`If you buy something from a stall, keep the receipt.`), and a
     sentence of more than eight words about cookies that neither speaks as the site nor to
     the reader (`Privacy groups said the cookie consent banners were designed to wear users
@@ -177,6 +186,9 @@ class LegalNotice(LineRule):
     Deletion precision (`bench/rule_precision.py CORPUS --select NL305`, those lines counted
     apart): dev 1.000 (741/741), dragnet 1.000 (529/529), with a year that touches the next
     word (`© 2013The ...`, where a scraper lost the space; 3 sites, never article text).
+    A form's consent by registering, signing up or submitting is residue after the article
+    on 5 DEV sites (pv-magazine, therealdeal, theverge, vox, zdnet; 7 lines), never article
+    text; nothing on the DRAGNET pages or the 2020s articles.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.
