@@ -67,6 +67,30 @@ def is_link_bar(line: str) -> bool:
     return len(items) >= 2 and all(item in _FOOTER_LINKS for item in items)
 
 
+# A site's menu bar: `Home | About Us | Contribute | Advertise | Contact | RSS`, `Tools & widgets |
+# RSS | Podcasts | ... | Site map`: five or more items between bars, each a link's few words
+# (no sentence), two of them the links every site has. (A byline's `by Jane Doe | @jdoe |
+# Comment | May 3, 2012` and a list of newspapers name none of those.)
+_MENU_LINKS = _FOOTER_LINKS | frozenset(phrase_key(p) for p in (
+    "home", "feedback", "press room", "work for us", "mobile", "donate", "rss feeds", "e-mail alerts",
+    "email alerts", "newsletter",
+))
+MIN_MENU_ITEMS = 5
+MAX_MENU_ITEM_WORDS = 4
+MIN_MENU_SITE_LINKS = 2
+
+
+def is_menu_bar(line: str) -> bool:
+    """Whether `line` is a site's menu bar (`_MENU_LINKS`): see the comment above."""
+    items = [item.strip() for item in line.split("|")]
+    items = [item for item in items if item]
+    if len(items) < MIN_MENU_ITEMS:
+        return False
+    if any(len(item.split()) > MAX_MENU_ITEM_WORDS or item.endswith((".", "!", "?", ",")) for item in items):
+        return False
+    return sum(phrase_key(item) in _MENU_LINKS for item in items) >= MIN_MENU_SITE_LINKS
+
+
 def is_copyright_line(line: str) -> bool:
     if _SIGN_FIRST.match(line):
         return True
@@ -101,6 +125,7 @@ _SHAPES = (
             starting("if you buy something"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
+    Inside(re.compile(r"\|"), None, MAX_NOTICE_WORDS, is_menu_bar, clue="|"),
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
     # `... 2019 News Nation. All rights reserved.` anywhere in a line.
     Inside(LazyPattern(r"(?i:reserved)"),
@@ -144,7 +169,9 @@ class LegalNotice(LineRule):
     unsupported on your device`), affiliate and market-data disclosures (`We may earn a
     commission ...`, `Quotes delayed at least 15 minutes.`), authors' disclaimers
     (`Opinions expressed by ... contributors are their own.`), terms-of-use links and form
-    errors (`An error has occurred, please try again later.`). Whole lines live in
+    errors (`An error has occurred, please try again later.`), and a site's menu bar: five
+    or more links between bars, each of at most four words and no sentence, two of them
+    links every site has (`Home | About Us | Contribute | Advertise | Contact | RSS`). Whole lines live in
     `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
     notices are also found by their shape, in lines of at most 120 words.
@@ -189,6 +216,9 @@ class LegalNotice(LineRule):
     A form's consent by registering, signing up or submitting is residue after the article
     on 5 DEV sites (pv-magazine, therealdeal, theverge, vox, zdnet; 7 lines), never article
     text; nothing on the DRAGNET pages or the 2020s articles.
+    Menu bars are residue on 11 sites (bgr, moneycontrol, panarmenian; cnn, cookrepublic,
+    craftstylish, mediaite, redstate, sciencemag, softpedia, thinkprogress), 19 lines more
+    deleted, never clean or neutral; nothing on the 2020s articles.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.
