@@ -29,6 +29,7 @@ HEADINGS = frozenset({
     "post a comment", "add a comment", "trackbacks",
     "comments are closed", "recent comments", "related posts", "related stories",
     "related content", "you may also like", "you might also like", "most popular", "tags",
+    "show comments",
 })
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # A heading may have prose under it when fewer than half of the lines from it to the end
@@ -206,7 +207,8 @@ class TailSection(ToTheEndRule):
     ## What it does
     Finds the heading of a section that pages put after the article (`Comments`,
     `12 Comments`, `Leave a Reply`, `Post a Comment`, `Related Posts`, `Related
-    Stories`, `You May Also Like`, `Most Popular`, `Tags`) on a line of its own, and
+    Stories`, `You May Also Like`, `Most Popular`, `Tags`, `Show Comments`) on a line of
+    its own, and
     deletes everything from it to the end of the text, when: at least two lines of prose
     and more than half the words of prose come before it, and the line after it is not
     prose, or is a short one (15 words at most) and fewer than half of the three or more
@@ -271,6 +273,8 @@ class TailSection(ToTheEndRule):
     article line; 5 lines the DRAGNET gold keeps by convention (a zillow page's related
     links and republication note). On the 2020s articles they take three `More on
     Android:` headings at the end of posts, with the writer's follow line under one.
+    `Show Comments` (zdnet, telegraph, quantamagazine) adds 84 DEV html_text lines, no
+    clean line (`View Comments` is left out: a page sets it between an article's lines).
 
     ## Limitations
     English headings only. An article that uses one of these headings for a section of
