@@ -51,6 +51,9 @@ _SHAPES = (
     # The label of a page's navigation landmark: `Main navigation`, `Primary Navigation`, `Footer Menu`.
     Opening(LazyPattern(rf"(?:main|primary|secondary|footer|top|mobile){_WS}+(?:navigation|menu){LINE_END}", regex.I),
             starting("main", "primary", "secondary", "footer", "top", "mobile"), 3, needs=("navigation", "menu")),
+    # A link to more of a list: `More`, `More...`, `More →`, `more»`. Not `More:`, which
+    # introduces a link of the article's own.
+    Opening(LazyPattern(rf"more(?:{_WS}*(?:\.\.\.|…|→|»|›))?{LINE_END}", regex.I), starting("more"), 2),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
     Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
@@ -77,12 +80,14 @@ class BoilerplateLine(LineRule):
     (`Source link`), comment forms (`Leave a Reply`, `Your email address will not be
     published. Required fields are marked *`, `Post Comment`, `Comments`) and page
     controls (`Back to Gallery`, `Text size`, `Print Article`), a blog sidebar's headings
-    (`Recent posts`, `Relevant content`) and follow buttons, and by shape the
+    (`Recent posts`, `Relevant content`, `Blog`, `Useful links`) and follow buttons, a page's
+    section labels (`Podcast`, `Hot topics`, `Story Highlights`), and by shape the
     counters of comment and share widgets (`142 COMMENTS`, a page counter `Page 1 of 4`, `{ 34 comments… read them
     below or add one }`), a comment form's fields with their notes (`Name (required)`,
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character
     counter (`1200 characters left`), a list's counters of views and results (`166 Views`,
-    `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`), the label
+    `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`) or to more of
+    a list (`More`, `More...`, `More →`; not `More:`, which introduces a link), the label
     of a navigation landmark (`Primary Navigation`, `Footer Menu`), a post's meta line that ends
     with its comment counter and holds a date, an author, a posting word or a separator
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
@@ -134,6 +139,15 @@ class BoilerplateLine(LineRule):
     washingtonpost, zephoria), `Pages` (6 blogs), `View all ...` (designpublic, hosted.ap.org,
     washingtonpost, bikehugger), `N Views` (thecarconnection, highgearmedia), `1 - 8 of 48` (cnet,
     yimg), landmark labels (breitbart, venturebeat).
+    Sidebar headings and section labels, residue only (no clean or neutral line; nothing on the
+    2020s articles but one `Podcast:` atop a menu): `Blog` (schneier, justforeignpolicy, everywhereist,
+    dallasobserver, softpedia, vortexcannon), `Useful links` (blogspot, itsallaboutyoga), `Podcast`
+    (toucharcade; 6 more sites in whole-page text), `Hot topics` (techcrunch, appleinsider,
+    foxnews), `Highlights` / `Story Highlights` above a summary box (albawaba, zdnet, cnn). `More`
+    as a link (theatlantic, washingtonpost, crn, wsj, infoworld, theroot, joystiq, ourfuture, `More...`
+    on 6 blogs): residue only; the 8 clean `More:` lines (hypebot) introduce a link and are not
+    matched. `Review` alone (cnet, appleinsider) is left to NL311: deleted first, it took a cnet
+    menu block below NL311's share of residue lines and kept 31 lines NL311 deletes.
     Post meta lines ending with a comment counter: residue on 12 sites (dangerouslyirrelevant,
     personalbrandingblog, designpublic, sbnation, bellasugar, fabsugar, herbsutter, blogspot, ...), the
     byline part of them kept by the DRAGNET gold on 8 more (`partial` or `neutral` lines), article

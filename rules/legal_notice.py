@@ -151,11 +151,15 @@ _INSIDES = (
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
         MAX_NOTICE_WORDS, _site_notice),
-    # `Please enable JavaScript to view the comments powered by Disqus.`
+    # `Please enable JavaScript to view the comments powered by Disqus.`, `JavaScript must be
+    # enabled to use this widget.`, `... requires your computer to have Flash and JavaScript enabled.`
+    # (Not `JavaScript enabled` alone: `Users who keep JavaScript enabled will see ...` is prose.)
     Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
         rf"{_WS}+(?:\w+{_WS}+){{0,3}}?javascript\b"
-        rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b", regex.I), 40),
+        rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b"
+        rf"|\bjavascript{_WS}+(?:must|has{_WS}+to|needs{_WS}+to){_WS}+be{_WS}+(?:enabled|turned{_WS}+on)\b"
+        rf"|\byour{_WS}+(?:computer|browser|device)\b[^\n]{{0,80}}?\bjavascript{_WS}+enabled\b", regex.I), 40),
 )
 
 
@@ -219,6 +223,9 @@ class LegalNotice(LineRule):
     Menu bars are residue on 11 sites (bgr, moneycontrol, panarmenian; cnn, cookrepublic,
     craftstylish, mediaite, redstate, sciencemag, softpedia, thinkprogress), 19 lines more
     deleted, never clean or neutral; nothing on the 2020s articles.
+    A line that wants JavaScript enabled (`JavaScript must be enabled to use this widget.`, `...
+    requires your computer to have Adobe Flash and JavaScript enabled.`): residue on 2 sites
+    (thesimpledollar, bbc), never article text; nothing on the 2020s articles.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.
