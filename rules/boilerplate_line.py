@@ -51,9 +51,10 @@ _SHAPES = (
     # The label of a page's navigation landmark: `Main navigation`, `Primary Navigation`, `Footer Menu`.
     Opening(LazyPattern(rf"(?:main|primary|secondary|footer|top|mobile){_WS}+(?:navigation|menu){LINE_END}", regex.I),
             starting("main", "primary", "secondary", "footer", "top", "mobile"), 3, needs=("navigation", "menu")),
-    # A link to more of a list: `More`, `More...`, `More →`, `more»`. Not `More:`, which
-    # introduces a link of the article's own.
-    Opening(LazyPattern(rf"more(?:{_WS}*(?:\.\.\.|…|→|»|›))?{LINE_END}", regex.I), starting("more"), 2),
+    # A link to more of a list: `More...`, `More →`, `more»`. Not `More:`, which introduces a
+    # link of the article's own, nor a bare `More` (left to NL311: deleted first, the `More`
+    # entries of a whole page's menus took its blocks below NL311's share of residue lines).
+    Opening(LazyPattern(rf"more{_WS}*(?:\.\.\.|…|→|»|›){LINE_END}", regex.I), starting("more"), 2),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
     Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
@@ -87,7 +88,7 @@ class BoilerplateLine(LineRule):
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character
     counter (`1200 characters left`), a list's counters of views and results (`166 Views`,
     `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`) or to more of
-    a list (`More`, `More...`, `More →`; not `More:`, which introduces a link), the label
+    a list (`More...`, `More →`; not `More:`, which introduces a link), the label
     of a navigation landmark (`Primary Navigation`, `Footer Menu`), a post's meta line that ends
     with its comment counter and holds a date, an author, a posting word or a separator
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
@@ -143,11 +144,12 @@ class BoilerplateLine(LineRule):
     2020s articles but one `Podcast:` atop a menu): `Blog` (schneier, justforeignpolicy, everywhereist,
     dallasobserver, softpedia, vortexcannon), `Useful links` (blogspot, itsallaboutyoga), `Podcast`
     (toucharcade; 6 more sites in whole-page text), `Hot topics` (techcrunch, appleinsider,
-    foxnews), `Highlights` / `Story Highlights` above a summary box (albawaba, zdnet, cnn). `More`
-    as a link (theatlantic, washingtonpost, crn, wsj, infoworld, theroot, joystiq, ourfuture, `More...`
-    on 6 blogs): residue only; the 8 clean `More:` lines (hypebot) introduce a link and are not
-    matched. `Review` alone (cnet, appleinsider) is left to NL311: deleted first, it took a cnet
-    menu block below NL311's share of residue lines and kept 31 lines NL311 deletes.
+    foxnews), `Highlights` / `Story Highlights` above a summary box (albawaba, zdnet, cnn). `More...`
+    (abeautifulmess, amazon, brainygamer, itsallaboutyoga, presentationzen, typepad), `More →`
+    (joystiq), `more»` (ourfuture): residue only; the 8 clean `More:` lines (hypebot) introduce a
+    link and are not matched. `Review` and a bare `More` are left to NL311: deleted first, they
+    took a cnet menu block (31 lines) and the menus of a whole wsj page (229 lines) below NL311's
+    share of residue lines.
     Post meta lines ending with a comment counter: residue on 12 sites (dangerouslyirrelevant,
     personalbrandingblog, designpublic, sbnation, bellasugar, fabsugar, herbsutter, blogspot, ...), the
     byline part of them kept by the DRAGNET gold on 8 more (`partial` or `neutral` lines), article
