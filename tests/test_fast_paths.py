@@ -117,3 +117,26 @@ def test_a_glued_clause_always_holds_a_glued_comma(line):
 
 def test_glued_clauses_are_still_found():
     assert [m.group() for m in merged_text._glued_clauses("the fact,most of it, was plain")] == ["fact,most"]
+
+
+@pytest.mark.parametrize("line", [
+    "Hi Karen, thanks", "hi,  Scott.", "Oh hey David!", "HEY\u00a0Frank, I agree", "(hi Jane)",
+    "Hİ Karen", "Thank you, Karen.", "Kudos Maria",
+])
+def test_a_thanks_by_name_passes_its_first_test(line):
+    assert comment_thread._THANKS_BY_NAME.search(line)
+    assert comment_thread._may_thank(line, line.lower())
+
+
+@pytest.mark.parametrize("line", ["This is his chief thing", "They said Karen left", "Delhi_ Mark", "xhi Karen"])
+def test_hi_and_hey_inside_words_are_not_tried(line):
+    assert not comment_thread._THANKS_BY_NAME.search(line)
+    assert not comment_thread._may_thank(line, line.lower())
+
+
+@given(st.text(alphabet=st.sampled_from("hiHIeyEYİıtK ,_.1é\u00a0\u2003\u0307\x1caKr"), max_size=24))
+def test_thanks_by_name_is_never_missed_by_its_first_test(line):
+    """`_may_thank` stands before `_THANKS_BY_NAME`: it lets through every line the pattern matches
+    that holds one of the pattern's words (`_THANKS_CLUES`, its first test before)."""
+    if comment_thread._THANKS_BY_NAME.search(line) and any(c in line.lower() for c in comment_thread._THANKS_CLUES):
+        assert comment_thread._may_thank(line, line.lower())
