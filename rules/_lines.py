@@ -419,10 +419,18 @@ class Inside:
     max_words: int = 40
     check: Callable[[str], bool] | None = None
     clue: str | None = None
+    folded_clue: str | None = field(init=False, repr=False)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, int]]:
-        """(line start, content start, content end) of every line that is a hit."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded_clue", _case_blind_word(self.keyword))
+
+    def spans(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, int]]:
+        """(line start, content start, content end) of every line that is a hit. `folded`,
+        if given, is `text` lower-cased (`folded_text`): a keyword that is a word in any
+        case (`(?i:cookie)`) is not searched for in a text whose lower case lacks it."""
         if self.clue is not None and self.clue not in text:
+            return
+        if folded is not None and self.folded_clue is not None and self.folded_clue not in folded:
             return
         search, pos = self.keyword.search, 0
         while (m := search(text, pos)) is not None:
@@ -439,6 +447,37 @@ class Inside:
                 continue
             if self.check is None or self.check(line):
                 yield line_start, start, end
+
+
+# A keyword that is one lower-case word (or words) in any case, `(?i:cookie)`, compiled with no
+# flag that changes what it matches (full case folding, verbose spaces).
+_CASE_BLIND_WORD = re.compile(r"\(\?i:([a-z]+(?: [a-z]+)*)\)")
+# The characters a case-blind ASCII letter matches that do not lower-case into it (`re`: İ ı ſ;
+# `regex`: İ ſ): in a text that holds one, a match may not show in its lower case.
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+def _case_blind_word(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> str | None:
+    """The word a keyword matches in any case, if it is only that (see `_CASE_BLIND_WORD`)."""
+    if isinstance(keyword, LazyPattern):
+        source, flags = keyword.source
+        plain = flags == 0 and regex.DEFAULT_VERSION == regex.VERSION0  # V1 folds case in full (ß, ss)
+    else:
+        source, flags = keyword.pattern, keyword.flags
+        plain = isinstance(keyword, re.Pattern) and flags == re.UNICODE
+    m = _CASE_BLIND_WORD.fullmatch(source) if plain and isinstance(source, str) else None
+    return m[1] if m else None
+
+
+def folded_text(doc: Document) -> str | None:
+    """The document's text lower-cased, where a case-blind word's match always shows in it
+    (no `FOLD_EXCEPTIONS` character; lower case keeps every other character one character)."""
+    return doc.shared(_folded)
+
+
+def _folded(doc: Document) -> str | None:
+    text = doc.text
+    return None if any(c in text for c in FOLD_EXCEPTIONS) else text.lower()
 
 
 def _fits(line: str, max_words: int, check: Callable[[str], bool] | None) -> bool:
@@ -554,8 +593,9 @@ class LineRule(Rule):
             self._phrase_hits(doc, index, hits)
         if self._dispatch:
             self._opening_hits(doc, index, hits)
+        folded = folded_text(doc) if self.insides else None
         for inside in self.insides:
-            for line_start, start, end in inside.spans(doc.text):
+            for line_start, start, end in inside.spans(doc.text, folded):
                 i = doc.line_index(line_start)
                 if i not in hits:
                     hits[i] = LineHit(i, start, end, False)
