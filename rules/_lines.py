@@ -135,11 +135,13 @@ MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it
 class _Known:
     """Which lines a memory holds verdicts on, as a token (see `_Memory.known`)."""
 
-    __slots__ = ("merged",)
+    __slots__ = ("merged", "lines")
 
     def __init__(self) -> None:
         # The lines last merged into a memory of this token (see `_Memory.merge`), and the token after.
         self.merged: tuple[tuple[frozenset[str], ...], _Known] | None = None
+        # The one set of those lines that the memories of this token share (see `_Memory.known`).
+        self.lines: set[str] | None = None
 
 
 _NOTHING_KNOWN = _Known()  # the token of every empty memory
@@ -155,7 +157,10 @@ class _Memory:
     `token` stands for the lines the memory knows: memories that were empty together and
     have met the same documents since know the same lines and hold the same token. All the
     line rules of a run are such memories, so a document works out its new lines once for
-    all of them (`unknown`), not once a rule."""
+    all of them (`unknown`), not once a rule; and they share one set of those lines (the
+    token's `lines`), which the first of them to learn a document's lines adds them to for
+    all. A memory left behind (its rule did not check that document) no longer holds its
+    token's set, and starts afresh: it judges its lines again, to the same verdicts."""
 
     known: set[str] = field(default_factory=set)
     flagged: dict[str, Verdict] = field(default_factory=dict)
@@ -167,27 +172,48 @@ class _Memory:
     def unknown(self, doc: Document, lines: frozenset[str]) -> frozenset[str]:
         """The lines among `lines` (the distinct lines of `doc`) not judged yet: one set
         difference, at C speed, made by the first memory of its kind to ask."""
-        if len(self.known) > MEMORY_LIMIT:
-            self.known.clear()
-            self.flagged.clear()
-            self.token = _NOTHING_KNOWN
-            self._learnt.clear()
         steps = doc.shared(_steps)
         step = steps.get(self.token)
-        if step is None:
-            step = steps[self.token] = (lines.difference(self.known), _Known())
+        if step is None:  # the first memory of its token to meet the document
+            if len(self.known) > MEMORY_LIMIT or self._left_behind():
+                self._forget()
+                step = steps.get(self.token)
+            if step is None:
+                step = steps[self.token] = (lines.difference(self.known), _Known())
         new, self._after = step
         return new
 
     def learn(self, judged: frozenset[str], flagged: dict[str, Verdict]) -> None:
         """Record the verdicts on `judged`, the lines `unknown` gave or all the document's
         lines: `flagged` those of its lines that are hits."""
-        self.known.update(judged)
         self.flagged.update(flagged)
         if judged:
             self._learnt.append((judged, flagged))
-        if self._after is not None:
-            self.token, self._after = self._after, None
+        after, self._after = self._after, None
+        self._move_to(after or _Known(), (judged,))  # without `unknown` first: a token of its own
+
+    def _move_to(self, after: _Known, judged: tuple[frozenset[str], ...]) -> None:
+        """Take the token `after`, once `judged` are known too, and its set of lines: the first
+        memory of the token to get there adds `judged` to the set it shares with the others,
+        who get there next with the same lines (see `token`) and take the set as it is."""
+        if after.lines is None:
+            known = self.known
+            if self.token.lines is known:
+                self.token.lines = None  # the set goes on to `after`
+            for lines in judged:
+                known.update(lines)
+            after.lines = known
+        self.known, self.token = after.lines, after
+
+    def _left_behind(self) -> bool:
+        """Whether the other memories of the token took its set further (see `token`)."""
+        return self.token is not _NOTHING_KNOWN and self.token.lines is not self.known
+
+    def _forget(self) -> None:
+        self.known = set()
+        self.flagged.clear()
+        self.token = _NOTHING_KNOWN
+        self._learnt.clear()
 
     def delta(self) -> tuple[tuple[frozenset[str], dict[str, Verdict]], ...] | None:
         """The lines judged since the last call, each set with the verdicts of its flagged lines.
@@ -201,13 +227,17 @@ class _Memory:
     def merge(self, learnt: tuple[tuple[frozenset[str], dict[str, Verdict]], ...]) -> None:
         """Take the verdicts another process's memory gave (`delta`), not to be sent back.
         Memories of one token that take the same sets (objects) know the same lines again,
-        and share a token again."""
+        and share a token (and its set of lines) again."""
         if len(self.known) > MEMORY_LIMIT:
             return
-        for judged, flagged in learnt:
-            self.known.update(judged)
+        judged = tuple(judged for judged, _ in learnt)
+        after = _token_after(self.token, judged)
+        if after.lines is not self.known and self._left_behind():  # not one of the token's followers
+            self._forget()
+            after = _token_after(self.token, judged)
+        for _, flagged in learnt:
             self.flagged.update(flagged)
-        self.token = _token_after(self.token, tuple(judged for judged, _ in learnt))
+        self._move_to(after, judged)
 
 
 def _token_after(token: _Known, judged: tuple[frozenset[str], ...]) -> _Known:
