@@ -450,9 +450,11 @@ class Inside:
     check: Callable[[str], bool] | None = None
     clue: str | None = None
     folded_clue: str | None = field(init=False, repr=False)
+    literals: tuple[str, ...] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded_clue", _case_blind_word(self.keyword))
+        object.__setattr__(self, "literals", _literal_branches(self.keyword))
 
     def spans(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, int]]:
         """(line start, content start, content end) of every line that is a hit. `folded`,
@@ -462,6 +464,8 @@ class Inside:
             return
         if folded is not None and self.folded_clue is not None and self.folded_clue not in folded:
             return
+        if self.literals is not None and not any(map(text.__contains__, self.literals)):
+            return  # a keyword of plain words (`Associated Press|, AP$`) none of which the text holds
         search, pos = self.keyword.search, 0
         while (m := search(text, pos)) is not None:
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -487,16 +491,36 @@ _CASE_BLIND_WORD = re.compile(r"\(\?i:([a-z]+(?: [a-z]+)*)\)")
 FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 
 
+# A branch of a keyword that is plain words (`Associated Press|ASSOCIATED PRESS|, AP$`): letters,
+# digits, spaces, commas and colons, which match themselves alone, and maybe the end of a line.
+_LITERAL_BRANCH = re.compile(r"([A-Za-z0-9 ,:]+)\$?")
+
+
 def _case_blind_word(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> str | None:
     """The word a keyword matches in any case, if it is only that (see `_CASE_BLIND_WORD`)."""
+    source = _plain_source(keyword, 0)
+    m = _CASE_BLIND_WORD.fullmatch(source) if source is not None else None
+    return m[1] if m else None
+
+
+def _literal_branches(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> tuple[str, ...] | None:
+    """The words of a keyword made of plain words only (see `_LITERAL_BRANCH`), one of which
+    every match holds as it is; None for any other keyword."""
+    source = _plain_source(keyword, re.MULTILINE)  # which only moves where `$` matches
+    found = [_LITERAL_BRANCH.fullmatch(branch) for branch in source.split("|")] if source is not None else [None]
+    return tuple(m[1] for m in found) if all(found) else None  # type: ignore[index]
+
+
+def _plain_source(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern, allowed: int) -> str | None:
+    """A keyword's pattern, if it is compiled with no flag but `allowed` (`re.MULTILINE` and
+    `regex.MULTILINE` are one value): none that changes what its letters and spaces match."""
     if isinstance(keyword, LazyPattern):
         source, flags = keyword.source
-        plain = flags == 0 and regex.DEFAULT_VERSION == regex.VERSION0  # V1 folds case in full (ß, ss)
+        plain = flags & ~allowed == 0 and regex.DEFAULT_VERSION == regex.VERSION0  # V1 folds case in full (ß, ss)
     else:
         source, flags = keyword.pattern, keyword.flags
-        plain = isinstance(keyword, re.Pattern) and flags == re.UNICODE
-    m = _CASE_BLIND_WORD.fullmatch(source) if plain and isinstance(source, str) else None
-    return m[1] if m else None
+        plain = isinstance(keyword, re.Pattern) and flags & ~allowed == re.UNICODE
+    return source if plain and isinstance(source, str) else None
 
 
 def folded_text(doc: Document) -> str | None:

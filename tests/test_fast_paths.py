@@ -179,3 +179,30 @@ def test_a_case_blind_keyword_is_searched_wherever_it_matches(text):
         if keyword.search(text):
             assert folded is None or inside.folded_clue in folded
         assert list(inside.spans(text, folded)) == list(inside.spans(text))
+
+
+def test_keywords_of_plain_words_get_those_words_as_clues():
+    assert _lines.Inside(re.compile("Associated Press|, AP$", re.M)).literals == ("Associated Press", ", AP")
+    assert _lines.Inside(LazyPattern("Photograph:")).literals == ("Photograph:",)
+    assert _lines.Inside(re.compile("Writer", re.I)).literals is None  # any case: not as written
+    assert _lines.Inside(re.compile(r"\.com/")).literals is None
+    assert _lines.Inside(re.compile("(?:is|was) a")).literals is None
+
+
+@given(st.lists(st.sampled_from(["A", "P", "ss", "ociated ", ", AP", "\n", ":", "Writer", "Photograph", " "]),
+                max_size=12).map("".join))
+def test_a_plain_words_keyword_is_searched_wherever_it_matches(text):
+    for keyword in (re.compile("Associated Press|ASSOCIATED PRESS|, AP$", re.M), LazyPattern("Photograph:"),
+                    re.compile("Writer")):
+        inside = _lines.Inside(keyword, check=lambda line: True)
+        if keyword.search(text):
+            assert any(word in text for word in inside.literals)
+        assert list(inside.spans(text)) == list(_searched(inside, text))
+
+
+def _searched(inside, text):
+    """What `Inside.spans` finds with no first test: every line its keyword matches."""
+    keyword = inside.keyword
+    bare = _lines.Inside(re.compile(f"(?:{keyword.pattern})", keyword.flags & re.MULTILINE), check=lambda line: True)
+    assert bare.literals is None
+    return bare.spans(text)
