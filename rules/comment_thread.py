@@ -156,7 +156,9 @@ _SMILEY = re.compile(r"(?<!\S)[:;=]-?[)(DPp](?!\w)|(?i:\blol\b|\bhaha|\blmao\b|<
 _HANDLE = re.compile(r"@\w")
 _EXCLAMATION = re.compile(r"\W{0,2}(?:Wow|Oh|Ah|Yay|Amen|Haha|Ooh|Whoa|Yum|LOL|Ugh|Aw+)\b[,!.…]")
 # Words (lower case) of which every match of the pattern below them holds one (`remark_kinds`).
-_THANKS_CLUES = ("thank", "thx", "kudos", "congrat", "hi", "hey", "hello", "dear")
+_THANKS_WORDS = ("thank", "thx", "kudos", "congrat", "hello", "dear")
+_GREETING_WORDS = ("hi", "hey")  # inside most lines (this, which, they): looked at as words (`_may_thank`)
+_THANKS_CLUES = _THANKS_WORDS + _GREETING_WORDS
 _PRAISE_CLUES = ("great", "nice", "excellent", "awesome", "fantastic", "wonderful", "interesting", "informative",
                  "thoughtful", "insightful", "well said", "so true", "good point", "agree", "right", "love", "thank")
 _SMILEY_CLUES = (":", ";", "=", "lol", "haha", "lmao", "<3", "imho")
@@ -292,7 +294,7 @@ def named_kinds(line: str) -> int:
         kinds |= HANDLE
     # Whole-line searches are tried only on a line holding a word each of their matches
     # holds: most lines hold none, and the searches cost five times the rest.
-    if _holds(line.lower(), _THANKS_CLUES):
+    if _may_thank(line, line.lower()):
         found = _THANKS_BY_NAME.search(line)
         if found and found[1].lower() in GIVEN_NAMES:
             kinds |= THANKS_BY_NAME
@@ -316,6 +318,30 @@ def _unnamed_kinds(line: str) -> int:
 
 def _holds(lower: str, clues: tuple[str, ...]) -> bool:
     return any(clue in lower for clue in clues)
+
+
+def _may_thank(line: str, lower: str) -> bool:
+    """Whether `_THANKS_BY_NAME` may match the line: it holds one of the pattern's words, or
+    "hi" or "hey" as a word that a space or a comma follows (`_word_then_space`)."""
+    if _holds(lower, _THANKS_WORDS):
+        return True
+    if "\u0130" in line or "\u0131" in line:  # İ lower-cases into two characters; ı matches "i" when case is ignored
+        return _holds(lower, _GREETING_WORDS)
+    return any(_word_then_space(line, lower, word) for word in _GREETING_WORDS)
+
+
+def _word_then_space(line: str, lower: str, word: str) -> bool:
+    """Whether `word` stands in the line (at the same offsets in `lower`) with no word
+    character (`str.isalnum`, `_`: the pattern's `\\w`) before it and a space (`str.isspace`:
+    its `\\s`) or a comma right after it."""
+    at = lower.find(word)
+    while at >= 0:
+        after = line[at + len(word) : at + len(word) + 1]
+        before = line[at - 1 : at] if at else ""
+        if (after == "," or after.isspace()) and not (before.isalnum() or before == "_"):
+            return True
+        at = lower.find(word, at + 1)
+    return False
 
 
 def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
