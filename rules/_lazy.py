@@ -38,6 +38,11 @@ class LazyPattern:
         pattern, flags, named_lists = self._source
         return compile_stored(pattern, flags, **named_lists)
 
+    @property
+    def source(self) -> tuple[str, int]:
+        """The pattern and flags it compiles, read without compiling it."""
+        return self._source[0], self._source[1]
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and the like ask for protocols: not the pattern's
             raise AttributeError(name)

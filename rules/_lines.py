@@ -135,11 +135,13 @@ MEMORY_LIMIT = 50_000  # lines a rule remembers (about 2 MB a rule); past it, it
 class _Known:
     """Which lines a memory holds verdicts on, as a token (see `_Memory.known`)."""
 
-    __slots__ = ("merged",)
+    __slots__ = ("merged", "lines")
 
     def __init__(self) -> None:
         # The lines last merged into a memory of this token (see `_Memory.merge`), and the token after.
         self.merged: tuple[tuple[frozenset[str], ...], _Known] | None = None
+        # The one set of those lines that the memories of this token share (see `_Memory.known`).
+        self.lines: set[str] | None = None
 
 
 _NOTHING_KNOWN = _Known()  # the token of every empty memory
@@ -155,7 +157,10 @@ class _Memory:
     `token` stands for the lines the memory knows: memories that were empty together and
     have met the same documents since know the same lines and hold the same token. All the
     line rules of a run are such memories, so a document works out its new lines once for
-    all of them (`unknown`), not once a rule."""
+    all of them (`unknown`), not once a rule; and they share one set of those lines (the
+    token's `lines`), which the first of them to learn a document's lines adds them to for
+    all. A memory left behind (its rule did not check that document) no longer holds its
+    token's set, and starts afresh: it judges its lines again, to the same verdicts."""
 
     known: set[str] = field(default_factory=set)
     flagged: dict[str, Verdict] = field(default_factory=dict)
@@ -167,27 +172,48 @@ class _Memory:
     def unknown(self, doc: Document, lines: frozenset[str]) -> frozenset[str]:
         """The lines among `lines` (the distinct lines of `doc`) not judged yet: one set
         difference, at C speed, made by the first memory of its kind to ask."""
-        if len(self.known) > MEMORY_LIMIT:
-            self.known.clear()
-            self.flagged.clear()
-            self.token = _NOTHING_KNOWN
-            self._learnt.clear()
         steps = doc.shared(_steps)
         step = steps.get(self.token)
-        if step is None:
-            step = steps[self.token] = (lines.difference(self.known), _Known())
+        if step is None:  # the first memory of its token to meet the document
+            if len(self.known) > MEMORY_LIMIT or self._left_behind():
+                self._forget()
+                step = steps.get(self.token)
+            if step is None:
+                step = steps[self.token] = (lines.difference(self.known), _Known())
         new, self._after = step
         return new
 
     def learn(self, judged: frozenset[str], flagged: dict[str, Verdict]) -> None:
         """Record the verdicts on `judged`, the lines `unknown` gave or all the document's
         lines: `flagged` those of its lines that are hits."""
-        self.known.update(judged)
         self.flagged.update(flagged)
         if judged:
             self._learnt.append((judged, flagged))
-        if self._after is not None:
-            self.token, self._after = self._after, None
+        after, self._after = self._after, None
+        self._move_to(after or _Known(), (judged,))  # without `unknown` first: a token of its own
+
+    def _move_to(self, after: _Known, judged: tuple[frozenset[str], ...]) -> None:
+        """Take the token `after`, once `judged` are known too, and its set of lines: the first
+        memory of the token to get there adds `judged` to the set it shares with the others,
+        who get there next with the same lines (see `token`) and take the set as it is."""
+        if after.lines is None:
+            known = self.known
+            if self.token.lines is known:
+                self.token.lines = None  # the set goes on to `after`
+            for lines in judged:
+                known.update(lines)
+            after.lines = known
+        self.known, self.token = after.lines, after
+
+    def _left_behind(self) -> bool:
+        """Whether the other memories of the token took its set further (see `token`)."""
+        return self.token is not _NOTHING_KNOWN and self.token.lines is not self.known
+
+    def _forget(self) -> None:
+        self.known = set()
+        self.flagged.clear()
+        self.token = _NOTHING_KNOWN
+        self._learnt.clear()
 
     def delta(self) -> tuple[tuple[frozenset[str], dict[str, Verdict]], ...] | None:
         """The lines judged since the last call, each set with the verdicts of its flagged lines.
@@ -201,13 +227,17 @@ class _Memory:
     def merge(self, learnt: tuple[tuple[frozenset[str], dict[str, Verdict]], ...]) -> None:
         """Take the verdicts another process's memory gave (`delta`), not to be sent back.
         Memories of one token that take the same sets (objects) know the same lines again,
-        and share a token again."""
+        and share a token (and its set of lines) again."""
         if len(self.known) > MEMORY_LIMIT:
             return
-        for judged, flagged in learnt:
-            self.known.update(judged)
+        judged = tuple(judged for judged, _ in learnt)
+        after = _token_after(self.token, judged)
+        if after.lines is not self.known and self._left_behind():  # not one of the token's followers
+            self._forget()
+            after = _token_after(self.token, judged)
+        for _, flagged in learnt:
             self.flagged.update(flagged)
-        self.token = _token_after(self.token, tuple(judged for judged, _ in learnt))
+        self._move_to(after, judged)
 
 
 def _token_after(token: _Known, judged: tuple[frozenset[str], ...]) -> _Known:
@@ -419,11 +449,23 @@ class Inside:
     max_words: int = 40
     check: Callable[[str], bool] | None = None
     clue: str | None = None
+    folded_clue: str | None = field(init=False, repr=False)
+    literals: tuple[str, ...] | None = field(init=False, repr=False)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, int]]:
-        """(line start, content start, content end) of every line that is a hit."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded_clue", _case_blind_word(self.keyword))
+        object.__setattr__(self, "literals", _literal_branches(self.keyword))
+
+    def spans(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, int]]:
+        """(line start, content start, content end) of every line that is a hit. `folded`,
+        if given, is `text` lower-cased (`folded_text`): a keyword that is a word in any
+        case (`(?i:cookie)`) is not searched for in a text whose lower case lacks it."""
         if self.clue is not None and self.clue not in text:
             return
+        if folded is not None and self.folded_clue is not None and self.folded_clue not in folded:
+            return
+        if self.literals is not None and not any(map(text.__contains__, self.literals)):
+            return  # a keyword of plain words (`Associated Press|, AP$`) none of which the text holds
         search, pos = self.keyword.search, 0
         while (m := search(text, pos)) is not None:
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -439,6 +481,57 @@ class Inside:
                 continue
             if self.check is None or self.check(line):
                 yield line_start, start, end
+
+
+# A keyword that is one lower-case word (or words) in any case, `(?i:cookie)`, compiled with no
+# flag that changes what it matches (full case folding, verbose spaces).
+_CASE_BLIND_WORD = re.compile(r"\(\?i:([a-z]+(?: [a-z]+)*)\)")
+# The characters a case-blind ASCII letter matches that do not lower-case into it (`re`: İ ı ſ;
+# `regex`: İ ſ): in a text that holds one, a match may not show in its lower case.
+FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+
+
+# A branch of a keyword that is plain words (`Associated Press|ASSOCIATED PRESS|, AP$`): letters,
+# digits, spaces, commas and colons, which match themselves alone, and maybe the end of a line.
+_LITERAL_BRANCH = re.compile(r"([A-Za-z0-9 ,:]+)\$?")
+
+
+def _case_blind_word(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> str | None:
+    """The word a keyword matches in any case, if it is only that (see `_CASE_BLIND_WORD`)."""
+    source = _plain_source(keyword, 0)
+    m = _CASE_BLIND_WORD.fullmatch(source) if source is not None else None
+    return m[1] if m else None
+
+
+def _literal_branches(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> tuple[str, ...] | None:
+    """The words of a keyword made of plain words only (see `_LITERAL_BRANCH`), one of which
+    every match holds as it is; None for any other keyword."""
+    source = _plain_source(keyword, re.MULTILINE)  # which only moves where `$` matches
+    found = [_LITERAL_BRANCH.fullmatch(branch) for branch in source.split("|")] if source is not None else [None]
+    return tuple(m[1] for m in found) if all(found) else None  # type: ignore[index]
+
+
+def _plain_source(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern, allowed: int) -> str | None:
+    """A keyword's pattern, if it is compiled with no flag but `allowed` (`re.MULTILINE` and
+    `regex.MULTILINE` are one value): none that changes what its letters and spaces match."""
+    if isinstance(keyword, LazyPattern):
+        source, flags = keyword.source
+        plain = flags & ~allowed == 0 and regex.DEFAULT_VERSION == regex.VERSION0  # V1 folds case in full (ß, ss)
+    else:
+        source, flags = keyword.pattern, keyword.flags
+        plain = isinstance(keyword, re.Pattern) and flags & ~allowed == re.UNICODE
+    return source if plain and isinstance(source, str) else None
+
+
+def folded_text(doc: Document) -> str | None:
+    """The document's text lower-cased, where a case-blind word's match always shows in it
+    (no `FOLD_EXCEPTIONS` character; lower case keeps every other character one character)."""
+    return doc.shared(_folded)
+
+
+def _folded(doc: Document) -> str | None:
+    text = doc.text
+    return None if any(c in text for c in FOLD_EXCEPTIONS) else text.lower()
 
 
 def _fits(line: str, max_words: int, check: Callable[[str], bool] | None) -> bool:
@@ -554,8 +647,9 @@ class LineRule(Rule):
             self._phrase_hits(doc, index, hits)
         if self._dispatch:
             self._opening_hits(doc, index, hits)
+        folded = folded_text(doc) if self.insides else None
         for inside in self.insides:
-            for line_start, start, end in inside.spans(doc.text):
+            for line_start, start, end in inside.spans(doc.text, folded):
                 i = doc.line_index(line_start)
                 if i not in hits:
                     hits[i] = LineHit(i, start, end, False)

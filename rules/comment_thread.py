@@ -72,6 +72,12 @@ _COMMENT_OPENER = re.compile(
     r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
     rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b)"
     r"(?!\s+(?:by|from)\b)", re.I)
+# A printed letters page opens its letters the same way (`Thanks for the great article on
+# the harbour.`): under a `Letters` heading, or right under the letter's reference to the
+# story (`Re: "Harbour clean-up falls behind" (June 4)`), such a line is a letter, not a comment.
+_LETTERS_HEADING = re.compile(r"(?i)\W*(?:(?:your|readers['’]?)\s+)?letters(?:\s+to\s+the\s+editor)?\W*$")
+_LETTER_REFERENCE = re.compile(r"""(?i)\W*re:\s*["“‘']""")
+LETTER_REFERENCE_LOOKBACK = 2  # non-blank lines before an opener searched for `Re: "..."`
 # A heading that can only open the comments, whatever follows it: a blog theme's count
 # with its prompt (`{ 12 comments… read them below or add one }`), the count of the
 # responses to the post by its title (`12 Responses to “Title”`, `12 thoughts on “Title”`),
@@ -150,7 +156,9 @@ _SMILEY = re.compile(r"(?<!\S)[:;=]-?[)(DPp](?!\w)|(?i:\blol\b|\bhaha|\blmao\b|<
 _HANDLE = re.compile(r"@\w")
 _EXCLAMATION = re.compile(r"\W{0,2}(?:Wow|Oh|Ah|Yay|Amen|Haha|Ooh|Whoa|Yum|LOL|Ugh|Aw+)\b[,!.…]")
 # Words (lower case) of which every match of the pattern below them holds one (`remark_kinds`).
-_THANKS_CLUES = ("thank", "thx", "kudos", "congrat", "hi", "hey", "hello", "dear")
+_THANKS_WORDS = ("thank", "thx", "kudos", "congrat", "hello", "dear")
+_GREETING_WORDS = ("hi", "hey")  # inside most lines (this, which, they): looked at as words (`_may_thank`)
+_THANKS_CLUES = _THANKS_WORDS + _GREETING_WORDS
 _PRAISE_CLUES = ("great", "nice", "excellent", "awesome", "fantastic", "wonderful", "interesting", "informative",
                  "thoughtful", "insightful", "well said", "so true", "good point", "agree", "right", "love", "thank")
 _SMILEY_CLUES = (":", ";", "=", "lol", "haha", "lmao", "<3", "imho")
@@ -192,7 +200,7 @@ def thread_start(doc: Document) -> int | None:
     prose = prose_lines(doc)
     below_article_start = _below_prose(prose, OPENER_ARTICLE_LINES)  # the article's first lines stay
     signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
-    found = (_headed_start(lines, prose), _first_with(signs, OPENER, below_article_start),
+    found = (_headed_start(lines, prose), _opener_position(lines, signs, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
              _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
@@ -246,6 +254,18 @@ def _first_with(signs: Sequence[int], sign: int, first: int) -> int | None:
     return next(compress(count(first), map(and_, signs, repeat(sign))), None)
 
 
+def _opener_position(lines: Sequence[str], signs: Sequence[int], first: int) -> int | None:
+    """The position of the first line from `first` on that opens like a reader's comment
+    and is not a printed letter (`_LETTERS_HEADING`, `_LETTER_REFERENCE`), or None."""
+    position = _first_with(signs, OPENER, first)
+    if position is None or not any(map(_LETTERS_HEADING.match, lines[:position])):
+        while position is not None and any(
+                map(_LETTER_REFERENCE.match, lines[max(0, position - LETTER_REFERENCE_LOOKBACK):position])):
+            position = _first_with(signs[position + 1 - first:], OPENER, position + 1)
+        return position
+    return None
+
+
 def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
     """The position of the first of three reply buttons on lines of their own from `first`
     on (`signs` are those of the lines from `first` on), each within a comment's length of
@@ -274,7 +294,7 @@ def named_kinds(line: str) -> int:
         kinds |= HANDLE
     # Whole-line searches are tried only on a line holding a word each of their matches
     # holds: most lines hold none, and the searches cost five times the rest.
-    if _holds(line.lower(), _THANKS_CLUES):
+    if _may_thank(line, line.lower()):
         found = _THANKS_BY_NAME.search(line)
         if found and found[1].lower() in GIVEN_NAMES:
             kinds |= THANKS_BY_NAME
@@ -298,6 +318,30 @@ def _unnamed_kinds(line: str) -> int:
 
 def _holds(lower: str, clues: tuple[str, ...]) -> bool:
     return any(clue in lower for clue in clues)
+
+
+def _may_thank(line: str, lower: str) -> bool:
+    """Whether `_THANKS_BY_NAME` may match the line: it holds one of the pattern's words, or
+    "hi" or "hey" as a word that a space or a comma follows (`_word_then_space`)."""
+    if _holds(lower, _THANKS_WORDS):
+        return True
+    if "\u0130" in line or "\u0131" in line:  # İ lower-cases into two characters; ı matches "i" when case is ignored
+        return _holds(lower, _GREETING_WORDS)
+    return any(_word_then_space(line, lower, word) for word in _GREETING_WORDS)
+
+
+def _word_then_space(line: str, lower: str, word: str) -> bool:
+    """Whether `word` stands in the line (at the same offsets in `lower`) with no word
+    character (`str.isalnum`, `_`: the pattern's `\\w`) before it and a space (`str.isspace`:
+    its `\\s`) or a comma right after it."""
+    at = lower.find(word)
+    while at >= 0:
+        after = line[at + len(word) : at + len(word) + 1]
+        before = line[at - 1 : at] if at else ""
+        if (after == "," or after.isspace()) and not (before.isalnum() or before == "_"):
+            return True
+        at = lower.find(word, at + 1)
+    return False
 
 
 def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
@@ -398,7 +442,9 @@ class CommentThread(ToTheEndRule):
     lovely article`), thanks for it (`Thanks for sharing!`, `Thank you for this post`,
     `Thanks for sharing the recipe`) or `I loved this post`. After the article's first
     three lines of prose, such a line and everything after it go (from the thread's
-    header or heading instead, when that comes first).
+    header or heading instead, when that comes first); a printed letters page opens
+    its letters so too, and such a line under a `Letters` or `Letters to the editor`
+    heading, or within two lines under a letter's `Re: "Headline"` reference, stays.
 
     A heading that can only open the comments does so without headers, after the
     article's first three lines of prose: a blog theme's count with its prompt (`{ 12
@@ -482,7 +528,9 @@ class CommentThread(ToTheEndRule):
     above a text that is all thread goes with it (the text holds no article). A thread
     known only by its readers' remarks goes from the first run of them: the comments
     above it stay, and a thread whose readers seldom greet, thank, praise or agree is not
-    found.
+    found. A letters page with neither a `Letters` heading nor `Re:` references, whose
+    letter opens with thanks for the article (`Thanks for the great article on ...`), is
+    still cut from that letter on.
     """
 
     code = "NL312"

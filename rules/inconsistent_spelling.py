@@ -152,8 +152,11 @@ class InconsistentSpelling(Rule):
         if new:
             met.update(new)
             keys.update(self._compared_keys(new))
+        compared = keys.keys() & names  # iterates the smaller: the names
+        if len(set(map(keys.__getitem__, compared))) == len(compared):
+            return []  # no two names share a key (most texts): told at C speed, no group made
         by_key: dict[str, list[str]] = defaultdict(list)
-        for word in keys.keys() & names:  # iterates the smaller: the names
+        for word in compared:
             by_key[keys[word]].append(word)
         groups = [group for group in by_key.values() if len(group) > 1]
         if not groups or not doc.is_english:

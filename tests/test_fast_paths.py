@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.rules import comment_thread, edge_residue
+from newslint.rules import _lines, comment_thread, edge_residue
+from newslint.rules._lazy import LazyPattern
 from newslint.rules.edge_residue import lower_words
 from newslint.rules.merged_words import text as merged_text
 
@@ -117,3 +119,90 @@ def test_a_glued_clause_always_holds_a_glued_comma(line):
 
 def test_glued_clauses_are_still_found():
     assert [m.group() for m in merged_text._glued_clauses("the fact,most of it, was plain")] == ["fact,most"]
+
+
+@pytest.mark.parametrize("line", [
+    "Hi Karen, thanks", "hi,  Scott.", "Oh hey David!", "HEY\u00a0Frank, I agree", "(hi Jane)",
+    "Hİ Karen", "Thank you, Karen.", "Kudos Maria",
+])
+def test_a_thanks_by_name_passes_its_first_test(line):
+    assert comment_thread._THANKS_BY_NAME.search(line)
+    assert comment_thread._may_thank(line, line.lower())
+
+
+@pytest.mark.parametrize("line", ["This is his chief thing", "They said Karen left", "Delhi_ Mark", "xhi Karen"])
+def test_hi_and_hey_inside_words_are_not_tried(line):
+    assert not comment_thread._THANKS_BY_NAME.search(line)
+    assert not comment_thread._may_thank(line, line.lower())
+
+
+@given(st.text(alphabet=st.sampled_from("hiHIeyEYİıtK ,_.1é\u00a0\u2003\u0307\x1caKr"), max_size=24))
+def test_thanks_by_name_is_never_missed_by_its_first_test(line):
+    """`_may_thank` stands before `_THANKS_BY_NAME`: it lets through every line the pattern matches
+    that holds one of the pattern's words (`_THANKS_CLUES`, its first test before)."""
+    if comment_thread._THANKS_BY_NAME.search(line) and any(c in line.lower() for c in comment_thread._THANKS_CLUES):
+        assert comment_thread._may_thank(line, line.lower())
+
+
+def test_fold_exceptions_are_every_letter_that_does_not_lower_case_into_its_match():
+    """`_lines.FOLD_EXCEPTIONS`: what a case-blind ASCII letter matches, in `re` and in
+    `regex`, beyond the characters that lower-case into it."""
+    import string
+    import sys
+
+    found = set()
+    for engine in (re, regex):
+        letter = engine.compile("(?i:[a-z])")
+        found.update(c for c in map(chr, range(sys.maxunicode + 1))
+                     if letter.fullmatch(c) and c.lower() not in set(string.ascii_lowercase))
+    assert found == set(_lines.FOLD_EXCEPTIONS)
+
+
+def test_case_blind_keywords_get_their_word_as_a_clue():
+    assert _lines.Inside(re.compile("(?i:cookie)")).folded_clue == "cookie"
+    assert _lines.Inside(LazyPattern("(?i:opinions expressed)")).folded_clue == "opinions expressed"
+    assert _lines.Inside(LazyPattern("(?i:cookie)", regex.V1)).folded_clue is None  # full case folding
+    assert _lines.Inside(re.compile("(?i:cookie)", re.X)).folded_clue is None
+    assert _lines.Inside(re.compile("(?i:cookie|policy)")).folded_clue is None
+    assert _lines.Inside(re.compile("cookie")).folded_clue is None
+
+
+@given(st.text(alphabet=st.sampled_from("cokiesCOKIESvVİıſ\u212a \n\u0307ß"), max_size=30))
+def test_a_case_blind_keyword_is_searched_wherever_it_matches(text):
+    """An inside whose keyword matches a text is searched in it: its word shows in the text's
+    lower case, or the text is searched without that test (`folded_text` None)."""
+    from newslint.document import Document
+
+    folded = _lines.folded_text(Document(text))
+    for keyword in (re.compile("(?i:cookies)"), LazyPattern("(?i:vis)"), LazyPattern("(?i:sick ok)")):
+        inside = _lines.Inside(keyword, check=lambda line: True)
+        if keyword.search(text):
+            assert folded is None or inside.folded_clue in folded
+        assert list(inside.spans(text, folded)) == list(inside.spans(text))
+
+
+def test_keywords_of_plain_words_get_those_words_as_clues():
+    assert _lines.Inside(re.compile("Associated Press|, AP$", re.M)).literals == ("Associated Press", ", AP")
+    assert _lines.Inside(LazyPattern("Photograph:")).literals == ("Photograph:",)
+    assert _lines.Inside(re.compile("Writer", re.I)).literals is None  # any case: not as written
+    assert _lines.Inside(re.compile(r"\.com/")).literals is None
+    assert _lines.Inside(re.compile("(?:is|was) a")).literals is None
+
+
+@given(st.lists(st.sampled_from(["A", "P", "ss", "ociated ", ", AP", "\n", ":", "Writer", "Photograph", " "]),
+                max_size=12).map("".join))
+def test_a_plain_words_keyword_is_searched_wherever_it_matches(text):
+    for keyword in (re.compile("Associated Press|ASSOCIATED PRESS|, AP$", re.M), LazyPattern("Photograph:"),
+                    re.compile("Writer")):
+        inside = _lines.Inside(keyword, check=lambda line: True)
+        if keyword.search(text):
+            assert any(word in text for word in inside.literals)
+        assert list(inside.spans(text)) == list(_searched(inside, text))
+
+
+def _searched(inside, text):
+    """What `Inside.spans` finds with no first test: every line its keyword matches."""
+    keyword = inside.keyword
+    bare = _lines.Inside(re.compile(f"(?:{keyword.pattern})", keyword.flags & re.MULTILINE), check=lambda line: True)
+    assert bare.literals is None
+    return bare.spans(text)

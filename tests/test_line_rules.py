@@ -116,3 +116,31 @@ def test_a_full_memory_starts_afresh_and_changes_no_finding(monkeypatch):
         fresh = next(cls for cls in LINE_RULES if cls.code == "NL301")()
         assert warm.check(Document(text)) == fresh.check(Document(text))
     assert len(warm._memory.known) <= 3 + len(set(texts[-1].split("\n")))
+
+
+def test_line_rules_that_met_the_same_documents_share_one_set_of_known_lines():
+    rules = [cls() for cls in LINE_RULES[:3]]
+    for text in ("Talks went on.\n\nSource link\n", "Leave a Reply\n\nTalks went on.\n"):
+        doc = Document(text)
+        for rule in rules:
+            rule.check(doc)
+    known = rules[0]._memory.known
+    assert known == {"Talks went on.", "", "Source link", "Leave a Reply"}
+    assert all(rule._memory.known is known for rule in rules)
+
+
+def test_a_line_rule_that_skipped_a_document_judges_its_lines_afresh(monkeypatch):
+    """The rules that checked a document took the set of known lines further; one that did
+    not check it (its rule ignored for that file) must not take the set for its own."""
+    checked, skipped = (next(cls for cls in LINE_RULES if cls.code == "NL301")() for _ in range(2))
+    page = Document("Talks went on.\n\nSource link\n")
+    for rule in (checked, skipped):
+        rule.check(page)
+    assert skipped._memory.known is checked._memory.known
+    checked.check(Document("Leave a Reply\n\nThey ended late.\n"))  # `skipped` never sees it
+    judged = _record_judged(monkeypatch)
+    later = Document("Leave a Reply\n\nSource link\n")
+    found = skipped.check(later)
+    assert judged == [later.text]  # every line of it new again: the document is judged whole
+    assert [later.text[v.start : v.end] for v in found] == ["Leave a Reply", "Source link"]
+    assert found == next(cls for cls in LINE_RULES if cls.code == "NL301")().check(later)
