@@ -1,6 +1,8 @@
 """NL302 related-teaser: lines that link to other articles (data: related_*.txt)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from newslint.document import Document
@@ -165,13 +167,14 @@ class RelatedTeaser(LineRule):
         not a headline. When a paragraph ends the list, its last short line is left alone: it may
         be the heading of the article's next section (`Control of the east`)."""
         found: list[LineHit] = []
-        text, starts, nonblank = doc.text, doc.line_starts, doc.nonblank_lines
-        position = {i: n for n, i in enumerate(nonblank)}
-        for i in sorted(hits):
-            if not self._is_list_heading(text[hits[i].start:hits[i].end], hits[i].safe):
-                continue
+        text = doc.text
+        headings = [i for i in sorted(hits) if self._is_list_heading(text[hits[i].start:hits[i].end], hits[i].safe)]
+        if not headings:
+            return found
+        starts, nonblank = doc.line_starts, doc.nonblank_lines
+        for i in headings:
             listed: list[LineHit] = []
-            for j in nonblank[position.get(i, len(nonblank)) + 1:]:
+            for j in nonblank[bisect_right(nonblank, i):]:
                 start, end = content_span(text, starts[j])
                 if j in hits:
                     # Another list's heading: the whole list is headlines.
