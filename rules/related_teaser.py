@@ -138,6 +138,8 @@ class RelatedTeaser(LineRule):
     Headlines listed with no known heading above them are not flagged: without the page, a
     list of headlines cannot be told from a list in the article. Nor are those under a
     heading whose list runs to the end of the text, nor the last one before a paragraph.
+    The other way round, an article's own list of short items under a line that reads like
+    such a heading (`Recommended`, then a packing list) is flagged, with an unsafe fix.
     Only English labels are known.
     A label alone on its line (`Also:`, `Watch:`) is sometimes the writer's lead-in to a
     quotation or an embedded post that follows; a heading whose links the scraper dropped
