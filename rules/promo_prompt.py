@@ -216,10 +216,9 @@ class PromoPrompt(LineRule):
     livescience, rollingstone, space; herbivoracious, howdoesshe, legalnomads), 27 lines
     more, none clean. A line opening with `Follow @handle` is residue on 17 sites of the two
     corpora (92 lines), never clean; the handle with what it
-    offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb). A share bar's `Save` alone
-    is residue on telegraph, sportsnet and sputniknews, never clean or neutral; nothing on the
-    2020s articles. `Follow <Name> on` with nothing after it: residue on rt and redfin, never
-    clean or neutral; nothing on the 2020s articles.
+    offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb). `Follow <Name> on` with
+    nothing after it: residue on rt and redfin, never clean or neutral; nothing on the 2020s
+    articles.
 
     ## Limitations
     Only English prompts are known.
