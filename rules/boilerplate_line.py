@@ -58,6 +58,9 @@ _SHAPES = (
     # link of the article's own, nor a bare `More` (left to NL311: deleted first, the `More`
     # entries of a whole page's menus took its blocks below NL311's share of residue lines).
     Opening(LazyPattern(rf"more{_WS}*(?:\.\.\.|…|→|»|›){LINE_END}", regex.I), starting("more"), 2),
+    # A section label above a player or a summary box: `Podcast`, `Highlights`. An article can head
+    # a section of its own so, hence a shape (unsafe) rather than a phrase.
+    Opening(LazyPattern(rf"(?:podcast|highlights){LINE_END}", regex.I), starting("podcast", "highlights"), 1),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
     Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
@@ -118,14 +121,15 @@ class BoilerplateLine(LineRule):
     published. Required fields are marked *`, `Post Comment`, `Comments`) and page
     controls (`Back to Gallery`, `Text size`, `Print Article`), a blog sidebar's headings
     (`Recent posts`, `Relevant content`, `Blog`, `Useful links`) and follow buttons, a page's
-    section labels (`Podcast`, `Hot topics`, `Story Highlights`), and by shape the
+    section labels (`Hot topics`, `Story Highlights`), and by shape the
     counters of comment and share widgets (`142 COMMENTS`, a page counter `Page 1 of 4`, `{ 34 comments… read them
     below or add one }`), a comment form's fields with their notes (`Name (required)`,
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character
     counter (`1200 characters left`), a list's counters of views and results (`166 Views`,
     `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`) or to more of
     a list (`More...`, `More →`; not `More:`, which introduces a link), the label
-    of a navigation landmark (`Primary Navigation`, `Footer Menu`), a post's meta line that ends
+    of a navigation landmark (`Primary Navigation`, `Footer Menu`), a bare section label (`Podcast`,
+    `Highlights`), a post's meta line that ends
     with its comment counter and holds a date, an author, a posting word or a separator
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
     a blog theme's post footer
@@ -157,7 +161,8 @@ class BoilerplateLine(LineRule):
     ## Fix safety
     Safe for a line that is, as a whole, a known phrase (it is deleted with the blank
     line that separated it, so no run of blank lines is left behind). Unsafe for counters,
-    form fields, post footers and slugs, found by their shape, and for a line matched by an `extend-prefixes`
+    form fields, post footers, bare section labels (an article can head a section `Highlights`)
+    and slugs, found by their shape, and for a line matched by an `extend-prefixes`
     opening or an `extend-patterns` pattern, since the rest of the line is not known.
 
     Measured (`bench/rule_precision.py DEV DRAGNET`, clean lines a gold keeps by convention

@@ -60,6 +60,9 @@ _SHAPES = (
             starting("subscribe"), 8),
     # `Follow @jdoe`: a writer's or a desk's handle offered to follow, on a line of its own.
     Opening(LazyPattern(rf"follow{_WS}+@[\w.]+[^\w\n]*{LINE_END}", regex.I), starting("follow"), 3),
+    # `Follow Redfin on`, `Follow RT on`: a follow button whose network icons the scraper dropped.
+    Opening(LazyPattern(rf"(?i:follow)(?:{_WS}+\p{{Lu}}[\p{{L}}'’.&-]*){{1,3}}{_WS}+on{_WS}*:?{LINE_END}"),
+            starting("follow"), 5),
     # `Follow @deskname for breaking news and headlines.`, `Follow @jdoe OR rss`, and the same
     # with its spaces lost (`Follow@jdoeand@deskon Twitter.`): a handle right after `Follow`
     # opens a promotion; a sentence does not start that way.
@@ -153,7 +156,8 @@ class PromoPrompt(LineRule):
     / `... updates` / `... for the latest`, bare links (`Click here to read more.`,
     `Click here for more information.`, `CLICK HERE ...` in capitals), a short line
     `Subscribe to <name>` with no sentence in it (`Subscribe to my feed`), a follow
-    widget's counter (`Join 5,506 other followers`), a handle alone (`Follow @jdoe`) or with
+    widget's counter (`Join 5,506 other followers`), a follow button whose network icons
+    are gone (`Follow Redfin on`), a handle alone (`Follow @jdoe`) or with
     what it offers, in at most 15 words (`Follow @desk for breaking news and headlines.`,
     `Follow @jdoe OR rss`, and with the spaces lost, `Follow@jdoeand@deskon Twitter.`), a platform's
     label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
@@ -212,7 +216,9 @@ class PromoPrompt(LineRule):
     livescience, rollingstone, space; herbivoracious, howdoesshe, legalnomads), 27 lines
     more, none clean. A line opening with `Follow @handle` is residue on 17 sites of the two
     corpora (92 lines), never clean; the handle with what it
-    offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb).
+    offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb). `Follow <Name> on` with
+    nothing after it: residue on rt and redfin, never clean or neutral; nothing on the 2020s
+    articles.
 
     ## Limitations
     Only English prompts are known.
