@@ -34,19 +34,24 @@ _NAMES_TITLE = LazyPattern(
 
 # An author's bio: `Brigit Katz is a freelance writer based in Toronto.`, `• Jane Roe is a
 # columnist for the Observer`, `Jeff Foust (jeff@...) is the editor and publisher of The Space
-# Review`: a name (no `Mr` or `Dr`: an article names people that way), what they write as, and
-# where or for whom.
+# Review`, `Jane Roe is a Staff Writer at the Courier`: a name (no `Mr` or `Dr`: an article
+# names people that way), what they write as (in either case: `a Staff Writer at WIRED`, `the
+# News and Apple Editor of TNW`), and where or for whom. A dash may open it as a bullet does
+# (`- Jane Roe is a senior editor at ...`).
+_BIO_JOBS = r"(?i:columnist|writer|editor|correspondent|reporter|contributor|journalist|author|blogger)"
 _BIO = LazyPattern(
-    rf"(?:[•·*]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}*(?:\([^()\n]{{1,60}}\){_WS}*)?"
+    rf"(?:[•·*-]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}*(?:\([^()\n]{{1,60}}\){_WS}*)?"
     rf"(?:is|was){_WS}+(?:a|an|the){_WS}+(?:[\w-]+{_WS}+){{0,3}}?"
-    rf"(?:columnist|writer|editor|correspondent|reporter|contributor|journalist|author|blogger)s?\b"
+    rf"{_BIO_JOBS}s?\b"
     rf"[^\n.]{{0,60}}?\b(?:for|at|with|of|on|to){_WS}+(?:the{_WS}+)?\p{{Lu}}"
-    rf"|(?:[•·*]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}+(?:is|was){_WS}+(?:a|an){_WS}+"
+    rf"|(?:[•·*-]{_WS}*)?(?!(?:Mr|Mrs|Ms|Dr|Prof)\b){_NAMES}{_WS}+(?:is|was){_WS}+(?:a|an){_WS}+"
     rf"(?:[\w-]+{_WS}+){{0,2}}?(?:writer|journalist|reporter|columnist|blogger){_WS}+based{_WS}+in\b"
 )
-MAX_BIO_WORDS = 60
-# A bio does not report what someone said, nor go on about the paper (`..., which she founded`).
-_NOT_BIO = LazyPattern(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|where|when)\b")
+MAX_BIO_WORDS = 80  # a bio of three sentences (`..., covering ... She joined the paper in ...`)
+# A bio does not report what someone said, nor go on about the paper (`..., which she founded`),
+# save to say what its writer covers there (`..., where he covers Latin America`).
+_NOT_BIO = LazyPattern(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|when)\b"
+                       rf"|,{_WS}*where{_WS}+(?!(?:he|she|they){_WS}+(?:covers|writes|reports|edits)\b)")
 
 
 def is_bio(line: str) -> bool:
@@ -75,8 +80,10 @@ class Byline(LineRule):
     `Tom Krisher, AP Auto Writer`, `Meg Kinnard and Errin Haines, Associated Press`,
     a lone `By` or `Written by` left by an author box (`rules/data/byline_lines.txt`), and
     an author's bio line (`Brigit Katz is a freelance writer based in Toronto.`, `• Jane
-    Roe is a columnist for the Observer`; a name, never `Mr` or `Dr`, then a writing job
-    and where, at most 60 words).
+    Roe is a columnist for the Observer`, `- Jane Roe is a Staff Writer at the Ledger, where
+    she covers courts`; a name, never `Mr` or `Dr`, then a writing job in either case and
+    where, at most 80 words; not a line that reports speech or goes on with `, which`, `, who`,
+    `, when` or a `, where` other than `where he covers` / `writes` / `reports` / `edits`).
     After its `by`, a byline has at most 12 words, all of them capitalised names, numbers
     (a date) or byline words (`and`, `staff writer`, `correspondent`, name particles such
     as `de` or `van`). `extend-phrases` and `extend-prefixes` add whole lines and
@@ -105,6 +112,11 @@ class Byline(LineRule):
     `Posted by Kathy on ...`, `Author:`): counted apart, none is article prose.
     Names with `, AP` or `, ASSOCIATED PRESS` (a picture's or a story's credit: detroitnews,
     hosted.ap.org) are residue on 2 sites and never article text; nothing on the 2020s articles.
+    Bios with a capitalised job title (`Staff Writer at WIRED`, `News and Apple Editor of
+    TNW`), `, where he covers ...`, a dash before them, or of 61 to 80 words: 17 residue
+    lines after the article (latimes, wired; makeandtakes, theatlantic, thenextweb) and 1
+    partial (cbsnews), no clean or neutral line; on the 2020s articles 5 more lines, all
+    authors' bios (thedebrief, breitbart).
 
     ## Limitations
     A byline without `by` is found only when it ends with `Writer`, `Associated

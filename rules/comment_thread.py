@@ -72,6 +72,12 @@ _COMMENT_OPENER = re.compile(
     r"|(?:this|the)\s+(?:great\s+|wonderful\s+|lovely\s+|informative\s+)?(?:post|article)\b)"
     rf"|{_OPENER_LEAD}(?:i\s+)?(?:really\s+)?(?:love|loved|enjoyed)\s+(?:this|your)\s+(?:post|article|blog)\b)"
     r"(?!\s+(?:by|from)\b)", re.I)
+# A printed letters page opens its letters the same way (`Thanks for the great article on
+# the harbour.`): under a `Letters` heading, or right under the letter's reference to the
+# story (`Re: "Harbour clean-up falls behind" (June 4)`), such a line is a letter, not a comment.
+_LETTERS_HEADING = re.compile(r"(?i)\W*(?:(?:your|readers['’]?)\s+)?letters(?:\s+to\s+the\s+editor)?\W*$")
+_LETTER_REFERENCE = re.compile(r"""(?i)\W*re:\s*["“‘']""")
+LETTER_REFERENCE_LOOKBACK = 2  # non-blank lines before an opener searched for `Re: "..."`
 # A heading that can only open the comments, whatever follows it: a blog theme's count
 # with its prompt (`{ 12 comments… read them below or add one }`), the count of the
 # responses to the post by its title (`12 Responses to “Title”`, `12 thoughts on “Title”`),
@@ -194,7 +200,7 @@ def thread_start(doc: Document) -> int | None:
     prose = prose_lines(doc)
     below_article_start = _below_prose(prose, OPENER_ARTICLE_LINES)  # the article's first lines stay
     signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
-    found = (_headed_start(lines, prose), _first_with(signs, OPENER, below_article_start),
+    found = (_headed_start(lines, prose), _opener_position(lines, signs, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
              _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
@@ -246,6 +252,18 @@ def _first_with(signs: Sequence[int], sign: int, first: int) -> int | None:
     """The position of the first line from `first` on that shows `sign` (`signs` are those of
     the lines from `first` on), or None."""
     return next(compress(count(first), map(and_, signs, repeat(sign))), None)
+
+
+def _opener_position(lines: Sequence[str], signs: Sequence[int], first: int) -> int | None:
+    """The position of the first line from `first` on that opens like a reader's comment
+    and is not a printed letter (`_LETTERS_HEADING`, `_LETTER_REFERENCE`), or None."""
+    position = _first_with(signs, OPENER, first)
+    if position is None or not any(map(_LETTERS_HEADING.match, lines[:position])):
+        while position is not None and any(
+                map(_LETTER_REFERENCE.match, lines[max(0, position - LETTER_REFERENCE_LOOKBACK):position])):
+            position = _first_with(signs[position + 1 - first:], OPENER, position + 1)
+        return position
+    return None
 
 
 def _reply_run_position(signs: Sequence[int], first: int) -> int | None:
@@ -424,7 +442,9 @@ class CommentThread(ToTheEndRule):
     lovely article`), thanks for it (`Thanks for sharing!`, `Thank you for this post`,
     `Thanks for sharing the recipe`) or `I loved this post`. After the article's first
     three lines of prose, such a line and everything after it go (from the thread's
-    header or heading instead, when that comes first).
+    header or heading instead, when that comes first); a printed letters page opens
+    its letters so too, and such a line under a `Letters` or `Letters to the editor`
+    heading, or within two lines under a letter's `Re: "Headline"` reference, stays.
 
     A heading that can only open the comments does so without headers, after the
     article's first three lines of prose: a blog theme's count with its prompt (`{ 12
@@ -508,7 +528,9 @@ class CommentThread(ToTheEndRule):
     above a text that is all thread goes with it (the text holds no article). A thread
     known only by its readers' remarks goes from the first run of them: the comments
     above it stay, and a thread whose readers seldom greet, thank, praise or agree is not
-    found.
+    found. A letters page with neither a `Letters` heading nor `Re:` references, whose
+    letter opens with thanks for the article (`Thanks for the great article on ...`), is
+    still cut from that letter on.
     """
 
     code = "NL312"

@@ -67,6 +67,30 @@ def is_link_bar(line: str) -> bool:
     return len(items) >= 2 and all(item in _FOOTER_LINKS for item in items)
 
 
+# A site's menu bar: `Home | About Us | Contribute | Advertise | Contact | RSS`, `Tools & widgets |
+# RSS | Podcasts | ... | Site map`: five or more items between bars, each a link's few words
+# (no sentence), two of them the links every site has. (A byline's `by Jane Doe | @jdoe |
+# Comment | May 3, 2012` and a list of newspapers name none of those.)
+_MENU_LINKS = _FOOTER_LINKS | frozenset(phrase_key(p) for p in (
+    "home", "feedback", "press room", "work for us", "mobile", "donate", "rss feeds", "e-mail alerts",
+    "email alerts", "newsletter",
+))
+MIN_MENU_ITEMS = 5
+MAX_MENU_ITEM_WORDS = 4
+MIN_MENU_SITE_LINKS = 2
+
+
+def is_menu_bar(line: str) -> bool:
+    """Whether `line` is a site's menu bar (`_MENU_LINKS`): see the comment above."""
+    items = [item.strip() for item in line.split("|")]
+    items = [item for item in items if item]
+    if len(items) < MIN_MENU_ITEMS:
+        return False
+    if any(len(item.split()) > MAX_MENU_ITEM_WORDS or item.endswith((".", "!", "?", ",")) for item in items):
+        return False
+    return sum(phrase_key(item) in _MENU_LINKS for item in items) >= MIN_MENU_SITE_LINKS
+
+
 def is_copyright_line(line: str) -> bool:
     if _SIGN_FIRST.match(line):
         return True
@@ -86,6 +110,13 @@ _SHAPES = (
     Opening(LazyPattern(rf"by{_WS}*(?:clicking|continuing{_WS}+to{_WS}+(?:use|browse))[^\n]*?"
                         r"(?:agree|acknowledge|accept|consent)", regex.I),
             starting("by clicking", "by continuing to use", "by continuing to browse"), MAX_NOTICE_WORDS),
+    # `By registering you become a member of ... and agree to ...`, `By signing up, you agree
+    # to our Privacy Policy`, `By submitting this form you agree to ...`: a sign-up or comment
+    # form's consent speaks to the reader (`By signing up, users agree to ...` reports terms).
+    Opening(LazyPattern(rf"by{_WS}+(?:registering|signing{_WS}+up|subscribing|submitting{_WS}+(?:this|the|your)"
+                        rf"{_WS}+(?:form|comment|details))\b[^\n]{{0,60}}?\byou\b[^\n]{{0,100}}?"
+                        r"\b(?:agree|acknowledge|accept|consent)", regex.I),
+            starting("by registering", "by signing up", "by subscribing", "by submitting"), MAX_NOTICE_WORDS),
     # `If you buy something through this post, IGN may get a share of the sale`: an affiliate
     # disclosure names the site's cut; advice to readers (`If you buy something through an
     # advert, check the seller first`) does not.
@@ -94,6 +125,7 @@ _SHAPES = (
             starting("if you buy something"), MAX_NOTICE_WORDS),
 )
 _INSIDES = (
+    Inside(re.compile(r"\|"), None, MAX_NOTICE_WORDS, is_menu_bar, clue="|"),
     Inside(re.compile("©"), None, MAX_NOTICE_WORDS, is_copyright_line, clue="©"),
     # `... 2019 News Nation. All rights reserved.` anywhere in a line.
     Inside(LazyPattern(r"(?i:reserved)"),
@@ -119,11 +151,15 @@ _INSIDES = (
         rf"{_WS}+(?:cookies|cookie{_WS}+or)|(?:use|accept){_WS}+(?:of{_WS}+)?(?:all{_WS}+)?cookies"
         rf"|cookies?{_WS}+(?:policy|settings|preferences|consent|notice))\b", regex.I),
         MAX_NOTICE_WORDS, _site_notice),
-    # `Please enable JavaScript to view the comments powered by Disqus.`
+    # `Please enable JavaScript to view the comments powered by Disqus.`, `JavaScript must be
+    # enabled to use this widget.`, `... requires your computer to have Flash and JavaScript enabled.`
+    # (Not `JavaScript enabled` alone: `Users who keep JavaScript enabled will see ...` is prose.)
     Inside(LazyPattern(r"(?i:javascript)"), LazyPattern(
         rf"\b(?:enable|enabled|requires?|turn{_WS}+on|is{_WS}+(?:disabled|off|required|needed))"
         rf"{_WS}+(?:\w+{_WS}+){{0,3}}?javascript\b"
-        rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b", regex.I), 40),
+        rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b"
+        rf"|\bjavascript{_WS}+(?:must|has{_WS}+to|needs{_WS}+to){_WS}+be{_WS}+(?:enabled|turned{_WS}+on)\b"
+        rf"|\byour{_WS}+(?:computer|browser|device)\b[^\n]{{0,80}}?\bjavascript{_WS}+enabled\b", regex.I), 40),
 )
 
 
@@ -137,7 +173,9 @@ class LegalNotice(LineRule):
     unsupported on your device`), affiliate and market-data disclosures (`We may earn a
     commission ...`, `Quotes delayed at least 15 minutes.`), authors' disclaimers
     (`Opinions expressed by ... contributors are their own.`), terms-of-use links and form
-    errors (`An error has occurred, please try again later.`). Whole lines live in
+    errors (`An error has occurred, please try again later.`), and a site's menu bar: five
+    or more links between bars, each of at most four words and no sentence, two of them
+    links every site has (`Home | About Us | Contribute | Advertise | Contact | RSS`). Whole lines live in
     `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
     notices are also found by their shape, in lines of at most 120 words.
@@ -145,7 +183,9 @@ class LegalNotice(LineRule):
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
     sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
     opening like a consent notice without giving consent (`By clicking a single link, a
-    nurse gave ...`, `By continuing to use coal, ...`) or like an affiliate disclosure
+    nurse gave ...`, `By continuing to use coal, ...`; a sign-up or comment form's consent,
+    `By registering ...`, `By signing up ...`, `By submitting this form ...`, must also speak
+    to the reader: `By signing up, users agree to ...` reports terms) or like an affiliate disclosure
     without the site's cut (`If you buy something from a stall, keep the receipt.`), and a
     sentence of more than eight words about cookies that neither speaks as the site nor to
     the reader (`Privacy groups said the cookie consent banners were designed to wear users
@@ -177,6 +217,15 @@ class LegalNotice(LineRule):
     Deletion precision (`bench/rule_precision.py CORPUS --select NL305`, those lines counted
     apart): dev 1.000 (741/741), dragnet 1.000 (529/529), with a year that touches the next
     word (`© 2013The ...`, where a scraper lost the space; 3 sites, never article text).
+    A form's consent by registering, signing up or submitting is residue after the article
+    on 5 DEV sites (pv-magazine, therealdeal, theverge, vox, zdnet; 7 lines), never article
+    text; nothing on the DRAGNET pages or the 2020s articles.
+    Menu bars are residue on 11 sites (bgr, moneycontrol, panarmenian; cnn, cookrepublic,
+    craftstylish, mediaite, redstate, sciencemag, softpedia, thinkprogress), 19 lines more
+    deleted, never clean or neutral; nothing on the 2020s articles.
+    A line that wants JavaScript enabled (`JavaScript must be enabled to use this widget.`, `...
+    requires your computer to have Adobe Flash and JavaScript enabled.`): residue on 2 sites
+    (thesimpledollar, bbc), never article text; nothing on the 2020s articles.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.

@@ -16,6 +16,7 @@ _BAR_ITEM = rf"(?:share|tweet|pin|{_SOCIAL})"
 _DELIVERED = ("newsletter", "inbox", "mailing", "alerts", "updates", "subscri", "notification",
               "podcast", "app")
 MAX_PROMPT_WORDS = 40
+MAX_FOLLOW_WORDS = 15  # `Follow @deskname for breaking news and headlines.`
 # A blog's welcome box runs on with links for new readers (`read my story, ...`).
 MAX_WELCOME_WORDS = 80
 # `Subscribe to this newsletter, she told me, and ...`: a prompt quoted in a reported sentence.
@@ -59,6 +60,13 @@ _SHAPES = (
             starting("subscribe"), 8),
     # `Follow @jdoe`: a writer's or a desk's handle offered to follow, on a line of its own.
     Opening(LazyPattern(rf"follow{_WS}+@[\w.]+[^\w\n]*{LINE_END}", regex.I), starting("follow"), 3),
+    # `Follow @deskname for breaking news and headlines.`, `Follow @jdoe OR rss`, and the same
+    # with its spaces lost (`Follow@jdoeand@deskon Twitter.`): a handle right after `Follow`
+    # opens a promotion; a sentence does not start that way.
+    Opening(LazyPattern(rf"follow{_WS}*@\w[\w.]*(?:{_WS}*(?:and|&|,)?{_WS}*@\w[\w.]*)*"
+                        rf"(?:{_WS}*[^\w\s@]*{LINE_END}|{_WS}*(?:on{_WS}|for{_WS}|or{_WS}|to{_WS}"
+                        rf"|{_WS}(?:{_SOCIAL})\b))", regex.I),
+            starting("follow"), MAX_FOLLOW_WORDS),
     # `Welcome to Green Rows! If you're new here, ...`, `Welcome to The Ledger! If this is your
     # first time visiting the site, ...`, `Welcome to our new article page. Tell us ...`, `Welcome
     # to The Ledger's EUROPEAN UNION EXPERIENCE`: the site greeting its visitor, not the article.
@@ -117,7 +125,14 @@ _INSIDES = (Inside(LazyPattern(r"(?i:newsletter)"),
             # An e-mail subscription box that ends with its service's credit: `Your email
             # address: Powered by FeedBlitz`, `Preview | Powered by FeedBlitz`.
             Inside(LazyPattern(r"(?i:feedblitz)"),
-                   LazyPattern(r"\bpowered[^\S\n]*by[^\S\n]*feedblitz\W*\Z", regex.I), MAX_PROMPT_WORDS))
+                   LazyPattern(r"\bpowered[^\S\n]*by[^\S\n]*feedblitz\W*\Z", regex.I), MAX_PROMPT_WORDS),
+            # A pitch whose prompt follows a lead sentence: `There's plenty more where that came
+            # from. Sign up for The Daily Note today to get it in your inbox.`, `... insights you
+            # can trust. Subscribe to Ledger Magazine.`
+            Inside(LazyPattern(r"(?i:sign[^\S\n]*up|subscribe|register)"), LazyPattern(
+                rf"[.!?][\"”’)]?{_WS}+(?:sign{_WS}*up|subscribe|register)\b[^.!?\n]{{0,120}}?"
+                rf"\b(?:newsletters?|inbox|magazine|subscription|e-?mail{_WS}+updates)\b", regex.I),
+                MAX_PROMPT_WORDS, lambda line: not _REPORTED.search(line)))
 
 
 class PromoPrompt(LineRule):
@@ -138,7 +153,9 @@ class PromoPrompt(LineRule):
     / `... updates` / `... for the latest`, bare links (`Click here to read more.`,
     `Click here for more information.`, `CLICK HERE ...` in capitals), a short line
     `Subscribe to <name>` with no sentence in it (`Subscribe to my feed`), a follow
-    widget's counter (`Join 5,506 other followers`), a handle alone (`Follow @jdoe`), a platform's
+    widget's counter (`Join 5,506 other followers`), a handle alone (`Follow @jdoe`) or with
+    what it offers, in at most 15 words (`Follow @desk for breaking news and headlines.`,
+    `Follow @jdoe OR rss`, and with the spaces lost, `Follow@jdoeand@deskon Twitter.`), a platform's
     label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
     sign-up prompts (`Not a member? Sign up`, `No account? ...`), and an e-mail
     subscription box ending with its service's credit (`Your email address: Powered by
@@ -148,6 +165,11 @@ class PromoPrompt(LineRule):
     notice (`Welcome to our new article page. Tell us ...`, `Welcome to our new commenting
     system.`) and a regional edition's banner (`Welcome to X's EUROPEAN UNION EXPERIENCE`);
     a newsletter's own opening (`Welcome to Field Notes! This week: ...`) is left alone. A
+    pitch whose prompt follows a lead sentence in the same line (`There's plenty more where
+    that came from. Sign up for The Daily Note today to get it in your inbox.`, `... you know
+    and trust. Subscribe to Ledger Magazine.`: `Sign up`, `Subscribe` or `Register` opening a
+    sentence that speaks of a newsletter, an inbox, a magazine or a subscription, at most 40
+    words) is one too. A
     prompt inside a reported sentence (`Subscribe to this newsletter, she told me, and ...`)
     is the article's, and is left alone.
 
@@ -181,7 +203,16 @@ class PromoPrompt(LineRule):
     articles they add 7 findings, all right (a subscribe button, a writer's handle under six
     columns). The welcome boxes are residue on 6 sites of the two corpora (milliondollarjourney,
     thesimpledollar; timesunion, ourfuture; usatoday, detroitnews and floridatoday), 18 lines, none
-    clean or neutral; nothing on the 2020s articles.
+    clean or neutral; nothing on the 2020s articles. The openings `Have a tip`, `Get weekly
+    updates`, `Help us spread the` and `Get the latest news` are residue after the article on
+    2 to 4 sites each (mediaite, rollingstone, nj, sbnation; freelanceswitch, pixiq; bigthink,
+    ourfuture; bleacherreport, theroot), 23 lines, none clean; on the 2020s articles one line,
+    a tip prompt (`Have a tip? Tell us at ...`).
+    Pitches after a lead sentence are residue on 10 sites (ascom, crn, dealbreaker, indiewire,
+    livescience, rollingstone, space; herbivoracious, howdoesshe, legalnomads), 27 lines
+    more, none clean. A line opening with `Follow @handle` is residue on 17 sites of the two
+    corpora (92 lines), never clean; the handle with what it
+    offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb).
 
     ## Limitations
     Only English prompts are known.
