@@ -82,10 +82,12 @@ class LineIndex:
     __slots__ = ("keys", "keyset", "_groups")
     _groups: dict[str, tuple[list[int], list[str]]] | None
 
-    def __init__(self, text: str, lines: Sequence[str]) -> None:
+    def __init__(self, text: str, lines: Sequence[str], lower: str | None = None) -> None:
         # The keys of all lines at once, with C-level calls over the whole text (`lower` never
         # makes or removes a line feed); then the few long lines get keys of their openings.
-        squeezed = text.lower().replace(" ", "").replace("\u00a0", "").split("\n")
+        # `lower`, if given, is `text.lower()`, made already (`folded_text`).
+        lower = text.lower() if lower is None else lower
+        squeezed = lower.replace(" ", "").replace("\u00a0", "").split("\n")
         self.keys = list(map(str.strip, squeezed, repeat(OUTER_PUNCTUATION)))
         for i in compress(count(), map(MAX_PHRASE_LINE.__lt__, map(len, lines))):
             self.keys[i] = _long_key(lines[i])
@@ -121,7 +123,7 @@ def line_index(doc: Document) -> LineIndex:
 
 
 def _index_of(doc: Document) -> LineIndex:
-    return LineIndex(doc.text, doc.line_texts)
+    return LineIndex(doc.text, doc.line_texts, folded_text(doc))  # the lower case the insides use too
 
 
 # ---------------------------------------------------------------- verdicts kept between documents
@@ -271,7 +273,7 @@ def _fresh(doc: Document, lines: frozenset[str]) -> _Fresh:
     made = doc.shared(_fresh_by_lines)
     if lines not in made:
         fresh = Document("\n".join(lines))
-        made[lines] = _Fresh(fresh, LineIndex(fresh.text, fresh.line_texts))
+        made[lines] = _Fresh(fresh, line_index(fresh))
     return made[lines]
 
 

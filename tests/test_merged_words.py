@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -922,3 +923,19 @@ def test_a_merge_in_plain_sight_backs_the_capitalised_guesses_of_its_page():
             + "\nThe mayor Dana Korvexexplained the plan, and the cinnamonbuns sold out.\n")
     assert _merges(page) == ["coastAccording", "Korvexexplained"]  # not cinnamon|buns
     assert _merges(page.replace("coastAccording", "coast According")) == []
+
+
+_NL101_FIXTURES = Path(__file__).parent.parent / "fixtures" / "NL101"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in _NL101_FIXTURES.glob("bad_*.txt")
+                                        if not p.name.endswith(".fixed.txt")))
+def test_a_text_of_lines_met_before_and_a_few_new_finds_what_a_fresh_rule_finds(name):
+    """The chunks of a text's new lines are judged, and its other lines' are recalled (see
+    `_flagged_in_new_lines`): the findings are a fresh rule's, whichever lines came first."""
+    text = (_NL101_FIXTURES / name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for before in ("\n".join(lines[:-3] + ["An unrelated closing line, met first."]), "\n".join(lines[1:])):
+        warm = build_ruleset(Config(select=("NL101",)))
+        lint_text(before, warm, "before.txt")
+        assert lint_text(text, warm, "a.txt") == lint_text(text, build_ruleset(Config(select=("NL101",))), "a.txt")

@@ -186,16 +186,23 @@ def find_merges(doc: Document, params: Params, english: EnglishLines | None = No
     known = _known_flagged(doc, memory.verdicts)
     if known is not None and not known:
         return []  # lines met before, none holding a flagged chunk (`english` is not told the chunks)
-    chunks = set(text.split())
-    if english is not None:
-        english.observe(chunks)
+    chunks = None
     if known is None:
-        flagged = _flagged_chunks(chunks, params, memory)
+        flagged = _flagged_in_new_lines(doc, params, memory)
+        if flagged is None:
+            chunks = set(text.split())
+            if english is not None:
+                english.observe(chunks)
+            flagged = _flagged_chunks(chunks, params, memory)
     else:
         flagged = {chunk: memory.verdicts.flagged[chunk] for chunk in known}
     if not flagged:
         _learn_lines(doc, memory.verdicts, [])
-        return []
+        return []  # (if not told yet, `english` is not told the chunks: as for lines met before)
+    if chunks is None:
+        chunks = set(text.split())
+        if english is not None:
+            english.observe(chunks)
     placed = list(_positions(text, flagged))
     if known is None and len(flagged) <= FIND_LIMIT:  # found by `str.find`: every use of each
         _learn_lines(doc, memory.verdicts, placed)
@@ -593,6 +600,29 @@ def _flagged_chunks(chunks: set[str], params: Params, memory: Memory) -> dict[st
             verdicts.flagged[chunk] = runs
         flagged[chunk] = runs
     return flagged
+
+
+def _flagged_in_new_lines(doc: Document, params: Params, memory: Memory) -> dict[str, Runs] | None:
+    """`_flagged_chunks` of the text's chunks, from the chunks of its lines not met before and
+    what the lines met before hold (see `_Verdicts`): a text of a few new lines (a fix's next
+    pass, a page of a site met before) is not split whole. None where most lines are new, or
+    where the verdicts are to be emptied first (`_flagged_chunks` judges every chunk then)."""
+    verdicts = memory.verdicts
+    if verdicts is None or len(verdicts.clean) + len(verdicts.flagged) > CACHE_LIMIT:
+        return None
+    held = doc.distinct_lines.difference(verdicts.clean_lines)
+    new = held.difference(verdicts.flagged_lines)
+    if len(new) > MOST_LINES_NEW * len(doc.distinct_lines):
+        return None
+    met = verdicts.flagged_lines.keys() & held
+    flagged = _flagged_chunks(set("\n".join(new).split()), params, memory)
+    for line in met:
+        for chunk in verdicts.flagged_lines[line]:
+            flagged[chunk] = verdicts.flagged[chunk]
+    return flagged
+
+
+MOST_LINES_NEW = 0.5  # a text with a larger share of new lines is split whole
 
 
 def _known_flagged(doc: Document, verdicts: _Verdicts | None) -> set[str] | None:
