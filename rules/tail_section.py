@@ -68,6 +68,15 @@ SITE_ABOUT_MAX_LINES_AFTER = 10
 _PRONOUNS = frozenset({"what", "this", "it", "that", "which", "who", "there", "here", "he", "she", "they", "we",
                        "you", "i", "the", "our", "my", "his", "her", "its"})
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+# A republication credit ends the article and stays, whatever heading is above it: `This
+# post originally appeared on Example.com and was written by Jane Doe.`, `This column
+# first ran in The Ledger.`, `Republished here with permission.` A section cut to the end
+# stops before it. A stamp (`First published on November 20, 2019 / 6:06 AM`) is no credit.
+_REPUBLICATION_NOTE = re.compile(
+    r"(?:This|The)\s+(?:post|article|story|piece|column|essay|report)\s+(?:was\s+)?(?:originally|first)\s+"
+    r"(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d)"
+    r"|\brepublished\s+(?:here\s+)?with\s+(?:the\s+)?(?:kind\s+)?permission\b", re.IGNORECASE)
 # A list of other posts that a scraper keeps after the article, one item a line, each with
 # its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
 # Doe on March 3, 2023 at 2:10 p.m. Teaser...`, `- Title Teaser... Read more... 2023-03-03`.
@@ -276,6 +285,11 @@ class TailSection(ToTheEndRule):
     Android:` headings at the end of posts, with the writer's follow line under one.
     `Show Comments` (zdnet, telegraph, quantamagazine) adds 84 DEV html_text lines, no
     clean line (`View Comments` is left out: a page sets it between an article's lines).
+    A republication credit under the section (`This column originally appeared on
+    Example.com and was written by Jane Doe.`, `... republished here with permission.`)
+    ends the cut: it and the lines after it are the article's (the credit shape is kept
+    article text on zillow, livescience, sciencealert and cnet pages; it stood under a
+    `More from ...:` list on one zillow page, whose cut took it and the site's disclaimer).
 
     ## Limitations
     English headings only. An article that uses one of these headings for a section of
@@ -297,12 +311,29 @@ class TailSection(ToTheEndRule):
         found = []
         start = section_start(doc, self._headings)
         if start is not None:
-            what = "page section of {count} lines after the article, from '{first}'"
-            found.append(deletion_to_the_end(self, doc, start, what))
+            section = self._section(doc, start)
+            if section is not None:
+                found.append(section)
         for first, last in dated_teaser_runs(doc):
             if start is None or last < start:  # a run inside the section goes with it
                 found.append(self._teaser_list(doc, first, last))
         return found
+
+    def _section(self, doc: Document, start: int) -> Violation | None:
+        """The section from line `start` to the end, or to the line before a republication
+        credit under it (None when the credit follows the heading)."""
+        what = "page section of {count} lines after the article, from '{first}'"
+        after = [i for i in doc.nonblank_lines if i > start]
+        credit = next((i for i in after if _REPUBLICATION_NOTE.match(doc.slice(doc.line(i)).strip())), None)
+        if credit is None:
+            return deletion_to_the_end(self, doc, start, what)
+        last = max((i for i in after if i < credit), default=None)
+        if last is None:
+            return None
+        count = sum(1 for i in doc.nonblank_lines if start <= i <= last)
+        message = what.format(count=count, first=excerpt(doc.slice(doc.line(start))))
+        return self.violation(doc.line(start).start, doc.line(last).end, message,
+                              doc.line_deletion(start, last, safe=False))
 
     def _teaser_list(self, doc: Document, first: int, last: int) -> Violation:
         count = sum(1 for i in doc.nonblank_lines if first <= i <= last)
