@@ -54,6 +54,12 @@ ABOUT_SELF = frozenset({"about me", "about us", "about the author", "about the a
 _MORE_FROM_SITE = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+(?:[Tt]he\s+)?"
                              r"(?!(?:About|Information|Info|Details|Help|Resources)\b)"
                              r"[A-Z][\w.’'&!-]*(?:\s+(?:[A-Z][\w.’'&!-]*|magazine)){0,3}\s*[:»…!.]*")
+# ... but `the` and a thing the article has already spoken of in lower case is one of its own
+# sections (`Also on the Ballot`, `More From the Hearing`, `Also in the Plan` over a list of
+# its points); a site is named (`Elsewhere on the BBC`, `More From the Los Angeles Times`),
+# not spoken of as a thing in the sentences above (a link's `bbc.com` is no word of them).
+_THE_THING = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+[Tt]he\s+(?P<name>.+?)\s*[:»…!.]*")
+_NAME_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
 # A site's or blog's words about itself, which pages print under the article without a
 # heading: `Harbour Notes is a weekly blog about ...`, `Launched in 2009, Harbour Notes is a
@@ -112,7 +118,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
         key = _short_heading_key(lines[k])
         if key is not None:
             # The line's own words are looked at before the lines under it.
-            if (((key in headings or _MORE_FROM_SITE.fullmatch(lines[k])) and _little_prose_under(lines, prose, k))
+            if (((key in headings or _is_more_from_site(lines, prose, k)) and _little_prose_under(lines, prose, k))
                     or _is_about(lines, k, key)):
                 return doc.nonblank_lines[k]
         if len(lines) - k - 1 <= SITE_ABOUT_MAX_LINES_AFTER and _is_site_about_itself(lines, k):
@@ -146,6 +152,19 @@ def _introduced(lines: tuple[str, ...], first: int) -> bool:
 def _is_dated_teaser(line: str) -> bool:
     found = _DATED_TEASER.match(line)
     return found is not None and is_title_case(found["title"].split()[:TEASER_TITLE_WORDS], TEASER_TITLE_CAPITALISED)
+
+
+def _is_more_from_site(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
+    """Whether the line is the site's heading over links to its other pages (`More From X`),
+    not an article's own section named after a thing its sentences above speak of."""
+    if not _MORE_FROM_SITE.fullmatch(lines[heading]):
+        return False
+    thing = _THE_THING.fullmatch(lines[heading])
+    if thing is None:
+        return True
+    sentences = " ".join(line for line, is_prose in zip(lines[:heading], prose) if is_prose)
+    return not all(re.search(rf"(?<![\w./@-]){re.escape(word.lower())}(?![\w/@-]|\.\w)", sentences)
+                   for word in _NAME_WORDS.findall(thing["name"]))
 
 
 def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
@@ -293,7 +312,9 @@ class TailSection(ToTheEndRule):
 
     ## Limitations
     English headings only. An article that uses one of these headings for a section of
-    its own, late in the text and above a list, loses that section.
+    its own, late in the text and above a list, loses that section; `More`, `Also` or
+    `Elsewhere` with `the` and a thing the article's sentences name in lower case (`Also on
+    the Ballot` after `... on the ballot this year`) is left alone as the article's own.
     """
 
     code = "NL313"
