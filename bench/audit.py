@@ -12,12 +12,14 @@ The sheet is Markdown, one item per finding; see bench/README.md for its format.
 
     python bench/audit.py sample CORPUS/*.jsonl --per-rule 15 --seed 1 -o sheet.md
     python bench/audit.py sample CORPUS_DIR --exclude-extractor naive_p --select NL3 -o sheet.md
+    python bench/audit.py sample CORPUS/*.jsonl --new-since OLD.jsonl.gz --per-rule-new 12 --per-rule 3,NL101=8
     python bench/audit.py score sheet.md other.md
     python bench/audit.py strip sheet.md -o bench/audits/name.md
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -152,6 +154,58 @@ def _spread(pool: list[Finding], wanted: int, per_page: int, docs: list[Doc],
 
 
 # ---------------------------------------------------------------- the sheet
+
+PerRule = tuple[int, dict[str, int]]  # findings drawn per rule: a default, then rules of their own
+
+
+def per_rule_counts(spec: str) -> PerRule:
+    """`3` or `3,NL101=8,NL503=4`: findings drawn per rule, and rules drawn otherwise."""
+    default, *own = [part.strip() for part in spec.split(",") if part.strip()]
+    return int(default), {code: int(n) for code, n in (part.split("=") for part in own)}
+
+
+def dump_names(docs: list[Doc]) -> list[str]:
+    """Each JSONL document as `bench/equivalence.py dump` names it: `folder/file-stem:index`."""
+    seen: Counter = Counter()
+    names = []
+    for doc in docs:
+        stem = doc.source.rsplit(".", 1)[0]
+        names.append(f"{stem}:{seen[stem]}")
+        seen[stem] += 1
+    return names
+
+
+def dump_findings(path: Path) -> set[tuple[str, str, int, int]]:
+    """(record, rule, start, end) of every finding in an equivalence dump."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = (json.loads(line) for line in handle)
+        return {(r["doc"], f[0], f[1], f[2]) for r in records for f in r["findings"]}
+
+
+def sample_new_first(found: list[Finding], docs: list[Doc], old: set[tuple[str, str, int, int]] | None,
+                     per_rule_new: PerRule, per_rule: PerRule, seed: int,
+                     per_page: int) -> dict[str, list[Finding]]:
+    """Per rule, findings the code that made the dump `old` did not make (the latest
+    changes), then others, each pool with its own seeded generator; in corpus order.
+    Without a dump every finding is in the second pool."""
+    names = dump_names(docs)
+    pools: dict[str, dict[str, list[Finding]]] = {"new": {}, "old": {}}
+    for finding in found:
+        v = finding.violation
+        tag = "old" if old is None or (names[finding.doc], v.code, v.start, v.end) in old else "new"
+        pools[tag].setdefault(v.code, []).append(finding)
+    drawn: dict[str, list[Finding]] = {}
+    for tag, (default, own) in (("new", per_rule_new), ("old", per_rule)):
+        for code in sorted(pools[tag]):
+            pool, wanted = pools[tag][code], own.get(code, default)
+            if wanted <= 0:
+                continue
+            generator = random.Random(f"{seed}:{tag}:{code}")
+            picked = (_spread(pool, wanted, per_page, docs, generator) if per_page
+                      else generator.sample(range(len(pool)), min(wanted, len(pool))))
+            drawn.setdefault(code, []).extend(pool[i] for i in picked)
+    return {code: sorted(f, key=lambda x: (x.doc, x.violation.start)) for code, f in sorted(drawn.items())}
+
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
@@ -473,12 +527,26 @@ def command_header(args: argparse.Namespace) -> list[str]:
     options += [f"--text-field {args.text_field}"] * (args.text_field != "text")
     options += [f"--exclude-extractor {x}" for x in args.exclude_extractor]
     options += [f"--skip {args.skip}"] * bool(args.skip)
+    options += [f"--new-since {args.new_since.name}"] * bool(args.new_since)
+    options += [f"--per-rule-new {args.per_rule_new}"] * bool(args.per_rule_new)
+    options += [f"--skip-judged {' '.join(p.name for p in args.skip_judged)}"] * bool(args.skip_judged)
     return [f"Sample: `audit.py sample {inputs} {' '.join(options)}`"]
 
 
 def run_sample(args: argparse.Namespace) -> int:
     docs, found = _load(args)
-    drawn = sample(found, args.per_rule, args.seed, docs, args.per_page)
+    if args.skip_judged:
+        judged = {item.key for path in args.skip_judged
+                  for item in parse_sheet(path.read_text(encoding="utf-8"), path.name)}
+        found = [f for f in found if item_key(docs[f.doc], f.violation) not in judged]
+    per_rule = per_rule_counts(args.per_rule)
+    if args.new_since:
+        new = per_rule_counts(args.per_rule_new) if args.per_rule_new else per_rule
+        drawn = sample_new_first(found, docs, dump_findings(args.new_since), new, per_rule, args.seed, args.per_page)
+    elif per_rule[1]:
+        drawn = sample_new_first(found, docs, None, (0, {}), per_rule, args.seed, args.per_page)
+    else:
+        drawn = sample(found, per_rule[0], args.seed, docs, args.per_page)
     if args.skip:
         drawn = {c: f for c, f in drawn.items() if c not in set(args.skip.split(","))}
     sheet = render_sheet(docs, drawn, command_header(args))
@@ -564,7 +632,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True)
     sampling = commands.add_parser("sample", help="write a review sheet of random findings per rule")
     _corpus_options(sampling)
-    sampling.add_argument("--per-rule", type=int, default=15, help="findings drawn per rule")
+    sampling.add_argument("--per-rule", default="15", help="findings drawn per rule: `15`, or `3,NL101=8` "
+                          "for rules drawn otherwise")
+    sampling.add_argument("--new-since", type=Path, metavar="DUMP",
+                          help="an equivalence dump (`bench/equivalence.py dump`, JSONL inputs) of older code: "
+                          "draw first from the findings it does not hold (`--per-rule-new`), then from the rest")
+    sampling.add_argument("--per-rule-new", default="", help="with --new-since: findings drawn per rule from the "
+                          "new ones (as --per-rule; default: --per-rule)")
+    sampling.add_argument("--skip-judged", type=Path, nargs="+", default=[], metavar="SHEET",
+                          help="leave out the findings these sheets judged")
     sampling.add_argument("--seed", type=int, default=1)
     sampling.add_argument("--per-page", type=int, default=0, metavar="N",
                           help="at most N findings of a rule from one record id (one page across "

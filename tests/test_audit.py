@@ -262,3 +262,26 @@ def test_deletion_audit_counts_convention_lines_apart(tmp_path):
         deletion_audit.load_conventions(path)
     path.write_text("c\tr1\tabc\tcaption\tNL201\n", encoding="utf-8")
     assert deletion_audit.load_conventions(path) == {("c", "r1", "abc"): "caption"}
+
+
+def test_findings_new_since_a_dump_are_drawn_first_and_rules_can_draw_their_own_number(tmp_path):
+    import gzip
+
+    docs = [audit.Doc("corpus/a.jsonl", f"page-{i}", "article.txt", "x") for i in range(4)]
+    found = [audit.Finding(d, Violation(code, "r", "m", k, k + 1))
+             for d in range(len(docs)) for k in range(3) for code in ("NL301", "NL308")]
+    dump = tmp_path / "old.jsonl.gz"
+    with gzip.open(dump, "wt", encoding="utf-8") as handle:  # the older code made NL308 everywhere, NL301 on page 0
+        for d in range(len(docs)):
+            made = [["NL308", k, k + 1] for k in range(3)] + [["NL301", k, k + 1] for k in range(3) if d == 0]
+            handle.write(json.dumps({"doc": f"corpus/a:{d}", "findings": made}) + "\n")
+    assert audit.dump_names(docs)[2] == "corpus/a:2"
+    assert audit.per_rule_counts("2,NL308=1") == (2, {"NL308": 1})
+    old = audit.dump_findings(dump)
+    drawn = audit.sample_new_first(found, docs, old, (3, {}), (1, {"NL308": 2}), 5, per_page=1)
+    new_pages = {docs[f.doc].record for f in drawn["NL301"]}
+    assert len(drawn["NL301"]) == 4 and "page-0" in new_pages and len(new_pages) == 4  # 3 new, then 1 old
+    assert len(drawn["NL308"]) == 2  # nothing new: its own number from the rest
+    assert drawn == audit.sample_new_first(found, docs, old, (3, {}), (1, {"NL308": 2}), 5, per_page=1)
+    everything_old = audit.sample_new_first(found, docs, None, (3, {}), (1, {}), 5, per_page=1)
+    assert [len(everything_old[c]) for c in ("NL301", "NL308")] == [1, 1]
