@@ -307,7 +307,7 @@ class TailSection(ToTheEndRule):
     A republication credit under the section (`This column originally appeared on
     Example.com and was written by Jane Doe.`, `... republished here with permission.`)
     ends the cut: it and the lines after it are the article's (the credit shape is kept
-    article text on zillow, livescience, sciencealert and cnet pages; it stood under a
+    article text on zillow, sciencealert and cnet pages; it stood under a
     `More from ...:` list on one zillow page, whose cut took it and the site's disclaimer).
 
     ## Limitations
