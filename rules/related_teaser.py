@@ -1,6 +1,8 @@
 """NL302 related-teaser: lines that link to other articles (data: related_*.txt)."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from newslint.document import Document
@@ -136,6 +138,8 @@ class RelatedTeaser(LineRule):
     Headlines listed with no known heading above them are not flagged: without the page, a
     list of headlines cannot be told from a list in the article. Nor are those under a
     heading whose list runs to the end of the text, nor the last one before a paragraph.
+    The other way round, an article's own list of short items under a line that reads like
+    such a heading (`Recommended`, then a packing list) is flagged, with an unsafe fix.
     Only English labels are known.
     A label alone on its line (`Also:`, `Watch:`) is sometimes the writer's lead-in to a
     quotation or an embedded post that follows; a heading whose links the scraper dropped
@@ -165,13 +169,14 @@ class RelatedTeaser(LineRule):
         not a headline. When a paragraph ends the list, its last short line is left alone: it may
         be the heading of the article's next section (`Control of the east`)."""
         found: list[LineHit] = []
-        text, starts, nonblank = doc.text, doc.line_starts, doc.nonblank_lines
-        position = {i: n for n, i in enumerate(nonblank)}
-        for i in sorted(hits):
-            if not self._is_list_heading(text[hits[i].start:hits[i].end], hits[i].safe):
-                continue
+        text = doc.text
+        headings = [i for i in sorted(hits) if self._is_list_heading(text[hits[i].start:hits[i].end], hits[i].safe)]
+        if not headings:
+            return found
+        starts, nonblank = doc.line_starts, doc.nonblank_lines
+        for i in headings:
             listed: list[LineHit] = []
-            for j in nonblank[position.get(i, len(nonblank)) + 1:]:
+            for j in nonblank[bisect_right(nonblank, i):]:
                 start, end = content_span(text, starts[j])
                 if j in hits:
                     # Another list's heading: the whole list is headlines.
