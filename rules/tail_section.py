@@ -54,6 +54,12 @@ ABOUT_SELF = frozenset({"about me", "about us", "about the author", "about the a
 _MORE_FROM_SITE = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+(?:[Tt]he\s+)?"
                              r"(?!(?:About|Information|Info|Details|Help|Resources)\b)"
                              r"[A-Z][\w.’'&!-]*(?:\s+(?:[A-Z][\w.’'&!-]*|magazine)){0,3}\s*[:»…!.]*")
+# ... but `the` and a thing the article has already spoken of in lower case is one of its own
+# sections (`Also on the Ballot`, `More From the Hearing`, `Also in the Plan` over a list of
+# its points); a site is named (`Elsewhere on the BBC`, `More From the Los Angeles Times`),
+# not spoken of as a thing in the sentences above (a link's `bbc.com` is no word of them).
+_THE_THING = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+[Tt]he\s+(?P<name>.+?)\s*[:»…!.]*")
+_NAME_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
 # A site's or blog's words about itself, which pages print under the article without a
 # heading: `Harbour Notes is a weekly blog about ...`, `Launched in 2009, Harbour Notes is a
@@ -68,6 +74,15 @@ SITE_ABOUT_MAX_LINES_AFTER = 10
 _PRONOUNS = frozenset({"what", "this", "it", "that", "which", "who", "there", "here", "he", "she", "they", "we",
                        "you", "i", "the", "our", "my", "his", "her", "its"})
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+# A republication credit ends the article and stays, whatever heading is above it: `This
+# post originally appeared on Example.com and was written by Jane Doe.`, `This column
+# first ran in The Ledger.`, `Republished here with permission.` A section cut to the end
+# stops before it. A stamp (`First published on November 20, 2019 / 6:06 AM`) is no credit.
+_REPUBLICATION_NOTE = re.compile(
+    r"(?:This|The)\s+(?:post|article|story|piece|column|essay|report)\s+(?:was\s+)?(?:originally|first)\s+"
+    r"(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d)"
+    r"|\brepublished\s+(?:here\s+)?with\s+(?:the\s+)?(?:kind\s+)?permission\b", re.IGNORECASE)
 # A list of other posts that a scraper keeps after the article, one item a line, each with
 # its date after its title: `- Choir Wins Regional Title - March 3, 2023`, `- Title By Jane
 # Doe on March 3, 2023 at 2:10 p.m. Teaser...`, `- Title Teaser... Read more... 2023-03-03`.
@@ -103,7 +118,7 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
         key = _short_heading_key(lines[k])
         if key is not None:
             # The line's own words are looked at before the lines under it.
-            if (((key in headings or _MORE_FROM_SITE.fullmatch(lines[k])) and _little_prose_under(lines, prose, k))
+            if (((key in headings or _is_more_from_site(lines, prose, k)) and _little_prose_under(lines, prose, k))
                     or _is_about(lines, k, key)):
                 return doc.nonblank_lines[k]
         if len(lines) - k - 1 <= SITE_ABOUT_MAX_LINES_AFTER and _is_site_about_itself(lines, k):
@@ -137,6 +152,19 @@ def _introduced(lines: tuple[str, ...], first: int) -> bool:
 def _is_dated_teaser(line: str) -> bool:
     found = _DATED_TEASER.match(line)
     return found is not None and is_title_case(found["title"].split()[:TEASER_TITLE_WORDS], TEASER_TITLE_CAPITALISED)
+
+
+def _is_more_from_site(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
+    """Whether the line is the site's heading over links to its other pages (`More From X`),
+    not an article's own section named after a thing its sentences above speak of."""
+    if not _MORE_FROM_SITE.fullmatch(lines[heading]):
+        return False
+    thing = _THE_THING.fullmatch(lines[heading])
+    if thing is None:
+        return True
+    sentences = " ".join(line for line, is_prose in zip(lines[:heading], prose) if is_prose)
+    return not all(re.search(rf"(?<![\w./@-]){re.escape(word.lower())}(?![\w/@-]|\.\w)", sentences)
+                   for word in _NAME_WORDS.findall(thing["name"]))
 
 
 def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
@@ -276,10 +304,17 @@ class TailSection(ToTheEndRule):
     Android:` headings at the end of posts, with the writer's follow line under one.
     `Show Comments` (zdnet, telegraph, quantamagazine) adds 84 DEV html_text lines, no
     clean line (`View Comments` is left out: a page sets it between an article's lines).
+    A republication credit under the section (`This column originally appeared on
+    Example.com and was written by Jane Doe.`, `... republished here with permission.`)
+    ends the cut: it and the lines after it are the article's (the credit shape is kept
+    article text on zillow, sciencealert and cnet pages; it stood under a
+    `More from ...:` list on one zillow page, whose cut took it and the site's disclaimer).
 
     ## Limitations
     English headings only. An article that uses one of these headings for a section of
-    its own, late in the text and above a list, loses that section.
+    its own, late in the text and above a list, loses that section; `More`, `Also` or
+    `Elsewhere` with `the` and a thing the article's sentences name in lower case (`Also on
+    the Ballot` after `... on the ballot this year`) is left alone as the article's own.
     """
 
     code = "NL313"
@@ -297,12 +332,29 @@ class TailSection(ToTheEndRule):
         found = []
         start = section_start(doc, self._headings)
         if start is not None:
-            what = "page section of {count} lines after the article, from '{first}'"
-            found.append(deletion_to_the_end(self, doc, start, what))
+            section = self._section(doc, start)
+            if section is not None:
+                found.append(section)
         for first, last in dated_teaser_runs(doc):
             if start is None or last < start:  # a run inside the section goes with it
                 found.append(self._teaser_list(doc, first, last))
         return found
+
+    def _section(self, doc: Document, start: int) -> Violation | None:
+        """The section from line `start` to the end, or to the line before a republication
+        credit under it (None when the credit follows the heading)."""
+        what = "page section of {count} lines after the article, from '{first}'"
+        after = [i for i in doc.nonblank_lines if i > start]
+        credit = next((i for i in after if _REPUBLICATION_NOTE.match(doc.slice(doc.line(i)).strip())), None)
+        if credit is None:
+            return deletion_to_the_end(self, doc, start, what)
+        last = max((i for i in after if i < credit), default=None)
+        if last is None:
+            return None
+        count = sum(1 for i in doc.nonblank_lines if start <= i <= last)
+        message = what.format(count=count, first=excerpt(doc.slice(doc.line(start))))
+        return self.violation(doc.line(start).start, doc.line(last).end, message,
+                              doc.line_deletion(start, last, safe=False))
 
     def _teaser_list(self, doc: Document, first: int, last: int) -> Violation:
         count = sum(1 for i in doc.nonblank_lines if first <= i <= last)
