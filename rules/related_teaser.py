@@ -30,6 +30,15 @@ MIN_LISTED_HEADLINES = 2
 # leading into what follows, does not); it opens with a capital, a digit or a quote.
 _HEADLINE_END = LazyPattern(r"[.,:;][\"'”’)\]]*\Z")
 _HEADLINE_OPENING = LazyPattern(r"[-–•*·►▸›>\s]*[\p{Lu}\d\"'“‘]")
+# The writer's own lead-ins, told by what follows them and by the article's own words:
+# `More from <Source>:` over a paragraph that reports from the source the article cites above
+# (a local station's report quoted at length), and a bare `Also:` over a quotation in a text
+# that leads into its quotations with lines ending in a colon (an interview's excerpts).
+_FROM_SOURCE = LazyPattern(r"(?i:more|also)[^\S\n]+from[^\S\n]+(\p{Lu}[\w'’&.-]*(?:[^\S\n]+\p{Lu}[\w'’&.-]*){0,3}):")
+_BARE_LABEL = LazyPattern(r"\w+:")
+_SENTENCE_END = LazyPattern(r"[.!?][\"'”’)\]]*\Z")
+_QUOTATION_OPENING = LazyPattern(r"[\"“‘]")
+MIN_OWN_LEAD_INS = 2
 _HEADING_SHAPE = LazyPattern(
     rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
     rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
@@ -144,7 +153,17 @@ class RelatedTeaser(LineRule):
     A label alone on its line (`Also:`, `Watch:`) is sometimes the writer's lead-in to a
     quotation or an embedded post that follows; a heading whose links the scraper dropped
     looks the same (a quotation or a sentence of the article follows it), and the second is
-    the commoner on the labelled pages, so both are reported (its fix is unsafe).
+    the commoner on the labelled pages, so both are reported (its fix is unsafe). Two lead-ins
+    are told apart by what follows them and by the article's own words, and left alone: a
+    one-word label over a quotation in a text that leads into at least two other quotations with
+    lines of its own ending in a colon (`On the schedule, she said:`), and `More from <Source>:`
+    over a sentence that names the source again when the article names it above (`according
+    to the station KRVX ...`, then `More from KRVX:`, then `KRVX's crew counted ...`: its report
+    quoted at length). On the 2020s texts these were the only two such labels (an interview's
+    excerpts on searchengineland, a local station's report on infowars; both article text);
+    no DEV or DRAGNET finding changes: the bare `More:` over a quotation on aljazeera (links
+    dropped, residue) stands in a text with no colon lead-in of its own, and `More from
+    LearnVest:` (zillow) is not named above it.
     """
 
     code = "NL302"
@@ -157,6 +176,7 @@ class RelatedTeaser(LineRule):
 
     def hits(self, doc: Document) -> dict[int, LineHit]:
         hits = {i: hit for i, hit in super().hits(doc).items() if not _is_sentence(doc.text[hit.start:hit.end])}
+        hits = _without_lead_ins(doc, hits)
         links = [i for i, hit in hits.items() if _LINK_ONLY.fullmatch(doc.text, hit.start, hit.end)]
         if len(links) >= MIN_ROUND_UP_LINKS:
             hits = {i: hit for i, hit in hits.items() if i not in links}
@@ -211,3 +231,68 @@ def _is_headline(line: str) -> bool:
 
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= MIN_SENTENCE_WORDS and bool(_LABEL_THEN_SENTENCE.match(line))
+
+
+def _next_line(doc: Document, index: int) -> str:
+    """The next non-blank line after line `index` ('' at the end of the text)."""
+    nonblank = doc.nonblank_lines
+    at = bisect_right(nonblank, index)
+    if at == len(nonblank):
+        return ""
+    start, end = content_span(doc.text, doc.line_starts[nonblank[at]])
+    return doc.text[start:end]
+
+
+def _without_lead_ins(doc: Document, hits: dict[int, LineHit]) -> dict[int, LineHit]:
+    """The hits without the labels that are the writer's lead-in to what follows (a report of a
+    source the article cites, or a quotation in a text that leads into its quotations so)."""
+    text = doc.text
+    labels = [i for i, hit in hits.items() if text[hit.end - 1:hit.end] == ":"]
+    if not labels:
+        return hits
+    own_lead_ins: int | None = None
+    kept = dict(hits)
+    for i in labels:
+        hit = hits[i]
+        line, after = text[hit.start:hit.end], _next_line(doc, i)
+        source = _FROM_SOURCE.fullmatch(line)
+        if source:
+            if _reports_from(source.group(1), text[:hit.start], after):
+                del kept[i]
+            continue
+        if _BARE_LABEL.fullmatch(line) and _QUOTATION_OPENING.match(after):
+            if own_lead_ins is None:
+                own_lead_ins = _quotation_lead_ins(doc, hits)
+            if own_lead_ins >= MIN_OWN_LEAD_INS:
+                del kept[i]
+    return kept
+
+
+def _reports_from(source: str, above: str, after: str) -> bool:
+    """The paragraph after `More from <source>:` goes on reporting from a source the article named
+    above it: a sentence naming the source again, not a headline."""
+    return (len(after.split()) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(after))
+            and _names(after, source) and _names(above, source))
+
+
+def _names(text: str, name: str) -> bool:
+    """`name` occurs in `text` as a whole word (not inside a longer one)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _quotation_lead_ins(doc: Document, hits: dict[int, LineHit]) -> int:
+    """How many lines of the text, not found as teasers, end in a colon over a quotation."""
+    text, starts, count = doc.text, doc.line_starts, 0
+    for i in doc.nonblank_lines:
+        if i in hits:
+            continue
+        start, end = content_span(text, starts[i])
+        if text[end - 1:end] == ":" and _QUOTATION_OPENING.match(_next_line(doc, i)):
+            count += 1
+    return count
