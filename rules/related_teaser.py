@@ -38,7 +38,7 @@ _FROM_SOURCE = LazyPattern(r"(?i:more|also)[^\S\n]+from[^\S\n]+(\p{Lu}[\w'’&.-
 _BARE_LABEL = LazyPattern(r"\w+:")
 _SENTENCE_END = LazyPattern(r"[.!?][\"'”’)\]]*\Z")
 _QUOTATION_OPENING = LazyPattern(r"[\"“‘]")
-MIN_OWN_LEAD_INS = 2
+MIN_OWN_LEAD_INS = 1
 _HEADING_SHAPE = LazyPattern(
     rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
     rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
@@ -155,8 +155,8 @@ class RelatedTeaser(LineRule):
     looks the same (a quotation or a sentence of the article follows it), and the second is
     the commoner on the labelled pages, so both are reported (its fix is unsafe). Two lead-ins
     are told apart by what follows them and by the article's own words, and left alone: a
-    one-word label over a quotation in a text that leads into at least two other quotations with
-    lines of its own ending in a colon (`On the schedule, she said:`), and `More from <Source>:`
+    one-word label over a quotation in a text that leads into another quotation with a line
+    of its own ending in a colon (`On the schedule, she said:`), and `More from <Source>:`
     over a sentence that names the source again when the article names it above (`according
     to the station KRVX ...`, then `More from KRVX:`, then `KRVX's crew counted ...`: its report
     quoted at length). On the 2020s texts these were the only two such labels (an interview's
