@@ -20,6 +20,11 @@ _SHAPES = (
         rf"{_COUNT}{_WS}*(?:comments?|shares?|likes?|replies|responses|reactions|views?){LINE_END}"
         rf"|(?:comments?|shares?|replies|responses){_WS}*[(:]?{_WS}*{_COUNT}{_WS}*\)?{LINE_END}",
         regex.I), starting("#", "comment", "share", "repl", "respons"), 4),
+    # A reaction widget with its counters: `What's Your Reaction? 0 0 0 0 0 Reactions`.
+    Opening(LazyPattern(rf"what['’]s{_WS}+your{_WS}+reaction\?(?:{_WS}*{_COUNT})+{_WS}*reactions?{LINE_END}",
+                          regex.I), starting("what's", "what’s"), 16),
+    # A like button's label on its own line: `Like`, `Like:`. Unsafe, as every shape here.
+    Opening(LazyPattern(rf"like{_WS}*:?{LINE_END}", regex.I), starting("like"), 1),
     # A blog theme's comment counter: `{ 34 comments… read them below or add one }`.
     Opening(LazyPattern(rf"\{{?{_WS}*{_COUNT}{_WS}*comments?{_WS}*(?:…|\.\.\.)?{_WS}*read{_WS}*(?:them|it)"
                           rf"{_WS}*below{_WS}*or{_WS}*add{_WS}*one{_WS}*\}}?{LINE_END}", regex.I),
@@ -46,6 +51,8 @@ _SHAPES = (
             starting("this entry", "this post", "this article", "this was"), 100, needs=("filed",)),
     # The page counter of an article split over pages: `Page 1 of 4`.
     Opening(LazyPattern(rf"page{_WS}+\d{{1,2}}{_WS}+of{_WS}+\d{{1,2}}{LINE_END}", regex.I), starting("page"), 4),
+    # The page links of an article split over pages: `Pages: 1 2 3 4`, `Pages: 1 2`.
+    Opening(LazyPattern(rf"pages{_WS}*:{_WS}*1(?:{_WS}+\d{{1,2}})+{LINE_END}", regex.I), starting("pages"), 22),
     # The counter of a list of results or items shown: `1 - 8 of 48`, `1-2 of 11`.
     Opening(LazyPattern(rf"\d{{1,4}}{_WS}*[-–]{_WS}*\d{{1,4}}{_WS}+of{_WS}+\d[\d,]*{LINE_END}", regex.I),
             starting("#"), 6),
@@ -123,7 +130,11 @@ class BoilerplateLine(LineRule):
     (`Recent posts`, `Relevant content`, `Blog`, `Useful links`) and follow buttons, a page's
     section labels (`Hot topics`, `Story Highlights`), and by shape the
     counters of comment and share widgets (`142 COMMENTS`, a page counter `Page 1 of 4`, `{ 34 comments… read them
-    below or add one }`), a comment form's fields with their notes (`Name (required)`,
+    below or add one }`, a reaction widget `What's Your Reaction? 0 0 0 Reactions`: bellasugar,
+    yumsugar), the page links of an article split over pages (`Pages: 1 2 3`: bossip,
+    haveuheard), a like button's bare label (`Like`, `Like:`: wordpress, azizonomics,
+    thedetroithustle, nfl; 13 residue lines, none clean or neutral in the labelled corpora),
+    a comment form's fields with their notes (`Name (required)`,
     `E-mail (will not be published) (required)`, `Website (optional)`) and its character
     counter (`1200 characters left`), a list's counters of views and results (`166 Views`,
     `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`) or to more of
@@ -161,7 +172,8 @@ class BoilerplateLine(LineRule):
     ## Fix safety
     Safe for a line that is, as a whole, a known phrase (it is deleted with the blank
     line that separated it, so no run of blank lines is left behind). Unsafe for counters,
-    form fields, post footers, bare section labels (an article can head a section `Highlights`)
+    form fields, post footers, bare section labels (an article can head a section `Highlights`),
+    a bare `Like`
     and slugs, found by their shape, and for a line matched by an `extend-prefixes`
     opening or an `extend-patterns` pattern, since the rest of the line is not known.
 

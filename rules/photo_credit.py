@@ -66,7 +66,17 @@ _SHAPES = (
     Opening(LazyPattern(rf"(?:image|picture|photo){_WS}+(?:copyright|source)\b", regex.I),
             starting("image", "picture", "photo"), MAX_CREDIT_WORDS),
 )
+# A bracketed copyright credit on a line of its own, under a picture: `(© Jane Doe)`,
+# `(Copyright: Getty Images)`. Whole line only: `(c)` or `©` inside prose is the article's.
+_BRACKETED_COPYRIGHT = LazyPattern(rf"\({_WS}*(?:©|copyright{_WS}*:){_WS}*[^()\n]{{2,60}}\)", regex.I)
+
+
+def _is_bracketed_copyright(line: str) -> bool:
+    return _BRACKETED_COPYRIGHT.fullmatch(line) is not None
+
+
 _INSIDES = (
+    Inside(LazyPattern(r"\((?:\s*©|\s*(?i:copyright))"), None, MAX_CREDIT_WORDS, _is_bracketed_copyright, clue="("),
     Inside(re.compile(r"/"), None, MAX_CREDIT_WORDS, _joined_credit, clue="/"),
     Inside(re.compile(r"\|"), None, MAX_CREDIT_WORDS, _joined_credit, clue="|"),
     Inside(LazyPattern(r"(?i:via)"), LazyPattern(rf"\bvia{_WS}+{agencies_regex()}\Z", regex.I),
@@ -85,7 +95,9 @@ class PhotoCredit(LineRule):
     Finds credit lines of pictures the scraper dropped: `STR/KCNA VIA KNS/AFP via Getty
     Images`, `Photo: Hau Dinh, AP`, `REUTERS/Brendan McDermid`, `Photograph: Tim
     Robberts/Getty Images`, `Image copyright Getty Images`, `Jason Cipriani/ZDNet`,
-    `Getty Images`. A credit line has at most 12 words and either a credit label
+    `Getty Images`, and a bracketed copyright credit alone on its line under a picture
+    (`(© Jane Doe)`, `(Copyright: Getty Images)`: bbc, theatermania; 7 residue lines, none
+    clean). A credit line has at most 12 words and either a credit label
     (`Photo:`, `Image by`, `Image credit:`), or a known agency joined to a name by `/`,
     `|` or `via` (agencies: `rules/data/photo_agencies.txt`), or the shape `First Last/
     Source`. Lines that are only a credit (`Getty Images`, `AP Photo`) live in

@@ -24,10 +24,12 @@ _REPORTED = LazyPattern(
     r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
     r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)\b")
 _SHAPES = (
-    # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`
-    Opening(LazyPattern(rf"(?:follow|like|join|find|connect{_WS}+with){_WS}*[^\n]{{0,60}}?"
-                          rf"\bon{_WS}*(?:{_SOCIAL})", regex.I),
-            starting("follow", "like", "join", "find", "connect"), MAX_PROMPT_WORDS,
+    # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`,
+    # `You can follow the Magazine on Twitter ...` (bbc, revenews), `Visit the FDA on Facebook, ...`
+    # (fda).
+    Opening(LazyPattern(rf"(?:you{_WS}+can{_WS}+(?:also{_WS}+)?)?(?:follow|like|join|find|connect{_WS}+with|visit)"
+                          rf"{_WS}*[^\n]{{0,60}}?\bon{_WS}*(?:{_SOCIAL})", regex.I),
+            starting("follow", "like", "join", "find", "connect", "visit", "you can"), MAX_PROMPT_WORDS,
             needs=_NETWORKS),
     # `Follow AP's full coverage of Brexit ... at https://...`, `Subscribe to 9to5Mac on YouTube`.
     Opening(LazyPattern(rf"(?:follow|subscribe)\b[^\n]{{0,80}}?(?:\bcoverage\b"
@@ -144,7 +146,8 @@ class PromoPrompt(LineRule):
     ## What it does
     Finds the publisher's prompts that scrapers keep: `More must-see stories from TIME`,
     `Sign up for our newsletter`, `CLICK HERE TO GET THE FOX NEWS APP`, `Follow @... on
-    Twitter`, `Sharing is caring!`, `Like this:`, `Share this story`, and share bars made
+    Twitter`, `You can follow the Desk on Twitter`, `Visit the Agency on Facebook, YouTube
+    and Twitter` (bbc, revenews, fda), `Sharing is caring!`, `Like this:`, `Share this story`, and share bars made
     of network names (`Facebook Twitter Email`), `Newsletter Signup`. Known whole lines live in
     `rules/data/promo_lines.txt` and known openings in `rules/data/promo_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Besides those, a line of at most 40

@@ -22,8 +22,9 @@ _STAMP_WORDS = ("published updated posted modified first last on at date am pm a
 _OPENERS = ("published", "updated", "posted", "modified", "first", "last", "reading")
 _KNOWN = frozenset(_MONTHS + _WEEKDAYS + _ZONES + _STAMP_WORDS)
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\.?"
-# `November 19, 2019`, `Nov. 19`, `19 November 2019`: a month with a day or a year beside it.
-_MONTH_DAY = LazyPattern(rf"(?i)\b{_MONTH}\s+\d{{1,4}}\b"
+# `November 19, 2019`, `Nov. 19`, `19 November 2019`, `July 10th, 2012`: a month with a day
+# (ordinal or not) or a year beside it.
+_MONTH_DAY = LazyPattern(rf"(?i)\b{_MONTH}\s+\d{{1,4}}(?:st|nd|rd|th)?\b"
                          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
 # What joins a source or an author to a date: a slash, a bar or `by`.
 _ATTRIBUTED = LazyPattern(r"[/|·•]|\bby\b", regex.I)
@@ -194,7 +195,9 @@ class TimestampLine(LineRule):
     Finds the dates and times that a page shows around the article: `November 19, 2019`,
     `Tuesday November 19, 2019`, `Published 10:02 AM EST Nov 19, 2019`, `Updated 1909
     GMT (0309 HKT) November 18, 2019`, `3 hours ago`, `5 min read`, also with a source or
-    an author beside them (`November 20, 2019 / 1:07 AM / CBS News`). A line qualifies
+    an author beside them (`November 20, 2019 / 1:07 AM / CBS News`), with an ordinal
+    day too (`Posted on July 10th, 2012`: fourhourworkweek, albawaba, politifact, joystiq).
+    A line qualifies
     when all its words are date and time words, numbers or at most four capitalised
     words, and it holds a date (a month with a number, or `11/19/2019`), a relative time
     (`3 hours ago`), a reading time, or a publication word with a clock time; a blog
