@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -238,6 +239,7 @@ def fixed_output(target: str, inputs: Iterable[str], stdout: IO[bytes] | None = 
     except OSError as exc:
         raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
+        os.chmod(temp, _new_file_mode(target))
         with os.fdopen(fd, "wb") as raw:
             handle: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="wb") if target.lower().endswith(".gz") else raw
             yield handle
@@ -248,6 +250,17 @@ def fixed_output(target: str, inputs: Iterable[str], stdout: IO[bytes] | None = 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _new_file_mode(target: str) -> int:
+    """The mode the output gets: an existing output's own, else what a new file gets under the
+    umask (`mkstemp` makes its file readable by its owner alone)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # reading the umask means setting it; put back at once
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def fix_corpus(paths: Iterable[str], target: str, ruleset: RuleSet, options: CorpusOptions | None = None, *,

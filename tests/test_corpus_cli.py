@@ -170,3 +170,20 @@ def test_parquet_is_read_by_dask_only_and_alone(tmp_path):
     other.write_text("", encoding="utf-8")
     mixed = run_cli("check", str(data), str(other), "--engine", "dask")
     assert mixed.exit_code == 2 and "Parquet files and other inputs cannot be checked in one run" in mixed.stderr
+
+
+def test_the_fixed_output_gets_a_new_file_s_mode_or_keeps_its_own(tmp_path):
+    import os
+    import stat
+
+    corpus = _corpus(tmp_path / "c.jsonl", _record("a2", MERGED))
+    out = tmp_path / "clean.jsonl"
+    umask = os.umask(0o027)
+    try:
+        run_cli("check", corpus, "--fix", "--fixed-output", str(out))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+        out.chmod(0o604)
+        run_cli("check", corpus, "--fix", "--fixed-output", str(out))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o604
+    finally:
+        os.umask(umask)
