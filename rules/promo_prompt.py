@@ -276,6 +276,7 @@ class PromoPrompt(LineRule):
     (billboard, cnn, ctvnews, nbcnews, telegraph, thesun; thecarconnection), never clean or
     neutral; of the 17 such lines the other shapes missed, it leaves 6 whose name the page
     does not repeat (`Follow Richard` heading a newspaper4k text, `Follow CNN Politics`).
+    No line of the 2020s articles has the shape.
 
     ## Limitations
     Only English prompts are known.
