@@ -1,10 +1,13 @@
 """NL303 promo-prompt: subscription, app and social prompts (data: promo_*.txt)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
+from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
-from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
 
 _WS = r"[^\S\n]"
 _NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
@@ -140,6 +143,49 @@ _INSIDES = (Inside(LazyPattern(r"(?i:newsletter)"),
                 MAX_PROMPT_WORDS, lambda line: not _REPORTED.search(line)))
 
 
+# `Follow The Telegraph`, `Follow Joel`: a follow button alone, its name in capitals, 1 to 4 words.
+_FOLLOW_NAME = LazyPattern(rf"^{_WS}*(?i:follow)((?:{_WS}+\p{{Lu}}[\p{{L}}'’.&-]*){{1,4}}){_WS}*[!:]?{_WS}*$",
+                           regex.M)
+# First words that make `Follow ...` an instruction or a heading, not a name (`Follow Up`).
+_NOT_NAMES = frozenset("us me you your our my him her them it its this that these those up along "
+                       "through suit these every all".split())
+# A line that names the site or the writer: a byline, a menu entry, a site label.
+MAX_NAMING_WORDS = 8
+
+
+def _follow_buttons(doc: Document) -> Iterator[LineHit]:
+    """`Follow The Telegraph`, `Follow Joel` on a line of its own, when another short line of
+    the page names the same (`The Telegraph`, `By Joel Feder`): the page's own name or its
+    writer's. A subhead `Follow The Money` names nothing else on the page, and stays."""
+    text = doc.text
+    for found in _FOLLOW_NAME.finditer(text):
+        name = " ".join(found.group(1).split())
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        index = doc.line_index(found.start())
+        if _named_elsewhere(doc, index, name):
+            start, end = content_span(text, doc.line_starts[index])
+            yield LineHit(index, start, end, False)
+
+
+def _named_elsewhere(doc: Document, index: int, name: str) -> bool:
+    return any(other != index and len(line.split()) <= MAX_NAMING_WORDS and _names(line, name)
+               and not _FOLLOW_NAME.match(line.strip())
+               for other, line in enumerate(doc.line_texts) if name in line)
+
+
+def _names(line: str, name: str) -> bool:
+    """`name` in `line` as whole words, in its own case (`Joel` in `By Joel Feder`, not in
+    `Joely`)."""
+    at = line.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and line[at - 1].isalpha()) and not (end < len(line) and line[end].isalpha()):
+            return True
+        at = line.find(name, at + 1)
+    return False
+
+
 class PromoPrompt(LineRule):
     """NL303 promo-prompt: a line asking the reader to subscribe, follow, share or get an app.
 
@@ -160,7 +206,12 @@ class PromoPrompt(LineRule):
     `Click here for more information.`, `CLICK HERE ...` in capitals), a short line
     `Subscribe to <name>` with no sentence in it (`Subscribe to my feed`), a follow
     widget's counter (`Join 5,506 other followers`), a follow button whose network icons
-    are gone (`Follow Redfin on`), a handle alone (`Follow @jdoe`) or with
+    are gone (`Follow Redfin on`), a follow button alone on its line, `Follow` and a name
+    of 1 to 4 capitalised words (`Follow The Telegraph`, `Follow Joel`), when another
+    line of at most 8 words names the same in the same case (a byline `Joel Feder`, a
+    menu entry `About Billboard`): the page's own name or its writer's, while a subhead
+    `Follow The Money` names nothing else on the page and stays (nor do `Follow Up`,
+    `Follow Your ...` and other non-names), a handle alone (`Follow @jdoe`) or with
     what it offers, in at most 15 words (`Follow @desk for breaking news and headlines.`,
     `Follow @jdoe OR rss`, and with the spaces lost, `Follow@jdoeand@deskon Twitter.`), a platform's
     label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
@@ -221,7 +272,11 @@ class PromoPrompt(LineRule):
     corpora (92 lines), never clean; the handle with what it
     offers adds 18 of them (nytimes, wired, blogs.wsj, thenextweb). `Follow <Name> on` with
     nothing after it: residue on rt and redfin, never clean or neutral; nothing on the 2020s
-    articles.
+    articles. `Follow <Name>` alone, named elsewhere on the page: 11 residue lines on 7 sites
+    (billboard, cnn, ctvnews, nbcnews, telegraph, thesun; thecarconnection), never clean or
+    neutral; of the 17 such lines the other shapes missed, it leaves 6 whose name the page
+    does not repeat (`Follow Richard` heading a newspaper4k text, `Follow CNN Politics`).
+    No line of the 2020s articles has the shape.
 
     ## Limitations
     Only English prompts are known.
@@ -234,3 +289,8 @@ class PromoPrompt(LineRule):
     prefix_files = ("promo_prefixes",)
     openings = _SHAPES
     insides = _INSIDES
+
+    def shape_hits(self, doc: Document) -> Iterator[LineHit]:
+        if "ollow" not in doc.text and "OLLOW" not in doc.text:
+            return iter(())
+        return _follow_buttons(doc)
