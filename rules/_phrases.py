@@ -50,3 +50,15 @@ def prefix_regex(phrase: str) -> str:
     # A phrase ending in a letter must end a word: `Related` is not the start of `Relatedly`.
     # A capital may follow, where a scraper lost the space (`Subscribe to ourDigital Edition`).
     return source + r"(?![\p{Ll}\d])" if tokens[-1][-1].isalnum() else source
+
+
+def has_word(text: str, word: str, word_char=str.isalnum) -> bool:
+    """`word` occurs in `text` as a whole word, in its own case: no `word_char` right before
+    or after it (`Joel` in `By Joel Feder`, not in `Joely`)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and word_char(text[at - 1])) and not (end < len(text) and word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False

@@ -8,6 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
+from newslint.rules._phrases import has_word
 
 _WS = r"[^\S\n]"
 _NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
@@ -169,21 +170,9 @@ def _follow_buttons(doc: Document) -> Iterator[LineHit]:
 
 
 def _named_elsewhere(doc: Document, index: int, name: str) -> bool:
-    return any(other != index and len(line.split()) <= MAX_NAMING_WORDS and _names(line, name)
+    return any(other != index and len(line.split()) <= MAX_NAMING_WORDS and has_word(line, name, str.isalpha)
                and not _FOLLOW_NAME.match(line.strip())
                for other, line in enumerate(doc.line_texts) if name in line)
-
-
-def _names(line: str, name: str) -> bool:
-    """`name` in `line` as whole words, in its own case (`Joel` in `By Joel Feder`, not in
-    `Joely`)."""
-    at = line.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if not (at and line[at - 1].isalpha()) and not (end < len(line) and line[end].isalpha()):
-            return True
-        at = line.find(name, at + 1)
-    return False
 
 
 class PromoPrompt(LineRule):

@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
-from newslint.rules._phrases import OUTER_PUNCTUATION, phrase_key
+from newslint.rules._phrases import OUTER_PUNCTUATION, has_word, phrase_key
 
 _WS = r"[^\S\n]"
 _DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|ca|com\.au|in|ie|us|tv|news)(?![\w.])"
@@ -272,18 +272,7 @@ def _reports_from(source: str, above: str, after: str) -> bool:
     """The paragraph after `More from <source>:` goes on reporting from a source the article named
     above it: a sentence naming the source again, not a headline."""
     return (len(after.split()) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(after))
-            and _names(after, source) and _names(above, source))
-
-
-def _names(text: str, name: str) -> bool:
-    """`name` occurs in `text` as a whole word (not inside a longer one)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False
+            and has_word(after, source) and has_word(above, source))
 
 
 def _quotation_lead_ins(doc: Document, hits: dict[int, LineHit]) -> int:
