@@ -148,7 +148,7 @@ _INSIDES = (Inside(LazyPattern(r"(?i:newsletter)"),
 _FOLLOW_NAME = LazyPattern(rf"^{_WS}*(?i:follow)((?:{_WS}+\p{{Lu}}[\p{{L}}'’.&-]*){{1,4}}){_WS}*[!:]?{_WS}*$",
                            regex.M)
 # First words that make `Follow ...` an instruction or a heading, not a name (`Follow Up`).
-_NOT_NAMES = frozenset("us me you your our my him her them it its this that these those up along "
+_NOT_NAMES = frozenset("us me you your our my him her them it its this that those up along "
                        "through suit these every all".split())
 # A line that names the site or the writer: a byline, a menu entry, a site label.
 MAX_NAMING_WORDS = 8
