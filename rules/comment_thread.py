@@ -9,8 +9,8 @@ from operator import and_, or_
 
 from newslint.document import Document
 from newslint.model import Violation
+from newslint.rules._phrases import lowercase_words
 from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose, prose_lines, stripped_lines
-from newslint.rules.merged_words.words import GIVEN_NAMES
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -137,6 +137,7 @@ BY_NAME = GREETING | VOCATIVE | THANKS_BY_NAME | HANDLE
 REMARK_WINDOW = 10  # non-blank lines from a remark on, itself counted
 MIN_REMARKS = 4  # lines with a remark among them
 MIN_REMARK_KINDS = 3
+GIVEN_NAMES = lowercase_words("words_given_names")  # karen, stan, neil (the list NL101 reads too)
 # A greeting names someone: a given name or a title and a surname (`Dear Editor,` opens a
 # letter to the paper, which an article may print).
 _GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:((?i:mr|ms|mrs|dr)\.?\s+)[A-Z][a-z]+|([A-Z][a-z]+))\b")
