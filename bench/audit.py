@@ -527,7 +527,7 @@ def command_header(args: argparse.Namespace) -> list[str]:
     options += [f"--text-field {args.text_field}"] * (args.text_field != "text")
     options += [f"--exclude-extractor {x}" for x in args.exclude_extractor]
     options += [f"--skip {args.skip}"] * bool(args.skip)
-    options += [f"--new-since {args.new_since.name}"] * bool(args.new_since)
+    options += [f"--new-since {args.new_since.name}"] if args.new_since else []
     options += [f"--per-rule-new {args.per_rule_new}"] * bool(args.per_rule_new)
     options += [f"--skip-judged {' '.join(p.name for p in args.skip_judged)}"] * bool(args.skip_judged)
     return [f"Sample: `audit.py sample {inputs} {' '.join(options)}`"]

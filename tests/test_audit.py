@@ -285,3 +285,16 @@ def test_findings_new_since_a_dump_are_drawn_first_and_rules_can_draw_their_own_
     assert drawn == audit.sample_new_first(found, docs, old, (3, {}), (1, {"NL308": 2}), 5, per_page=1)
     everything_old = audit.sample_new_first(found, docs, None, (3, {}), (1, {}), 5, per_page=1)
     assert [len(everything_old[c]) for c in ("NL301", "NL308")] == [1, 1]
+
+
+def test_the_sheet_header_names_the_sample_command_with_or_without_a_dump(tmp_path):
+    import argparse
+    from pathlib import Path
+
+    args = argparse.Namespace(inputs=[Path("corpus/a.jsonl")], per_rule="8,NL101=25", seed=1001, per_page=1,
+                              select=None, ignore=None, text_field="text", exclude_extractor=[], skip=None,
+                              new_since=None, per_rule_new=None, skip_judged=[Path("bench/audits/x.md")])
+    header = audit.command_header(args)[0]
+    assert "--seed 1001 --per-page 1" in header and "--skip-judged x.md" in header and "--new-since" not in header
+    args.new_since = tmp_path / "old.jsonl.gz"
+    assert "--new-since old.jsonl.gz" in audit.command_header(args)[0]
