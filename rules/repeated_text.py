@@ -59,6 +59,25 @@ def _nonblank_lines(contents: list[str]) -> tuple[list[int], list[str]]:
     return indexes, [contents[i] for i in indexes]
 
 
+def _same_form(first: str, second: str) -> bool:
+    """Whether two different lines read as two entries of one list: the same first or last
+    word (`- 2012 Model A` / `- 2012 Model B`, `Ann commented on` / `Bo commented on`), or
+    both a label (`Lunch:` / `Dinner:`)."""
+    a, b = first.split(), second.split()
+    return a[0] == b[0] or a[-1] == b[-1] or (first.endswith(":") and second.endswith(":"))
+
+
+def _entry_values(contents: list[str], original: int, next_line: int) -> bool:
+    """Whether the copy 2 or 3 lines below `original` is a value met twice in a list of
+    entries: the short line before `original` and the line after it (`next_line`) are two
+    different entries of the same form, each with its own value (`- Model A` / `- 0.9% APR`
+    / `- Model B` / `- 0.9% APR`), not one caption scraped twice around its credit."""
+    if original == 0:
+        return False
+    before, after = contents[original - 1], contents[next_line]
+    return before != after and _words(before) <= SHORT_LINE_WORDS and _same_form(before, after)
+
+
 def _lines_met_twice(lines: list[str]) -> set[str]:
     """The stripped `lines` met twice or more that have two words or more (a space inside:
     cheaper than counting)."""
@@ -108,8 +127,12 @@ class RepeatedText(Rule):
     line between them, are left alone too:
     interviews repeat their questions, recipes and meal plans repeat their ingredient
     lines, and embedded posts repeat their signature line (`— Name (@handle) October 9,
-    2018`), which is skipped even when close by. Lines of a single word are left to the
-    boilerplate rules.
+    2018`), which is skipped even when close by. A near copy is left alone too when the
+    short line before the first copy and the line after it are two different entries of
+    one list (the same first or last word, or two labels ending in `:`): a list of models
+    and their rates, or a meal plan, can give two entries the same value (`- 2012 Model A`,
+    `- 0.9% APR for 24-60 months`, `- 2012 Model B`, `- 0.9% APR for 24-60 months`).
+    Lines of a single word are left to the boilerplate rules.
 
     ## Why is this bad?
     Scrapers often pick up one block twice (a caption and its enlarged copy, a teaser and
@@ -188,6 +211,8 @@ class RepeatedText(Rule):
             return 0
         between = contents[k - back + 1:k]
         if back > 1 and (words < NEAR_MIN_WORDS or any(_words(c) > SHORT_LINE_WORDS for c in between)):
+            return 0
+        if back > 1 and _entry_values(contents, k - back, k - back + 1):
             return 0
         return back
 
