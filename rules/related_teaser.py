@@ -38,6 +38,11 @@ _FROM_SOURCE = LazyPattern(r"(?i:more|also)[^\S\n]+from[^\S\n]+(\p{Lu}[\w'’&.-
 _BARE_LABEL = LazyPattern(r"\w+:")
 _SENTENCE_END = LazyPattern(r"[.!?][\"'”’)\]]*\Z")
 _QUOTATION_OPENING = LazyPattern(r"[\"“‘]")
+# An embedded post's text ends in its signature: `— The Hill (@thehill) August 28, 2020`. A
+# bare `WATCH:` over it is the writer's lead-in to the post, whose text the scraper kept.
+_POST_SIGNATURE = LazyPattern(
+    r"[—–][^\S\n]+[^\n]{1,80}\(@\w+\)[^\S\n]+\p{Lu}\p{Ll}+\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}\s*\Z")
+POST_LINES = 3  # the lines of an embedded post looked through for its signature
 MIN_OWN_LEAD_INS = 1
 _HEADING_SHAPE = LazyPattern(
     rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
@@ -163,7 +168,11 @@ class RelatedTeaser(LineRule):
     excerpts on searchengineland, a local station's report on infowars; both article text);
     no DEV or DRAGNET finding changes: the bare `More:` over a quotation on aljazeera (links
     dropped, residue) stands in a text with no colon lead-in of its own, and `More from
-    LearnVest:` (zillow) is not named above it.
+    LearnVest:` (zillow) is not named above it. A one-word label over an embedded post is left
+    alone too: one of the three lines after it ends in the post's signature (`... — The Hill
+    (@thehill) August 28, 2020`), so the post's text stayed and the label leads into it
+    (`WATCH:` over two embedded tweets on newspunch, the only such labels in the 2020s texts;
+    none in DEV or DRAGNET).
     """
 
     code = "NL302"
@@ -243,9 +252,22 @@ def _next_line(doc: Document, index: int) -> str:
     return doc.text[start:end]
 
 
+def _leads_into_post(doc: Document, index: int) -> bool:
+    """Whether one of the next `POST_LINES` non-blank lines after line `index` ends an
+    embedded post with its signature."""
+    nonblank = doc.nonblank_lines
+    at = bisect_right(nonblank, index)
+    for i in nonblank[at:at + POST_LINES]:
+        start, end = content_span(doc.text, doc.line_starts[i])
+        if _POST_SIGNATURE.search(doc.text[start:end]):
+            return True
+    return False
+
+
 def _without_lead_ins(doc: Document, hits: dict[int, LineHit]) -> dict[int, LineHit]:
     """The hits without the labels that are the writer's lead-in to what follows (a report of a
-    source the article cites, or a quotation in a text that leads into its quotations so)."""
+    source the article cites, an embedded post, or a quotation in a text that leads into its
+    quotations so)."""
     text = doc.text
     labels = [i for i, hit in hits.items() if text[hit.end - 1:hit.end] == ":"]
     if not labels:
@@ -259,6 +281,9 @@ def _without_lead_ins(doc: Document, hits: dict[int, LineHit]) -> dict[int, Line
         if source:
             if _reports_from(source.group(1), text[:hit.start], after):
                 del kept[i]
+            continue
+        if _BARE_LABEL.fullmatch(line) and _leads_into_post(doc, i):
+            del kept[i]
             continue
         if _BARE_LABEL.fullmatch(line) and _QUOTATION_OPENING.match(after):
             if own_lead_ins is None:
