@@ -84,6 +84,16 @@ _SHAPES = (
     Opening(LazyPattern(rf"(?:navigation{_WS}*:{_WS}*|start{_WS}+of{_WS}+sidebar\.?{_WS}*)?"
                         rf"(?:(?:skip|jump){_WS}*to{_WS}*{_SKIP_TARGET}{_WS}*(?:\((?:…|\.\.\.)\))?[.:]?{_WS}*){{1,3}}{LINE_END}",
                         regex.I), starting("skip", "jump", "navigation", "start of"), 12),
+    # A form to e-mail the article to a friend: `Enter your friend’s email address below and a
+    # personal message if you wish. ...`, `Your friend's email`, `Enter message below:`, `Your message`.
+    Opening(LazyPattern(rf"(?:enter|type){_WS}+(?:your{_WS}+)?friend['’]s{_WS}+e-?mail{_WS}+address"
+                        rf"|(?:your{_WS}+)?friend['’]s{_WS}+(?:e-?mail(?:{_WS}+address)?|name){_WS}*:?{LINE_END}"
+                        rf"|(?:enter{_WS}+(?:your{_WS}+|a{_WS}+)?message(?:{_WS}+below)?|your{_WS}+message){_WS}*:?{LINE_END}",
+                        regex.I), starting("enter", "type", "your", "friend"), 40),
+    # A comment box's button: `Make a comment`, `Add New comment`, `+ Comment now`, `Comments Add`.
+    Opening(LazyPattern(rf"(?:(?:add|make|post|leave|write|submit)(?:{_WS}+(?:a|an|your|new))?{_WS}+comments?"
+                        rf"(?:{_WS}+now)?|comment{_WS}+now|comments{_WS}+add)[!.:]?{LINE_END}", regex.I),
+            starting("add", "make", "post", "leave", "write", "submit", "comment"), 4),
     # A sidebar's heading `About` alone, as written (a clean `about.` fragment ends a sentence cut
     # over two lines; `About:` may introduce what follows).
     Opening(LazyPattern(rf"(?-i:About){LINE_END}"), starting("about"), 1),
@@ -161,7 +171,9 @@ class BoilerplateLine(LineRule):
     of a navigation landmark (`Primary Navigation`, `Footer Menu`), a skip link (`Skip to main
     Navigation`, `Jump to comments (…)`, `Navigation: Jump to content areas:`), a text-size control
     (`Font:`, `RESIZE: AAA`, `Adjust text size:`), a sidebar's heading `About` alone and as
-    written, a bare section label (`Podcast`,
+    written, a comment box's button (`Make a comment`, `Add New comment`, `+ Comment now`), the
+    lines of a form to e-mail the article to a friend (`Enter your friend's email address below
+    ...`, `Your friend's email`, `Enter message below:`), a bare section label (`Podcast`,
     `Highlights`), a post's meta line that ends
     with its comment counter and holds a date, an author, a posting word or a separator
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
@@ -249,7 +261,11 @@ class BoilerplateLine(LineRule):
     lines on 37 sites: lettersofnote, go.com, my6sense, aljazeera, bgr, typepad, ...) and `Search form`
     (blog.givewell, thehill): residue only, no clean, neutral or partial line, nothing on the 2020s
     articles. A bare `Text` or `Resize`, `About:` and a lower-case `about.` (the end of a sentence
-    cut over two lines) are not matched.
+    cut over two lines) are not matched. A comment box's button as a whole line (`Leave a comment`,
+    `Post Your Comment`, `Submit comment`, `Make a comment`, `Comments Add`): 170 residue lines on
+    58 sites; the e-mail-a-friend form (albertmohler, phys.org): 18; neither has a clean, neutral or
+    partial line, nor a line on the 2020s articles. `Your friend's email` in a sentence is not
+    the label: the label is the whole line.
 
     ## Limitations
     A one-word control such as `Comments`, `Close` or `About` is flagged wherever it stands alone on
