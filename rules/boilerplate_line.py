@@ -13,6 +13,10 @@ from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, 
 
 _WS = r"[^\S\n]"
 _COUNT = r"\d[\d,.]*k?"
+# Where a skip link leads: `content`, `main Navigation`, `site index`, `end of sidebar`.
+_SKIP_TARGET = (rf"(?:the{_WS}+)?(?:main{_WS}+|site{_WS}+|primary{_WS}+)?(?:content(?:{_WS}+areas)?|navigation"
+                rf"|search|comments|site{_WS}+index|section{_WS}+links|footer|menu"
+                rf"|end{_WS}+of{_WS}+(?:the{_WS}+)?(?:sidebar|content))")
 _SHAPES = (
     # Counters of a comment, share or view widget: `142 COMMENTS`, `Comments (3)`, `1.2K Shares`,
     # `166 Views`.
@@ -68,6 +72,31 @@ _SHAPES = (
     # A section label above a player or a summary box: `Podcast`, `Highlights`. An article can head
     # a section of its own so, hence a shape (unsafe) rather than a phrase.
     Opening(LazyPattern(rf"(?:podcast|highlights){LINE_END}", regex.I), starting("podcast", "highlights"), 1),
+    # A text-size control: `Font:`, `Font size`, `RESIZE: AAA`, `Adjust text size:`, `Text size: A+ A-`.
+    # A bare `Text` or `Resize` is not matched: either can head a line of another kind.
+    Opening(LazyPattern(rf"(?:font{_WS}*(?:size{_WS}*)?:|font{_WS}+size|text{_WS}+size{_WS}*:?"
+                        rf"|resize{_WS}*(?:text{_WS}*)?:?{_WS}*a{_WS}*a{_WS}*a"
+                        rf"|adjust{_WS}+(?:the{_WS}+)?(?:text|font){_WS}+size{_WS}*:?)"
+                        rf"(?:{_WS}*(?:a{_WS}*a{_WS}*a|a{_WS}*[-+]{_WS}*a{_WS}*[-+]?|[-+]{_WS}*[-+]?))?{LINE_END}",
+                        regex.I), starting("font", "text size", "resize", "adjust"), 6),
+    # A skip link of the page's accessibility menu: `Skip to main Navigation`, `Skip to content Skip
+    # to site index`, `Jump to comments (…)`, `Navigation: Jump to content areas:`.
+    Opening(LazyPattern(rf"(?:navigation{_WS}*:{_WS}*|start{_WS}+of{_WS}+sidebar\.?{_WS}*)?"
+                        rf"(?:(?:skip|jump){_WS}*to{_WS}*{_SKIP_TARGET}{_WS}*(?:\((?:…|\.\.\.)\))?[.:]?{_WS}*){{1,3}}{LINE_END}",
+                        regex.I), starting("skip", "jump", "navigation", "start of"), 12),
+    # A form to e-mail the article to a friend: `Enter your friend’s email address below and a
+    # personal message if you wish. ...`, `Your friend's email`, `Enter message below:`, `Your message`.
+    Opening(LazyPattern(rf"(?:enter|type){_WS}+(?:your{_WS}+)?friend['’]s{_WS}+e-?mail{_WS}+address"
+                        rf"|(?:your{_WS}+)?friend['’]s{_WS}+(?:e-?mail(?:{_WS}+address)?|name){_WS}*:?{LINE_END}"
+                        rf"|(?:enter{_WS}+(?:your{_WS}+|a{_WS}+)?message(?:{_WS}+below)?|your{_WS}+message){_WS}*:?{LINE_END}",
+                        regex.I), starting("enter", "type", "your", "friend"), 40),
+    # A comment box's button: `Make a comment`, `Add New comment`, `+ Comment now`, `Comments Add`.
+    Opening(LazyPattern(rf"(?:(?:add|make|post|leave|write|submit)(?:{_WS}+(?:a|an|your|new))?{_WS}+comments?"
+                        rf"(?:{_WS}+now)?|comment{_WS}+now|comments{_WS}+add)[!.:]?{LINE_END}", regex.I),
+            starting("add", "make", "post", "leave", "write", "submit", "comment"), 4),
+    # A sidebar's heading `About` alone, as written (a clean `about.` fragment ends a sentence cut
+    # over two lines; `About:` may introduce what follows).
+    Opening(LazyPattern(rf"(?-i:About){LINE_END}"), starting("about"), 1),
     # Wire-service slugs: `AP-US--Trump-Impeachment, 4th Ld-Writethru`, `BC-EU--Britain-Brexit`.
     Opening(LazyPattern(r"(?:[A-Z]{2,3}-){1,2}[A-Z]{2,3}--[\w-]+"), starting("ap-", "bc-"), 8),
 )
@@ -139,7 +168,12 @@ class BoilerplateLine(LineRule):
     counter (`1200 characters left`), a list's counters of views and results (`166 Views`,
     `1 - 8 of 48`), a link to a listing (`View all posts by Jane`, `View all (23)`) or to more of
     a list (`More...`, `More →`; not `More:`, which introduces a link), the label
-    of a navigation landmark (`Primary Navigation`, `Footer Menu`), a bare section label (`Podcast`,
+    of a navigation landmark (`Primary Navigation`, `Footer Menu`), a skip link (`Skip to main
+    Navigation`, `Jump to comments (…)`, `Navigation: Jump to content areas:`), a text-size control
+    (`Font:`, `RESIZE: AAA`, `Adjust text size:`), a sidebar's heading `About` alone and as
+    written, a comment box's button (`Make a comment`, `Add New comment`, `+ Comment now`), the
+    lines of a form to e-mail the article to a friend (`Enter your friend's email address below
+    ...`, `Your friend's email`, `Enter message below:`), a bare section label (`Podcast`,
     `Highlights`), a post's meta line that ends
     with its comment counter and holds a date, an author, a posting word or a separator
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
@@ -219,9 +253,22 @@ class BoilerplateLine(LineRule):
     `Powered by WordPress ...` (13 sites): about 100 residue lines more, none article text;
     16 clean lines are the `TrackBack URL for this entry:` lines of four typepad pages whose
     gold keeps the trackbacks (convention, counted apart). Nothing on the 2020s articles.
+    The comment-ownership disclaimer of Slashcode and PHP-Nuke sites (`The Fine Print: The following
+    comments are owned by whoever posted them. ...`, `Comments are owned by the poster. ...`: geek.net,
+    slashdot, biz.ua; 9 lines), skip links (60 lines on 20 sites, among them guardian, sbnation,
+    news.com.au, msn, polygraph, slate, ctvnews), text-size controls (31 lines on 8 sites: msn,
+    redstate, softpedia, barrons, crn, washingtonpost, theroot, thoughtcatalog), `About` alone (100
+    lines on 37 sites: lettersofnote, go.com, my6sense, aljazeera, bgr, typepad, ...) and `Search form`
+    (blog.givewell, thehill): residue only, no clean, neutral or partial line, nothing on the 2020s
+    articles. A bare `Text` or `Resize`, `About:` and a lower-case `about.` (the end of a sentence
+    cut over two lines) are not matched. A comment box's button as a whole line (`Leave a comment`,
+    `Post Your Comment`, `Submit comment`, `Make a comment`, `Comments Add`): 170 residue lines on
+    58 sites; the e-mail-a-friend form (albertmohler, phys.org): 18; neither has a clean, neutral or
+    partial line, nor a line on the 2020s articles. `Your friend's email` in a sentence is not
+    the label: the label is the whole line.
 
     ## Limitations
-    A one-word control such as `Comments` or `Close` is flagged wherever it stands alone on
+    A one-word control such as `Comments`, `Close` or `About` is flagged wherever it stands alone on
     a line; an article that uses one as a section heading should accept it with
     `per-file-ignores` or leave NL301 unselected for those files.
     """

@@ -101,6 +101,14 @@ _SHAPES = (
                         rf"https?://\S+{_WS}*)+{LINE_END}", regex.I),
             starting("listen", "download", "itunes", "spotify", "apple", "stitcher", "on"),
             MAX_PROMPT_WORDS),
+    # `Sign in with Facebook`, `Log in with Google`, `Use OpenID`: the buttons of a sign-in box.
+    Opening(LazyPattern(rf"(?:(?:sign|log){_WS}*in{_WS}+(?:with|using|via){_WS}+(?:facebook|twitter|google"
+                        rf"|yahoo!?(?:{_WS}+id)?|apple|microsoft|linkedin|vk|openid)|use{_WS}+openid){LINE_END}",
+                        regex.I),
+            starting("sign", "log", "use"), 6),
+    # `Subscribe by RSS`, `Subscribe Via Rss`, `Follow by Email`: a feed's button.
+    Opening(LazyPattern(rf"(?:subscribe|follow){_WS}+(?:by|via){_WS}+(?:rss|e-?mail|feed)(?:{_WS}+feed)?"
+                        rf"{_WS}*:?{LINE_END}", regex.I), starting("subscribe", "follow"), 4),
     # `Not a member? Sign up`, `No account? Registration is free and easy!`: a sign-up prompt.
     Opening(LazyPattern(rf"(?:not{_WS}+a{_WS}+member|no{_WS}+account|don['’]?t{_WS}+have{_WS}+an"
                           rf"{_WS}+account){_WS}*\?", regex.I),
@@ -203,7 +211,9 @@ class PromoPrompt(LineRule):
     `Follow Your ...` and other non-names), a handle alone (`Follow @jdoe`) or with
     what it offers, in at most 15 words (`Follow @desk for breaking news and headlines.`,
     `Follow @jdoe OR rss`, and with the spaces lost, `Follow@jdoeand@deskon Twitter.`), a platform's
-    label with a bare link (`Listen: https://...`, `On Telegram: https://...`) and
+    label with a bare link (`Listen: https://...`, `On Telegram: https://...`),
+    the buttons of a sign-in box (`Sign in with Facebook`, `Log in with Google`, `Use
+    OpenID`), a feed's button (`Subscribe by RSS`, `Follow by Email`) and
     sign-up prompts (`Not a member? Sign up`, `No account? ...`), and an e-mail
     subscription box ending with its service's credit (`Your email address: Powered by
     FeedBlitz`), and the site greeting its visitor: a blog's welcome box for first-time
@@ -266,6 +276,11 @@ class PromoPrompt(LineRule):
     neutral; of the 17 such lines the other shapes missed, it leaves 6 whose name the page
     does not repeat (`Follow Richard` heading a newspaper4k text, `Follow CNN Politics`).
     No line of the 2020s articles has the shape.
+    Sign-in buttons with a network (`Sign in with Yahoo! ID`, `Log in with VK`, `Use OpenID`):
+    residue on sbnation and sputniknews (39 lines), feed buttons (`Subscribe by RSS`, `Subscribe
+    Via Rss`, `Follow by Email`) on crttbuzzbin, cookrepublic and linknaija (7 lines); none
+    clean, neutral or partial, nothing on the 2020s articles. A sentence (`Users can sign in with
+    Facebook or ...`) is not the shape: the button is the whole line.
 
     ## Limitations
     Only English prompts are known.
