@@ -112,6 +112,16 @@ _POLICY_CLUE = re.compile(r"(?i)comment|civil")
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
 _REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
 MIN_REPLY_BUTTONS = 3
+# A commenter's link header: the link to the commenter's profile or site, then the name
+# alone (`http://twitter.com/janedoe Jane Doe`, `http://example.com/ Sam Roe`), as a
+# comment system prints it over each comment once the markup is gone. A list of links in an
+# article names its sites one after the other; a thread has a comment under each header:
+# headers each with a line of prose before the next and within a comment's length of it
+# are a chain of comments.
+_LINK_HEADER = re.compile(r"https?://\S+\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}")
+# ... and readers are people: two names of the chain open with a given name (`Jane`), where
+# a list of sites names organisations (`North Tool Shed`).
+MIN_NAMED_LINK_HEADERS = 2
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 # A thread whose headers and buttons the extractor dropped shows itself in its comments'
@@ -203,7 +213,8 @@ def thread_start(doc: Document) -> int | None:
     signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
     found = (_headed_start(lines, prose), _opener_position(lines, signs, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
-             _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start))
+             _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start),
+             _link_header_run_position(lines, prose, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -366,6 +377,26 @@ def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
     return None
 
 
+def _link_header_run_position(lines: Sequence[str], prose: Sequence[bool], first: int) -> int | None:
+    """The position of the first of a chain of commenter's link headers from `first` on,
+    each within a comment's length of the next with a line of prose between them, when
+    MIN_NAMED_LINK_HEADERS of the chain name a person by a given name, or None."""
+    headers = [k for k in range(first, len(lines)) if lines[k].startswith("http") and _LINK_HEADER.fullmatch(lines[k])]
+    chain_start, named = None, 0
+    for k, header in enumerate(headers):
+        earlier = headers[k - 1] if k else None
+        if earlier is None or header - earlier > MAX_COMMENT_LINES or not any(prose[earlier + 1:header]):
+            chain_start, named = header, 0  # a new chain
+        named += _names_a_person(lines[header])
+        if named >= MIN_NAMED_LINK_HEADERS:
+            return chain_start
+    return None
+
+
+def _names_a_person(link_header: str) -> bool:
+    return link_header.split()[1].lower() in GIVEN_NAMES
+
+
 def _is_all_thread(lines: Sequence[str]) -> bool:
     """Whether the text is comments from top to bottom: a header within its first lines,
     five or more in all, none more than a comment's length from the next or from the end."""
@@ -465,6 +496,14 @@ class CommentThread(ToTheEndRule):
     each within 15 lines of the next, after the article's first three lines of prose, are
     a thread whose headers the extractor dropped: it goes from the first button on.
 
+    A comment system that links each commenter's name to a profile or a site leaves a
+    link header over each comment once the markup is gone: the link, then the name alone
+    (`http://twitter.com/janedoe Jane Doe`). Such headers after the article's first three
+    lines of prose, each with a line of prose (the comment) before the next and within 15
+    lines of it, are a thread when two of their names open with a given name: it goes
+    from the first of them. A list of links in an article names sites, not people, and
+    seldom has a sentence under each link.
+
     A thread that lost its headers and buttons is known by its readers' remarks, when
     several agree on consecutive lines: a greeting by name (`Hi Karen,`, `Dear Mr. Reed,`),
     a given name spoken to at the start of a line (`David, i like this`, `Karen - the line
@@ -529,9 +568,12 @@ class CommentThread(ToTheEndRule):
     above a text that is all thread goes with it (the text holds no article). A thread
     known only by its readers' remarks goes from the first run of them: the comments
     above it stay, and a thread whose readers seldom greet, thank, praise or agree is not
-    found. A letters page with neither a `Letters` heading nor `Re:` references, whose
-    letter opens with thanks for the article (`Thanks for the great article on ...`), is
-    still cut from that letter on.
+    found. A list of links to people's profiles or sites with a sentence under each
+    (a blogroll that introduces its writers by their given names, or two people's
+    profile links printed with their names, each over a paragraph) is read as a thread.
+    A letters page with neither a `Letters` heading nor `Re:` references, whose letter
+    opens with thanks for the article (`Thanks for the great article on ...`), is still
+    cut from that letter on.
     """
 
     code = "NL312"
