@@ -122,6 +122,14 @@ _LINK_HEADER = re.compile(r"https?://\S+\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.
 # ... and readers are people: two names of the chain open with a given name (`Jane`), where
 # a list of sites names organisations (`North Tool Shed`).
 MIN_NAMED_LINK_HEADERS = 2
+# A reader's greeting alone on its line, over the comment (`Hi Roger,`, `Hey Chris`, `Hello
+# Derek Sir,`): a given name, maybe one more capitalised word. Two of them after the
+# article, with a remark only readers make below the first (praise of the post, agreement,
+# a smiley, a handle, thanks by name), are the thread. A letter the article quotes is led
+# into by a line ending in a colon (`He wrote to me:`), and an advice column answers its
+# letters without praising the post.
+_GREETING_LINE = re.compile(r"(?:Hi|Hey|Hello)\s+([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*[,!]?")
+MIN_GREETING_LINES = 2
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 # A thread whose headers and buttons the extractor dropped shows itself in its comments'
@@ -148,6 +156,7 @@ REMARK_WINDOW = 10  # non-blank lines from a remark on, itself counted
 MIN_REMARKS = 4  # lines with a remark among them
 MIN_REMARK_KINDS = 3
 GIVEN_NAMES = lowercase_words("words_given_names")  # karen, stan, neil (the list NL101 reads too)
+READERS_ONLY = PRAISE | AGREEMENT | SMILEY | HANDLE | THANKS_BY_NAME  # what a greeting line needs below it
 # A greeting names someone: a given name or a title and a surname (`Dear Editor,` opens a
 # letter to the paper, which an article may print).
 _GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:((?i:mr|ms|mrs|dr)\.?\s+)[A-Z][a-z]+|([A-Z][a-z]+))\b")
@@ -214,7 +223,8 @@ def thread_start(doc: Document) -> int | None:
     found = (_headed_start(lines, prose), _opener_position(lines, signs, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
              _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start),
-             _link_header_run_position(lines, prose, below_article_start))
+             _link_header_run_position(lines, prose, below_article_start),
+             _greeting_lines_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -393,6 +403,25 @@ def _link_header_run_position(lines: Sequence[str], prose: Sequence[bool], first
     return None
 
 
+def _greeting_lines_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first of MIN_GREETING_LINES or more greetings of a person by a
+    given name alone on their lines from `first` on, none led into by a line ending in a
+    colon, when a line from the first of them on, not a greeting (`Hi Jane,` is thanks by
+    name too), shows a remark only readers make, or None."""
+    greetings = [k for k in range(max(first, 1), len(lines)) if lines[k].startswith("H")
+                 and _is_greeting_line(lines[k]) and not lines[k - 1].endswith(":")]
+    if len(greetings) < MIN_GREETING_LINES:
+        return None
+    if not any(remark_kinds(line) & READERS_ONLY and not _is_greeting_line(line) for line in lines[greetings[0]:]):
+        return None
+    return greetings[0]
+
+
+def _is_greeting_line(line: str) -> bool:
+    found = _GREETING_LINE.fullmatch(line)
+    return found is not None and found[1].lower() in GIVEN_NAMES
+
+
 def _names_a_person(link_header: str) -> bool:
     return link_header.split()[1].lower() in GIVEN_NAMES
 
@@ -504,6 +533,15 @@ class CommentThread(ToTheEndRule):
     from the first of them. A list of links in an article names sites, not people, and
     seldom has a sentence under each link.
 
+    Readers who greet the writer or one another on a line of its own (`Hi Roger,`, `Hey
+    Chris`, `Hello Derek Sir,`: `Hi`, `Hey` or `Hello` and a given name, maybe one more
+    capitalised word) mark a thread too: two such greetings after the article's first
+    three lines of prose, neither led into by a line ending in a colon (a letter the
+    article quotes: `She also received this one:`), with a remark only readers make on a
+    line from the first greeting on (praise of the post, agreement, a smiley, a handle,
+    thanks by name; an advice column answers its letters without them). The thread goes
+    from the first greeting.
+
     A thread that lost its headers and buttons is known by its readers' remarks, when
     several agree on consecutive lines: a greeting by name (`Hi Karen,`, `Dear Mr. Reed,`),
     a given name spoken to at the start of a line (`David, i like this`, `Karen - the line
@@ -570,7 +608,10 @@ class CommentThread(ToTheEndRule):
     above it stay, and a thread whose readers seldom greet, thank, praise or agree is not
     found. A list of links to people's profiles or sites with a sentence under each
     (a blogroll that introduces its writers by their given names, or two people's
-    profile links printed with their names, each over a paragraph) is read as a thread.
+    profile links printed with their names, each over a paragraph) is read as a thread,
+    and so is an article that prints two letters or e-mails opening `Hi <Name>,` without
+    a lead-in ending in a colon, when a smiley, praise of a post or thanks by name
+    follows.
     A letters page with neither a `Letters` heading nor `Re:` references, whose letter
     opens with thanks for the article (`Thanks for the great article on ...`), is still
     cut from that letter on.

@@ -230,6 +230,25 @@ def test_linked_names_without_comments_between_are_not_a_thread():
     assert thread_start(Document(BODY + "The plan goes to a vote in March.\n\n" + names + BODY)) is None
 
 
+GREETED = "Hi Karen,\nGreat post, this will help a lot of families.\nHey Karen\nWill the buses run on Sundays too?\n"
+
+
+def test_readers_greetings_on_their_own_lines_mark_a_thread():
+    text = BODY + "The plan goes to a vote in March.\n\n" + GREETED
+    assert fixed(text, "NL312") == BODY + "The plan goes to a vote in March.\n"
+
+
+def test_greetings_without_a_readers_remark_are_not_a_thread():
+    letters = "Hi Karen,\nThe buses never come on time.\nHi Karen,\nWill the buses run on Sundays too?\n"
+    assert thread_start(Document(BODY + "The plan goes to a vote in March.\n\n" + letters)) is None
+
+
+def test_greetings_led_into_by_a_colon_are_quoted_letters():
+    letters = GREETED.replace("\nHey", "\nShe added:\nHey")
+    text = BODY + "The plan goes to a vote in March, and two readers wrote:\n\n" + letters
+    assert thread_start(Document(text)) is None
+
+
 @pytest.mark.parametrize("piece", ["Share\n", "a b c d\n", "Jane says:\n", "{x: 1;}\n", "x " * 50 + "\n"])
 def test_time_is_linear(piece):
     def seconds(n: int) -> float:
