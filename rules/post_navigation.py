@@ -90,8 +90,9 @@ class PostNavigation(LineRule):
     them the rule deletes 212 lines there, all residue (4/4 on DEV's whole-page
     html_text), and still nothing on the 2020s articles. The links after `«` without `Main`
     are residue on 6 DRAGNET sites (battellemedia, labnol, redfin, servicingstopvw,
-    brooklynvegan, washingtonpost; 2 lines partial, where the gold keeps a linked title: labnol,
-    summertomato) and never article text; the 2020s articles have no line opening with `«`.
+    brooklynvegan, thefamilyfinances) and 2 DEV sites (expapp, kabarislamia), 14 lines, 2 lines
+    partial (the gold keeps a linked title: labnol, summertomato), never article text; the 2020s
+    articles have no line opening with `«`.
 
     ## Limitations
     A one-sided `Main` link without its `«` or `»` is not a match. A blogger's own line
