@@ -41,6 +41,10 @@ _LINK_SEPARATORS = LazyPattern(r"[|·•/]")
 _SITE_VOICE = LazyPattern(r"\b(?:we|we['’](?:ll|re|ve|d)|our|us|you|your|you['’](?:re|ll|ve|d)"
                           rf"|this{_WS}+(?:site|website|web{_WS}+site|page))\b", regex.I)
 MAX_BROWSER_NOTICE_WORDS = 80  # `... While you will be able to view the content of this page ...`: 60 words
+# ... and the notice speaks of the page or of the visit (advice in an article, `To stay safe,
+# update to a modern browser.`, does neither).
+_PAGE_EXPERIENCE = LazyPattern(rf"\b(?:this{_WS}+(?:page|site|website|web{_WS}+site)|experience|best{_WS}+viewed)\b",
+                               regex.I)
 MAX_COOKIE_LABEL_WORDS = 8  # `Privacy & Cookie Policy`, `Cookie Settings`: a link's words, no voice
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
@@ -187,7 +191,7 @@ _INSIDES = (
     Inside(LazyPattern(r"(?i:browser)"), LazyPattern(
         rf"\b(?:best{_WS}+viewed\b[^\n]{{0,40}}?|(?:update|upgrade|switch){_WS}+to{_WS}+)(?:an?{_WS}+)?"
         rf"(?:up-to-date|modern|newer|supported){_WS}+(?:web{_WS}+)?browser\b", regex.I),
-        MAX_BROWSER_NOTICE_WORDS, _site_notice),
+        MAX_BROWSER_NOTICE_WORDS, lambda line: _site_notice(line) and _PAGE_EXPERIENCE.search(line) is not None),
 )
 
 
@@ -210,7 +214,8 @@ class LegalNotice(LineRule):
     whole legal footer (three different formulas among `All rights reserved`, `... trademarks
     of ...`, a copyright and `may not be reproduced`) in lines of at most 250. A notice about
     the reader's browser is found by its shape too: the site or the reader named (`this
-    page`, `your`, `we`) and the page `best viewed` in, or an update `to a modern browser`.
+    page`, `your`, `we`), the page `best viewed` in or an update `to a modern browser`, and
+    `this page` / `this site` or the visit's `experience` named.
 
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
     sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
