@@ -181,6 +181,41 @@ def test_a_case_blind_keyword_is_searched_wherever_it_matches(text):
         assert list(inside.spans(text, folded)) == list(inside.spans(text))
 
 
+def test_case_blind_branches_and_literal_openings_are_clues():
+    assert _lines.Inside(LazyPattern(r"(?i:sign[^\S\n]*up|subscribe|registers?)")).folded_openings == (
+        "sign", "subscribe", "register")
+    assert _lines.Inside(re.compile("(?i:cookie)")).folded_openings is None  # a word: `folded_clue`
+    assert _lines.Inside(re.compile("(?i:ab|cookie)")).folded_openings is None  # too short to tell
+    assert _lines.Inside(re.compile("(?i:(?:a|b)cookie|policy)")).folded_openings is None  # a group inside
+    assert _lines.Inside(re.compile("(?i:coo[k|x]ie|policy)")).folded_openings is None
+    assert _lines.Inside(LazyPattern(r"Watch[^\S\n]+[Vv]ideo")).opening == "Watch"
+    assert _lines.Inside(LazyPattern(r"Videos?\b")).opening == "Video"
+    assert _lines.Inside(LazyPattern(r"Watch(?i)video")).opening is None  # the flag may reach the opening
+    assert _lines.Inside(re.compile("Watch", re.I)).opening is None
+    assert _lines.Inside(re.compile("Watch|Video")).opening is None
+
+
+@given(st.text(alphabet=st.sampled_from("signupbcrSIGNUPBCRİıſ\u212a \n\u0307ßWatchVvideo"), max_size=30))
+def test_a_keyword_with_openings_is_searched_wherever_it_matches(text):
+    from newslint.document import Document
+
+    folded = _lines.folded_text(Document(text))
+    for keyword in (LazyPattern(r"(?i:sign[^\S\n]*up|subs?crib|bus)"), re.compile("(?i:ups|bcr ?s)"),
+                    LazyPattern(r"Watch[^\S\n]*[Vv]ideo"), re.compile("Watt+ch")):
+        inside = _lines.Inside(keyword, check=lambda line: True)
+        assert inside.folded_openings or inside.opening
+        assert list(inside.spans(text, folded)) == list(_lines.Inside(
+            _bare(keyword), check=lambda line: True).spans(text))
+
+
+def _bare(keyword):
+    """The same keyword, with no clue drawn from it (a flag that changes nothing for these)."""
+    if isinstance(keyword, LazyPattern):
+        source, flags = keyword.source
+        return regex.compile(source, flags | regex.MULTILINE)
+    return re.compile(keyword.pattern, keyword.flags | re.MULTILINE)
+
+
 def test_keywords_of_plain_words_get_those_words_as_clues():
     assert _lines.Inside(re.compile("Associated Press|, AP$", re.M)).literals == ("Associated Press", ", AP")
     assert _lines.Inside(LazyPattern("Photograph:")).literals == ("Photograph:",)
