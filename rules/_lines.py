@@ -477,8 +477,22 @@ class Inside:
             return  # `Watch[^\S\n]+[Vv]ideo` in a text without `Watch`
         if self.literals is not None and not any(map(text.__contains__, self.literals)):
             return  # a keyword of plain words (`Associated Press|, AP$`) none of which the text holds
-        search, pos = self.keyword.search, 0
-        while (m := search(text, pos)) is not None:
+        starts = self._match_starts(text, folded)
+        search, match, pos = self.keyword.search, self.keyword.match, 0
+        while True:
+            if starts is None:
+                m = search(text, pos)
+            else:  # a match starts where one of its opening words does: tried there alone
+                haystack, words = starts
+                at = min((found for found in map(haystack.find, words, repeat(pos)) if found >= 0), default=-1)
+                if at < 0:
+                    return
+                m = match(text, at)
+                if m is None:
+                    pos = at + 1
+                    continue
+            if m is None:
+                return
             line_start = text.rfind("\n", 0, m.start()) + 1
             start, end = content_span(text, line_start)
             line_end = text.find("\n", m.end())
@@ -492,6 +506,20 @@ class Inside:
                 continue
             if self.check is None or self.check(line):
                 yield line_start, start, end
+
+    def _match_starts(self, text: str, folded: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """Where every match of the keyword starts: at one of these words of this text (the text,
+        or its lower case for a case-blind keyword); None when that is not known. Finding a word
+        (`str.find`) and trying the keyword there costs a fraction of a regex search of the text."""
+        if folded is not None and self.folded_clue is not None:
+            return folded, (self.folded_clue,)
+        if folded is not None and self.folded_openings is not None:
+            return folded, self.folded_openings
+        if self.literals is not None:
+            return text, self.literals
+        if self.opening is not None:
+            return text, (self.opening,)
+        return None
 
 
 # A keyword that is one lower-case word (or words) in any case, `(?i:cookie)`, compiled with no
