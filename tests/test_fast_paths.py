@@ -136,6 +136,36 @@ def test_hi_and_hey_inside_words_are_not_tried(line):
     assert not comment_thread._may_thank(line, line.lower())
 
 
+def _greeting_as_a_word(line: str) -> bool:
+    """"hi" or "hey" in the line's lower case, with no `str.isalnum` or `_` before it in the line
+    and a `str.isspace` or a comma after it: what `_GREETING_WORD` stands for."""
+    lower = line.lower()
+    for word in ("hi", "hey"):
+        at = lower.find(word)
+        while at >= 0:
+            after, before = line[at + len(word) : at + len(word) + 1], line[at - 1 : at] if at else ""
+            if (after == "," or after.isspace()) and not (before.isalnum() or before == "_"):
+                return True
+            at = lower.find(word, at + 1)
+    return False
+
+
+def test_no_character_changes_class_by_lower_casing():
+    """What lets `_GREETING_WORD` look at a line's lower case instead of the line."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        lower = c.lower()
+        if len(lower) == 1:
+            assert (c.isalnum() or c == "_") == (lower.isalnum() or lower == "_")
+            assert (c == "," or c.isspace()) == (lower == "," or lower.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from("hiHIeyEYtK ,_.1é\u00a0\u2003\u0307\x1c\u212aaKr\u2160"), max_size=24))
+def test_a_greeting_word_is_found_as_a_loop_over_the_line_finds_it(line):
+    assert (comment_thread._GREETING_WORD.search(line.lower()) is not None) == _greeting_as_a_word(line)
+
+
 @given(st.text(alphabet=st.sampled_from("hiHIeyEYİıtK ,_.1é\u00a0\u2003\u0307\x1caKr"), max_size=24))
 def test_thanks_by_name_is_never_missed_by_its_first_test(line):
     """`_may_thank` stands before `_THANKS_BY_NAME`: it lets through every line the pattern matches
