@@ -154,6 +154,12 @@ _AGREEMENT = re.compile(
     r"(?i)\W{0,2}(?:(?:[A-Z][a-z]+,\s+)?i\s+(?:totally\s+|completely\s+|fully\s+|absolutely\s+|couldn'?t\s+"
     r"|could\s+not\s+)?agree|agreed|so true|well said|good point|great point|spot on)\b")
 _SMILEY = re.compile(r"(?<!\S)[:;=]-?[)(DPp](?!\w)|(?i:\blol\b|\bhaha|\blmao\b|<3|\bimho\b)")
+# `_SMILEY` in two, each searched at C speed: a face starting with its eyes (the look back after
+# them), so that the search skips ahead to them; the words only in a line whose lower case holds
+# one (or that holds İ or ı, which match `i` when case is ignored and do not lower-case into it).
+_SMILEY_FACE = re.compile(r"[:;=](?<!\S[:;=])-?[)(DPp](?!\w)")
+_SMILEY_WORD = re.compile(r"(?i:\blol\b|\bhaha|\blmao\b|<3|\bimho\b)")
+_SMILEY_WORDS = ("lol", "haha", "lmao", "<3", "imho")
 _HANDLE = re.compile(r"@\w")
 _EXCLAMATION = re.compile(r"\W{0,2}(?:Wow|Oh|Ah|Yay|Amen|Haha|Ooh|Whoa|Yum|LOL|Ugh|Aw+)\b[,!.…]")
 # Words (lower case) of which every match of the pattern below them holds one (`remark_kinds`).
@@ -310,11 +316,19 @@ def _unnamed_kinds(line: str) -> int:
     lower = line.lower()
     if _holds(lower, _PRAISE_CLUES) and _PRAISE.search(line):
         kinds |= PRAISE
-    if _holds(lower, _SMILEY_CLUES) and _SMILEY.search(line):
+    if _holds(lower, _SMILEY_CLUES) and _has_smiley(line, lower):
         kinds |= SMILEY
     if _holds(lower, _WISHES_CLUES) and _WISHES.search(line):
         kinds |= WISHES
     return kinds
+
+
+def _has_smiley(line: str, lower: str) -> bool:
+    """Whether `_SMILEY` matches somewhere in the line."""
+    if _SMILEY_FACE.search(line):
+        return True
+    may = _holds(lower, _SMILEY_WORDS) or "\u0130" in line or "\u0131" in line
+    return may and _SMILEY_WORD.search(line) is not None
 
 
 def _holds(lower: str, clues: tuple[str, ...]) -> bool:

@@ -150,6 +150,16 @@ def _greeting_as_a_word(line: str) -> bool:
     return False
 
 
+@given(st.text(alphabet=st.sampled_from(" :;=-)(DPpxLOlohaHAmMIiİı<3\u212a_\n\t"), max_size=20))
+def test_a_smiley_is_found_as_its_one_pattern_finds_it(line):
+    assert comment_thread._has_smiley(line, line.lower()) == bool(comment_thread._SMILEY.search(line))
+
+
+@pytest.mark.parametrize("line", [":)", "Nice one :-P", "x :D", "LOL", "hahaha", "İMHO it is", "<3 this", "a;p"])
+def test_smileys_in_two_searches(line):
+    assert comment_thread._has_smiley(line, line.lower()) == bool(comment_thread._SMILEY.search(line))
+
+
 def test_no_character_changes_class_by_lower_casing():
     """What lets `_GREETING_WORD` look at a line's lower case instead of the line."""
     import sys
