@@ -443,7 +443,10 @@ class Inside:
     `max_words` words, `pattern` (when given) matches somewhere in it and `check` (when
     given) agrees. `clue`, if given, is a character every match of `keyword` holds: a
     text without it is not searched (a plain `in` test finds a character fastest). A
-    keyword never matches a line feed: a line is judged by its own text (see `LineRule`).
+    keyword whose matches start at words known from its pattern (a case-blind word or group
+    of branches, plain words, an opening in letters) is tried only where `str.find` finds
+    those words, not searched for (see `_match_starts`). A keyword never matches a line
+    feed: a line is judged by its own text (see `LineRule`).
     """
 
     keyword: regex.Pattern[str] | re.Pattern[str]
