@@ -79,7 +79,10 @@ def is_known(word: str) -> bool:
     # so the common case is answered without looking the capitalised form up in vain.
     if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
         return True
-    freq = frequency(word)
+    # wordfreq folds case, so the list holds no word with a capital: such a word is not
+    # looked up at all (most are names, not in the list, and the lookup of a missing word
+    # is the slowest kind).
+    freq = frequency(word) if low == word else 0.0
     if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
         return True
     return word in odd_capitals()

@@ -133,9 +133,22 @@ def segment(
     `costs` are the pieces and their costs, English ones (`piece_costs`) by default; with
     those, a piece stops growing as soon as no piece starts with it (`piece_prefixes`).
     """
-    prefixes = None
     if costs is None:
-        costs, prefixes = piece_costs(params), piece_prefixes(params)
+        return _english_segment(word, params, context)
+    return _segment(word, params, context, costs, None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_segment(word: str, params: Params, context: Context) -> tuple[float, Cuts] | None:
+    """`segment` with the English pieces, kept: a token is segmented again by the tests that
+    follow the first (a capitalised word's opening, a name's glued words), on each fix pass."""
+    return _segment(word, params, context, piece_costs(params), piece_prefixes(params))
+
+
+def _segment(
+    word: str, params: Params, context: Context, costs: Costs, prefixes: Mapping[str, None] | None
+) -> tuple[float, Cuts] | None:
+    """`segment`; with `prefixes`, a piece stops growing as soon as no piece starts with it."""
     size = len(word)
     inf = math.inf
     best = [inf] * (size + 1)
