@@ -42,6 +42,7 @@ from newslint.rules.merged_words.words import (
     Context,
     Params,
     piece_costs,
+    piece_prefixes,
     segment,
     suffix_splits,
     whole_cost,
@@ -168,10 +169,13 @@ def split_run(
 def _pair_beats(low: str, freq: float, params: Params) -> bool:
     """Whether two pieces explain a known lower-case word better than the word list does.
     Known words are split in two if at all (`inthe`, `thana`, `theoriginal`)."""
-    costs = piece_costs(params)
+    costs, prefixes = piece_costs(params), piece_prefixes(params)
     limit = -math.log10(freq) - JOINT_PENALTY - params.margin
     for cut in range(1, len(low)):
-        first = costs.get(low[:cut])
+        head = low[:cut]
+        if head not in prefixes:
+            return False  # no piece starts so: no longer first piece either
+        first = costs.get(head)
         if first is not None and first < limit:
             last = costs.get(low[cut:])
             if last is not None and first + last < limit:
