@@ -365,9 +365,12 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     if zipf(run.lower()) >= BRAND_ZIPF:
         return None
     tails = list(_glued_tails(run, params))
+    joined: dict[int, tuple[int, ...]] = {}  # each tail rejoined once, for both passes
     for accept in (_function_like, _common_not_name_ending):
         for cut, pieces in tails:
-            pieces = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
+            if cut not in joined:
+                joined[cut] = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
+            pieces = joined[cut]
             if accept(run[cut : cut + pieces[0]] if pieces else run[cut:]):
                 cuts = (cut, *(cut + c for c in pieces))
                 return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])
