@@ -31,6 +31,13 @@ HEADINGS = frozenset({
     "related content", "you may also like", "you might also like", "most popular", "tags",
     "show comments",
 })
+# Headings that say which readers' comments follow (`Top Rated Comments`, `Featured
+# Comments`, `Reader Comments`): the thread's own title, never a link set between an
+# article's paragraphs as a bare `Comments` may be, so the comments' prose may follow them.
+# Each heads a thread after the article on pages of the labelled corpora (macrumors,
+# businessinsider, softpedia), and no article line.
+THREAD_HEADINGS = frozenset({"top rated comments", "featured comments", "reader comments", "readers comments"})
+THREAD_MIN_ARTICLE_LINES = 3  # prose lines above a thread's title: the article, however long the thread
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # A heading may have prose under it when fewer than half of the lines from it to the end
 # are prose (a related box's teasers, a comment form's notes): a box set inside the
@@ -120,12 +127,17 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
         return None
     lines, prose = stripped_lines(doc), prose_lines(doc)
     first = _first_after_most_prose(prose, prose_word_counts(doc))
+    # A thread's title may stand above more words of comments than the article has.
+    thread = _first_after_prose_lines(prose, THREAD_MIN_ARTICLE_LINES)
+    for k in range(thread, first):
+        if _short_heading_key(lines[k]) in THREAD_HEADINGS:
+            return doc.nonblank_lines[k]
     for k in range(first, len(lines)):
         key = _short_heading_key(lines[k])
         if key is not None:
             # The line's own words are looked at before the lines under it.
             if (((key in headings or _is_more_from_site(lines, prose, k)) and _little_prose_under(lines, prose, k))
-                    or _is_about(lines, k, key)):
+                    or key in THREAD_HEADINGS or _is_about(lines, k, key)):
                 return doc.nonblank_lines[k]
         if len(lines) - k - 1 <= SITE_ABOUT_MAX_LINES_AFTER and _is_site_about_itself(lines, k):
             return doc.nonblank_lines[k]
@@ -222,6 +234,12 @@ def _short_heading_key(line: str) -> str | None:
     return heading_key(line) if len(line.split()) <= HEADING_MAX_WORDS else None
 
 
+def _first_after_prose_lines(prose: tuple[bool, ...], count: int) -> int:
+    """The first line below `count` prose lines (len(prose) when there are fewer)."""
+    positions = list(compress(range(len(prose)), prose))
+    return positions[count - 1] + 1 if len(positions) >= count else len(prose)
+
+
 def _first_after_most_prose(prose: tuple[bool, ...], words: tuple[int, ...]) -> int:
     """The first line below at least MIN_ARTICLE_LINES prose lines and more than half the
     words of prose (len(prose) when there is none): the words above a line only grow down
@@ -250,7 +268,11 @@ class TailSection(ToTheEndRule):
     lines after the heading are prose (a related box whose first teaser is a question:
     `Which bands will play this year?`; a comment form's `Your email address will not be
     published.`). A paragraph under a `Comments` link set between the article's last
-    paragraphs is the article. `extend-headings` adds headings of your own. The site's
+    paragraphs is the article. A heading that says which comments follow (`Top Rated
+    Comments`, `Featured Comments`, `Reader Comments`) is the thread's own title: it needs
+    three prose lines above it, not half the words (a thread can be longer than the
+    article), and the comments' prose may follow it. `extend-headings` adds headings of
+    your own. The site's
     heading over links to its other pages is one too, on the same terms: `More`, `Also`
     or `Elsewhere`, maybe `on`, `from`, `at` or `in`, then one to four capitalised words
     (`More From the Examiner`, `Also on HuffPost:`, `Elsewhere on the BBC`, `More Posts`,
@@ -317,6 +339,10 @@ class TailSection(ToTheEndRule):
     nbcnews, huffingtonpost, pv-magazine) add 5 DEV and 86 DRAGNET lines, no clean line.
     `Show Comments` (zdnet, telegraph, quantamagazine) adds 84 DEV html_text lines, no
     clean line (`View Comments` is left out: a page sets it between an article's lines).
+    The thread titles (`Top Rated Comments`, `Featured Comments`, `Reader Comments`;
+    macrumors, businessinsider, softpedia, highscalability) add 19 DEV justext and 7
+    DRAGNET justext lines, and one line the DRAGNET gold keeps by convention: a reader's
+    quotation of the article (the article's own copy stays); none on the 2020s articles.
     A republication credit under the section (`This column originally appeared on
     Example.com and was written by Jane Doe.`, `... republished here with permission.`)
     ends the cut: it and the lines after it are the article's (the credit shape is kept
@@ -325,7 +351,8 @@ class TailSection(ToTheEndRule):
 
     ## Limitations
     English headings only. An article that uses one of these headings for a section of
-    its own, late in the text and above a list, loses that section; `More`, `Also` or
+    its own, late in the text and above a list, loses that section (and a readers' letters
+    page that heads its letters `Reader Comments` below three paragraphs loses them); `More`, `Also` or
     `Elsewhere` with `the` and a thing the article's sentences name in lower case (`Also on
     the Ballot` after `... on the ballot this year`) is left alone as the article's own.
     """
