@@ -53,6 +53,12 @@ _SHAPES = (
                           rf"|written{_WS}+by\b[^\n]{{0,80}}?\bposted{_WS}+on)\b[^\n]{{0,200}}?\bfiled{_WS}+under\b",
                           regex.I),
             starting("this entry", "this post", "this article", "this was"), 100, needs=("filed",)),
+    # A blog theme's post footer with the post's categories: `This entry was posted in Nikon
+    # D5200. Bookmark the permalink.`, `This entry was posted in Tips by Sue Waters . Bookmark
+    # the permalink .` (its other lines are openings in boilerplate_prefixes.txt).
+    Opening(LazyPattern(rf"this{_WS}+(?:entry|post){_WS}+was{_WS}+posted{_WS}+in\b[^\n]{{0,200}}?"
+                          rf"\bbookmark{_WS}+the{_WS}+permalink\b", regex.I),
+            starting("this entry", "this post"), 60, needs=("permalink",)),
     # The page counter of an article split over pages: `Page 1 of 4`.
     Opening(LazyPattern(rf"page{_WS}+\d{{1,2}}{_WS}+of{_WS}+\d{{1,2}}{LINE_END}", regex.I), starting("page"), 4),
     # The page links of an article split over pages: `Pages: 1 2 3 4`, `Pages: 1 2`.
@@ -109,6 +115,13 @@ MAX_POST_META_WORDS = 30
 _ENDS_WITH_COMMENT_COUNT = LazyPattern(rf"(?:\b\d[\d,]*|\bno){_WS}*comments?{_WS}*»?{_WS}*\Z", regex.I)
 _POST_META_MARK = LazyPattern(r"\b(?:posted|published|filed[^\S\n]+under|updated)\b|\bby[^\S\n]*\p{Lu}"
                               r"|\b(?:19|20)\d\d\b|[|·•]|//", regex.I)
+
+
+# A comment form's note on the picture shown with a comment: `Get a Gravatar to have your
+# personal image displayed next to your comment.`, `... if you want a pic to show with your
+# comment, go get a gravatar!` (an article on the service speaks of no `your comment`).
+_GRAVATAR_NOTE = LazyPattern(rf"\byour{_WS}+comments?\b", regex.I)
+MAX_GRAVATAR_NOTE_WORDS = 40
 
 
 def _is_post_meta(line: str) -> bool:
@@ -179,7 +192,11 @@ class BoilerplateLine(LineRule):
     (`March 3, 2021 by Jane Doe 0 Comments`, `In Gardening | 1 Comment`; at most 30 words),
     a blog theme's post footer
     (`This entry was posted on
-    May 3, 2012 at 7:14 pm and is filed under News. You can follow any responses ...`), and
+    May 3, 2012 at 7:14 pm and is filed under News. You can follow any responses ...`, `This
+    entry was posted in News. Bookmark the permalink.`, and its lines apart: `You can follow any
+    responses to this entry ...`, `You can leave a response, or trackback ...`, `Trackbacks are
+    closed, but you can ...`), a comment form's note on the picture shown with a comment (a line
+    of at most 40 words naming a Gravatar and `your comment`), and
     wire-service slugs
     (`AP-US--Trump-Impeachment, 4th Ld-Writethru`). Whole lines live in
     `rules/data/boilerplate_lines.txt` and the openings of comment-policy and form
@@ -231,6 +248,12 @@ class BoilerplateLine(LineRule):
     washingtonpost, zephoria), `Pages` (6 blogs), `View all ...` (designpublic, hosted.ap.org,
     washingtonpost, bikehugger), `N Views` (thecarconnection, highgearmedia), `1 - 8 of 48` (cnet,
     yimg), landmark labels (breitbart, venturebeat).
+    The post footer's lines apart (`Bookmark the permalink`, `You can follow any responses to
+    this entry`, `You can leave a response`, `Trackbacks are closed, but you can`; 26 lines on
+    healthcare-economist, suvblogger, theedublogger, nikonrumors, mattlogelin, lookatstars) and the
+    Gravatar note (13 lines on howdoesshe, robertnyman, technabob, summertomato) are residue
+    wherever they occur in DEV and DRAGNET (all extractors) but 2 partial footers whose author the
+    gold keeps (theedublogger, dallasnews); nothing on the 2020s articles.
     Sidebar headings and section labels, residue only (no clean or neutral line; nothing on the
     2020s articles but one `Podcast:` atop a menu): `Blog` (schneier, justforeignpolicy, everywhereist,
     dallasobserver, softpedia, vortexcannon), `Useful links` (blogspot, itsallaboutyoga), `Podcast`
@@ -279,7 +302,8 @@ class BoilerplateLine(LineRule):
     phrase_files = ("boilerplate_lines",)
     prefix_files = ("boilerplate_prefixes",)
     openings = _SHAPES
-    insides = (Inside(re.compile("(?i:comment)"), _ENDS_WITH_COMMENT_COUNT, MAX_POST_META_WORDS, _is_post_meta),)
+    insides = (Inside(re.compile("(?i:comment)"), _ENDS_WITH_COMMENT_COUNT, MAX_POST_META_WORDS, _is_post_meta),
+               Inside(LazyPattern(r"(?i:gravatar)"), _GRAVATAR_NOTE, MAX_GRAVATAR_NOTE_WORDS))
 
     def hits(self, doc: Document) -> dict[int, LineHit]:
         found = super().hits(doc)

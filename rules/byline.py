@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
-from newslint.rules._lines import Inside, LineRule, Opening, starting
+from newslint.rules._lines import Inside, LineHit, LineRule, Opening, starting
 
 _WS = r"[^\S\n]"
 # Lower-case words that can sit inside a byline: name particles, joins and job titles.
@@ -54,6 +55,27 @@ _NOT_BIO = LazyPattern(rf"\b(?:said|says|told|according)\b|,{_WS}*(?:which|who|w
                        rf"|,{_WS}*where{_WS}+(?!(?:he|she|they){_WS}+(?:covers|writes|reports|edits)\b)")
 
 
+# A writer introducing themself in an author box: `Hi, I'm Becky. I live in Atlanta. ...`, `Hi
+# there! I'm Regan.`, `Hi. I'm Paul Rouget (contact). I work at Mozilla.`: a greeting, then
+# `I'm` and a capitalised name. A blog post may open with the same words (`Hi, I'm Tom, and
+# today ...`), so the line must come after half the text's words, where author boxes stand,
+# and not be quoted or reported (`"Hello there! I'm Josie," she says.`).
+_SELF_INTRODUCTION = LazyPattern(rf"(?i:(?:hi|hello)(?:{_WS}+there)?{_WS}*[,!.]{_WS}*i['’]m){_WS}+\p{{Lu}}")
+_QUOTES = ("\"", "“", "'", "‘", "«")
+_REPORTED = LazyPattern(r"\b(?i:said|says|told|explains|explained|wrote|writes)\b")
+MIN_SELF_INTRODUCTION_PLACE = 0.5  # the share of the text's words before the line
+
+
+def is_self_introduction(line: str) -> bool:
+    return (_SELF_INTRODUCTION.match(line) is not None and not line.startswith(_QUOTES)
+            and _REPORTED.search(line) is None)
+
+
+def _too_early(text: str, start: int) -> bool:
+    """Whether the line at `start` comes before half the words of `text`."""
+    return len(text[:start].split()) < MIN_SELF_INTRODUCTION_PLACE * len(text.split())
+
+
 def is_bio(line: str) -> bool:
     return bool(_BIO.match(line)) and not _NOT_BIO.search(line)
 
@@ -83,7 +105,11 @@ class Byline(LineRule):
     Roe is a columnist for the Observer`, `- Jane Roe is a Staff Writer at the Ledger, where
     she covers courts`; a name, never `Mr` or `Dr`, then a writing job in either case and
     where, at most 80 words; not a line that reports speech or goes on with `, which`, `, who`,
-    `, when` or a `, where` other than `where he covers` / `writes` / `reports` / `edits`).
+    `, when` or a `, where` other than `where he covers` / `writes` / `reports` / `edits`),
+    and a writer's self-introduction in an author box (`Hi, I'm Becky. I live in Atlanta.
+    ...`, `Hi there! I'm Regan.`: `Hi` or `Hello`, then `I'm` and a capitalised name, at most
+    80 words, not quoted or reported) when it comes after half the text's words: a blog post
+    may open with the same greeting (`Hi, I'm Tom, and today ...`).
     After its `by`, a byline has at most 12 words, all of them capitalised names, numbers
     (a date) or byline words (`and`, `staff writer`, `correspondent`, name particles such
     as `de` or `van`). `extend-phrases` and `extend-prefixes` add whole lines and
@@ -117,6 +143,9 @@ class Byline(LineRule):
     lines after the article (latimes, wired; makeandtakes, theatlantic, thenextweb) and 1
     partial (cbsnews), no clean or neutral line; on the 2020s articles 5 more lines, all
     authors' bios (thedebrief, breitbart).
+    Self-introductions after half the text: residue on designpublic, theantijunecleaver and
+    mozilla (26 lines, all after 60% of their text's words), never clean, neutral or partial;
+    nothing on the 2020s articles.
 
     ## Limitations
     A byline without `by` is found only when it ends with `Writer`, `Associated
@@ -136,4 +165,11 @@ class Byline(LineRule):
         Inside(re.compile(r" (?:is|was) (?:a|an|the) "), None, MAX_BIO_WORDS,
                is_bio),
     )
-    openings = (Opening(_BY, starting(*_OPENINGS), MAX_BYLINE_WORDS, is_byline),)
+    openings = (Opening(_BY, starting(*_OPENINGS), MAX_BYLINE_WORDS, is_byline),
+                Opening(_SELF_INTRODUCTION, starting("hi", "hello"), MAX_BIO_WORDS, is_self_introduction))
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        found = super().hits(doc)
+        text = doc.text
+        return {i: hit for i, hit in found.items()
+                if not (is_self_introduction(text[hit.start:hit.end]) and _too_early(text, hit.start))}

@@ -112,6 +112,24 @@ _POLICY_CLUE = re.compile(r"(?i)comment|civil")
 # within a comment's length of the next, are a thread whose headers the extractor dropped.
 _REPLY_BUTTON = re.compile(r"\W*reply\W*$|reply\s*↓$", re.I)
 MIN_REPLY_BUTTONS = 3
+# A commenter's link header: the link to the commenter's profile or site, then the name
+# alone (`http://twitter.com/janedoe Jane Doe`, `http://example.com/ Sam Roe`), as a
+# comment system prints it over each comment once the markup is gone. A list of links in an
+# article names its sites one after the other; a thread has a comment under each header:
+# headers each with a line of prose before the next and within a comment's length of it
+# are a chain of comments.
+_LINK_HEADER = re.compile(r"https?://\S+\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}")
+# ... and readers are people: two names of the chain open with a given name (`Jane`), where
+# a list of sites names organisations (`North Tool Shed`).
+MIN_NAMED_LINK_HEADERS = 2
+# A reader's greeting alone on its line, over the comment (`Hi Roger,`, `Hey Chris`, `Hello
+# Derek Sir,`): a given name, maybe one more capitalised word. Two of them after the
+# article, with a remark only readers make below the first (praise of the post, agreement,
+# a smiley, a handle, thanks by name), are the thread. A letter the article quotes is led
+# into by a line ending in a colon (`He wrote to me:`), and an advice column answers its
+# letters without praising the post.
+_GREETING_LINE = re.compile(r"(?:Hi|Hey|Hello)\s+([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*[,!]?")
+MIN_GREETING_LINES = 2
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
 _CONTROL = re.compile(r"(?i)\b(?:reply|permalink|report|says|wrote)\b")
 # A thread whose headers and buttons the extractor dropped shows itself in its comments'
@@ -138,6 +156,7 @@ REMARK_WINDOW = 10  # non-blank lines from a remark on, itself counted
 MIN_REMARKS = 4  # lines with a remark among them
 MIN_REMARK_KINDS = 3
 GIVEN_NAMES = lowercase_words("words_given_names")  # karen, stan, neil (the list NL101 reads too)
+READERS_ONLY = PRAISE | AGREEMENT | SMILEY | HANDLE | THANKS_BY_NAME  # what a greeting line needs below it
 # A greeting names someone: a given name or a title and a surname (`Dear Editor,` opens a
 # letter to the paper, which an article may print).
 _GREETING = re.compile(r"\W{0,2}(?i:hi|hey|hello|dear)\s+(?:((?i:mr|ms|mrs|dr)\.?\s+)[A-Z][a-z]+|([A-Z][a-z]+))\b")
@@ -203,7 +222,9 @@ def thread_start(doc: Document) -> int | None:
     signs = list(map(thread_signs, lines[below_article_start:]))  # one look at each line, kept by its text
     found = (_headed_start(lines, prose), _opener_position(lines, signs, below_article_start),
              _first_with(signs, HEADING_LINE, below_article_start), _reply_run_position(signs, below_article_start),
-             _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start))
+             _first_with(signs, POLICY, below_article_start), _remark_run_position(lines, below_article_start),
+             _link_header_run_position(lines, prose, below_article_start),
+             _greeting_lines_position(lines, below_article_start))
     starts = [k for k in found if k is not None]
     return doc.nonblank_lines[min(starts)] if starts else None
 
@@ -366,6 +387,45 @@ def _remark_run_position(lines: Sequence[str], first: int) -> int | None:
     return None
 
 
+def _link_header_run_position(lines: Sequence[str], prose: Sequence[bool], first: int) -> int | None:
+    """The position of the first of a chain of commenter's link headers from `first` on,
+    each within a comment's length of the next with a line of prose between them, when
+    MIN_NAMED_LINK_HEADERS of the chain name a person by a given name, or None."""
+    headers = [k for k in range(first, len(lines)) if lines[k].startswith("http") and _LINK_HEADER.fullmatch(lines[k])]
+    chain_start, named = None, 0
+    for k, header in enumerate(headers):
+        earlier = headers[k - 1] if k else None
+        if earlier is None or header - earlier > MAX_COMMENT_LINES or not any(prose[earlier + 1:header]):
+            chain_start, named = header, 0  # a new chain
+        named += _names_a_person(lines[header])
+        if named >= MIN_NAMED_LINK_HEADERS:
+            return chain_start
+    return None
+
+
+def _greeting_lines_position(lines: Sequence[str], first: int) -> int | None:
+    """The position of the first of MIN_GREETING_LINES or more greetings of a person by a
+    given name alone on their lines from `first` on, none led into by a line ending in a
+    colon, when a line from the first of them on, not a greeting (`Hi Jane,` is thanks by
+    name too), shows a remark only readers make, or None."""
+    greetings = [k for k in range(max(first, 1), len(lines)) if lines[k].startswith("H")
+                 and _is_greeting_line(lines[k]) and not lines[k - 1].endswith(":")]
+    if len(greetings) < MIN_GREETING_LINES:
+        return None
+    if not any(remark_kinds(line) & READERS_ONLY and not _is_greeting_line(line) for line in lines[greetings[0]:]):
+        return None
+    return greetings[0]
+
+
+def _is_greeting_line(line: str) -> bool:
+    found = _GREETING_LINE.fullmatch(line)
+    return found is not None and found[1].lower() in GIVEN_NAMES
+
+
+def _names_a_person(link_header: str) -> bool:
+    return link_header.split()[1].lower() in GIVEN_NAMES
+
+
 def _is_all_thread(lines: Sequence[str]) -> bool:
     """Whether the text is comments from top to bottom: a header within its first lines,
     five or more in all, none more than a comment's length from the next or from the end."""
@@ -465,6 +525,23 @@ class CommentThread(ToTheEndRule):
     each within 15 lines of the next, after the article's first three lines of prose, are
     a thread whose headers the extractor dropped: it goes from the first button on.
 
+    A comment system that links each commenter's name to a profile or a site leaves a
+    link header over each comment once the markup is gone: the link, then the name alone
+    (`http://twitter.com/janedoe Jane Doe`). Such headers after the article's first three
+    lines of prose, each with a line of prose (the comment) before the next and within 15
+    lines of it, are a thread when two of their names open with a given name: it goes
+    from the first of them. A list of links in an article names sites, not people, and
+    seldom has a sentence under each link.
+
+    Readers who greet the writer or one another on a line of its own (`Hi Roger,`, `Hey
+    Chris`, `Hello Derek Sir,`: `Hi`, `Hey` or `Hello` and a given name, maybe one more
+    capitalised word) mark a thread too: two such greetings after the article's first
+    three lines of prose, neither led into by a line ending in a colon (a letter the
+    article quotes: `She also received this one:`), with a remark only readers make on a
+    line from the first greeting on (praise of the post, agreement, a smiley, a handle,
+    thanks by name; an advice column answers its letters without them). The thread goes
+    from the first greeting.
+
     A thread that lost its headers and buttons is known by its readers' remarks, when
     several agree on consecutive lines: a greeting by name (`Hi Karen,`, `Dear Mr. Reed,`),
     a given name spoken to at the start of a line (`David, i like this`, `Karen - the line
@@ -529,9 +606,15 @@ class CommentThread(ToTheEndRule):
     above a text that is all thread goes with it (the text holds no article). A thread
     known only by its readers' remarks goes from the first run of them: the comments
     above it stay, and a thread whose readers seldom greet, thank, praise or agree is not
-    found. A letters page with neither a `Letters` heading nor `Re:` references, whose
-    letter opens with thanks for the article (`Thanks for the great article on ...`), is
-    still cut from that letter on.
+    found. A list of links to people's profiles or sites with a sentence under each
+    (a blogroll that introduces its writers by their given names, or two people's
+    profile links printed with their names, each over a paragraph) is read as a thread,
+    and so is an article that prints two letters or e-mails opening `Hi <Name>,` without
+    a lead-in ending in a colon, when a smiley, praise of a post or thanks by name
+    follows.
+    A letters page with neither a `Letters` heading nor `Re:` references, whose letter
+    opens with thanks for the article (`Thanks for the great article on ...`), is still
+    cut from that letter on.
     """
 
     code = "NL312"

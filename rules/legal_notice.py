@@ -40,6 +40,11 @@ _LINK_SEPARATORS = LazyPattern(r"[|·•/]")
 # `The paper is part of the Tribune Publishing group, which cut jobs at all its titles.`).
 _SITE_VOICE = LazyPattern(r"\b(?:we|we['’](?:ll|re|ve|d)|our|us|you|your|you['’](?:re|ll|ve|d)"
                           rf"|this{_WS}+(?:site|website|web{_WS}+site|page))\b", regex.I)
+MAX_BROWSER_NOTICE_WORDS = 80  # `... While you will be able to view the content of this page ...`: 60 words
+# ... and the notice speaks of the page or of the visit (advice in an article, `To stay safe,
+# update to a modern browser.`, does neither).
+_PAGE_EXPERIENCE = LazyPattern(rf"\b(?:this{_WS}+(?:page|site|website|web{_WS}+site)|experience|best{_WS}+viewed)\b",
+                               regex.I)
 MAX_COOKIE_LABEL_WORDS = 8  # `Privacy & Cookie Policy`, `Cookie Settings`: a link's words, no voice
 # `© 2019 CBS Interactive Inc.`: a line opening with the copyright sign, then a year or a company
 # (a bare `© Name` is a picture credit, NL202's business) ...
@@ -51,6 +56,18 @@ _SIGN_FIRST = LazyPattern(
 # The year may touch the next word where a scraper lost the space: `BBC © 2013The BBC is ...`.
 _SIGN_YEAR = LazyPattern(r"©[^\S\n]*(?:19|20)\d\d(?!\d)")
 MAX_SIGN_YEAR_WORDS = 30
+# A site owner's whole legal footer on one line (`NHL.com is the official web site of ... are
+# registered trademarks of the National Hockey League. ... © NHL 2012. All Rights Reserved.`, a
+# market-data footer's copyrights and trademarks) runs past the 120 words of a notice: such a
+# line is one when it holds three different legal formulas.
+MAX_LONG_NOTICE_WORDS = 250
+_LEGAL_FORMULAS = (
+    LazyPattern(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I),
+    LazyPattern(rf"\btrademarks?{_WS}+of\b", regex.I),
+    LazyPattern(r"©|\bcopyright\b", regex.I),
+    LazyPattern(rf"\bmay{_WS}+not{_WS}+be{_WS}+(?:reproduced|republished|redistributed)\b", regex.I),
+)
+MIN_LONG_NOTICE_FORMULAS = 3
 
 
 def _site_notice(line: str) -> bool:
@@ -58,6 +75,12 @@ def _site_notice(line: str) -> bool:
     line that is no sentence (a footer's links run together), or words in the site's voice."""
     return (len(line.split()) <= MAX_COOKIE_LABEL_WORDS or not line.rstrip().endswith((".", "!", "?"))
             or _SITE_VOICE.search(line) is not None)
+
+
+def is_long_legal_notice(line: str) -> bool:
+    """Whether `line` holds three different legal formulas (rights reserved, a trademark's
+    owner, a copyright, a ban on reproduction)."""
+    return sum(1 for formula in _LEGAL_FORMULAS if formula.search(line)) >= MIN_LONG_NOTICE_FORMULAS
 
 
 def is_link_bar(line: str) -> bool:
@@ -133,6 +156,8 @@ _INSIDES = (
     # `Apple logo, Apple TV ... are registered trademarks of Apple Inc.`: a trademark notice.
     Inside(LazyPattern(r"(?i:trademark)"), LazyPattern(
         rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
+    # ... and a whole legal footer of up to 250 words (see `is_long_legal_notice`).
+    Inside(LazyPattern(r"(?i:reserved)"), None, MAX_LONG_NOTICE_WORDS, is_long_legal_notice),
     # `Live Science is part of Future US Inc, an international media group ...`: the publisher.
     Inside(LazyPattern(r"is part of"), LazyPattern(
         rf"\Ais{_WS}+part{_WS}+of|\A[^\n]{{1,40}}?\bis{_WS}+part{_WS}+of{_WS}+[^\n]{{0,60}}?"
@@ -160,6 +185,13 @@ _INSIDES = (
         rf"|\bjavascript{_WS}+(?:is{_WS}+)?(?:disabled|required|off)\b"
         rf"|\bjavascript{_WS}+(?:must|has{_WS}+to|needs{_WS}+to){_WS}+be{_WS}+(?:enabled|turned{_WS}+on)\b"
         rf"|\byour{_WS}+(?:computer|browser|device)\b[^\n]{{0,80}}?\bjavascript{_WS}+enabled\b", regex.I), 40),
+    # `This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. ...`,
+    # `... For the best Barrons.com experience, please update to a modern browser.`: the site
+    # speaking of the reader's browser (an article's `Chrome is a modern browser` does neither).
+    Inside(LazyPattern(r"(?i:browser)"), LazyPattern(
+        rf"\b(?:best{_WS}+viewed\b[^\n]{{0,40}}?|(?:update|upgrade|switch){_WS}+to{_WS}+)(?:an?{_WS}+)?"
+        rf"(?:up-to-date|modern|newer|supported){_WS}+(?:web{_WS}+)?browser\b", regex.I),
+        MAX_BROWSER_NOTICE_WORDS, lambda line: _site_notice(line) and _PAGE_EXPERIENCE.search(line) is not None),
 )
 
 
@@ -178,7 +210,12 @@ class LegalNotice(LineRule):
     links every site has (`Home | About Us | Contribute | Advertise | Contact | RSS`). Whole lines live in
     `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
-    notices are also found by their shape, in lines of at most 120 words.
+    notices are also found by their shape, in lines of at most 120 words; a site owner's
+    whole legal footer (three different formulas among `All rights reserved`, `... trademarks
+    of ...`, a copyright and `may not be reproduced`) in lines of at most 250. A notice about
+    the reader's browser is found by its shape too: the site or the reader named (`this
+    page`, `your`, `we`), the page `best viewed` in or an update `to a modern browser`, and
+    `this page` / `this site` or the visit's `experience` named.
 
     A consent button's words followed by a full stop (`I agree.`, `Accept.`) are a
     sentence, a one-line reply or a turn of a transcript, and are left alone. So is a line
@@ -226,6 +263,10 @@ class LegalNotice(LineRule):
     A line that wants JavaScript enabled (`JavaScript must be enabled to use this widget.`, `...
     requires your computer to have Adobe Flash and JavaScript enabled.`): residue on 2 sites
     (thesimpledollar, bbc), never article text; nothing on the 2020s articles.
+    Browser notices (`This page is best viewed in an up-to-date web browser ...`, `... please
+    update to a modern browser.`: bbc, barrons; 60 lines) and legal footers of 120 to 250 words
+    (nhl, cnn; 7 lines) are residue wherever they occur in DEV and DRAGNET (all extractors),
+    never clean, neutral or partial; nothing on the 2020s articles.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.

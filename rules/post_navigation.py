@@ -5,6 +5,7 @@ import re
 
 import regex
 
+from newslint.rules._language import foreign_line
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
 
@@ -27,8 +28,21 @@ _LABELLED = (
 )
 
 
+# WordPress themes print the links without `Main`: `« Older title`, `« Older title » Newer
+# title`. A title opens with a capital or a digit and ends without a sentence's punctuation:
+# a quotation in guillemets is a sentence (`«Je ne regrette rien», she said.`).
+_TITLE_LINK = r"[\p{Lu}\d](?:[^\n|«»]{0,200}?[^\s.!?…,;:|«»])?"
+_GUILLEMET_LINKS = LazyPattern(rf"«{_WS}*{_TITLE_LINK}(?:{_WS}*»(?:{_WS}*{_TITLE_LINK})?)?")
+
+
 def _is_navigation(line: str) -> bool:
     return _NAVIGATION.fullmatch(line.strip()) is not None
+
+
+def _is_guillemet_links(line: str) -> bool:
+    line = line.strip()
+    return (_GUILLEMET_LINKS.fullmatch(line) is not None
+            and not foreign_line(line, 0, len(line)))
 
 
 class PostNavigation(LineRule):
@@ -40,6 +54,11 @@ class PostNavigation(LineRule):
     title before `»`: `« Older title | Main | Newer title »`, or one side of it
     (`« Older title | Main`, `Main | Newer title »`). The spaces around the bars may be
     lost (`« Older title|Main|Newer title »`). The line must be that shape as a whole.
+    WordPress themes leave out `Main`: a line of at most 25 words that is `«` and a title,
+    then perhaps `»` and a second title (`« Older title`, `« Older title » Newer title`),
+    each title opening with a capital or a digit and ending without a sentence's punctuation,
+    and the line not of another language (a quotation in guillemets is a sentence:
+    `«Je ne regrette rien», she said.`).
     Other platforms label the links with their direction: a line of at most 25 words
     opening with `Previous post:` or `Next post:` and a title (the colon may touch the
     title: `Next post:Title`), and Blogger's `Newer Post Older Post Home`, `Older Post
@@ -69,7 +88,11 @@ class PostNavigation(LineRule):
     occur as residue on 18 sites of DRAGNET (Zen Habits, Universe Today, Paulo Coelho's
     blog, Letters of Note, Blogger-hosted blogs and more) and never as article text; with
     them the rule deletes 212 lines there, all residue (4/4 on DEV's whole-page
-    html_text), and still nothing on the 2020s articles.
+    html_text), and still nothing on the 2020s articles. The links after `«` without `Main`
+    are residue on 6 DRAGNET sites (battellemedia, labnol, redfin, servicingstopvw,
+    brooklynvegan, thefamilyfinances) and 2 DEV sites (expapp, kabarislamia), 14 lines, 2 lines
+    partial (the gold keeps a linked title: labnol, summertomato), never article text; the 2020s
+    articles have no line opening with `«`.
 
     ## Limitations
     A one-sided `Main` link without its `«` or `»` is not a match. A blogger's own line
@@ -80,5 +103,6 @@ class PostNavigation(LineRule):
     code = "NL317"
     name = "post-navigation"
     artifact = "previous / next post links"
-    insides = (Inside(re.compile(r"Main"), None, MAX_NAVIGATION_WORDS, _is_navigation, clue="Main"),)
+    insides = (Inside(re.compile(r"Main"), None, MAX_NAVIGATION_WORDS, _is_navigation, clue="Main"),
+               Inside(re.compile("«"), None, MAX_LINK_WORDS, _is_guillemet_links, clue="«"))
     openings = _LABELLED

@@ -113,6 +113,13 @@ _SHAPES = (
     Opening(LazyPattern(rf"(?:not{_WS}+a{_WS}+member|no{_WS}+account|don['’]?t{_WS}+have{_WS}+an"
                           rf"{_WS}+account){_WS}*\?", regex.I),
             starting("not a member", "no account", "don't have", "don’t have"), 12),
+    # The blog asking for a share, a subscription or a sale after its post: `If you enjoyed this
+    # article, please share it on:`, `If you found this post useful, please ... share with your
+    # friends.`, `If you like my articles, there's a pretty good chance you'll like the books I
+    # wrote ...`; a symbol may stand before it (`♥ If you enjoyed this article, ...`).
+    Opening(LazyPattern(rf"[♥❤]?{_WS}*if{_WS}+you{_WS}+(?:liked|enjoyed|loved|like|found){_WS}+(?:this|my){_WS}+"
+                          r"(?:post|article|story|blog|posts|articles)(?![\w'’-])", regex.I),
+            starting("if you", "♥if", "❤if"), MAX_PROMPT_WORDS, check=lambda line: not _REPORTED.search(line)),
     # Newsletter and subscription prompts: an imperative opening, then news delivered.
     Opening(LazyPattern(
         rf"(?:sign{_WS}*up|subscribe|register|join|get|receive|download|want|stay|keep{_WS}+up"
@@ -226,7 +233,12 @@ class PromoPrompt(LineRule):
     that came from. Sign up for The Daily Note today to get it in your inbox.`, `... you know
     and trust. Subscribe to Ledger Magazine.`: `Sign up`, `Subscribe` or `Register` opening a
     sentence that speaks of a newsletter, an inbox, a magazine or a subscription, at most 40
-    words) is one too. A
+    words) is one too, and so is the blog asking for a share, a subscription or a sale
+    after its post: `If you liked`, `enjoyed`, `loved`, `like` or `found` and `this` or `my`
+    `post`, `article`, `story` or `blog` (`If you found this post useful, please ...
+    share with your friends.`, `If you like my articles, there's a pretty good chance you'll like
+    the books I wrote ...`), a symbol allowed before it (`♥ If you enjoyed this article, please
+    share it on:`). A
     prompt inside a reported sentence (`Subscribe to this newsletter, she told me, and ...`)
     is the article's, and is left alone.
 
@@ -281,6 +293,10 @@ class PromoPrompt(LineRule):
     Via Rss`, `Follow by Email`) on crttbuzzbin, cookrepublic and linknaija (7 lines); none
     clean, neutral or partial, nothing on the 2020s articles. A sentence (`Users can sign in with
     Facebook or ...`) is not the shape: the button is the whole line.
+    `If you liked / enjoyed / found / like this / my post / article ...`: 51 lines on 11 sites
+    of the two corpora (freshome, nationalreview, diythemes, summertomato, cartechhome,
+    socialtriggers, pixiq, mirolta, home-ec101, fuelyourblogging, thephotoargus), every one
+    residue.
 
     ## Limitations
     Only English prompts are known.

@@ -48,17 +48,23 @@ _ABOUT = re.compile(r"About((?:\s+[A-Z][\w&.’'-]*){1,4})\s*:?")
 ABOUT_SELF = frozenset({"about me", "about us", "about the author", "about the authors", "about this blog"})
 # The site's heading over links to its other pages: `More From the Examiner`, `Also on
 # HuffPost:`, `Elsewhere on the BBC`, `More Posts`, `More in World` (capitalised words only:
-# `More than 300 people came` is a sentence). `More About ...`, `More Information`, `More
-# Details`, `More Help` and `More Resources` head the article's own sections and notes (whom
-# to call, where to read on).
-_MORE_FROM_SITE = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+(?:[Tt]he\s+)?"
+# `More than 300 people came` is a sentence), and with what it lists or under `Related`:
+# `More content from NBCNews.com:`, `More world stories from NBC News:`, `Related on
+# HuffPost:` (`Related` with a capitalised word alone, `Related Costs`, may head the
+# article's own section). `More About ...`, `More Information`, `More Details`, `More Help`
+# and `More Resources` head the article's own sections and notes (whom to call, where to
+# read on).
+_SITE_LEAD = (r"(?:(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?"
+              r"|(?:More|Related)(?:\s+[a-z]+)?\s+(?:content|stories|news|coverage|articles|videos|posts)\s+(?:on|from)"
+              r"|Related\s+(?:on|from|in))")
+_MORE_FROM_SITE = re.compile(_SITE_LEAD + r"\s+(?:[Tt]he\s+)?"
                              r"(?!(?:About|Information|Info|Details|Help|Resources)\b)"
                              r"[A-Z][\w.’'&!-]*(?:\s+(?:[A-Z][\w.’'&!-]*|magazine)){0,3}\s*[:»…!.]*")
 # ... but `the` and a thing the article has already spoken of in lower case is one of its own
 # sections (`Also on the Ballot`, `More From the Hearing`, `Also in the Plan` over a list of
 # its points); a site is named (`Elsewhere on the BBC`, `More From the Los Angeles Times`),
 # not spoken of as a thing in the sentences above (a link's `bbc.com` is no word of them).
-_THE_THING = re.compile(r"(?:More|Also|Elsewhere)(?:\s+(?i:on|from|at|in))?\s+[Tt]he\s+(?P<name>.+?)\s*[:»…!.]*")
+_THE_THING = re.compile(_SITE_LEAD + r"\s+[Tt]he\s+(?P<name>.+?)\s*[:»…!.]*")
 _NAME_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "a", "an"})  # `About The Study` is a section
 # A site's or blog's words about itself, which pages print under the article without a
@@ -248,8 +254,12 @@ class TailSection(ToTheEndRule):
     heading over links to its other pages is one too, on the same terms: `More`, `Also`
     or `Elsewhere`, maybe `on`, `from`, `at` or `in`, then one to four capitalised words
     (`More From the Examiner`, `Also on HuffPost:`, `Elsewhere on the BBC`, `More Posts`,
-    `More in World`), but not `More About ...`, `More Information`, `More Details`, `More
-    Help` or `More Resources`, which head an article's own sections and notes.
+    `More in World`), or naming what it lists (`More`/`Related`, maybe a lower-case word,
+    `content`, `stories`, `news`, `coverage`, `articles`, `videos` or `posts`, then `on` or
+    `from`: `More content from NBCNews.com:`, `More world stories from NBC News:`), or
+    `Related on`/`from`/`in` (`Related on HuffPost:`), but not `More About ...`, `More
+    Information`, `More Details`, `More Help` or `More Resources`, which head an article's
+    own sections and notes, nor `Related` and a capitalised word alone (`Related Costs`).
 
     A box on the writer or the site goes the same way, prose under it or not: `About
     Me`, `About the Author`, `About This Blog`, or `About` and a name in capitals (one
@@ -302,6 +312,9 @@ class TailSection(ToTheEndRule):
     article line; 5 lines the DRAGNET gold keeps by convention (a zillow page's related
     links and republication note). On the 2020s articles they take three `More on
     Android:` headings at the end of posts, with the writer's follow line under one.
+    The headings that name what they list (`More content from NBCNews.com:`, `More world
+    stories from NBC News:`, `Related on HuffPost:`, `More articles from <writer>`; msn,
+    nbcnews, huffingtonpost, pv-magazine) add 5 DEV and 86 DRAGNET lines, no clean line.
     `Show Comments` (zdnet, telegraph, quantamagazine) adds 84 DEV html_text lines, no
     clean line (`View Comments` is left out: a page sets it between an article's lines).
     A republication credit under the section (`This column originally appeared on

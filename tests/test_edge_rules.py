@@ -210,6 +210,45 @@ def test_two_stamped_updates_are_not_a_thread():
     assert thread_start(Document(text)) is None
 
 
+LINKED_COMMENTS = ("http://twitter.com/janedoe Jane Doe\nFinally, a plan that helps the people who need it most.\n"
+                   "http://example.com/ Sam Roe\nWho is paying for all of this in the end, I wonder?\n")
+
+
+def test_commenters_link_headers_mark_a_thread():
+    text = BODY + "The plan goes to a vote in March.\n\n" + LINKED_COMMENTS
+    assert fixed(text, "NL312") == BODY + "The plan goes to a vote in March.\n"
+
+
+def test_linked_site_names_are_not_a_thread():
+    sites = ("http://northtoolshed.org North Tool Shed\nLadders, saws and garden tools, open on Saturdays until one.\n"
+             "http://riverlibrary.org River Library\nSewing machines, drills and a bike stand for use in the hall.\n")
+    assert thread_start(Document(BODY + "The plan goes to a vote in March.\n\n" + sites)) is None
+
+
+def test_linked_names_without_comments_between_are_not_a_thread():
+    names = "http://twitter.com/janedoe Jane Doe\nhttp://twitter.com/samroe Sam Roe\n"
+    assert thread_start(Document(BODY + "The plan goes to a vote in March.\n\n" + names + BODY)) is None
+
+
+GREETED = "Hi Karen,\nGreat post, this will help a lot of families.\nHey Karen\nWill the buses run on Sundays too?\n"
+
+
+def test_readers_greetings_on_their_own_lines_mark_a_thread():
+    text = BODY + "The plan goes to a vote in March.\n\n" + GREETED
+    assert fixed(text, "NL312") == BODY + "The plan goes to a vote in March.\n"
+
+
+def test_greetings_without_a_readers_remark_are_not_a_thread():
+    letters = "Hi Karen,\nThe buses never come on time.\nHi Karen,\nWill the buses run on Sundays too?\n"
+    assert thread_start(Document(BODY + "The plan goes to a vote in March.\n\n" + letters)) is None
+
+
+def test_greetings_led_into_by_a_colon_are_quoted_letters():
+    letters = GREETED.replace("\nHey", "\nShe added:\nHey")
+    text = BODY + "The plan goes to a vote in March, and two readers wrote:\n\n" + letters
+    assert thread_start(Document(text)) is None
+
+
 @pytest.mark.parametrize("piece", ["Share\n", "a b c d\n", "Jane says:\n", "{x: 1;}\n", "x " * 50 + "\n"])
 def test_time_is_linear(piece):
     def seconds(n: int) -> float:
@@ -234,6 +273,18 @@ RELATED = "Related Posts\nCouncil Approves New Parking Rules\nFive Hidden Beache
 
 def test_a_section_after_the_article_goes_from_its_heading():
     assert fixed(BODY + RELATED, "NL313") == BODY.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("heading", ["More content from NBCNews.com:", "More world stories from NBC News:",
+                                     "Related on HuffPost:", "More articles from Jane Doe"])
+def test_a_sites_heading_naming_what_it_lists_opens_the_section(heading):
+    text = BODY + heading + "\n" + RELATED.split("\n", 1)[1]
+    assert fixed(text, "NL313") == BODY.rstrip("\n") + "\n"
+
+
+def test_related_and_a_capitalised_word_is_no_sites_heading():
+    text = BODY + "Related Costs\nDredging the channel\nMoving the fuel depot\n"
+    assert section_start(Document(text)) is None
 
 
 def test_a_section_heading_followed_by_prose_stays():
