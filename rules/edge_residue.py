@@ -5,6 +5,7 @@ outside it are given a shape, so the cost is one cheap test per line plus the ed
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -141,6 +142,18 @@ def lower_words(tokens: list[str]) -> int:
         quoted = compress(tokens, map(_QUOTE_START.__contains__, firsts))
         count += sum(1 for token in quoted if token[1:2] in _LOWER_START)
     return count
+
+
+def stands_between_prose(doc: Document, index: int) -> bool:
+    """Whether the non-blank lines right before and right after line `index` both read as
+    sentences (`is_prose`): a short line there heads a section of the article, where a
+    page's buttons and links stand at its edges or among other controls."""
+    nonblank = doc.nonblank_lines
+    at = bisect.bisect_left(nonblank, index)
+    if at == 0 or at + 1 >= len(nonblank) or nonblank[at] != index:
+        return False
+    texts = doc.line_texts
+    return is_prose(texts[nonblank[at - 1]].strip()) and is_prose(texts[nonblank[at + 1]].strip())
 
 
 def stripped_lines(doc: Document) -> tuple[str, ...]:
