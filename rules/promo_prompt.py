@@ -119,8 +119,10 @@ _SHAPES = (
     # article, please share it on:`, `If you found this post useful, please ... share with your
     # friends.`, `If you like my articles, there's a pretty good chance you'll like the books I
     # wrote ...`; a symbol may stand before it (`♥ If you enjoyed this article, ...`).
-    Opening(LazyPattern(rf"[♥❤]?{_WS}*if{_WS}+you{_WS}+(?:liked|enjoyed|loved|like|found){_WS}+(?:this|my){_WS}+"
-                          r"(?:post|article|story|blog|posts|articles)(?![\w'’-])", regex.I),
+    # `my` only with the plural: `If you enjoyed my post last month about ...` opens a post.
+    Opening(LazyPattern(rf"[♥❤]?{_WS}*if{_WS}+you{_WS}+(?:liked|enjoyed|loved|like|found){_WS}+"
+                          rf"(?:this{_WS}+(?:post|article|story|blog|posts|articles)|my{_WS}+(?:posts|articles))(?![\w'’-])",
+                          regex.I),
             starting("if you", "♥if", "❤if"), MAX_PROMPT_WORDS, check=lambda line: not _REPORTED.search(line)),
     # Newsletter and subscription prompts: an imperative opening, then news delivered.
     Opening(LazyPattern(
@@ -236,8 +238,8 @@ class PromoPrompt(LineRule):
     and trust. Subscribe to Ledger Magazine.`: `Sign up`, `Subscribe` or `Register` opening a
     sentence that speaks of a newsletter, an inbox, a magazine or a subscription, at most 40
     words) is one too, and so is the blog asking for a share, a subscription or a sale
-    after its post: `If you liked`, `enjoyed`, `loved`, `like` or `found` and `this` or `my`
-    `post`, `article`, `story` or `blog` (`If you found this post useful, please ...
+    after its post: `If you liked`, `enjoyed`, `loved`, `like` or `found` and `this` `post`,
+    `article`, `story` or `blog`, or `my posts` / `articles` (`If you found this post useful, please ...
     share with your friends.`, `If you like my articles, there's a pretty good chance you'll like
     the books I wrote ...`), a symbol allowed before it (`♥ If you enjoyed this article, please
     share it on:`). A
@@ -300,7 +302,8 @@ class PromoPrompt(LineRule):
     `If you liked / enjoyed / found / like this / my post / article ...`: 51 lines on 11 sites
     of the two corpora (freshome, nationalreview, diythemes, summertomato, cartechhome,
     socialtriggers, pixiq, mirolta, home-ec101, fuelyourblogging, thephotoargus), every one
-    residue.
+    residue; none says `my` and one post (`If you enjoyed my post last month about ...` is a
+    writer opening a post with an earlier one), so `my` is taken only with the plural.
 
     ## Limitations
     Only English prompts are known.
