@@ -10,7 +10,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
-from newslint.rules.edge_residue import stands_between_prose
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 _COUNT = r"\d[\d,.]*k?"

@@ -10,7 +10,8 @@ from operator import and_, or_
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules._phrases import lowercase_words
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose, prose_lines, stripped_lines
+from newslint.rules._prose import is_prose
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time

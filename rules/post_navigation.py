@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._language import foreign_line
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
-from newslint.rules.edge_residue import stands_between_prose
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 # `« Title | Main | Title »`, `« Title | Main`, `Main | Title »`; a scraper may lose the

@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
 from newslint.rules._phrases import has_word
-from newslint.rules.edge_residue import stands_between_prose
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 _NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
