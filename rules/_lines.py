@@ -443,7 +443,10 @@ class Inside:
     `max_words` words, `pattern` (when given) matches somewhere in it and `check` (when
     given) agrees. `clue`, if given, is a character every match of `keyword` holds: a
     text without it is not searched (a plain `in` test finds a character fastest). A
-    keyword never matches a line feed: a line is judged by its own text (see `LineRule`).
+    keyword whose matches start at words known from its pattern (a case-blind word or group
+    of branches, plain words, an opening in letters) is tried only where `str.find` finds
+    those words, not searched for (see `_match_starts`). A keyword never matches a line
+    feed: a line is judged by its own text (see `LineRule`).
     """
 
     keyword: regex.Pattern[str] | re.Pattern[str]
@@ -453,10 +456,14 @@ class Inside:
     clue: str | None = None
     folded_clue: str | None = field(init=False, repr=False)
     literals: tuple[str, ...] | None = field(init=False, repr=False)
+    folded_openings: tuple[str, ...] | None = field(init=False, repr=False)
+    opening: str | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded_clue", _case_blind_word(self.keyword))
         object.__setattr__(self, "literals", _literal_branches(self.keyword))
+        object.__setattr__(self, "folded_openings", _case_blind_openings(self.keyword))
+        object.__setattr__(self, "opening", None if self.literals else _literal_opening(self.keyword))
 
     def spans(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, int]]:
         """(line start, content start, content end) of every line that is a hit. `folded`,
@@ -466,10 +473,29 @@ class Inside:
             return
         if folded is not None and self.folded_clue is not None and self.folded_clue not in folded:
             return
+        if folded is not None and self.folded_openings is not None and not any(
+                map(folded.__contains__, self.folded_openings)):
+            return  # `(?i:sign up|subscribe|register)`: none of `sign`, `subscribe`, `register` in any case
+        if self.opening is not None and self.opening not in text:
+            return  # `Watch[^\S\n]+[Vv]ideo` in a text without `Watch`
         if self.literals is not None and not any(map(text.__contains__, self.literals)):
             return  # a keyword of plain words (`Associated Press|, AP$`) none of which the text holds
-        search, pos = self.keyword.search, 0
-        while (m := search(text, pos)) is not None:
+        starts = self._match_starts(text, folded)
+        search, match, pos = self.keyword.search, self.keyword.match, 0
+        while True:
+            if starts is None:
+                m = search(text, pos)
+            else:  # a match starts where one of its opening words does: tried there alone
+                haystack, words = starts
+                at = min((found for found in map(haystack.find, words, repeat(pos)) if found >= 0), default=-1)
+                if at < 0:
+                    return
+                m = match(text, at)
+                if m is None:
+                    pos = at + 1
+                    continue
+            if m is None:
+                return
             line_start = text.rfind("\n", 0, m.start()) + 1
             start, end = content_span(text, line_start)
             line_end = text.find("\n", m.end())
@@ -483,6 +509,20 @@ class Inside:
                 continue
             if self.check is None or self.check(line):
                 yield line_start, start, end
+
+    def _match_starts(self, text: str, folded: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """Where every match of the keyword starts: at one of these words of this text (the text,
+        or its lower case for a case-blind keyword); None when that is not known. Finding a word
+        (`str.find`) and trying the keyword there costs a fraction of a regex search of the text."""
+        if folded is not None and self.folded_clue is not None:
+            return folded, (self.folded_clue,)
+        if folded is not None and self.folded_openings is not None:
+            return folded, self.folded_openings
+        if self.literals is not None:
+            return text, self.literals
+        if self.opening is not None:
+            return text, (self.opening,)
+        return None
 
 
 # A keyword that is one lower-case word (or words) in any case, `(?i:cookie)`, compiled with no
@@ -511,6 +551,45 @@ def _literal_branches(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPatter
     source = _plain_source(keyword, re.MULTILINE)  # which only moves where `$` matches
     found = [_LITERAL_BRANCH.fullmatch(branch) for branch in source.split("|")] if source is not None else [None]
     return tuple(m[1] for m in found) if all(found) else None  # type: ignore[index]
+
+
+# The letters a branch of a pattern opens with, up to its first other sign; the last of them is
+# cut when a quantifier follows it (`newsletters?`: `newsletter`).
+_OPENING_LETTERS = re.compile(r"([A-Za-z0-9 ]*)([?*+{]?)")
+# A keyword that is only a case-blind group of branches, with no group, class of `|` or escaped
+# `|` inside: `(?i:sign[^\S\n]*up|subscribe|register)`.
+_CASE_BLIND_GROUP = re.compile(r"\(\?i:([^()]*)\)")
+_PIPE_IN_CLASS = re.compile(r"\[[^\]]*\||\\\|")
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")  # `(?i)`, `(?i:`: may change what letters match
+MIN_OPENING = 3  # shorter openings hold in most texts: not worth a test
+
+
+def _opening_letters(branch: str) -> str:
+    m = _OPENING_LETTERS.match(branch)
+    return m[1][:-1] if m[2] else m[1]  # type: ignore[index]
+
+
+def _case_blind_openings(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> tuple[str, ...] | None:
+    """For a case-blind group of branches (`_CASE_BLIND_GROUP`) other than one word: the lower-case
+    letters each branch opens with, one of which every match holds in the text's lower case."""
+    source = _plain_source(keyword, 0)
+    m = _CASE_BLIND_GROUP.fullmatch(source) if source is not None else None
+    if m is None or _case_blind_word(keyword) is not None or _PIPE_IN_CLASS.search(m[1]):
+        return None
+    openings = tuple(map(_opening_letters, m[1].split("|")))
+    if any(len(o) < MIN_OPENING or o != o.lower() for o in openings):
+        return None
+    return openings
+
+
+def _literal_opening(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern) -> str | None:
+    r"""For a keyword of no alternation and no inline flag that opens with letters, digits or
+    spaces (`Watch[^\S\n]+[Vv]ideo`): those, which every match holds as they are."""
+    source = _plain_source(keyword, 0)
+    if source is None or "|" in source or _INLINE_FLAG.search(source):
+        return None
+    opening = _opening_letters(source)
+    return opening if len(opening) >= MIN_OPENING else None
 
 
 def _plain_source(keyword: regex.Pattern[str] | re.Pattern[str] | LazyPattern, allowed: int) -> str | None:

@@ -177,6 +177,12 @@ _AGREEMENT = re.compile(
     r"(?i)\W{0,2}(?:(?:[A-Z][a-z]+,\s+)?i\s+(?:totally\s+|completely\s+|fully\s+|absolutely\s+|couldn'?t\s+"
     r"|could\s+not\s+)?agree|agreed|so true|well said|good point|great point|spot on)\b")
 _SMILEY = re.compile(r"(?<!\S)[:;=]-?[)(DPp](?!\w)|(?i:\blol\b|\bhaha|\blmao\b|<3|\bimho\b)")
+# `_SMILEY` in two, each searched at C speed: a face starting with its eyes (the look back after
+# them), so that the search skips ahead to them; the words only in a line whose lower case holds
+# one (or that holds İ or ı, which match `i` when case is ignored and do not lower-case into it).
+_SMILEY_FACE = re.compile(r"[:;=](?<!\S[:;=])-?[)(DPp](?!\w)")
+_SMILEY_WORD = re.compile(r"(?i:\blol\b|\bhaha|\blmao\b|<3|\bimho\b)")
+_SMILEY_WORDS = ("lol", "haha", "lmao", "<3", "imho")
 _HANDLE = re.compile(r"@\w")
 _EXCLAMATION = re.compile(r"\W{0,2}(?:Wow|Oh|Ah|Yay|Amen|Haha|Ooh|Whoa|Yum|LOL|Ugh|Aw+)\b[,!.…]")
 # Words (lower case) of which every match of the pattern below them holds one (`remark_kinds`).
@@ -335,39 +341,41 @@ def _unnamed_kinds(line: str) -> int:
     lower = line.lower()
     if _holds(lower, _PRAISE_CLUES) and _PRAISE.search(line):
         kinds |= PRAISE
-    if _holds(lower, _SMILEY_CLUES) and _SMILEY.search(line):
+    if _holds(lower, _SMILEY_CLUES) and _has_smiley(line, lower):
         kinds |= SMILEY
     if _holds(lower, _WISHES_CLUES) and _WISHES.search(line):
         kinds |= WISHES
     return kinds
 
 
+def _has_smiley(line: str, lower: str) -> bool:
+    """Whether `_SMILEY` matches somewhere in the line."""
+    if _SMILEY_FACE.search(line):
+        return True
+    may = _holds(lower, _SMILEY_WORDS) or "\u0130" in line or "\u0131" in line
+    return may and _SMILEY_WORD.search(line) is not None
+
+
 def _holds(lower: str, clues: tuple[str, ...]) -> bool:
-    return any(clue in lower for clue in clues)
+    return any(map(lower.__contains__, clues))  # `map`: no Python-level loop over the clues
+
+
+# "hi" or "hey" as a word (no word character before it) that a space or a comma follows, in a
+# line's lower case: `\w` and `\s` of `re` are `str.isalnum` (or `_`) and `str.isspace`, and no
+# character changes either by lower-casing into one character (İ, into two, is looked at apart).
+# The `h` comes first, then the look back at the character before it: a pattern that opens with a
+# literal is searched for that letter at C speed, one that opens with a look-behind is tried everywhere.
+_GREETING_WORD = re.compile(r"h(?<!\wh)(?:i|ey)(?=[\s,])")
 
 
 def _may_thank(line: str, lower: str) -> bool:
     """Whether `_THANKS_BY_NAME` may match the line: it holds one of the pattern's words, or
-    "hi" or "hey" as a word that a space or a comma follows (`_word_then_space`)."""
+    "hi" or "hey" as a word that a space or a comma follows (`_GREETING_WORD`)."""
     if _holds(lower, _THANKS_WORDS):
         return True
     if "\u0130" in line or "\u0131" in line:  # İ lower-cases into two characters; ı matches "i" when case is ignored
         return _holds(lower, _GREETING_WORDS)
-    return any(_word_then_space(line, lower, word) for word in _GREETING_WORDS)
-
-
-def _word_then_space(line: str, lower: str, word: str) -> bool:
-    """Whether `word` stands in the line (at the same offsets in `lower`) with no word
-    character (`str.isalnum`, `_`: the pattern's `\\w`) before it and a space (`str.isspace`:
-    its `\\s`) or a comma right after it."""
-    at = lower.find(word)
-    while at >= 0:
-        after = line[at + len(word) : at + len(word) + 1]
-        before = line[at - 1 : at] if at else ""
-        if (after == "," or after.isspace()) and not (before.isalnum() or before == "_"):
-            return True
-        at = lower.find(word, at + 1)
-    return False
+    return _GREETING_WORD.search(lower) is not None
 
 
 def _remark_run_position(lines: Sequence[str], first: int) -> int | None:

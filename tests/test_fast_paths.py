@@ -136,6 +136,46 @@ def test_hi_and_hey_inside_words_are_not_tried(line):
     assert not comment_thread._may_thank(line, line.lower())
 
 
+def _greeting_as_a_word(line: str) -> bool:
+    """"hi" or "hey" in the line's lower case, with no `str.isalnum` or `_` before it in the line
+    and a `str.isspace` or a comma after it: what `_GREETING_WORD` stands for."""
+    lower = line.lower()
+    for word in ("hi", "hey"):
+        at = lower.find(word)
+        while at >= 0:
+            after, before = line[at + len(word) : at + len(word) + 1], line[at - 1 : at] if at else ""
+            if (after == "," or after.isspace()) and not (before.isalnum() or before == "_"):
+                return True
+            at = lower.find(word, at + 1)
+    return False
+
+
+@given(st.text(alphabet=st.sampled_from(" :;=-)(DPpxLOlohaHAmMIiİı<3\u212a_\n\t"), max_size=20))
+def test_a_smiley_is_found_as_its_one_pattern_finds_it(line):
+    assert comment_thread._has_smiley(line, line.lower()) == bool(comment_thread._SMILEY.search(line))
+
+
+@pytest.mark.parametrize("line", [":)", "Nice one :-P", "x :D", "LOL", "hahaha", "İMHO it is", "<3 this", "a;p"])
+def test_smileys_in_two_searches(line):
+    assert comment_thread._has_smiley(line, line.lower()) == bool(comment_thread._SMILEY.search(line))
+
+
+def test_no_character_changes_class_by_lower_casing():
+    """What lets `_GREETING_WORD` look at a line's lower case instead of the line."""
+    import sys
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        lower = c.lower()
+        if len(lower) == 1:
+            assert (c.isalnum() or c == "_") == (lower.isalnum() or lower == "_")
+            assert (c == "," or c.isspace()) == (lower == "," or lower.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from("hiHIeyEYtK ,_.1é\u00a0\u2003\u0307\x1c\u212aaKr\u2160"), max_size=24))
+def test_a_greeting_word_is_found_as_a_loop_over_the_line_finds_it(line):
+    assert (comment_thread._GREETING_WORD.search(line.lower()) is not None) == _greeting_as_a_word(line)
+
+
 @given(st.text(alphabet=st.sampled_from("hiHIeyEYİıtK ,_.1é\u00a0\u2003\u0307\x1caKr"), max_size=24))
 def test_thanks_by_name_is_never_missed_by_its_first_test(line):
     """`_may_thank` stands before `_THANKS_BY_NAME`: it lets through every line the pattern matches
@@ -179,6 +219,41 @@ def test_a_case_blind_keyword_is_searched_wherever_it_matches(text):
         if keyword.search(text):
             assert folded is None or inside.folded_clue in folded
         assert list(inside.spans(text, folded)) == list(inside.spans(text))
+
+
+def test_case_blind_branches_and_literal_openings_are_clues():
+    assert _lines.Inside(LazyPattern(r"(?i:sign[^\S\n]*up|subscribe|registers?)")).folded_openings == (
+        "sign", "subscribe", "register")
+    assert _lines.Inside(re.compile("(?i:cookie)")).folded_openings is None  # a word: `folded_clue`
+    assert _lines.Inside(re.compile("(?i:ab|cookie)")).folded_openings is None  # too short to tell
+    assert _lines.Inside(re.compile("(?i:(?:a|b)cookie|policy)")).folded_openings is None  # a group inside
+    assert _lines.Inside(re.compile("(?i:coo[k|x]ie|policy)")).folded_openings is None
+    assert _lines.Inside(LazyPattern(r"Watch[^\S\n]+[Vv]ideo")).opening == "Watch"
+    assert _lines.Inside(LazyPattern(r"Videos?\b")).opening == "Video"
+    assert _lines.Inside(LazyPattern(r"Watch(?i)video")).opening is None  # the flag may reach the opening
+    assert _lines.Inside(re.compile("Watch", re.I)).opening is None
+    assert _lines.Inside(re.compile("Watch|Video")).opening is None
+
+
+@given(st.text(alphabet=st.sampled_from("signupbcrSIGNUPBCRİıſ\u212a \n\u0307ßWatchVvideo"), max_size=30))
+def test_a_keyword_with_openings_is_searched_wherever_it_matches(text):
+    from newslint.document import Document
+
+    folded = _lines.folded_text(Document(text))
+    for keyword in (LazyPattern(r"(?i:sign[^\S\n]*up|subs?crib|bus)"), re.compile("(?i:ups|bcr ?s)"),
+                    LazyPattern(r"Watch[^\S\n]*[Vv]ideo"), re.compile("Watt+ch")):
+        inside = _lines.Inside(keyword, check=lambda line: True)
+        assert inside.folded_openings or inside.opening
+        assert list(inside.spans(text, folded)) == list(_lines.Inside(
+            _bare(keyword), check=lambda line: True).spans(text))
+
+
+def _bare(keyword):
+    """The same keyword, with no clue drawn from it (a flag that changes nothing for these)."""
+    if isinstance(keyword, LazyPattern):
+        source, flags = keyword.source
+        return regex.compile(source, flags | regex.MULTILINE)
+    return re.compile(keyword.pattern, keyword.flags | re.MULTILINE)
 
 
 def test_keywords_of_plain_words_get_those_words_as_clues():

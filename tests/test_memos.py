@@ -91,3 +91,26 @@ def test_merged_chunk_verdicts_spare_judging_the_chunks_again(monkeypatch):
     for text in texts:
         lint_text(text, second)
     assert judged == []
+
+
+def test_the_kept_default_rule_set_finds_and_fixes_what_a_fresh_one_does():
+    """`newslint.lint` / `newslint.fix` without a config keep one rule set per thread, memos and
+    all: after the other texts, each text still gets what a rule set made for it alone gives."""
+    import threading
+
+    import newslint
+
+    texts = _texts()[:60]
+    for text in texts:
+        newslint.lint(text)
+    kept = newslint._default_ruleset()
+    assert kept is not None and newslint._default_ruleset() is kept
+    for text in reversed(texts):
+        fresh = build_ruleset()
+        assert newslint.lint(text) == lint_text(text, fresh)
+        assert newslint.fix(text, unsafe=True) == fix_text(text, build_ruleset(), unsafe=True).text
+    other: list[object] = []
+    thread = threading.Thread(target=lambda: other.append(newslint._default_ruleset()))
+    thread.start()
+    thread.join()
+    assert other[0] is not None and other[0] is not kept  # memos are not locked: one set a thread

@@ -939,3 +939,12 @@ def test_a_text_of_lines_met_before_and_a_few_new_finds_what_a_fresh_rule_finds(
         warm = build_ruleset(Config(select=("NL101",)))
         lint_text(before, warm, "before.txt")
         assert lint_text(text, warm, "a.txt") == lint_text(text, build_ruleset(Config(select=("NL101",))), "a.txt")
+
+
+def test_the_word_list_holds_no_word_that_lower_case_changes():
+    # runs.is_known looks a word up only when lower-casing leaves it as it is: the list
+    # folds case, so any other word is missing from it and the lookup is skipped.
+    from newslint.rules._frequency import frequent
+
+    changed = [word for word, _ in frequent(0.0) if word.lower() != word]
+    assert changed == []

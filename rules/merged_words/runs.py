@@ -42,6 +42,7 @@ from newslint.rules.merged_words.words import (
     Context,
     Params,
     piece_costs,
+    piece_prefixes,
     segment,
     suffix_splits,
     whole_cost,
@@ -79,7 +80,10 @@ def is_known(word: str) -> bool:
     # so the common case is answered without looking the capitalised form up in vain.
     if low.capitalize() == word and frequency(low) >= KNOWN_NAME_FREQ and low.isalpha():
         return True
-    freq = frequency(word)
+    # wordfreq folds case, so the list holds no word with a capital: such a word is not
+    # looked up at all (most are names, not in the list, and the lookup of a missing word
+    # is the slowest kind).
+    freq = frequency(word) if low == word else 0.0
     if freq >= KNOWN_FREQ or (freq >= KNOWN_LONG_FREQ and len(word) >= 6):
         return True
     return word in odd_capitals()
@@ -165,10 +169,13 @@ def split_run(
 def _pair_beats(low: str, freq: float, params: Params) -> bool:
     """Whether two pieces explain a known lower-case word better than the word list does.
     Known words are split in two if at all (`inthe`, `thana`, `theoriginal`)."""
-    costs = piece_costs(params)
+    costs, prefixes = piece_costs(params), piece_prefixes(params)
     limit = -math.log10(freq) - JOINT_PENALTY - params.margin
     for cut in range(1, len(low)):
-        first = costs.get(low[:cut])
+        head = low[:cut]
+        if head not in prefixes:
+            return False  # no piece starts so: no longer first piece either
+        first = costs.get(head)
         if first is not None and first < limit:
             last = costs.get(low[cut:])
             if last is not None and first + last < limit:
@@ -358,9 +365,12 @@ def _head_and_words(run: str, params: Params) -> Split | None:
     if zipf(run.lower()) >= BRAND_ZIPF:
         return None
     tails = list(_glued_tails(run, params))
+    joined: dict[int, tuple[int, ...]] = {}  # each tail rejoined once, for both passes
     for accept in (_function_like, _common_not_name_ending):
         for cut, pieces in tails:
-            pieces = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
+            if cut not in joined:
+                joined[cut] = rejoined(run[cut:], pieces, params)  # Walker|homered, not Walker|home|red
+            pieces = joined[cut]
             if accept(run[cut : cut + pieces[0]] if pieces else run[cut:]):
                 cuts = (cut, *(cut + c for c in pieces))
                 return Split(cuts, True, ("head",) * len(cuts), head=run[:cut])

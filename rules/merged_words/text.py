@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import math
 from collections.abc import Iterator
@@ -819,6 +820,14 @@ def _name_then_predicate(word: str, split: Split, text: str, start: int, params:
         first -= 1
     if not text[first].isupper() or first == before - 1 or text[first:before].lower() in function_words():
         return None  # no name before: Scott before Dinsmore|launched (in friendScott too), not "Then"
+    return _predicate_head(word, params)
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate_head(word: str, params: Params) -> Split | None:
+    """The split of `_name_then_predicate` once a name stands before the token: the longest
+    name whose glued words start with a predicate. A function of the token alone, kept:
+    the token comes back on every fix pass and every copy of its page."""
     for cut in range(len(word) - 2, 2, -1):
         found = head_split(word, cut, params)
         if found is None:
@@ -859,7 +868,8 @@ def _before_particle(word: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
     moved = []
     for at, cut in enumerate(cuts):
         left, right = word[edges[at] : cut], word[cut : edges[at + 2]].lower()
-        particle = next((p for p in PARTICLES if left.endswith(p)), "")
+        # One test for all particles first: most names end in none.
+        particle = next((p for p in PARTICLES if left.endswith(p)), "") if left.endswith(PARTICLES) else ""
         if (particle and left[0].isupper() and len(left) - len(particle) >= 3
                 and not zipf(left.lower()) and zipf(particle + right) >= PARTICLE_VERB_ZIPF):
             cut -= len(particle)
@@ -1133,7 +1143,8 @@ def _chunk_runs(chunk: str, params: Params, cache: dict[tuple[str, bool, str], S
     if len(chunk) < 3:
         return ()
     core = chunk.strip(_EDGE_PUNCTUATION)
-    if (pronoun := _glued_pronoun(chunk, core, params, cache)) is not None:
+    # Every pronoun split holds a capital I: most chunks hold none, and skip the call.
+    if "I" in core and (pronoun := _glued_pronoun(chunk, core, params, cache)) is not None:
         return pronoun  # room|I was, Balm|I just, Hi|I’d
     if core.isalpha():  # a word with punctuation around it, the common case
         if core.lower() in ARTICLE_WORDS and core[1:].islower():
@@ -1197,6 +1208,8 @@ def _name_article(chunk: str, core: str) -> Runs:
     where the list does not know the token (`Ryana`, `Coursea`, `Electrica`): the split
     holds only before the noun phrase the article opens (see `find_merges`), since names
     and brands end so too (`Durana said`)."""
+    if not core.endswith(("a", "an")):
+        return ()  # most words: a plain test before the slicing below
     for article in ("an", "a"):
         head = core[: -len(article)]
         if (core.endswith(article) and len(head) >= NAME_ARTICLE_HEAD and head.istitle() and core[1:].islower()

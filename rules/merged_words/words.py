@@ -133,14 +133,30 @@ def segment(
     `costs` are the pieces and their costs, English ones (`piece_costs`) by default; with
     those, a piece stops growing as soon as no piece starts with it (`piece_prefixes`).
     """
-    prefixes = None
     if costs is None:
-        costs, prefixes = piece_costs(params), piece_prefixes(params)
+        return _english_segment(word, params, context)
+    return _segment(word, params, context, costs, None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_segment(word: str, params: Params, context: Context) -> tuple[float, Cuts] | None:
+    """`segment` with the English pieces, kept: a token is segmented again by the tests that
+    follow the first (a capitalised word's opening, a name's glued words), on each fix pass."""
+    return _segment(word, params, context, piece_costs(params), piece_prefixes(params))
+
+
+def _segment(
+    word: str, params: Params, context: Context, costs: Costs, prefixes: Mapping[str, None] | None
+) -> tuple[float, Cuts] | None:
+    """`segment`; with `prefixes`, a piece stops growing as soon as no piece starts with it."""
     size = len(word)
     inf = math.inf
     best = [inf] * (size + 1)
     back = [0] * (size + 1)
     best[0] = 0.0
+    # Without a capital or an apostrophe around the word, the first and last pieces cost
+    # what any piece costs (`_edge_cost` changes nothing): not asked for each of them.
+    plain = not (context.title or context.clitic_before or context.clitic_after)
     for start in range(size):
         base = best[start]
         if base == inf:
@@ -155,15 +171,17 @@ def segment(
             if prefixes is not None and piece not in prefixes and (start or end > 2):
                 break  # no piece starts so (the first piece may be a clitic: "s", "i")
             cost = costs.get(piece)
-            if start == 0 or end == size:
-                cost = None if start == 0 and end == size else _edge_cost(piece, cost, start == 0, context)
+            if start == 0 and end == size:
+                cost = None  # the whole word is no split
+            elif (start == 0 or end == size) and not plain:
+                cost = _edge_cost(piece, cost, start == 0, context)
             if cost is not None and piece != before and base + cost < best[end]:
                 best[end] = base + cost
                 back[end] = start
             end += 1
         if end <= size and start and size - start <= MAX_PIECE:  # the last piece, grown no more
             piece = word[start:]
-            cost = _edge_cost(piece, costs.get(piece), False, context)
+            cost = costs.get(piece) if plain else _edge_cost(piece, costs.get(piece), False, context)
             if cost is not None and piece != before and base + cost < best[size]:
                 best[size] = base + cost
                 back[size] = start
@@ -183,16 +201,19 @@ def suffix_splits(word: str, params: Params) -> list[int]:
 
     One dynamic programming pass from the right answers for every offset at once.
     """
-    costs = piece_costs(params)
+    costs, prefixes = piece_costs(params), piece_prefixes(params)
     size = len(word)
     best = [math.inf] * (size + 1)
     first = [0] * (size + 1)
     best[size] = 0.0
     for start in range(size - 1, -1, -1):
         for end in range(start + 1, min(size, start + MAX_PIECE) + 1):
+            piece = word[start:end]
+            if piece not in prefixes:
+                break  # no piece starts so: nor does a longer one
             if best[end] == math.inf:
                 continue
-            cost = costs.get(word[start:end])
+            cost = costs.get(piece)
             if cost is None:
                 continue
             total = cost + best[end] + (JOINT_PENALTY if end < size else 0.0)
