@@ -50,7 +50,7 @@ from urllib.parse import urlparse
 
 from newslint.config import Config
 from newslint.engine import build_ruleset, fix_text
-from newslint.rules.edge_residue import is_prose
+from newslint.rules._prose import is_prose
 
 WORD = re.compile(r"\w+")
 MIN_WORDS, MIN_PROSE, MIN_AFTER = 100, 3, 3

@@ -10,6 +10,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 _COUNT = r"\d[\d,.]*k?"
@@ -17,6 +18,12 @@ _COUNT = r"\d[\d,.]*k?"
 _SKIP_TARGET = (rf"(?:the{_WS}+)?(?:main{_WS}+|site{_WS}+|primary{_WS}+)?(?:content(?:{_WS}+areas)?|navigation"
                 rf"|search|comments|site{_WS}+index|section{_WS}+links|footer|menu"
                 rf"|end{_WS}+of{_WS}+(?:the{_WS}+)?(?:sidebar|content))")
+# A text-size control (`Font:`, `RESIZE: AAA`, `Adjust text size:`); see `_SHAPES`.
+_TEXT_SIZE_CONTROL = LazyPattern(rf"(?:font{_WS}*(?:size{_WS}*)?:|font{_WS}+size|text{_WS}+size{_WS}*:?"
+                                 rf"|resize{_WS}*(?:text{_WS}*)?:?{_WS}*a{_WS}*a{_WS}*a"
+                                 rf"|adjust{_WS}+(?:the{_WS}+)?(?:text|font){_WS}+size{_WS}*:?)"
+                                 rf"(?:{_WS}*(?:a{_WS}*a{_WS}*a|a{_WS}*[-+]{_WS}*a{_WS}*[-+]?|[-+]{_WS}*[-+]?))?"
+                                 rf"{LINE_END}", regex.I)
 _SHAPES = (
     # Counters of a comment, share or view widget: `142 COMMENTS`, `Comments (3)`, `1.2K Shares`,
     # `166 Views`.
@@ -80,11 +87,7 @@ _SHAPES = (
     Opening(LazyPattern(rf"(?:podcast|highlights){LINE_END}", regex.I), starting("podcast", "highlights"), 1),
     # A text-size control: `Font:`, `Font size`, `RESIZE: AAA`, `Adjust text size:`, `Text size: A+ A-`.
     # A bare `Text` or `Resize` is not matched: either can head a line of another kind.
-    Opening(LazyPattern(rf"(?:font{_WS}*(?:size{_WS}*)?:|font{_WS}+size|text{_WS}+size{_WS}*:?"
-                        rf"|resize{_WS}*(?:text{_WS}*)?:?{_WS}*a{_WS}*a{_WS}*a"
-                        rf"|adjust{_WS}+(?:the{_WS}+)?(?:text|font){_WS}+size{_WS}*:?)"
-                        rf"(?:{_WS}*(?:a{_WS}*a{_WS}*a|a{_WS}*[-+]{_WS}*a{_WS}*[-+]?|[-+]{_WS}*[-+]?))?{LINE_END}",
-                        regex.I), starting("font", "text size", "resize", "adjust"), 6),
+    Opening(_TEXT_SIZE_CONTROL, starting("font", "text size", "resize", "adjust"), 6),
     # A skip link of the page's accessibility menu: `Skip to main Navigation`, `Skip to content Skip
     # to site index`, `Jump to comments (…)`, `Navigation: Jump to content areas:`.
     Opening(LazyPattern(rf"(?:navigation{_WS}*:{_WS}*|start{_WS}+of{_WS}+sidebar\.?{_WS}*)?"
@@ -249,7 +252,7 @@ class BoilerplateLine(LineRule):
     washingtonpost, bikehugger), `N Views` (thecarconnection, highgearmedia), `1 - 8 of 48` (cnet,
     yimg), landmark labels (breitbart, venturebeat).
     The post footer's lines apart (`Bookmark the permalink`, `You can follow any responses to
-    this entry`, `You can leave a response`, `Trackbacks are closed, but you can`; 26 lines on
+    this entry`, `You can leave a response,`, `Trackbacks are closed, but you can`; 26 lines on
     healthcare-economist, suvblogger, theedublogger, nikonrumors, mattlogelin, lookatstars) and the
     Gravatar note (13 lines on howdoesshe, robertnyman, technabob, summertomato) are residue
     wherever they occur in DEV and DRAGNET (all extractors) but 2 partial footers whose author the
@@ -284,7 +287,11 @@ class BoilerplateLine(LineRule):
     lines on 37 sites: lettersofnote, go.com, my6sense, aljazeera, bgr, typepad, ...) and `Search form`
     (blog.givewell, thehill): residue only, no clean, neutral or partial line, nothing on the 2020s
     articles. A bare `Text` or `Resize`, `About:` and a lower-case `about.` (the end of a sentence
-    cut over two lines) are not matched. A comment box's button as a whole line (`Leave a comment`,
+    cut over two lines) are not matched, nor a text-size control's words alone between two
+    paragraphs (`Font size` heading a section of a piece on type: the control stands by the
+    headline or the byline, or with its buttons; no line of DEV or DRAGNET changes). `You can
+    leave a response,` opens the post footer with its comma (`You can leave a response on the
+    council's website ...` is a sentence). A comment box's button as a whole line (`Leave a comment`,
     `Post Your Comment`, `Submit comment`, `Make a comment`, `Comments Add`): 170 residue lines on
     58 sites; the e-mail-a-friend form (albertmohler, phys.org): 18; neither has a clean, neutral or
     partial line, nor a line on the 2020s articles. `Your friend's email` in a sentence is not
@@ -307,4 +314,13 @@ class BoilerplateLine(LineRule):
 
     def hits(self, doc: Document) -> dict[int, LineHit]:
         found = super().hits(doc)
-        return {i: hit for i, hit in found.items() if not _in_a_letter_or_list(doc, i, found)}
+        return {i: hit for i, hit in found.items()
+                if not _in_a_letter_or_list(doc, i, found) and not _heads_a_section(doc, hit)}
+
+
+def _heads_a_section(doc: Document, hit: LineHit) -> bool:
+    """Whether the line is a text-size control's words alone between two paragraphs: there
+    `Font size` heads the article's own section (a piece on type), where the control stands
+    by the headline or the byline, or with its buttons."""
+    return (_TEXT_SIZE_CONTROL.match(doc.text, hit.start, hit.end) is not None
+            and stands_between_prose(doc, hit.index))

@@ -10,7 +10,8 @@ from operator import and_, or_
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules._phrases import lowercase_words
-from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, is_prose, prose_lines, stripped_lines
+from newslint.rules._prose import is_prose
+from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_lines, stripped_lines
 
 HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
@@ -128,6 +129,9 @@ MIN_NAMED_LINK_HEADERS = 2
 # a smiley, a handle, thanks by name), are the thread. A letter the article quotes is led
 # into by a line ending in a colon (`He wrote to me:`), and an advice column answers its
 # letters without praising the post.
+# ... and a sentence saying who wrote to whom leads into a letter as a colon does.
+_LETTER_LEAD_IN = re.compile(r"(?i)\b(?:wrote|writes|replied|responded)\s+(?:to|back)\b"
+                             r"|\b(?:e-?mailed|texted|messaged)\b|\bin\s+an?\s+(?:e-?mail|letter|message|text)\b")
 _GREETING_LINE = re.compile(r"(?:Hi|Hey|Hello)\s+([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*[,!]?")
 MIN_GREETING_LINES = 2
 # Controls repeated under the comments: reply buttons, permalinks, `Jane says:`.
@@ -417,12 +421,19 @@ def _greeting_lines_position(lines: Sequence[str], first: int) -> int | None:
     colon, when a line from the first of them on, not a greeting (`Hi Jane,` is thanks by
     name too), shows a remark only readers make, or None."""
     greetings = [k for k in range(max(first, 1), len(lines)) if lines[k].startswith("H")
-                 and _is_greeting_line(lines[k]) and not lines[k - 1].endswith(":")]
+                 and _is_greeting_line(lines[k]) and not _leads_into_a_letter(lines[k - 1])]
     if len(greetings) < MIN_GREETING_LINES:
         return None
     if not any(remark_kinds(line) & READERS_ONLY and not _is_greeting_line(line) for line in lines[greetings[0]:]):
         return None
     return greetings[0]
+
+
+def _leads_into_a_letter(line: str) -> bool:
+    """Whether the line before a greeting leads into a letter the article quotes: it ends
+    in a colon (`He wrote to me:`), or says who wrote to whom (`The deputy director wrote to
+    an engineer.`, `She replied in an e-mail.`)."""
+    return line.endswith(":") or _LETTER_LEAD_IN.search(line) is not None
 
 
 def _is_greeting_line(line: str) -> bool:
@@ -545,7 +556,8 @@ class CommentThread(ToTheEndRule):
     Chris`, `Hello Derek Sir,`: `Hi`, `Hey` or `Hello` and a given name, maybe one more
     capitalised word) mark a thread too: two such greetings after the article's first
     three lines of prose, neither led into by a line ending in a colon (a letter the
-    article quotes: `She also received this one:`), with a remark only readers make on a
+    article quotes: `She also received this one:`) or by a line saying who wrote to whom
+    (`The deputy director wrote to an engineer.`, `... replied in an e-mail.`), with a remark only readers make on a
     line from the first greeting on (praise of the post, agreement, a smiley, a handle,
     thanks by name; an advice column answers its letters without them). The thread goes
     from the first greeting.
@@ -618,7 +630,7 @@ class CommentThread(ToTheEndRule):
     (a blogroll that introduces its writers by their given names, or two people's
     profile links printed with their names, each over a paragraph) is read as a thread,
     and so is an article that prints two letters or e-mails opening `Hi <Name>,` without
-    a lead-in ending in a colon, when a smiley, praise of a post or thanks by name
+    a lead-in ending in a colon or saying who wrote, when a smiley, praise of a post or thanks by name
     follows.
     A letters page with neither a `Letters` heading nor `Re:` references, whose letter
     opens with thanks for the article (`Thanks for the great article on ...`), is still

@@ -10,13 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import compress
-from operator import itemgetter
 
 from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Rule
 from newslint.rules._lines import content_span, excerpt
+from newslint.rules._prose import LOWER_START as _LOWER_START
+from newslint.rules._prose import PROSE_MIN_WORDS, prose_words
 
 
 class Shape(Enum):
@@ -35,8 +35,6 @@ RESIDUE_SHAPES = frozenset({Shape.CODE, Shape.SEPARATOR, Shape.LINKS, Shape.SHOR
 # Residue on its own wherever it stands in an edge block.
 STRONG_SHAPES = frozenset({Shape.CODE})
 
-PROSE_MIN_WORDS = 8
-PROSE_MIN_CHARS = 30
 SHORT_MAX_WORDS = 3
 TITLE_MAX_WORDS = 14
 TITLE_CAPITALISED = 0.75
@@ -63,13 +61,6 @@ TEASER_MIN_WORDS = 12
 TEASER_HEADLINE_MAX_WORDS = 20
 TEASERS_MESSAGE = "no article, only {count} lines of teasers of other articles, from '{found}'"
 
-# A sentence mark at the end of a word (closing quotes and brackets may follow).
-_SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
-# A word in lower case: one that opens with a letter a-z or ß-ÿ, or with a quote or a bracket
-# and then such a letter (`lower_words`).
-_LOWER_START = frozenset(map(chr, [*range(ord("a"), ord("z") + 1), *range(ord("ß"), ord("ÿ") + 1)]))
-_QUOTE_START = frozenset("\"'“‘(")
-_FIRST = itemgetter(0)
 # A line ending like a sentence or a clause: `... he said.`, `Best,`, `Ingredients:`.
 _ENDS_CLAUSE = re.compile(r"""[.!?…:;,。！？]["'”’)\]}*]*$""")
 _CODE_START = re.compile(
@@ -112,35 +103,6 @@ class EdgeLine:
     start: int
     end: int
     shape: Shape
-
-
-def is_prose(line: str) -> bool:
-    """Whether a stripped line reads as a sentence: eight words or more, a sentence mark,
-    and at least a third of its words in lower case (a Title Case headline is not prose)."""
-    return prose_words(line) > 0
-
-
-@functools.lru_cache(maxsize=1 << 15)  # asked of the same lines in every fix pass, and of lines pages share
-def prose_words(line: str) -> int:
-    """The words of a stripped line that reads as a sentence (`is_prose`), 0 for any other
-    line: the rules that weigh the article by its words of prose count them once."""
-    if len(line) < PROSE_MIN_CHARS or not _SENTENCE_MARK.search(line):
-        return 0
-    tokens = line.split()
-    words = len(tokens)
-    return words if words >= PROSE_MIN_WORDS and lower_words(tokens) >= words // 3 else 0
-
-
-def lower_words(tokens: list[str]) -> int:
-    r"""How many of a line's words (`str.split`) are in lower case (`_LOWER_START`). Counted
-    from the words' first characters with C-level maps: a regex over the line (what
-    `(?:^|\s)["'“‘(]?[a-zß-ÿ]` finds) takes twice as long."""
-    firsts = list(map(_FIRST, tokens))
-    count = sum(map(_LOWER_START.__contains__, firsts))
-    if not _QUOTE_START.isdisjoint(firsts):  # `"the`, `(and`: the letter after the quote tells
-        quoted = compress(tokens, map(_QUOTE_START.__contains__, firsts))
-        count += sum(1 for token in quoted if token[1:2] in _LOWER_START)
-    return count
 
 
 def stripped_lines(doc: Document) -> tuple[str, ...]:

@@ -59,7 +59,9 @@ MAX_SIGN_YEAR_WORDS = 30
 # A site owner's whole legal footer on one line (`NHL.com is the official web site of ... are
 # registered trademarks of the National Hockey League. ... © NHL 2012. All Rights Reserved.`, a
 # market-data footer's copyrights and trademarks) runs past the 120 words of a notice: such a
-# line is one when it holds three different legal formulas.
+# line is one when it holds three different legal formulas, `All rights reserved` among them:
+# every site's footer says it, where an article on a trademark case may name the others (and
+# `reserved judgment`).
 MAX_LONG_NOTICE_WORDS = 250
 _LEGAL_FORMULAS = (
     LazyPattern(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I),
@@ -79,8 +81,9 @@ def _site_notice(line: str) -> bool:
 
 def is_long_legal_notice(line: str) -> bool:
     """Whether `line` holds three different legal formulas (rights reserved, a trademark's
-    owner, a copyright, a ban on reproduction)."""
-    return sum(1 for formula in _LEGAL_FORMULAS if formula.search(line)) >= MIN_LONG_NOTICE_FORMULAS
+    owner, a copyright, a ban on reproduction), rights reserved among them."""
+    return (_LEGAL_FORMULAS[0].search(line) is not None
+            and sum(1 for formula in _LEGAL_FORMULAS if formula.search(line)) >= MIN_LONG_NOTICE_FORMULAS)
 
 
 def is_link_bar(line: str) -> bool:
@@ -211,7 +214,7 @@ class LegalNotice(LineRule):
     `rules/data/notice_lines.txt` and openings in `rules/data/notice_prefixes.txt`;
     `extend-phrases` and `extend-prefixes` add more. Copyright, cookie and JavaScript
     notices are also found by their shape, in lines of at most 120 words; a site owner's
-    whole legal footer (three different formulas among `All rights reserved`, `... trademarks
+    whole legal footer (`All rights reserved` and two more formulas among `... trademarks
     of ...`, a copyright and `may not be reproduced`) in lines of at most 250. A notice about
     the reader's browser is found by its shape too: the site or the reader named (`this
     page`, `your`, `we`), the page `best viewed` in or an update `to a modern browser`, and
@@ -266,7 +269,9 @@ class LegalNotice(LineRule):
     Browser notices (`This page is best viewed in an up-to-date web browser ...`, `... please
     update to a modern browser.`: bbc, barrons; 60 lines) and legal footers of 120 to 250 words
     (nhl, cnn; 7 lines) are residue wherever they occur in DEV and DRAGNET (all extractors),
-    never clean, neutral or partial; nothing on the 2020s articles.
+    never clean, neutral or partial; nothing on the 2020s articles. Every such footer there says
+    `All rights reserved`, which an article on a trademark case that names the other formulas
+    (and a judgment `reserved`) does not.
 
     ## Limitations
     A notice glued to article text on the same line is reported with the whole line.

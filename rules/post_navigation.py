@@ -5,9 +5,11 @@ import re
 
 import regex
 
+from newslint.document import Document
 from newslint.rules._language import foreign_line
 from newslint.rules._lazy import LazyPattern
-from newslint.rules._lines import LINE_END, Inside, LineRule, Opening, starting
+from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 # `« Title | Main | Title »`, `« Title | Main`, `Main | Title »`; a scraper may lose the
@@ -58,7 +60,10 @@ class PostNavigation(LineRule):
     then perhaps `»` and a second title (`« Older title`, `« Older title » Newer title`),
     each title opening with a capital or a digit and ending without a sentence's punctuation,
     and the line not of another language (a quotation in guillemets is a sentence:
-    `«Je ne regrette rien», she said.`).
+    `«Je ne regrette rien», she said.`), nor between two paragraphs: there it is a title or
+    a quotation the article sets apart (`«Made in Moldova»`); the links stand at the post's
+    end. That leaves one residue line of DRAGNET naive_p (battellemedia), whose next line is
+    a reader's comment.
     Other platforms label the links with their direction: a line of at most 25 words
     opening with `Previous post:` or `Next post:` and a title (the colon may touch the
     title: `Next post:Title`), and Blogger's `Newer Post Older Post Home`, `Older Post
@@ -106,3 +111,11 @@ class PostNavigation(LineRule):
     insides = (Inside(re.compile(r"Main"), None, MAX_NAVIGATION_WORDS, _is_navigation, clue="Main"),
                Inside(re.compile("«"), None, MAX_LINK_WORDS, _is_guillemet_links, clue="«"))
     openings = _LABELLED
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        # A line in guillemets between two paragraphs is the article's: a title it names or
+        # a quotation set apart (`«Made in Moldova»`); the links stand at the post's end.
+        found = super().hits(doc)
+        text = doc.text
+        return {i: hit for i, hit in found.items()
+                if not (_is_guillemet_links(text[hit.start:hit.end]) and stands_between_prose(doc, i))}

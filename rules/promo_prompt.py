@@ -9,6 +9,7 @@ from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
 from newslint.rules._phrases import has_word
+from newslint.rules._prose import stands_between_prose
 
 _WS = r"[^\S\n]"
 _NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
@@ -27,6 +28,10 @@ MAX_WELCOME_WORDS = 80
 _REPORTED = LazyPattern(
     r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
     r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)\b")
+# A sign-in box's button (`Sign in with Facebook`, `Use OpenID`); see `_SHAPES`.
+_SIGN_IN_BUTTON = LazyPattern(rf"(?:(?:sign|log){_WS}*in{_WS}+(?:with|using|via){_WS}+(?:facebook|twitter|google"
+                              rf"|yahoo!?(?:{_WS}+id)?|apple|microsoft|linkedin|vk|openid)|use{_WS}+openid){LINE_END}",
+                              regex.I)
 _SHAPES = (
     # `Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.`, `Follow @BGRDeals on Twitter`,
     # `You can follow the Magazine on Twitter ...` (bbc, revenews), `Visit the FDA on Facebook, ...`
@@ -102,10 +107,7 @@ _SHAPES = (
             starting("listen", "download", "itunes", "spotify", "apple", "stitcher", "on"),
             MAX_PROMPT_WORDS),
     # `Sign in with Facebook`, `Log in with Google`, `Use OpenID`: the buttons of a sign-in box.
-    Opening(LazyPattern(rf"(?:(?:sign|log){_WS}*in{_WS}+(?:with|using|via){_WS}+(?:facebook|twitter|google"
-                        rf"|yahoo!?(?:{_WS}+id)?|apple|microsoft|linkedin|vk|openid)|use{_WS}+openid){LINE_END}",
-                        regex.I),
-            starting("sign", "log", "use"), 6),
+    Opening(_SIGN_IN_BUTTON, starting("sign", "log", "use"), 6),
     # `Subscribe by RSS`, `Subscribe Via Rss`, `Follow by Email`: a feed's button.
     Opening(LazyPattern(rf"(?:subscribe|follow){_WS}+(?:by|via){_WS}+(?:rss|e-?mail|feed)(?:{_WS}+feed)?"
                         rf"{_WS}*:?{LINE_END}", regex.I), starting("subscribe", "follow"), 4),
@@ -117,8 +119,10 @@ _SHAPES = (
     # article, please share it on:`, `If you found this post useful, please ... share with your
     # friends.`, `If you like my articles, there's a pretty good chance you'll like the books I
     # wrote ...`; a symbol may stand before it (`♥ If you enjoyed this article, ...`).
-    Opening(LazyPattern(rf"[♥❤]?{_WS}*if{_WS}+you{_WS}+(?:liked|enjoyed|loved|like|found){_WS}+(?:this|my){_WS}+"
-                          r"(?:post|article|story|blog|posts|articles)(?![\w'’-])", regex.I),
+    # `my` only with the plural: `If you enjoyed my post last month about ...` opens a post.
+    Opening(LazyPattern(rf"[♥❤]?{_WS}*if{_WS}+you{_WS}+(?:liked|enjoyed|loved|like|found){_WS}+"
+                          rf"(?:this{_WS}+(?:post|article|story|blog|posts|articles)|my{_WS}+(?:posts|articles))(?![\w'’-])",
+                          regex.I),
             starting("if you", "♥if", "❤if"), MAX_PROMPT_WORDS, check=lambda line: not _REPORTED.search(line)),
     # Newsletter and subscription prompts: an imperative opening, then news delivered.
     Opening(LazyPattern(
@@ -234,8 +238,8 @@ class PromoPrompt(LineRule):
     and trust. Subscribe to Ledger Magazine.`: `Sign up`, `Subscribe` or `Register` opening a
     sentence that speaks of a newsletter, an inbox, a magazine or a subscription, at most 40
     words) is one too, and so is the blog asking for a share, a subscription or a sale
-    after its post: `If you liked`, `enjoyed`, `loved`, `like` or `found` and `this` or `my`
-    `post`, `article`, `story` or `blog` (`If you found this post useful, please ...
+    after its post: `If you liked`, `enjoyed`, `loved`, `like` or `found` and `this` `post`,
+    `article`, `story` or `blog`, or `my posts` / `articles` (`If you found this post useful, please ...
     share with your friends.`, `If you like my articles, there's a pretty good chance you'll like
     the books I wrote ...`), a symbol allowed before it (`♥ If you enjoyed this article, please
     share it on:`). A
@@ -292,11 +296,14 @@ class PromoPrompt(LineRule):
     residue on sbnation and sputniknews (39 lines), feed buttons (`Subscribe by RSS`, `Subscribe
     Via Rss`, `Follow by Email`) on crttbuzzbin, cookrepublic and linknaija (7 lines); none
     clean, neutral or partial, nothing on the 2020s articles. A sentence (`Users can sign in with
-    Facebook or ...`) is not the shape: the button is the whole line.
+    Facebook or ...`) is not the shape: the button is the whole line. A button alone between
+    two paragraphs heads the article's section on the feature (`Sign in with Apple`) and is
+    left alone: every one in DEV and DRAGNET stands with other buttons.
     `If you liked / enjoyed / found / like this / my post / article ...`: 51 lines on 11 sites
     of the two corpora (freshome, nationalreview, diythemes, summertomato, cartechhome,
     socialtriggers, pixiq, mirolta, home-ec101, fuelyourblogging, thephotoargus), every one
-    residue.
+    residue; none says `my` and one post (`If you enjoyed my post last month about ...` is a
+    writer opening a post with an earlier one), so `my` is taken only with the plural.
 
     ## Limitations
     Only English prompts are known.
@@ -309,6 +316,14 @@ class PromoPrompt(LineRule):
     prefix_files = ("promo_prefixes",)
     openings = _SHAPES
     insides = _INSIDES
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        # A sign-in button alone between two paragraphs heads the article's section on the
+        # feature (`Sign in with Apple`); a page's buttons stand together or at its edges.
+        found = super().hits(doc)
+        text = doc.text
+        return {i: hit for i, hit in found.items()
+                if not (_SIGN_IN_BUTTON.match(text, hit.start, hit.end) and stands_between_prose(doc, i))}
 
     def shape_hits(self, doc: Document) -> Iterator[LineHit]:
         if "ollow" not in doc.text and "OLLOW" not in doc.text:

@@ -10,8 +10,9 @@ import newslint
 from newslint.config import Config
 from newslint.document import Document
 from newslint.model import Applicability, Edit, Fix, Violation
+from newslint.rules._prose import is_prose, prose_words
 from newslint.rules.comment_thread import CommentThread, is_header, thread_signs, thread_start
-from newslint.rules.edge_residue import Shape, edge_residue, is_prose, prose_words, shape_of
+from newslint.rules.edge_residue import Shape, edge_residue, shape_of
 from newslint.rules.end_marker import EndMarker
 from newslint.rules.tail_section import HEADINGS, heading_key, section_start
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newslint.rules import _lines, comment_thread, edge_residue
 from newslint.rules._lazy import LazyPattern
-from newslint.rules.edge_residue import lower_words
+from newslint.rules._prose import lower_words
 from newslint.rules.merged_words import text as merged_text
 
 
