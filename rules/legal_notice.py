@@ -157,7 +157,10 @@ _INSIDES = (
     Inside(LazyPattern(r"(?i:reserved)"),
            LazyPattern(rf"\ball{_WS}+rights{_WS}+reserved\b", regex.I), MAX_NOTICE_WORDS),
     # `Apple logo, Apple TV ... are registered trademarks of Apple Inc.`: a trademark notice.
+    # Not in a sentence that reports or explains the mark (`The company says the name is a
+    # trademark of its parent`, `the logos, which are trademarks of the league, ...`).
     Inside(LazyPattern(r"(?i:trademark)"), LazyPattern(
+        rf"(?<!\b(?:which|that|who|said|says|claims?|claimed|argued?|argues|according)\b[^\n.;:]*)"
         rf"\b(?:is|are){_WS}+(?:a{_WS}+)?(?:registered{_WS}+)?trademarks?{_WS}+of\b", regex.I), 80),
     # ... and a whole legal footer of up to 250 words (see `is_long_legal_notice`).
     Inside(LazyPattern(r"(?i:reserved)"), None, MAX_LONG_NOTICE_WORDS, is_long_legal_notice),
