@@ -42,10 +42,10 @@ class TagsLine(LineRule):
 
     A sidebar's list of categories or monthly archives, each with its count of posts, is
     found by its items: three or more lines in a row, each a short label and a count in
-    brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A ranking whose counts
-    only go down (a poll's or a medal table's), a list that the line above introduces
-    (`Electoral votes:`) and a year in brackets (`Title (2013)`) are left alone. The list
-    is one finding, its lines deleted together.
+    brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
+    only go down or only go up (a poll, a medal table, goals by the minute), a list that
+    the line above introduces (`Electoral votes:`) and a year in brackets (`Title (2013)`)
+    are left alone. The list is one finding, its lines deleted together.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -74,8 +74,8 @@ class TagsLine(LineRule):
     ## Limitations
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
     found. Only English labels are known. An article's own list of names with a number in
-    brackets, not introduced by a line ending in a colon and not ranked by the number,
-    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (16)`).
+    brackets, not introduced by a line ending in a colon and not ordered by the number,
+    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`).
     """
 
     code = "NL307"
@@ -110,7 +110,7 @@ class TagsLine(LineRule):
 
 def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
     """The first and last lines of each list of categories or archives with their counts of
-    posts: three or more items in a row, not ranked by the count, not introduced by a line
+    posts: three or more items in a row, not ordered by the count, not introduced by a line
     ending in a colon."""
     lines, rows = doc.line_texts, doc.nonblank_lines
     counts = [_item_count(lines[i]) for i in rows]
@@ -132,8 +132,11 @@ def _item_count(line: str) -> int | None:
 
 
 def _ranked(counts: list[int | None]) -> bool:
-    """Counts that only go down rank the items (a poll, a medal table): not a sidebar's."""
-    return all(a >= b for a, b in zip(counts, counts[1:]))  # type: ignore[operator]
+    """Counts that only go down or only go up order the items by the number (a poll, a
+    medal table, goals by the minute, kick-off times): a sidebar orders them by name or
+    date, and its counts go up and down."""
+    pairs = list(zip(counts, counts[1:]))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)  # type: ignore[operator]
 
 
 def _lower_case_unsafe(doc: Document, hit: LineHit) -> LineHit:
