@@ -1,17 +1,26 @@
 """NL307 tags-line: tag and category lines (data: tag_lines.txt, tag_prefixes.txt)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from newslint.document import Document
+from newslint.model import Violation
 from newslint.rules._lazy import LazyPattern
-from newslint.rules._lines import LineHit, LineRule
+from newslint.rules._lines import LineHit, LineRule, content_span, excerpt
 
 # A sentence after the label: a lower-case word closing with a full stop, on a line of many
 # words. Tags are short names between commas; this is the article's text that a scraper ran
 # onto the label (`Filed under: Latest News The production of ... was suspended.`).
 _SENTENCE_END = LazyPattern(r"\p{Ll}{2,}[.!?](?:\s|$)")
 MIN_SENTENCE_WORDS = 12
+
+# An item of a sidebar's list of categories or monthly archives with its count of posts:
+# `Animals (11)`, `► WordPress (53)`, `Novembro (113)`: a short label, then the count. A
+# year in brackets (`(2013)`) closes a title or a name, not a count.
+_COUNTED_ITEM = LazyPattern(
+    r"[►▼▸•-]?\s*[\p{L}\p{N}?][\p{L}\p{N}?'’&.,/ -]{0,40} \((?!(?:19|20)\d\d\))(\d{1,5})\)")
+MIN_COUNTED_ITEMS = 3
 _OUTER = "-–—•·*[({\"'“‘ \t"
 
 
@@ -30,6 +39,13 @@ class TagsLine(LineRule):
     A label in lower case right under a line that stops mid-sentence (on a letter or a
     comma) is a hard-wrapped paragraph's word (`... four single-player Challenge` /
     `categories: Time Attack, ...`), and is left alone.
+
+    A sidebar's list of categories or monthly archives, each with its count of posts, is
+    found by its items: three or more lines in a row, each a short label and a count in
+    brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
+    only go down or only go up (a poll, a medal table, goals by the minute), a list that
+    the line above introduces (`Electoral votes:`) and a year in brackets (`Title (2013)`)
+    are left alone. The list is one finding, its lines deleted together.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -57,7 +73,9 @@ class TagsLine(LineRule):
 
     ## Limitations
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
-    found. Only English labels are known.
+    found. Only English labels are known. An article's own list of names with a number in
+    brackets, not introduced by a line ending in a colon and not ordered by the number,
+    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`).
     """
 
     code = "NL307"
@@ -72,6 +90,53 @@ class TagsLine(LineRule):
         return {i: _lower_case_unsafe(doc, hit) for i, hit in hits.items()
                 if not _holds_sentence(doc.text[hit.start:hit.end])
                 and not _wrapped_on(doc, i, hit)}
+
+    def check(self, doc: Document) -> list[Violation]:
+        found = super().check(doc)
+        if ")" in doc.text:
+            found.extend(self._counted_list(doc, first, last) for first, last in _counted_lists(doc))
+            found.sort(key=lambda violation: violation.start)
+        return found
+
+    def _counted_list(self, doc: Document, first: int, last: int) -> Violation:
+        """One finding for the whole list: deleted line by line, the last item's deletion
+        (which takes the line feed before it) would meet the one above, and a lone item left
+        for the next pass is no list."""
+        start, _ = content_span(doc.text, doc.line_starts[first])
+        _, end = content_span(doc.text, doc.line_starts[last])
+        message = f"list of categories with counts '{excerpt(doc.text[start:end])}'"
+        return self.violation(start, end, message, doc.line_deletion(first, last, safe=False))
+
+
+def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
+    """The first and last lines of each list of categories or archives with their counts of
+    posts: three or more items in a row, not ordered by the count, not introduced by a line
+    ending in a colon."""
+    lines, rows = doc.line_texts, doc.nonblank_lines
+    counts = [_item_count(lines[i]) for i in rows]
+    run = 0
+    for k in range(len(rows) + 1):
+        if k < len(rows) and counts[k] is not None:
+            run += 1
+            continue
+        first = k - run
+        if run >= MIN_COUNTED_ITEMS and not _ranked(counts[first:k]) \
+                and not (first and lines[rows[first - 1]].rstrip().endswith(":")):
+            yield rows[first], rows[k - 1]
+        run = 0
+
+
+def _item_count(line: str) -> int | None:
+    found = _COUNTED_ITEM.fullmatch(line.strip())
+    return int(found.group(1)) if found else None
+
+
+def _ranked(counts: list[int | None]) -> bool:
+    """Counts that only go down or only go up order the items by the number (a poll, a
+    medal table, goals by the minute, kick-off times): a sidebar orders them by name or
+    date, and its counts go up and down."""
+    pairs = list(zip(counts, counts[1:]))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)  # type: ignore[operator]
 
 
 def _lower_case_unsafe(doc: Document, hit: LineHit) -> LineHit:
