@@ -8,6 +8,7 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LineHit, LineRule, content_span, excerpt
+from newslint.rules._prose import is_prose
 
 # A sentence after the label: a lower-case word closing with a full stop, on a line of many
 # words. Tags are short names between commas; this is the article's text that a scraper ran
@@ -44,8 +45,9 @@ class TagsLine(LineRule):
     found by its items: three or more lines in a row, each a short label and a count in
     brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
     only go down or only go up (a poll, a medal table, goals by the minute), a list that
-    the line above introduces (`Electoral votes:`) and a year in brackets (`Title (2013)`)
-    are left alone. The list is one finding, its lines deleted together.
+    the line above introduces (`Electoral votes:`), a list with sentences right above and
+    right below it (seats by party among the article's paragraphs) and a year in brackets
+    (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -121,9 +123,18 @@ def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
             continue
         first = k - run
         if run >= MIN_COUNTED_ITEMS and not _ranked(counts[first:k]) \
-                and not (first and lines[rows[first - 1]].rstrip().endswith(":")):
+                and not (first and lines[rows[first - 1]].rstrip().endswith(":")) \
+                and not _between_sentences(lines, rows, first, k):
             yield rows[first], rows[k - 1]
         run = 0
+
+
+def _between_sentences(lines: list[str], rows: list[int], first: int, end: int) -> bool:
+    """Whether sentences stand right above and right below the items: a list of counts
+    among the article's paragraphs is the article's (seats by party, a table of results),
+    where a sidebar's stands at the text's edge or under a heading of its own."""
+    return 0 < first and end < len(rows) \
+        and is_prose(lines[rows[first - 1]].strip()) and is_prose(lines[rows[end]].strip())
 
 
 def _item_count(line: str) -> int | None:
