@@ -36,10 +36,9 @@ class AdLabel(LineRule):
     Safe for a line that is, as a whole, a known label. Unsafe for a line found by its
     opening, since the rest of the line is not known.
 
-    Measured, all fixes applied (`bench/quality.py CORPUS --select NL304 --lines-only
-    --no-flagged`): dev 1.000 (301 lines deleted, 0 clean), dragnet 1.000 (71, 0 clean).
-    Deletion precision (`bench/rule_precision.py CORPUS --select NL304`): dev 1.000
-    (315/315), dragnet 1.000 (79/79). `Brought to you by` alone is residue on 2 DRAGNET sites
+    Measured at 875d261 (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and
+    clean lines deleted): dev 1.000 (315/315), dragnet 1.000 (84/84); safe fixes alone
+    (`--safe-only`) dev 311/311, dragnet 84/84. `Brought to you by` alone is residue on 2 DRAGNET sites
     (nj, pinoymtbiker: 5 lines), never clean; no such line in the 2020s articles.
 
     ## Limitations

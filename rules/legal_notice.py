@@ -252,14 +252,14 @@ class LegalNotice(LineRule):
     opening or its shape: an article about cookies, copyright or JavaScript can have a
     line that looks like a notice.
 
-    Measured, all fixes applied (`bench/quality.py CORPUS --select NL305 --lines-only
-    --no-flagged`): dev 0.983 (726 lines deleted, 12 clean), dragnet 0.975 (514, 13
-    clean); safe fixes alone dev 250/250, dragnet 95/95. Every clean line deleted is a
-    copyright or advertising notice the gold keeps (`© 2019 Associated Press. All Rights
-    Reserved. ...`, `Advertise | AdChoices`): counted apart, none is article prose.
-    Deletion precision (`bench/rule_precision.py CORPUS --select NL305`, those lines counted
-    apart): dev 1.000 (741/741), dragnet 1.000 (529/529), with a year that touches the next
-    word (`© 2013The ...`, where a scraper lost the space; 3 sites, never article text).
+    Measured at 875d261 (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and
+    clean lines deleted, clean lines a gold keeps by convention counted apart): dev 1.000
+    (755/755; 12 more kept by convention, raw 0.984), dragnet 1.000 (612/612; 13 more, raw
+    0.979); safe fixes alone (`--safe-only`) dev 261/261, dragnet 94/94. The lines kept by
+    convention are copyright or advertising notices (`© 2019 Associated Press. All Rights
+    Reserved. ...`, `Advertise | AdChoices`): none is article prose. A year that touches the
+    next word (`© 2013The ...`, where a scraper lost the space) is residue on 3 sites, never
+    article text.
     A form's consent by registering, signing up or submitting is residue after the article
     on 5 DEV sites (pv-magazine, therealdeal, theverge, vox, zdnet; 7 lines), never article
     text; nothing on the DRAGNET pages or the 2020s articles.

@@ -83,17 +83,16 @@ class PostNavigation(LineRule):
         Our kitchen tap dripped for a month before I gave in and called a plumber.
 
     ## Fix safety
-    Unsafe: the line is found by its shape. Measured deletion precision
-    (`python bench/rule_precision.py ../shared/corpus/dev ../shared/corpus/dragnet
-    --select NL317`): no line on the DEV corpus; 1.000 on DRAGNET (121/121 lines, the
-    blogs of TED, Schneier, Econbrowser, TypePad-hosted and nine more sites); hand audit
-    20/20 right (`bench/audits/real2020s-dragnet-nonnaive-NL317-NL318-seed41.md`; no
-    finding on the 2020s articles). Safe by that measure, it stays unsafe while the
-    labelled sets are this small. The labelled links (`Previous post:`, `Newer Post`)
-    occur as residue on 18 sites of DRAGNET (Zen Habits, Universe Today, Paulo Coelho's
-    blog, Letters of Note, Blogger-hosted blogs and more) and never as article text; with
-    them the rule deletes 212 lines there, all residue (4/4 on DEV's whole-page
-    html_text), and still nothing on the 2020s articles. The links after `«` without `Main`
+    Unsafe: the line is found by its shape. Measured at 875d261
+    (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and clean lines deleted): DEV
+    1.000 (6/6 lines, all on whole-page html_text), DRAGNET 1.000 (239/239; the blogs of
+    TED, Schneier, Econbrowser, TypePad-hosted and more sites); no finding on the 2020s
+    articles; hand audit 20/20 right
+    (`bench/audits/real2020s-dragnet-nonnaive-NL317-NL318-seed41.md`). Safe by that
+    measure, it stays unsafe while the labelled sets are this small. The labelled links
+    (`Previous post:`, `Newer Post`) occur as residue on 18 sites of DRAGNET (Zen Habits,
+    Universe Today, Paulo Coelho's blog, Letters of Note, Blogger-hosted blogs and more)
+    and never as article text. The links after `«` without `Main`
     are residue on 6 DRAGNET sites (battellemedia, labnol, redfin, servicingstopvw,
     brooklynvegan, thefamilyfinances) and 2 DEV sites (expapp, kabarislamia), 14 lines, 2 lines
     partial (the gold keeps a linked title: labnol, summertomato), never article text; the 2020s

@@ -78,14 +78,13 @@ class ShareWidget(LineRule):
         The council voted on Tuesday to close the bridge to cars from May.
 
     ## Fix safety
-    Unsafe: the line is found by its shape. Measured deletion precision
-    (`python bench/rule_precision.py ../shared/corpus/dev ../shared/corpus/dragnet
-    --select NL318`): DEV 1.000 (93/93 lines), DRAGNET 1.000 (138/138, 2 neutral lines
-    apart; the share bars of bbc.co.uk, msnbc.com, mashable.com, cbc.ca, nj.com and
-    others); hand audit 20/20 right
-    (`bench/audits/real2020s-dragnet-nonnaive-NL317-NL318-seed41.md`; one finding on the
-    2020s articles, `Share on Twitter:`, right). Safe by that measure, it stays unsafe
-    while the labelled sets are this small.
+    Unsafe: the line is found by its shape. Measured at 875d261
+    (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and clean lines deleted): DEV
+    1.000 (93/93 lines), DRAGNET 1.000 (138/138, 2 neutral lines apart; the share bars of
+    bbc.co.uk, msnbc.com, mashable.com, cbc.ca, nj.com and others); one finding on the 2020s
+    articles, `Share on Twitter:`, right; hand audit 20/20 right
+    (`bench/audits/real2020s-dragnet-nonnaive-NL317-NL318-seed41.md`). Safe by that
+    measure, it stays unsafe while the labelled sets are this small.
 
     ## Limitations
     A line that only names the buttons of some other widget with these words (`Save`,

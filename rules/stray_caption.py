@@ -141,16 +141,17 @@ class StrayCaption(LineRule):
     sentence of its own (`This photo, taken in 1969, shows ...`). Bare labels from the
     data file are deleted with a safe fix.
 
-    Measured (`bench/rule_precision.py DEV DRAGNET`, clean lines a gold keeps by convention
-    counted apart): dev 1.000 (387/387; 4 more are captions and credits the DEV gold kept),
-    dragnet 1.000 (424/424; 43 more are photo captions the Dragnet gold keeps and its
-    neutral marker misses, raw 0.908). A caption pointing at its picture (`Above: ...`) that
+    Measured at 875d261 (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and
+    clean lines deleted, clean lines a gold keeps by convention counted apart): dev 1.000 (396/396;
+    4 more are captions and credits the DEV gold kept, raw 0.990), dragnet 1.000 (424/424; 43
+    more are photo captions the Dragnet gold keeps and its neutral marker misses, raw 0.908;
+    and 60 neutral lines). A caption pointing at its picture (`Above: ...`) that
     goes on with a sentence in the writer's own first person (`... This will be the first
     one I run in ...`) is the writer's note going on with the post and stays: deleted, the
     line took the post's text with it (one page, four scrapers; no other finding changes on
     DEV, DRAGNET or the 2020s texts). Safe
-    fixes alone: 1.000 on both (223 and 144 lines). The counter with a slash after `of`
-    (`Image 1 of / 4`) is residue on 5 DEV sites (9 lines), never clean.
+    fixes alone (`--safe-only`): 1.000 on both (223/223 and 144/144). The counter with a
+    slash after `of` (`Image 1 of / 4`) is residue on 5 DEV sites (9 lines), never clean.
 
     ## Limitations
     A caption with no tell-tale opening, label or credit is not found; nor is a caption

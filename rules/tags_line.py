@@ -67,11 +67,12 @@ class TagsLine(LineRule):
     Unsafe when the label is in lower case (`categories: ...`): a wrapped paragraph may
     still put the word at the start of a line after other punctuation.
 
-    Measured (`bench/rule_precision.py DEV DRAGNET`, convention lines counted apart):
-    dev 1.000 (74 lines deleted, 0 clean), dragnet 1.000 (178 judged, 0 clean; the three
-    clean lines once deleted were wrapped paragraphs, now left alone); 8 more deleted lines
-    are tag lines the Dragnet gold keeps (`Tags: Lancia Delta Review`), which its neutral
-    marker misses (raw 0.957). Safe fixes alone (`--safe-only`): 1.000 on both.
+    Measured at 875d261 (`bench/rule_precision.py DEV DRAGNET`: residue lines / residue and
+    clean lines deleted, clean lines a gold keeps by convention counted apart): dev 1.000
+    (498/498), dragnet 1.000 (221/221; and 7 neutral lines); 8 more deleted lines are tag
+    lines the Dragnet gold keeps (`Tags: Lancia Delta Review`), which its neutral marker
+    misses (raw 0.965). Safe fixes alone (`--safe-only`): dev 80/80, dragnet 173/173 (the
+    same 8 kept by convention).
 
     ## Limitations
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
