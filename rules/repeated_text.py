@@ -153,9 +153,9 @@ class RepeatedText(Rule):
     may repeat), for repeats a few lines apart and for repeated sentences.
 
     Measured at 875d261 (`bench/rule_precision.py DEV DRAGNET`, which counts each deleted
-    copy as a line: residue lines and extra copies of a clean line the page printed more
-    often than the gold / those and clean lines deleted, clean lines a gold keeps by convention
-    counted apart): dev 1.000 (158/158, 29 of them extra copies), dragnet 0.996
+    copy as a line, right when it is residue or an extra copy of a clean line the page
+    printed more often than its gold; clean lines a gold keeps by convention counted
+    apart): dev 1.000 (158/158, 29 of them extra copies), dragnet 0.996
     (1,486/1,492; 29 more kept by convention, raw 0.977; worst extractor boilerpy3,
     163/166); safe fixes alone (`--safe-only`) dev 23/23, dragnet 37/37. The 6 clean lines
     are three product names that one page lists twice, and its gold too. With all fixes
