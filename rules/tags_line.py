@@ -22,6 +22,11 @@ MIN_SENTENCE_WORDS = 12
 _COUNTED_ITEM = LazyPattern(
     r"[►▼▸•-]?\s*[\p{L}\p{N}?][\p{L}\p{N}?'’&.,/ -]{0,40} \((?!(?:19|20)\d\d\))(\d{1,5})\)")
 MIN_COUNTED_ITEMS = 3
+# A heading with a word in lower case (`New cases by county`, `Top scorers this season`, `Seats
+# won`) is a phrase of the article's over its own table; a sidebar heads its list with a name
+# (`Categories`, `POPULAR CATEGORIES`, `Kategori`, `2019`) or with nothing.
+_LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])")
+HEADING_MAX_WORDS = 8
 _OUTER = "-–—•·*[({\"'“‘ \t"
 
 
@@ -46,8 +51,10 @@ class TagsLine(LineRule):
     brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
     only go down or only go up (a poll, a medal table, goals by the minute), a list that
     the line above introduces (`Electoral votes:`), a list with sentences right above and
-    right below it (seats by party among the article's paragraphs) and a year in brackets
-    (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
+    right below it (seats by party among the article's paragraphs), a list under a short
+    heading with a word in lower case (`New cases by county`, `Top scorers this season`: the
+    article's heading over its own table; a sidebar's is a name, `Categories`, `Archives`)
+    and a year in brackets (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -77,7 +84,9 @@ class TagsLine(LineRule):
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
     found. Only English labels are known. An article's own list of names with a number in
     brackets, not introduced by a line ending in a colon and not ordered by the number,
-    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`).
+    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`) when no
+    heading in lower case stands over it (under `Top Scorers` or at the text's end under
+    nothing, it goes).
     """
 
     code = "NL307"
@@ -124,7 +133,8 @@ def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
         first = k - run
         if run >= MIN_COUNTED_ITEMS and not _ranked(counts[first:k]) \
                 and not (first and lines[rows[first - 1]].rstrip().endswith(":")) \
-                and not _between_sentences(lines, rows, first, k):
+                and not _between_sentences(lines, rows, first, k) \
+                and not (first and _phrase_heading(lines[rows[first - 1]].strip())):
             yield rows[first], rows[k - 1]
         run = 0
 
@@ -135,6 +145,13 @@ def _between_sentences(lines: list[str], rows: list[int], first: int, end: int) 
     where a sidebar's stands at the text's edge or under a heading of its own."""
     return 0 < first and end < len(rows) \
         and is_prose(lines[rows[first - 1]].strip()) and is_prose(lines[rows[end]].strip())
+
+
+def _phrase_heading(line: str) -> bool:
+    """Whether the line above the items is a short heading that holds a word in lower case:
+    the article's own heading over its table (`New cases by county`), not a sidebar's."""
+    return (len(line.split()) <= HEADING_MAX_WORDS and not is_prose(line)
+            and _LOWER_WORD.search(line) is not None)
 
 
 def _item_count(line: str) -> int | None:
