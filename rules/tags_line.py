@@ -50,8 +50,8 @@ class TagsLine(LineRule):
     found by its items: three or more lines in a row, each a short label and a count in
     brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
     only go down or only go up (a poll, a medal table, goals by the minute), a list that
-    the line above introduces (`Electoral votes:`), a list with sentences right above and
-    right below it (seats by party among the article's paragraphs), a list under a short
+    the line above introduces (`Electoral votes:`), a list right under a sentence (seats
+    by party, a league table after the paragraph that leads into it), a list under a short
     heading with a word in lower case (`New cases by county`, `Top scorers this season`: the
     article's heading over its own table; a sidebar's is a name, `Categories`, `Archives`)
     and a year in brackets (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
@@ -84,9 +84,10 @@ class TagsLine(LineRule):
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
     found. Only English labels are known. An article's own list of names with a number in
     brackets, not introduced by a line ending in a colon and not ordered by the number,
-    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`) when no
-    heading in lower case stands over it (under `Top Scorers` or at the text's end under
-    nothing, it goes).
+    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`) when
+    neither a sentence nor a heading in lower case stands right over it (under `Top
+    Scorers`, or where an extractor dropped the sentence above, it goes); a sidebar's list
+    right under the article's last paragraph (its heading dropped) is left alone.
     """
 
     code = "NL307"
@@ -133,18 +134,17 @@ def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
         first = k - run
         if run >= MIN_COUNTED_ITEMS and not _ranked(counts[first:k]) \
                 and not (first and lines[rows[first - 1]].rstrip().endswith(":")) \
-                and not _between_sentences(lines, rows, first, k) \
+                and not _under_a_sentence(lines, rows, first) \
                 and not (first and _phrase_heading(lines[rows[first - 1]].strip())):
             yield rows[first], rows[k - 1]
         run = 0
 
 
-def _between_sentences(lines: list[str], rows: list[int], first: int, end: int) -> bool:
-    """Whether sentences stand right above and right below the items: a list of counts
-    among the article's paragraphs is the article's (seats by party, a table of results),
-    where a sidebar's stands at the text's edge or under a heading of its own."""
-    return 0 < first and end < len(rows) \
-        and is_prose(lines[rows[first - 1]].strip()) and is_prose(lines[rows[end]].strip())
+def _under_a_sentence(lines: list[str], rows: list[int], first: int) -> bool:
+    """Whether a sentence stands right above the items: a list of counts that the article's
+    paragraph leads into is the article's (seats by party, a league table), where a sidebar's
+    stands under a heading of its own, another list or the page's furniture."""
+    return 0 < first and is_prose(lines[rows[first - 1]].strip())
 
 
 def _phrase_heading(line: str) -> bool:
