@@ -37,7 +37,7 @@ HEADINGS = frozenset({
 # Each heads a thread after the article on pages of the labelled corpora (macrumors,
 # businessinsider, softpedia), and no article line.
 THREAD_HEADINGS = frozenset({"top rated comments", "featured comments", "reader comments", "readers comments"})
-_COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment")  # the word in lower case, as a sentence uses it
+_COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment(?:s|ed|ing|ers?)?\b")  # a sentence's word (not `commentary`)
 THREAD_MIN_ARTICLE_LINES = 3  # prose lines above a thread's title: the article, however long the thread
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # A heading may have prose under it when fewer than half of the lines from it to the end
