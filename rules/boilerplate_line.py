@@ -18,6 +18,8 @@ _COUNT = r"\d[\d,.]*k?"
 _SKIP_TARGET = (rf"(?:the{_WS}+)?(?:main{_WS}+|site{_WS}+|primary{_WS}+)?(?:content(?:{_WS}+areas)?|navigation"
                 rf"|search|comments|site{_WS}+index|section{_WS}+links|footer|menu"
                 rf"|end{_WS}+of{_WS}+(?:the{_WS}+)?(?:sidebar|content))")
+# A preposition that carries a sentence over a line break (`Find out more` / `about ...`).
+_CONTINUING_WORD = LazyPattern(r"(?:about|at|on|in|into|from|for|with|by|via|through|here|of|to|and|than)\b")
 # A text-size control (`Font:`, `RESIZE: AAA`, `Adjust text size:`); see `_SHAPES`.
 _TEXT_SIZE_CONTROL = LazyPattern(rf"(?:font{_WS}*(?:size{_WS}*)?:|font{_WS}+size|text{_WS}+size{_WS}*:?"
                                  rf"|resize{_WS}*(?:text{_WS}*)?:?{_WS}*a{_WS}*a{_WS}*a"
@@ -294,7 +296,10 @@ class BoilerplateLine(LineRule):
     paragraphs (`Font size` heading a section of a piece on type: the control stands by the
     headline or the byline, or with its buttons; no line of DEV or DRAGNET changes). `You can
     leave a response,` opens the post footer with its comma (`You can leave a response on the
-    council's website ...` is a sentence). A comment box's button as a whole line (`Leave a comment`,
+    council's website ...` is a sentence). A known line that opens a paragraph and that a line
+    opening with a preposition in lower case continues (`Find out more` / `about the plans at the
+    library ...`: a hard-wrapped sentence) is left alone; no line of DEV, DRAGNET or the 2020s
+    texts is. A comment box's button as a whole line (`Leave a comment`,
     `Post Your Comment`, `Submit comment`, `Make a comment`, `Comments Add`): 170 residue lines on
     58 sites; the e-mail-a-friend form (albertmohler, phys.org): 18; neither has a clean, neutral or
     partial line, nor a line on the 2020s articles. `Your friend's email` in a sentence is not
@@ -318,7 +323,25 @@ class BoilerplateLine(LineRule):
     def hits(self, doc: Document) -> dict[int, LineHit]:
         found = super().hits(doc)
         return {i: hit for i, hit in found.items()
-                if not _in_a_letter_or_list(doc, i, found) and not _heads_a_section(doc, hit)}
+                if not _in_a_letter_or_list(doc, i, found) and not _heads_a_section(doc, hit)
+                and not _opens_a_wrapped_sentence(doc, i)}
+
+
+def _opens_a_wrapped_sentence(doc: Document, index: int) -> bool:
+    """Whether the line opens a paragraph (after a blank line, a sentence's end or nothing)
+    and the line right under it goes on with a preposition in lower case: a hard-wrapped
+    sentence's first words (`Find out more` / `about the plans at the library ...`). A label
+    set inside a paragraph (`Advertisement` between two halves of a sentence) has no
+    sentence's end above it, and a reader's comment under a `Reply` button opens with any
+    word but rarely with a preposition."""
+    texts = doc.line_texts
+    if index + 1 >= len(texts):
+        return False
+    line, below = texts[index].rstrip(), texts[index + 1].lstrip()
+    if not line or not line[-1].isalpha() or _CONTINUING_WORD.match(below) is None:
+        return False
+    above = texts[index - 1].rstrip() if index else ""
+    return not above or above[-1] in ".!?\"'”’)"
 
 
 def _heads_a_section(doc: Document, hit: LineHit) -> bool:

@@ -22,6 +22,11 @@ MIN_SENTENCE_WORDS = 12
 _COUNTED_ITEM = LazyPattern(
     r"[►▼▸•-]?\s*[\p{L}\p{N}?][\p{L}\p{N}?'’&.,/ -]{0,40} \((?!(?:19|20)\d\d\))(\d{1,5})\)")
 MIN_COUNTED_ITEMS = 3
+# A heading with a word in lower case (`New cases by county`, `Top scorers this season`, `Seats
+# won`) is a phrase of the article's over its own table; a sidebar heads its list with a name
+# (`Categories`, `POPULAR CATEGORIES`, `Kategori`, `2019`) or with nothing.
+_LOWER_WORD = LazyPattern(r"(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])")
+HEADING_MAX_WORDS = 8
 _OUTER = "-–—•·*[({\"'“‘ \t"
 
 
@@ -45,9 +50,11 @@ class TagsLine(LineRule):
     found by its items: three or more lines in a row, each a short label and a count in
     brackets (`Animals (11)`, `► WordPress (53)`, `November (12)`). A list whose counts
     only go down or only go up (a poll, a medal table, goals by the minute), a list that
-    the line above introduces (`Electoral votes:`), a list with sentences right above and
-    right below it (seats by party among the article's paragraphs) and a year in brackets
-    (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
+    the line above introduces (`Electoral votes:`), a list right under a sentence (seats
+    by party, a league table after the paragraph that leads into it), a list under a short
+    heading with a word in lower case (`New cases by county`, `Top scorers this season`: the
+    article's heading over its own table; a sidebar's is a name, `Categories`, `Archives`)
+    and a year in brackets (`Title (2013)`) are left alone. The list is one finding, its lines deleted together.
 
     ## Why is this bad?
     The tags are navigation of the site. In the cleaned text they read as a list of
@@ -78,7 +85,10 @@ class TagsLine(LineRule):
     A list of tags without a label (`stock car 2018, stock car brasil, ...`) is not
     found. Only English labels are known. An article's own list of names with a number in
     brackets, not introduced by a line ending in a colon and not ordered by the number,
-    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`).
+    reads as a list of categories (`Arizona (11)`, `Georgia (16)`, `Michigan (15)`) when
+    neither a sentence nor a heading in lower case stands right over it (under `Top
+    Scorers`, or where an extractor dropped the sentence above, it goes); a sidebar's list
+    right under the article's last paragraph (its heading dropped) is left alone.
     """
 
     code = "NL307"
@@ -125,17 +135,24 @@ def _counted_lists(doc: Document) -> Iterator[tuple[int, int]]:
         first = k - run
         if run >= MIN_COUNTED_ITEMS and not _ranked(counts[first:k]) \
                 and not (first and lines[rows[first - 1]].rstrip().endswith(":")) \
-                and not _between_sentences(lines, rows, first, k):
+                and not _under_a_sentence(lines, rows, first) \
+                and not (first and _phrase_heading(lines[rows[first - 1]].strip())):
             yield rows[first], rows[k - 1]
         run = 0
 
 
-def _between_sentences(lines: list[str], rows: list[int], first: int, end: int) -> bool:
-    """Whether sentences stand right above and right below the items: a list of counts
-    among the article's paragraphs is the article's (seats by party, a table of results),
-    where a sidebar's stands at the text's edge or under a heading of its own."""
-    return 0 < first and end < len(rows) \
-        and is_prose(lines[rows[first - 1]].strip()) and is_prose(lines[rows[end]].strip())
+def _under_a_sentence(lines: list[str], rows: list[int], first: int) -> bool:
+    """Whether a sentence stands right above the items: a list of counts that the article's
+    paragraph leads into is the article's (seats by party, a league table), where a sidebar's
+    stands under a heading of its own, another list or the page's furniture."""
+    return 0 < first and is_prose(lines[rows[first - 1]].strip())
+
+
+def _phrase_heading(line: str) -> bool:
+    """Whether the line above the items is a short heading that holds a word in lower case:
+    the article's own heading over its table (`New cases by county`), not a sidebar's."""
+    return (len(line.split()) <= HEADING_MAX_WORDS and not is_prose(line)
+            and _LOWER_WORD.search(line) is not None)
 
 
 def _item_count(line: str) -> int | None:

@@ -37,6 +37,7 @@ HEADINGS = frozenset({
 # Each heads a thread after the article on pages of the labelled corpora (macrumors,
 # businessinsider, softpedia), and no article line.
 THREAD_HEADINGS = frozenset({"top rated comments", "featured comments", "reader comments", "readers comments"})
+_COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment(?:s|ed|ing|ers?)?\b")  # a sentence's word (not `commentary`)
 THREAD_MIN_ARTICLE_LINES = 3  # prose lines above a thread's title: the article, however long the thread
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # A heading may have prose under it when fewer than half of the lines from it to the end
@@ -130,14 +131,14 @@ def section_start(doc: Document, headings: frozenset[str] = HEADINGS) -> int | N
     # A thread's title may stand above more words of comments than the article has.
     thread = _first_after_prose_lines(prose, THREAD_MIN_ARTICLE_LINES)
     for k in range(thread, first):
-        if _short_heading_key(lines[k]) in THREAD_HEADINGS:
+        if _is_thread_title(lines, prose, k, _short_heading_key(lines[k])):
             return doc.nonblank_lines[k]
     for k in range(first, len(lines)):
         key = _short_heading_key(lines[k])
         if key is not None:
             # The line's own words are looked at before the lines under it.
             if (((key in headings or _is_more_from_site(lines, prose, k)) and _little_prose_under(lines, prose, k))
-                    or key in THREAD_HEADINGS or _is_about(lines, k, key)):
+                    or _is_thread_title(lines, prose, k, key) or _is_about(lines, k, key)):
                 return doc.nonblank_lines[k]
         if len(lines) - k - 1 <= SITE_ABOUT_MAX_LINES_AFTER and _is_site_about_itself(lines, k):
             return doc.nonblank_lines[k]
@@ -183,6 +184,15 @@ def _is_more_from_site(lines: tuple[str, ...], prose: tuple[bool, ...], heading:
     sentences = " ".join(line for line, is_prose in zip(lines[:heading], prose) if is_prose)
     return not all(re.search(rf"(?<![\w./@-]){re.escape(word.lower())}(?![\w/@-]|\.\w)", sentences)
                    for word in _NAME_WORDS.findall(thing["name"]))
+
+
+def _is_thread_title(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int, key: str | None) -> bool:
+    """Whether the line is the title of the readers' comments (`Top Rated Comments`), not a
+    section of an article about comments, whose sentences above speak of them in lower case
+    (`... would close the comment sections under its articles`)."""
+    if key not in THREAD_HEADINGS:
+        return False
+    return not any(is_prose and _COMMENT_WORD.search(line) for line, is_prose in zip(lines[:heading], prose))
 
 
 def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
@@ -271,7 +281,9 @@ class TailSection(ToTheEndRule):
     paragraphs is the article. A heading that says which comments follow (`Top Rated
     Comments`, `Featured Comments`, `Reader Comments`) is the thread's own title: it needs
     three prose lines above it, not half the words (a thread can be longer than the
-    article), and the comments' prose may follow it. `extend-headings` adds headings of
+    article), and the comments' prose may follow it. An article whose sentences above speak of
+    comments (`... would close the comment sections under its articles`) may head a section
+    of its own so and keeps it. `extend-headings` adds headings of
     your own. The site's
     heading over links to its other pages is one too, on the same terms: `More`, `Also`
     or `Elsewhere`, maybe `on`, `from`, `at` or `in`, then one to four capitalised words
