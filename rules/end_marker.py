@@ -11,12 +11,14 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules.comment_thread import is_header
 from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_word_counts, stripped_lines
-from newslint.rules.tail_section import heading_key
+from newslint.rules.tail_section import _COMMENT_WORD, heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
 MIN_ARTICLE_WORDS = 100
 MARKER_MAX_CHARS = 200  # a count heading may quote the title: `5 Responses to "..."`
 HEADING_MAX_WORDS = 6
+MIN_COMMENT_LINES = 2  # paragraphs above a marker that speak of comments
+TITLE_LINES = 2  # the headline and the line under it
 THREAD_LOOKAHEAD = 12  # non-blank lines after a comments heading searched for the thread
 MIN_THREAD_SIGNS = 2
 
@@ -76,9 +78,27 @@ def marker_start(doc: Document) -> int | None:
         first += 1
     # The lines below that are a marker or a heading, found by a map, without a Python-level loop.
     for k in compress(range(first, len(lines)), map(_may_end_article, lines[first:])):
+        if _QUOTABLE.match(lines[k]) and _about_comments(lines, prose_words, k):
+            continue
         if is_marker(lines[k]) or _heads_thread(lines, k):
             return doc.nonblank_lines[k]
     return None
+
+
+# The markers an article about comment sections may print as its own line (the message a
+# reader sees): a bare `Comments are closed.` or `12 Comments`; a footer that names the
+# post (`This entry was posted in`, `8 thoughts on "Title"`) is never the article's.
+_QUOTABLE = re.compile(r"(?i)^\W{0,3}(?:comments are closed|(?:\d+|no|one)\s*comments?)\W{0,3}$")
+
+
+def _about_comments(lines: Sequence[str], prose_words: Sequence[int], k: int) -> bool:
+    """Whether the article above the marker at line `k` is about comments: its headline or
+    the line under it speaks of comments, and MIN_COMMENT_LINES of its paragraphs do too;
+    then a bare `Comments are closed.` or `12 Comments` (`_QUOTABLE`) is its own text."""
+    if not any(_COMMENT_WORD.search(line.lower()) for line in lines[:TITLE_LINES]):
+        return False
+    about = sum(1 for line, words in zip(lines[:k], prose_words) if words and _COMMENT_WORD.search(line.lower()))
+    return about >= MIN_COMMENT_LINES
 
 
 def _comment_heading(line: str) -> bool:
