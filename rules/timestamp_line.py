@@ -163,8 +163,12 @@ def _is_match_before(line: str) -> bool:
     return _is_short(line) and bool(_FIXTURE.search(line) or _RESULT.search(line))
 
 
-def _in_sentence(before: list[str], after: list[str]) -> bool:
-    """Whether the date sits inside a sentence: introduced by a colon, carried on in lower case."""
+def _in_sentence(line: str, before: list[str], after: list[str]) -> bool:
+    """Whether the date sits inside a sentence: introduced by a colon, carried on in lower case;
+    or a hard-wrapped sentence's date, the line ending in a comma after a line that stops on
+    a lower-case word (`Five years later, on` / `November 3, 2025,` / `the square was empty.`)."""
+    if line.endswith(",") and before and before[0][-1:].isalpha() and before[0].split()[-1][0].islower():
+        return True
     return (bool(before) and before[0].endswith(":") and len(before[0].split()) >= MIN_INTRO_WORDS
             and bool(after) and after[0][0].islower())
 
@@ -185,7 +189,7 @@ def _in_context(lines: Sequence[str], i: int) -> bool:
     kickoff = _CLOCK.search(lines[i]) and not _STAMPED.search(lines[i])
     if kickoff and any(map(_is_match_before, before)):
         return True
-    return _in_sentence(before, after)
+    return _in_sentence(lines[i].strip(), before, after)
 
 
 class TimestampLine(LineRule):
