@@ -8,7 +8,7 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LineHit, LineRule, content_span, excerpt
-from newslint.rules._prose import is_prose
+from newslint.rules._prose import is_prose, stands_between_prose
 
 # A sentence after the label: a lower-case word closing with a full stop, on a line of many
 # words. Tags are short names between commas; this is the article's text that a scraper ran
@@ -102,7 +102,8 @@ class TagsLine(LineRule):
         hits = super().hits(doc)
         return {i: _lower_case_unsafe(doc, hit) for i, hit in hits.items()
                 if not _holds_sentence(doc.text[hit.start:hit.end])
-                and not _wrapped_on(doc, i, hit)}
+                and not _wrapped_on(doc, i, hit)
+                and not _section_heading(doc, i, hit)}
 
     def check(self, doc: Document) -> list[Violation]:
         found = super().check(doc)
@@ -185,6 +186,14 @@ def _wrapped_on(doc: Document, index: int, hit: LineHit) -> bool:
         return False
     above = doc.line_texts[index - 1].rstrip()
     return bool(above) and (above[-1].isalpha() or above[-1] == ",")
+
+
+def _section_heading(doc: Document, index: int, hit: LineHit) -> bool:
+    """A bare heading (`Categories`, `Tags`, `Related Topics`: no label's colon, no tags
+    after it) between two paragraphs heads a section of the article (an awards story's
+    `Categories`), where a page's tag heading stands over its list of tags."""
+    heading = doc.text[hit.start:hit.end]
+    return ":" not in heading and stands_between_prose(doc, index)
 
 
 def _holds_sentence(line: str) -> bool:
