@@ -1,6 +1,7 @@
 """NL317 post-navigation: a blog's links to the previous and next posts (`« Older | Main | Newer »`)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 import regex
@@ -20,6 +21,7 @@ _NAVIGATION = re.compile(
     rf"|Main{_WS}*\|{_WS}*{_TITLE}{_WS}*»")
 MAX_NAVIGATION_WORDS = 80
 MAX_LINK_WORDS = 25
+MIN_SENTENCE_WORDS = 12
 # Other platforms' links, labelled with the direction: `Previous post: Title`, `Next post:Title`
 # (WordPress themes), `Newer Post Older Post Home` and `Older Posts` (Blogger).
 _LABELLED = (
@@ -30,11 +32,40 @@ _LABELLED = (
 )
 
 
+# A labelled link that runs on into a sentence (a lower-case opening, many words, a full stop
+# after a lower-case word) is the article's: `Next post: the ambassador will take up the role
+# in Paris in June, the foreign office said.` A post's title rarely ends in a full stop.
+_SENTENCE_AFTER_LABEL = LazyPattern(
+    rf"(?i:previous|next){_WS}+post{_WS}*:{_WS}*\p{{Ll}}(?:\S*\s+){{{MIN_SENTENCE_WORDS - 3},}}\S*\p{{Ll}}[.!?]\W*$")
+
+
 # WordPress themes print the links without `Main`: `« Older title`, `« Older title » Newer
 # title`. A title opens with a capital or a digit and ends without a sentence's punctuation:
 # a quotation in guillemets is a sentence (`«Je ne regrette rien», she said.`).
 _TITLE_LINK = r"[\p{Lu}\d](?:[^\n|«»]{0,200}?[^\s.!?…,;:|«»])?"
 _GUILLEMET_LINKS = LazyPattern(rf"«{_WS}*{_TITLE_LINK}(?:{_WS}*»(?:{_WS}*{_TITLE_LINK})?)?")
+
+
+def runs_on_below(doc: Document, index: int) -> bool:
+    """Whether the next non-blank line after line `index` goes on in lower case: line
+    `index` is then part of a hard-wrapped sentence (`Share this page` / `with your
+    parents, the charity says.`), not a control of the page standing alone."""
+    nonblank = doc.nonblank_lines
+    at = bisect.bisect_right(nonblank, index)
+    if at >= len(nonblank):
+        return False
+    return doc.line_texts[nonblank[at]].lstrip()[:1].islower()
+
+
+def stops_mid_sentence_above(doc: Document, index: int) -> bool:
+    """Whether the non-blank line before line `index` stops on a lower-case word or a comma,
+    without a sentence's end: line `index` then carries that sentence on."""
+    nonblank = doc.nonblank_lines
+    at = bisect.bisect_left(nonblank, index)
+    if at == 0:
+        return False
+    above = doc.line_texts[nonblank[at - 1]].rstrip()
+    return above[-1:] == "," or (above[-1:].isalpha() and above.split()[-1][:1].islower())
 
 
 def _is_navigation(line: str) -> bool:
@@ -116,5 +147,10 @@ class PostNavigation(LineRule):
         # a quotation set apart (`«Made in Moldova»`); the links stand at the post's end.
         found = super().hits(doc)
         text = doc.text
+        # Inside a hard-wrapped sentence (`... new single is called` / `« La Vie Est Belle »` /
+        # `and it is already ...`) it is a title the sentence names.
         return {i: hit for i, hit in found.items()
-                if not (_is_guillemet_links(text[hit.start:hit.end]) and stands_between_prose(doc, i))}
+                if not (_is_guillemet_links(text[hit.start:hit.end])
+                        and (stands_between_prose(doc, i)
+                             or (stops_mid_sentence_above(doc, i) and runs_on_below(doc, i))))
+                and not _SENTENCE_AFTER_LABEL.match(text[hit.start:hit.end])}

@@ -5,8 +5,10 @@ import re
 
 import regex
 
+from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
-from newslint.rules._lines import LineRule, Opening, starting
+from newslint.rules._lines import LineHit, LineRule, Opening, starting
+from newslint.rules.post_navigation import runs_on_below
 
 # What a share bar's buttons say, once the line is lower-cased and its spaces and
 # separators dropped (a scraper may glue the labels: `Share:EmailFacebookTwitterPrint`).
@@ -95,3 +97,8 @@ class ShareWidget(LineRule):
     name = "share-widget"
     artifact = "share bar"
     openings = _SHAPES
+
+    def hits(self, doc: Document) -> dict[int, LineHit]:
+        # A line that the next one carries on in lower case is a sentence's start, hard-wrapped
+        # (`Share this page` / `with your parents, the charity says.`), not a bar of buttons.
+        return {i: hit for i, hit in super().hits(doc).items() if not runs_on_below(doc, i)}
