@@ -36,6 +36,12 @@ _GIVEN_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’.-]*) $")
 # A line of tags or keywords lists spellings side by side on purpose, for search.
 _TAGS_LINE = re.compile(r"\s*(?:tags|tagged|tagged with|topics|keywords)\s*:", re.I)
 MAX_GAP_BESIDE = 3  # characters between two spellings given side by side: `, `, ` (`, ` / `
+# Two spellings that the text names as such, a few words apart: `Zelensky, also spelled
+# Zelenskyy`, `Gaddafi, or Qaddafi as ...`, `Kyiv, formerly known as Kiev`.
+_NAMED_SPELLING = re.compile(
+    r"[\s,;:(—–-]*(?:(?:also|sometimes|often|formerly|or|alternatively)\s+)*"
+    r"(?:(?:spelt|spelled|written|transliterated|rendered|romani[sz]ed|known)(?:\s+as)?\s+)?[\"“‘']?", re.I)
+MAX_GAP_NAMED = 30
 # A letter written three times running (`Psssst`) stretches an interjection; names do not.
 _STRETCHED = re.compile(r"(\w)\1\1")
 
@@ -223,6 +229,8 @@ def _beside(text: str, start: int, word: str, others: list[str], positions: dict
         for at in found[max(i - 1, 0):i + 1]:
             gap = text[end:at] if at >= end else text[at + len(other):start]
             if len(gap) <= MAX_GAP_BESIDE and not any(c.isalnum() or c == "\n" for c in gap):
+                return True
+            if len(gap) <= MAX_GAP_NAMED and "\n" not in gap and _NAMED_SPELLING.fullmatch(gap):
                 return True
     return False
 
