@@ -129,7 +129,9 @@ class EndMarker(ToTheEndRule):
     from it to the end of the text goes: one finding, and a fix that deletes it. Unlike
     NL313 it does not ask the thread to be shorter than the article, nor the line after
     the heading not to be prose: the count, the footer or the thread's own headers say
-    what follows. Texts that are not English are left alone.
+    what follows. Texts that are not English are left alone, and so is a bare `Comments are
+    closed.` or `12 Comments` under an article about comments (its headline or the line under
+    it and two of its paragraphs speak of comments): the article quotes the message.
 
     ## Why is this bad?
     Comment threads run on after the article for pages; once a scraper has dropped

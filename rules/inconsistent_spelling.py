@@ -75,7 +75,8 @@ class InconsistentSpelling(Rule):
 
     Words the project accepts (`accept` in the configuration) are never reported, nor is a
     use with another spelling right beside it, a few marks away (`Kyiv (Kiev)`, a tags
-    line listing `Pushilin, Pushilyn`), nor a use in the readers' comments under the article
+    line listing `Pushilin, Pushilyn`) or named as a spelling a few words away (`Zelensky,
+    also spelled Zelenskyy`, `Gaddafi, or Qaddafi`), nor a use in the readers' comments under the article
     (where NL312 or NL314 see them begin), which are neither compared nor reported: each reader
     spells as they like, and two commenters' names may differ by a letter, nor a word with
     a letter written three times running, which stretches an interjection (`Pssst`,

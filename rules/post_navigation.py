@@ -92,12 +92,16 @@ class PostNavigation(LineRule):
     each title opening with a capital or a digit and ending without a sentence's punctuation,
     and the line not of another language (a quotation in guillemets is a sentence:
     `«Je ne regrette rien», she said.`), nor between two paragraphs: there it is a title or
-    a quotation the article sets apart (`«Made in Moldova»`); the links stand at the post's
-    end. That leaves one residue line of DRAGNET naive_p (battellemedia), whose next line is
+    a quotation the article sets apart (`«Made in Moldova»`), nor inside a hard-wrapped
+    sentence (the line above stops on a lower-case word or a comma, the line below goes on in
+    lower case: `... new single is called` / `« La Vie Est Belle »` / `and it is ...`); the
+    links stand at the post's end. That leaves one residue line of DRAGNET naive_p (battellemedia), whose next line is
     a reader's comment.
     Other platforms label the links with their direction: a line of at most 25 words
     opening with `Previous post:` or `Next post:` and a title (the colon may touch the
-    title: `Next post:Title`), and Blogger's `Newer Post Older Post Home`, `Older Post
+    title: `Next post:Title`; a label that runs on into a sentence of twelve words or more,
+    opening in lower case and ending in a full stop after a lower-case word, is the article's),
+    and Blogger's `Newer Post Older Post Home`, `Older Post
     Home` or `Older Posts` as a whole line.
 
     ## Why is this bad?

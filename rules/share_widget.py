@@ -64,7 +64,9 @@ class ShareWidget(LineRule):
     Print`, even glued: `Share:EmailFacebookTwitterPrint`), or one label that names what it
     shares (`Share this page`, `Share this with friends`, `Email this post`, `Email to a
     friend`, `Tweet Widget`, `Share Tools`). Labels are compared without case, spaces and
-    separators. A line of network names alone is left to NL303.
+    separators. A line of network names alone is left to NL303, and so is a line that the
+    next one carries on in lower case: a hard-wrapped sentence (`Share this page` / `with
+    your parents, the charity says.`).
 
     ## Why is this bad?
     Share bars stand above the article, under its headline, and again below it; the

@@ -42,6 +42,8 @@ class TagsLine(LineRule):
 
     A line that runs on from the label into a sentence (twelve words or more, a sentence
     end after a lower-case word) is the article's text glued to the label, and is left alone.
+    A bare heading (no colon: `Categories`, `Tags`, `Related Topics`) between two lines of
+    prose heads a section of the article (the categories of an awards story), not a list of tags.
     A label in lower case right under a line that stops mid-sentence (on a letter or a
     comma) is a hard-wrapped paragraph's word (`... four single-player Challenge` /
     `categories: Time Attack, ...`), and is left alone.

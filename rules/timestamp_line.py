@@ -212,7 +212,9 @@ class TimestampLine(LineRule):
     results list (the next line is a listed fixture, a score, a kick-off time `@3pm` or a
     label such as `Ref:`), a match fact box's kick-off (a date with its time after the
     match `A vs B` and its venue), a date set inside a sentence (after a long line
-    ending in a colon, before a line going on in lower case), and the date of a letter
+    ending in a colon, before a line going on in lower case; or a date line ending in a comma
+    under a line that stops on a lower-case word: `Five years later, on` / `November 3, 2025,`),
+    and the date of a letter
     printed in the article (a bare date followed within three lines by a salutation,
     `Dear Sophia,`, or a postscript, `P.S. ...`). `extend-phrases` and
     `extend-prefixes` add lines and openings of your own.
