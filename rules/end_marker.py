@@ -28,6 +28,12 @@ _COUNT = re.compile(
     r"(?i)^\W{0,3}(?:\d+|no|one)\s*(?:comments?|responses?|replies|thoughts)\b"
     r"(?:\s+(?:on|to)\s.+|\W+read them below or add one\W{0,3}|\W{0,3})$"
     r"|^\W{0,3}(?:comments?|responses?|replies)\s*[(\[{]\s*\d+\s*[)\]}]\W{0,3}$")
+# A count that opens a sentence of the article: `One response to the budget came within
+# minutes: ...`, `No replies to the letters had been received by Friday, the federation said.`
+# A count heading names its title, in quotes or not (a question, an exclamation), and does not
+# end in a full stop after a lower-case word with many words before it.
+_COUNT_IN_SENTENCE = re.compile(r"(?i)^(?:\d+|no|one)\s+(?:responses?|replies|comments?|thoughts)\s+(?:on|to)\s"
+                                r"[^\"“”‘’«»]*(?:\S+\s+){5,}\S*[a-z]\.$")
 # The filing lines a blog prints under its post: `This entry was posted in News by Ann.`,
 # `This entry was written by ann, posted on 10/18/2012 at 11:45 am.`, `You can follow any
 # responses to this entry through the RSS 2.0 feed.`, `Comments are closed.`
@@ -61,7 +67,9 @@ def is_marker(line: str) -> bool:
         return False
     if len(line) <= META_MAX_CHARS and _COUNTED_META.search(line):
         return True
-    return _COUNT.match(line) is not None or _FILED.match(line) is not None
+    if _COUNT.match(line) is not None:
+        return not _COUNT_IN_SENTENCE.match(line)
+    return _FILED.match(line) is not None
 
 
 def marker_start(doc: Document) -> int | None:
@@ -132,6 +140,9 @@ class EndMarker(ToTheEndRule):
     what follows. Texts that are not English are left alone, and so is a bare `Comments are
     closed.` or `12 Comments` under an article about comments (its headline or the line under
     it and two of its paragraphs speak of comments): the article quotes the message.
+    A count that opens a sentence (`One response to the budget came within minutes: ...`,
+    more than five words after `to`/`on`, no quotes, a full stop after a lower-case word) is
+    the article's too; a post's title may end in `?` or `!`, rarely in a full stop.
 
     ## Why is this bad?
     Comment threads run on after the article for pages; once a scraper has dropped
