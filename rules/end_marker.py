@@ -37,8 +37,12 @@ _COUNT_IN_SENTENCE = re.compile(r"(?i)^(?:\d+|no|one)\s+(?:responses?|replies|co
 # The filing lines a blog prints under its post: `This entry was posted in News by Ann.`,
 # `This entry was written by ann, posted on 10/18/2012 at 11:45 am.`, `You can follow any
 # responses to this entry through the RSS 2.0 feed.`, `Comments are closed.`
+# The footer names the post's author (`written by ann`), never `a nurse`; its `You can leave a
+# response` goes on with `, or trackback`, where a sentence says where to send one.
 _FILED = re.compile(r"(?i)^\W{0,3}(?:this (?:entry|post) was (?:posted|written|filed)\b"
-                    r"|you can (?:follow any responses to this entry|leave a response)\b|comments are closed\b)")
+                    r"(?!\s+by\s+(?:a|an|the|one|our|my|his|her|their)\s)"
+                    r"|you can (?:follow any responses to this entry\b|leave a response\s*(?:,|\.|$))"
+                    r"|comments are closed\b)")
 
 
 # A comments heading without a count (NL313's comment headings) marks the end only when a
@@ -143,6 +147,9 @@ class EndMarker(ToTheEndRule):
     A count that opens a sentence (`One response to the budget came within minutes: ...`,
     more than five words after `to`/`on`, no quotes, a full stop after a lower-case word) is
     the article's too; a post's title may end in `?` or `!`, rarely in a full stop.
+    So are `This post was written by a nurse ...` (a footer names the author, not `a`, `the`,
+    `our` ...) and `You can leave a response on the council's website ...` (the footer's goes on
+    with `, or trackback`).
 
     ## Why is this bad?
     Comment threads run on after the article for pages; once a scraper has dropped
