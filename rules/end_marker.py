@@ -92,6 +92,8 @@ def marker_start(doc: Document) -> int | None:
     for k in compress(range(first, len(lines)), map(_may_end_article, lines[first:])):
         if _QUOTABLE.match(lines[k]) and _about_comments(lines, prose_words, k):
             continue
+        if _NONE.match(lines[k]) and k + 1 < len(lines) and prose_words[k + 1]:
+            continue  # no comments follow a count of none: prose under it is the article's
         if is_marker(lines[k]) or _heads_thread(lines, k):
             return doc.nonblank_lines[k]
     return None
@@ -101,6 +103,13 @@ def marker_start(doc: Document) -> int | None:
 # reader sees): a bare `Comments are closed.` or `12 Comments`; a footer that names the
 # post (`This entry was posted in`, `8 thoughts on "Title"`) is never the article's.
 _QUOTABLE = re.compile(r"(?i)^\W{0,3}(?:comments are closed|(?:\d+|no|one)\s*comments?)\W{0,3}$")
+
+
+# A count of none (`No comments`, `No responses`): what a page puts under it is a comment
+# form or its footer, never a reader's paragraph; a paragraph under it is the article going
+# on under a heading of its own (`No comments` over a minister's refusal to answer). Blogger's
+# `No comments:` link stands over the blog's sidebar, which may be prose.
+_NONE = re.compile(r"(?i)^\W{0,3}no\s*(?:comments?|responses?|replies|thoughts)[^\w:]{0,3}$")
 
 
 def _about_comments(lines: Sequence[str], prose_words: Sequence[int], k: int) -> bool:
@@ -150,6 +159,8 @@ class EndMarker(ToTheEndRule):
     So are `This post was written by a nurse ...` (a footer names the author, not `a`, `the`,
     `our` ...) and `You can leave a response on the council's website ...` (the footer's goes on
     with `, or trackback`).
+    A count of none without a colon (`No comments`) with a paragraph right under it is the
+    article's heading: no reader's comment follows a count of none.
 
     ## Why is this bad?
     Comment threads run on after the article for pages; once a scraper has dropped
