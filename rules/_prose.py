@@ -1,4 +1,5 @@
-"""Whether a line reads as a sentence: the prose test that edge, thread and line rules share."""
+"""Whether a line reads as a sentence, and where a line stands among sentences: the tests
+that edge, thread and line rules share."""
 from __future__ import annotations
 
 import bisect
@@ -18,6 +19,7 @@ _SENTENCE_MARK = re.compile(r"""[.!?…。！？]["'”’)\]]*(?:\s|$)""")
 LOWER_START = frozenset(map(chr, [*range(ord("a"), ord("z") + 1), *range(ord("ß"), ord("ÿ") + 1)]))
 _QUOTE_START = frozenset("\"'“‘(")
 _FIRST = itemgetter(0)
+COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment(?:s|ed|ing|ers?)?\b")  # the word in a sentence (not `commentary`)
 
 
 def is_prose(line: str) -> bool:
@@ -59,3 +61,25 @@ def stands_between_prose(doc: Document, index: int) -> bool:
         return False
     texts = doc.line_texts
     return is_prose(texts[nonblank[at - 1]].strip()) and is_prose(texts[nonblank[at + 1]].strip())
+
+
+def runs_on_below(doc: Document, index: int) -> bool:
+    """Whether the next non-blank line after line `index` goes on in lower case: line
+    `index` is then part of a hard-wrapped sentence (`Share this page` / `with your
+    parents, the charity says.`), not a control of the page standing alone."""
+    nonblank = doc.nonblank_lines
+    at = bisect.bisect_right(nonblank, index)
+    if at >= len(nonblank):
+        return False
+    return doc.line_texts[nonblank[at]].lstrip()[:1].islower()
+
+
+def stops_mid_sentence_above(doc: Document, index: int) -> bool:
+    """Whether the non-blank line before line `index` stops on a lower-case word or a comma,
+    without a sentence's end: line `index` then carries that sentence on."""
+    nonblank = doc.nonblank_lines
+    at = bisect.bisect_left(nonblank, index)
+    if at == 0:
+        return False
+    above = doc.line_texts[nonblank[at - 1]].rstrip()
+    return above[-1:] == "," or (above[-1:].isalpha() and above.split()[-1][:1].islower())

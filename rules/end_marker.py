@@ -9,9 +9,10 @@ from itertools import compress
 
 from newslint.document import Document
 from newslint.model import Violation
+from newslint.rules._prose import COMMENT_WORD
 from newslint.rules.comment_thread import is_header
 from newslint.rules.edge_residue import ToTheEndRule, deletion_to_the_end, prose_word_counts, stripped_lines
-from newslint.rules.tail_section import _COMMENT_WORD, heading_key
+from newslint.rules.tail_section import heading_key
 
 MIN_ARTICLE_LINES = 3  # prose lines before the marker: the article
 MIN_ARTICLE_WORDS = 100
@@ -116,9 +117,9 @@ def _about_comments(lines: Sequence[str], prose_words: Sequence[int], k: int) ->
     """Whether the article above the marker at line `k` is about comments: its headline or
     the line under it speaks of comments, and MIN_COMMENT_LINES of its paragraphs do too;
     then a bare `Comments are closed.` or `12 Comments` (`_QUOTABLE`) is its own text."""
-    if not any(_COMMENT_WORD.search(line.lower()) for line in lines[:TITLE_LINES]):
+    if not any(COMMENT_WORD.search(line.lower()) for line in lines[:TITLE_LINES]):
         return False
-    about = sum(1 for line, words in zip(lines[:k], prose_words) if words and _COMMENT_WORD.search(line.lower()))
+    about = sum(1 for line, words in zip(lines[:k], prose_words) if words and COMMENT_WORD.search(line.lower()))
     return about >= MIN_COMMENT_LINES
 
 

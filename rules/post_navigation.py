@@ -1,7 +1,6 @@
 """NL317 post-navigation: a blog's links to the previous and next posts (`« Older | Main | Newer »`)."""
 from __future__ import annotations
 
-import bisect
 import re
 
 import regex
@@ -10,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._language import foreign_line
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
-from newslint.rules._prose import stands_between_prose
+from newslint.rules._prose import runs_on_below, stands_between_prose, stops_mid_sentence_above
 
 _WS = r"[^\S\n]"
 # `« Title | Main | Title »`, `« Title | Main`, `Main | Title »`; a scraper may lose the
@@ -44,28 +43,6 @@ _SENTENCE_AFTER_LABEL = LazyPattern(
 # a quotation in guillemets is a sentence (`«Je ne regrette rien», she said.`).
 _TITLE_LINK = r"[\p{Lu}\d](?:[^\n|«»]{0,200}?[^\s.!?…,;:|«»])?"
 _GUILLEMET_LINKS = LazyPattern(rf"«{_WS}*{_TITLE_LINK}(?:{_WS}*»(?:{_WS}*{_TITLE_LINK})?)?")
-
-
-def runs_on_below(doc: Document, index: int) -> bool:
-    """Whether the next non-blank line after line `index` goes on in lower case: line
-    `index` is then part of a hard-wrapped sentence (`Share this page` / `with your
-    parents, the charity says.`), not a control of the page standing alone."""
-    nonblank = doc.nonblank_lines
-    at = bisect.bisect_right(nonblank, index)
-    if at >= len(nonblank):
-        return False
-    return doc.line_texts[nonblank[at]].lstrip()[:1].islower()
-
-
-def stops_mid_sentence_above(doc: Document, index: int) -> bool:
-    """Whether the non-blank line before line `index` stops on a lower-case word or a comma,
-    without a sentence's end: line `index` then carries that sentence on."""
-    nonblank = doc.nonblank_lines
-    at = bisect.bisect_left(nonblank, index)
-    if at == 0:
-        return False
-    above = doc.line_texts[nonblank[at - 1]].rstrip()
-    return above[-1:] == "," or (above[-1:].isalpha() and above.split()[-1][:1].islower())
 
 
 def _is_navigation(line: str) -> bool:

@@ -8,7 +8,7 @@ import regex
 from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LineHit, LineRule, Opening, starting
-from newslint.rules.post_navigation import runs_on_below
+from newslint.rules._prose import runs_on_below
 
 # What a share bar's buttons say, once the line is lower-cased and its spaces and
 # separators dropped (a scraper may glue the labels: `Share:EmailFacebookTwitterPrint`).

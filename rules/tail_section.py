@@ -10,6 +10,7 @@ from newslint.document import Document
 from newslint.model import Violation
 from newslint.rule import Option
 from newslint.rules._lines import excerpt
+from newslint.rules._prose import COMMENT_WORD
 from newslint.rules.edge_residue import (
     ToTheEndRule,
     deletion_to_the_end,
@@ -37,7 +38,6 @@ HEADINGS = frozenset({
 # Each heads a thread after the article on pages of the labelled corpora (macrumors,
 # businessinsider, softpedia), and no article line.
 THREAD_HEADINGS = frozenset({"top rated comments", "featured comments", "reader comments", "readers comments"})
-_COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment(?:s|ed|ing|ers?)?\b")  # a sentence's word (not `commentary`)
 THREAD_MIN_ARTICLE_LINES = 3  # prose lines above a thread's title: the article, however long the thread
 _NOT_LETTERS = re.compile(r"[^a-z ]+")
 # A heading may have prose under it when fewer than half of the lines from it to the end
@@ -192,7 +192,7 @@ def _is_thread_title(lines: tuple[str, ...], prose: tuple[bool, ...], heading: i
     (`... would close the comment sections under its articles`)."""
     if key not in THREAD_HEADINGS:
         return False
-    return not any(is_prose and _COMMENT_WORD.search(line) for line, is_prose in zip(lines[:heading], prose))
+    return not any(is_prose and COMMENT_WORD.search(line) for line, is_prose in zip(lines[:heading], prose))
 
 
 def _little_prose_under(lines: tuple[str, ...], prose: tuple[bool, ...], heading: int) -> bool:
