@@ -17,6 +17,7 @@ HEADER_MAX_WORDS = 16
 HEADER_OTHER_WORDS = 6  # a name and a connector or two besides the date and the time
 MIN_HEADERS = 2
 MIN_HEADERS_ALONE = 5  # headers enough without a heading or controls
+MIN_ONE_VOICE = 3  # headers that all name one person: a writer's dated entries (`_one_voice`)
 MIN_CONTROLS = 2  # reply buttons or permalinks in the thread, when no heading opens it
 MAX_COMMENT_LINES = 15  # non-blank lines from one header to the next inside a thread
 PROSE_LOOKBACK = 8  # non-blank lines before the first header searched for the article's end
@@ -246,6 +247,8 @@ def _headed_start(lines: Sequence[str], prose: Sequence[bool]) -> int | None:
     if first is None:
         return None
     thread = headers[headers.index(first):]
+    if _one_voice(lines, thread):
+        return None
     controls = sum(1 for k in range(first, len(lines)) if _is_control(lines[k], k in thread))
     start = first
     for k in range(first - 1, max(-1, first - 1 - HEADING_LOOKBACK), -1):
@@ -453,7 +456,21 @@ def _is_all_thread(lines: Sequence[str]) -> bool:
     headers = [k for k, line in enumerate(lines) if is_header(line)]
     if len(headers) < MIN_HEADERS_ALONE or len(lines) - 1 - headers[-1] > MAX_COMMENT_LINES:
         return False
-    return all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(headers, headers[1:]))
+    return all(later - earlier <= MAX_COMMENT_LINES for earlier, later in zip(headers, headers[1:])) \
+        and not _one_voice(lines, headers)
+
+
+def _one_voice(lines: Sequence[str], headers: Sequence[int]) -> bool:
+    """Whether every header names the same person: a writer's dated entries (a live blog's
+    `Jane Smith | July 4, 2024 at 11:02 pm` over each update), where readers' comments come
+    from several people."""
+    names = {_header_name(lines[k]) for k in headers}
+    return len(headers) >= MIN_ONE_VOICE and len(names) == 1 and len(next(iter(names))) >= 2  # a full name
+
+
+def _header_name(header: str) -> tuple[str, ...]:
+    """The words of a header other than its date, time and connectors: the commenter's name."""
+    return tuple(word.lower() for word in _WORD.findall(_DATE_WORDS.sub(" ", header)))
 
 
 def _header_positions(lines: Sequence[str], prose: Sequence[bool]) -> list[int]:
@@ -619,8 +636,10 @@ class CommentThread(ToTheEndRule):
     unlabelled 2020s articles.
 
     ## Limitations
-    A live blog or a news digest whose entries each carry a name, a date and a clock
-    time, five or more of them, is read as a thread. Comment headers without a clock time
+    A live blog or a news digest whose entries each carry a date and a clock time is left
+    alone when every entry names the same writer by a full name (`Jane Smith | July 4, 2024
+    at 11:02 pm`, three or more: readers' comments come from several people); one whose
+    entries name several writers, five or more entries, is read as a thread. Comment headers without a clock time
     (`Jane Doe, March 2`) are not recognised; the text of a comment printed above its
     header (`Posted by: ...` under the comment) or above its reply button stays for the
     first comment. A title
