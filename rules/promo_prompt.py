@@ -32,7 +32,7 @@ _REPORTED = LazyPattern(
 # its organiser said.`: a prompt's words in a sentence that gives them to someone else (the
 # article reporting what a body says or found). A site's prompt does not attribute itself.
 ATTRIBUTED = LazyPattern(
-    r",[^\S\n]*(?:the|its|his|her|their|\p{Lu}[\p{L}'’.-]*)(?:[^\S\n]+[\p{L}'’.-]+){0,4}?[^\S\n]+"
+    r",[^\S\n]*(?:and[^\S\n]+)?(?:the|its|his|her|their|\p{Lu}[\p{L}'’.-]*)(?:[^\S\n]+[\p{L}'’.-]+){0,4}?[^\S\n]+"
     r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|argued|argues|advised|advises"
     r"|admitted|admits|found|finds|warned|warns|promised|promises|claimed|claims|noted|notes|urged|urges"
     r"|insisted|insists|stated|states)\b")
