@@ -44,8 +44,15 @@ _POST_SIGNATURE = LazyPattern(
     r"[—–][^\S\n]+[^\n]{1,80}\(@\w+\)[^\S\n]+\p{Lu}\p{Ll}+\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}\s*\Z")
 POST_LINES = 3  # the lines of an embedded post looked through for its signature
 MIN_OWN_LEAD_INS = 1
+# `Most popular baby names of 2024`, `Most viewed shows this week`: a noun of the article's own
+# in lower case after `most read` heads the article's list (of names, of titles), where a
+# site's heading goes on with a place, a time or its kind of links (`Most read in world news`,
+# `Most viewed videos`, `Most Popular Entertainment`).
+_SITE_LIST_WORDS = ("in|on|from|at|of|across|this|last|today|now|right|stories|articles|videos|posts"
+                    "|news|headlines|content|pages|links|items|photos|galleries|most|view")
+_OWN_LIST_NOUN = rf"{_WS}+(?!(?:{_SITE_LIST_WORDS})\b)(?-i:\p{{Ll}})"
 _HEADING_SHAPE = LazyPattern(
-    rf"(?:most{_WS}+(?:read|popular|viewed|shared)"
+    rf"(?:most{_WS}+(?:read|popular|viewed|shared)(?!{_OWN_LIST_NOUN})"
     rf"|more{_WS}+(?:from|in|on|stories{_WS}+from|news{_WS}+from)|popular{_WS}+(?:on|in)"
     rf"|trending{_WS}+(?:on|in)|latest{_WS}+(?:from|in|on)){_WS}+[^\n.!?]{{1,40}}{LINE_END}",
     regex.I)
@@ -146,6 +153,12 @@ class RelatedTeaser(LineRule):
     nytimes.com, ...); in the 2020s texts they are the related links of one site's articles
     (9 lines in 3 articles, all right), and the article's section headings after such lists
     are kept.
+
+    A heading with a lower-case noun of its own after `Most read`, `Most popular`, `Most
+    viewed` or `Most shared` (`Most viewed shows this week`, `Most popular baby names of
+    2024:`) heads the article's own list and stays, with its list: the site headings of DEV,
+    DRAGNET and the 2020s articles go on with a preposition, a time, their kind of links
+    (`videos`, `articles`, `stories`) or a capitalised section, and none is lost.
 
     ## Limitations
     Headlines listed with no known heading above them are not flagged: without the page, a
