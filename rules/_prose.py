@@ -9,6 +9,7 @@ from itertools import compress
 from operator import itemgetter
 
 from newslint.document import Document
+from newslint.rules._lazy import LazyPattern
 
 PROSE_MIN_WORDS = 8
 PROSE_MIN_CHARS = 30
@@ -20,6 +21,14 @@ LOWER_START = frozenset(map(chr, [*range(ord("a"), ord("z") + 1), *range(ord("ß
 _QUOTE_START = frozenset("\"'“‘(")
 _FIRST = itemgetter(0)
 COMMENT_WORD = re.compile(r"(?<![\w@/.-])comment(?:s|ed|ing|ers?)?\b")  # the word in a sentence (not `commentary`)
+# `Stay up to date with vaccines, the NHS advises ...`, `Sign up: that is all the campaign asks,
+# its organiser said.`: a prompt's words in a sentence that gives them to someone else (the
+# article reporting what a body says or found). A site's prompt does not attribute itself.
+ATTRIBUTED = LazyPattern(
+    r",[^\S\n]*(?:and[^\S\n]+)?(?:the|its|his|her|their|\p{Lu}[\p{L}'’.-]*)(?:[^\S\n]+[\p{L}'’.-]+){0,4}?[^\S\n]+"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|argued|argues|advised|advises"
+    r"|admitted|admits|found|finds|warned|warns|promised|promises|claimed|claims|noted|notes|urged|urges"
+    r"|insisted|insists|stated|states)\b")
 
 
 def is_prose(line: str) -> bool:

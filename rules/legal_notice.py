@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineHit, LineRule, Opening, starting
 from newslint.rules._phrases import phrase_key
-from newslint.rules.promo_prompt import ATTRIBUTED
+from newslint.rules._prose import ATTRIBUTED
 
 _WS = r"[^\S\n]"
 MAX_NOTICE_WORDS = 120

@@ -13,7 +13,7 @@ from newslint.rules._frequency import zipf
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import Inside, LineRule, Opening, excerpt, starting
 from newslint.rules._phrases import lowercase_words
-from newslint.rules.promo_prompt import ATTRIBUTED
+from newslint.rules._prose import ATTRIBUTED
 
 _WS = r"[^\S\n]"
 MAX_CREDIT_WORDS = 12

@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, content_span, starting
 from newslint.rules._phrases import has_word
-from newslint.rules._prose import stands_between_prose
+from newslint.rules._prose import ATTRIBUTED, stands_between_prose
 
 _WS = r"[^\S\n]"
 _NETWORKS = ("twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "snapchat",
@@ -28,14 +28,6 @@ MAX_WELCOME_WORDS = 80
 _REPORTED = LazyPattern(
     r",[^\S\n]*(?:he|she|they|I|we|\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+)?)[^\S\n]+"
     r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)\b")
-# `Stay up to date with vaccines, the NHS advises ...`, `Sign up: that is all the campaign asks,
-# its organiser said.`: a prompt's words in a sentence that gives them to someone else (the
-# article reporting what a body says or found). A site's prompt does not attribute itself.
-ATTRIBUTED = LazyPattern(
-    r",[^\S\n]*(?:and[^\S\n]+)?(?:the|its|his|her|their|\p{Lu}[\p{L}'’.-]*)(?:[^\S\n]+[\p{L}'’.-]+){0,4}?[^\S\n]+"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|argued|argues|advised|advises"
-    r"|admitted|admits|found|finds|warned|warns|promised|promises|claimed|claims|noted|notes|urged|urges"
-    r"|insisted|insists|stated|states)\b")
 # A sign-in box's button (`Sign in with Facebook`, `Use OpenID`); see `_SHAPES`.
 _SIGN_IN_BUTTON = LazyPattern(rf"(?:(?:sign|log){_WS}*in{_WS}+(?:with|using|via){_WS}+(?:facebook|twitter|google"
                               rf"|yahoo!?(?:{_WS}+id)?|apple|microsoft|linkedin|vk|openid)|use{_WS}+openid){LINE_END}",

@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.rules._captions import CREDIT_LABEL, MAX_CAPTION_WORDS, agencies_regex, is_caption_with_credit
 from newslint.rules._lazy import LazyPattern
 from newslint.rules._lines import LINE_END, Inside, LineHit, LineRule, Opening, starting
-from newslint.rules.promo_prompt import ATTRIBUTED
+from newslint.rules._prose import ATTRIBUTED
 
 _WS = r"[^\S\n]"
 _PICTURE = (rf"(?:photos?|photographs?|images?|pictures?|photo{_WS}+illustration"
