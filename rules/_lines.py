@@ -481,13 +481,13 @@ class Inside:
         if self.literals is not None and not any(map(text.__contains__, self.literals)):
             return  # a keyword of plain words (`Associated Press|, AP$`) none of which the text holds
         starts = self._match_starts(text, folded)
+        next_start = None if starts is None else _NextStart(*starts)
         search, match, pos = self.keyword.search, self.keyword.match, 0
         while True:
-            if starts is None:
+            if next_start is None:
                 m = search(text, pos)
             else:  # a match starts where one of its opening words does: tried there alone
-                haystack, words = starts
-                at = min((found for found in map(haystack.find, words, repeat(pos)) if found >= 0), default=-1)
+                at = next_start.at_or_after(pos)
                 if at < 0:
                     return
                 m = match(text, at)
@@ -523,6 +523,24 @@ class Inside:
         if self.opening is not None:
             return text, (self.opening,)
         return None
+
+
+class _NextStart:
+    """The next place, at or after a position, where one of some words stands in a text. Each
+    word's next place is kept and looked for again only once the position has passed it, so
+    the text is read about once per word, however many places are asked for (asking every
+    word again at each step reads the rest of the text each time: quadratic in a long text)."""
+
+    def __init__(self, haystack: str, words: tuple[str, ...]) -> None:
+        self.haystack = haystack
+        self.places = dict.fromkeys(words, -2)  # -2: not looked for yet; -1: not in the rest
+
+    def at_or_after(self, pos: int) -> int:
+        places, find = self.places, self.haystack.find
+        for word, place in places.items():
+            if -1 < place < pos or place == -2:
+                places[word] = find(word, pos)
+        return min((place for place in places.values() if place >= 0), default=-1)
 
 
 # A keyword that is one lower-case word (or words) in any case, `(?i:cookie)`, compiled with no

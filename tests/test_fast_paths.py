@@ -281,3 +281,16 @@ def _searched(inside, text):
     bare = _lines.Inside(re.compile(f"(?:{keyword.pattern})", keyword.flags & re.MULTILINE), check=lambda line: True)
     assert bare.literals is None
     return bare.spans(text)
+
+
+def test_next_start_finds_what_asking_every_word_again_finds():
+    # Inside.spans asks for the next opening word at rising positions; _NextStart keeps each
+    # word's next place instead of reading the rest of the text again at every step.
+    from newslint.rules._lines import _NextStart
+
+    text = "sign up here, subscribe there; register. sign in, then subscribe again\nregister"
+    words = ("sign", "subscribe", "register", "absent")
+    places = _NextStart(text, words)
+    for pos in range(len(text) + 2):
+        expected = min((at for at in (text.find(word, pos) for word in words) if at >= 0), default=-1)
+        assert places.at_or_after(pos) == expected
